@@ -1,0 +1,106 @@
+/**
+ * The sparse synthetic data of SPEC §1: x_i = 0 with probability S = 1 − density, otherwise uniform
+ * on [−1, 1].
+ *
+ * Batches come out compacted, which is exact and is where sparse levels get cheap: every example
+ * with no active feature has the same hidden state (zero) and the same output (ReLU(b)), so all of
+ * them are represented by one zero row whose weight is their count. Rows are padded to a multiple
+ * of `ROW_BUCKET` with weight-0 zero rows, so a GPU backend sees only a handful of distinct shapes.
+ */
+import { createRng, type Rng } from './random';
+
+export const ROW_BUCKET = 64;
+/** Below this density the generator skips geometrically between non-zeros: O(non-zeros) work. */
+const SKIP_BELOW_DENSITY = 0.2;
+
+export interface SparseBatch {
+  /** Row-major [rows × n]: the examples with an active feature, then zero rows. */
+  readonly x: Float32Array;
+  readonly rows: number;
+  readonly n: number;
+  /**
+   * How many of the batch's examples each row stands for: 1 for an example with an active feature,
+   * the number of all-zero examples for the first zero row, 0 for padding rows. Sums to `batch`.
+   */
+  readonly rowWeights: Float32Array;
+  readonly batch: number;
+  /** Examples with at least one active feature. */
+  readonly activeExamples: number;
+}
+
+export interface BatchGenerator {
+  /** The next batch. Its arrays are reused: they are valid until the following call. */
+  next(): SparseBatch;
+}
+
+/** Rows needed for `active` active examples out of `batch`, padded to the bucket size. */
+export function compactRowCount(active: number, batch: number): number {
+  if (active >= batch) return batch;
+  return Math.min(batch, Math.ceil((active + 1) / ROW_BUCKET) * ROW_BUCKET);
+}
+
+export function createBatchGenerator(density: number, n: number, batch: number, rng: Rng): BatchGenerator {
+  const x = new Float32Array(batch * n);
+  const rowWeights = new Float32Array(batch);
+  let usedLength = 0;
+  const logMiss = Math.log1p(-Math.min(density, 1 - 1e-12));
+
+  /** Fills x with active examples packed from row 0; returns their count. */
+  const fillDense = (): number => {
+    let row = 0;
+    for (let e = 0; e < batch; e++) {
+      const base = row * n;
+      let any = false;
+      for (let i = 0; i < n; i++) {
+        if (rng.next() < density) {
+          x[base + i] = 2 * rng.next() - 1;
+          any = true;
+        }
+      }
+      if (any) row++;
+    }
+    return row;
+  };
+
+  const fillSkipping = (): number => {
+    const total = batch * n;
+    let row = -1;
+    let lastExample = -1;
+    let index = Math.floor(Math.log(1 - rng.next()) / logMiss);
+    while (index < total) {
+      const example = (index / n) | 0;
+      if (example !== lastExample) {
+        row++;
+        lastExample = example;
+      }
+      x[row * n + (index - example * n)] = 2 * rng.next() - 1;
+      index += 1 + Math.floor(Math.log(1 - rng.next()) / logMiss);
+    }
+    return row + 1;
+  };
+
+  return {
+    next(): SparseBatch {
+      x.fill(0, 0, usedLength);
+      const active = density < SKIP_BELOW_DENSITY ? fillSkipping() : fillDense();
+      const rows = compactRowCount(active, batch);
+      rowWeights.fill(1, 0, active);
+      rowWeights.fill(0, active, rows);
+      if (active < rows) rowWeights[active] = batch - active;
+      usedLength = rows * n;
+      return {
+        x: x.subarray(0, rows * n),
+        rows,
+        n,
+        rowWeights: rowWeights.subarray(0, rows),
+        batch,
+        activeExamples: active,
+      };
+    },
+  };
+}
+
+/** The generator for one instance's data stream under a seed. */
+export function createInstanceData(density: number, n: number, batch: number, seed: number, stream: number): BatchGenerator {
+  return createBatchGenerator(density, n, batch, createRng(seed, stream));
+}

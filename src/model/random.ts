@@ -1,0 +1,69 @@
+/**
+ * A small, fast, seeded PRNG (sfc32, 128-bit state, seeded through splitmix32) and the draws the
+ * model needs. Each independent use (an instance's initialisation, an instance's data) gets its own
+ * stream, derived from the seed and a stream id, so that one instance's numbers never depend on how
+ * many siblings it is trained beside.
+ */
+
+export interface Rng {
+  /** Uniform on [0, 1). */
+  next(): number;
+  /** Standard normal. */
+  normal(): number;
+}
+
+function splitmix32(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) | 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+const TWO_TO_MINUS_32 = 2 ** -32;
+
+/** A generator for stream `stream` of `seed`. Same arguments, same sequence. */
+export function createRng(seed: number, stream = 0): Rng {
+  const mix = splitmix32((seed >>> 0) ^ Math.imul(stream + 1, 0x632be5ab));
+  let a = mix();
+  let b = mix();
+  let c = mix();
+  let d = mix() | 1;
+  const nextUint = (): number => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return t >>> 0;
+  };
+  for (let i = 0; i < 12; i++) nextUint();
+  let spareNormal: number | null = null;
+  const next = (): number => nextUint() * TWO_TO_MINUS_32;
+  return {
+    next,
+    normal(): number {
+      if (spareNormal !== null) {
+        const z = spareNormal;
+        spareNormal = null;
+        return z;
+      }
+      // Box–Muller; 1 − u keeps the logarithm finite.
+      const u = 1 - next();
+      const v = next();
+      const r = Math.sqrt(-2 * Math.log(u));
+      spareNormal = r * Math.sin(2 * Math.PI * v);
+      return r * Math.cos(2 * Math.PI * v);
+    },
+  };
+}
+
+/** Stream ids, so that initialisation and data of different instances never share numbers. */
+export const STREAM = {
+  init: (instance: number) => 2 * instance,
+  data: (instance: number) => 2 * instance + 1,
+} as const;

@@ -1,0 +1,75 @@
+/**
+ * Chooses the TF.js backend: WebGL where the browser has it, then wasm, then cpu. WebGPU is only
+ * used when asked for by name (it is not measured faster than WebGL for this model's small matrices).
+ * The caller learns which backend was picked and which were tried and why they failed.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+export const BACKEND_NAMES = ['webgl', 'webgpu', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/** The automatic order. */
+export const BACKEND_PREFERENCE: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+
+export function isBackendName(value: unknown): value is BackendName {
+  return typeof value === 'string' && (BACKEND_NAMES as readonly string[]).includes(value);
+}
+
+/** Where the browser finds the wasm binaries (Vite asset URLs); Node finds them itself. */
+export type WasmBinaryUrls = Parameters<typeof setWasmPaths>[0];
+
+export interface BackendChoice {
+  readonly backend: BackendName;
+  /** Backends tried before it, with the reason each was passed over. */
+  readonly skipped: readonly { backend: BackendName; reason: string }[];
+}
+
+async function register(name: BackendName): Promise<void> {
+  if (name === 'webgpu' && !tf.findBackendFactory('webgpu')) {
+    await import('@tensorflow/tfjs-backend-webgpu');
+  }
+}
+
+async function trySet(name: BackendName): Promise<string | null> {
+  try {
+    await register(name);
+    const ok = await tf.setBackend(name);
+    if (!ok) return 'failed to initialise';
+    await tf.ready();
+    return tf.getBackend() === name ? null : 'not active after initialisation';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+let wasmPathsSet = false;
+
+/**
+ * Activates `forced` if given (falling back through the preference order if it fails), otherwise
+ * the first backend of `BACKEND_PREFERENCE` that initialises. `exclude` skips backends known to be
+ * broken here (for instance WebGL after its context was lost).
+ */
+export async function selectBackend(
+  options: { forced?: BackendName; exclude?: readonly BackendName[]; wasmUrls?: WasmBinaryUrls } = {},
+): Promise<BackendChoice> {
+  if (options.wasmUrls && !wasmPathsSet) {
+    setWasmPaths(options.wasmUrls);
+    wasmPathsSet = true;
+  }
+  const excluded = new Set(options.exclude ?? []);
+  const order = [...(options.forced ? [options.forced] : []), ...BACKEND_PREFERENCE.filter((b) => b !== options.forced)];
+  const skipped: { backend: BackendName; reason: string }[] = [];
+  for (const backend of order) {
+    if (excluded.has(backend)) {
+      skipped.push({ backend, reason: 'excluded' });
+      continue;
+    }
+    const reason = await trySet(backend);
+    if (reason === null) return { backend, skipped };
+    skipped.push({ backend, reason });
+  }
+  throw new Error(`No TF.js backend could be initialised: ${skipped.map((s) => `${s.backend} (${s.reason})`).join(', ')}`);
+}

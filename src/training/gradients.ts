@@ -1,0 +1,67 @@
+/**
+ * The forward and backward pass of one instance, written by hand.
+ *
+ * Autodiff of matMul produces transposed operands, which the wasm backend runs on a slow path; here
+ * every product is a plain 2-D matMul of untransposed operands (weights are stored transposed and
+ * the activations are transposed explicitly), which takes XNNPACK's fast path (SPEC §5).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+/** One instance's trainable tensors, stored for the fast products: x·W1T and h·W2T. */
+export interface InstanceParams<T extends tf.Tensor = tf.Tensor> {
+  /** [n, m]: W1 transposed. */
+  readonly W1T: T;
+  /** [m, n]: W2 transposed. */
+  readonly W2T: T;
+  /** [n]: output bias. */
+  readonly b: T;
+  /** [m]: hidden bias, only when enabled. */
+  readonly b1?: T;
+}
+
+export interface InstanceBatch {
+  /** [rows, n] inputs. */
+  readonly x: tf.Tensor2D;
+  /** [rows, 1]: how many examples each row stands for, already divided by the batch size. */
+  readonly rowScale: tf.Tensor2D;
+}
+
+export interface InstanceGradients {
+  readonly W1T: tf.Tensor2D;
+  readonly W2T: tf.Tensor2D;
+  readonly b: tf.Tensor1D;
+  readonly b1?: tf.Tensor1D;
+  /** The batch loss (scalar), only when asked for. */
+  readonly loss?: tf.Scalar;
+}
+
+/**
+ * Gradients of L = Σ_r rowScale_r Σ_i I_i (|x_ri| − y'_ri)² with y' = ReLU(W2 ReLU(W1 x + b1) + b).
+ * `importance` is [1, n]. Call inside tf.tidy.
+ */
+export function instanceGradients(
+  params: InstanceParams,
+  batch: InstanceBatch,
+  importance: tf.Tensor2D,
+  withLoss: boolean,
+): InstanceGradients {
+  const { x, rowScale } = batch;
+  const hidden = tf.fused.matMul({
+    a: x,
+    b: params.W1T as tf.Tensor2D,
+    bias: params.b1,
+    activation: 'relu',
+  });
+  const output = tf.fused.matMul({ a: hidden, b: params.W2T as tf.Tensor2D, bias: params.b, activation: 'relu' });
+  const residual = tf.sub(output, tf.abs(x));
+  // ReLU(z) > 0 exactly where z > 0, so the output's step is the output ReLU's derivative.
+  const weightedResidual = tf.mul(tf.mul(residual, importance), rowScale);
+  const dOutput = tf.mul(tf.mul(weightedResidual, tf.step(output)), 2);
+  const W2T = tf.matMul(tf.transpose(hidden), dOutput) as tf.Tensor2D;
+  const b = tf.sum(dOutput, 0) as tf.Tensor1D;
+  const dHidden = tf.mul(tf.matMul(dOutput, tf.transpose(params.W2T)), tf.step(hidden));
+  const W1T = tf.matMul(tf.transpose(x), dHidden) as tf.Tensor2D;
+  const b1 = params.b1 ? (tf.sum(dHidden, 0) as tf.Tensor1D) : undefined;
+  const loss = withLoss ? (tf.sum(tf.mul(weightedResidual, residual)) as tf.Scalar) : undefined;
+  return { W1T, W2T, b, ...(b1 ? { b1 } : {}), ...(loss ? { loss } : {}) };
+}

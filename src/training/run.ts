@@ -1,0 +1,122 @@
+/**
+ * Drives a SweepEngine for a whole training: chunks of steps with one asynchronous readback at the
+ * end of each chunk, progress reports, pause, resume and cancel, and divergence detection (a
+ * non-finite loss stops the run and keeps the last good weights).
+ */
+import type { NetworkWeights } from '../model/network';
+import type { SweepEngine } from './engine';
+
+export interface TrainingProgress {
+  readonly step: number;
+  readonly totalSteps: number;
+  /** Loss of each instance on the last step's batch. */
+  readonly losses: readonly number[];
+  /** Weights of every instance, on snapshot steps only. */
+  readonly weights?: readonly NetworkWeights[];
+  /** Steps per second since the previous report. */
+  readonly stepsPerSecond: number;
+}
+
+export type RunOutcome =
+  | { readonly status: 'completed'; readonly step: number; readonly losses: readonly number[]; readonly weights: readonly NetworkWeights[] }
+  | { readonly status: 'cancelled'; readonly step: number }
+  | {
+      readonly status: 'diverged';
+      readonly step: number;
+      readonly losses: readonly number[];
+      /** The last weights read back while every loss was finite. */
+      readonly lastGoodWeights: readonly NetworkWeights[];
+      readonly lastGoodStep: number;
+    };
+
+export interface RunOptions {
+  /** Steps between loss readbacks (and progress reports). */
+  readonly reportEvery: number;
+  /** Every how many reports the weights are read back too; 0 for never (until the end). */
+  readonly snapshotEveryReports?: number;
+  readonly onProgress?: (progress: TrainingProgress) => void;
+}
+
+const now = (): number => performance.now();
+
+export class TrainingRun {
+  readonly done: Promise<RunOutcome>;
+  private paused = false;
+  private cancelled = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly engine: SweepEngine,
+    private readonly options: RunOptions,
+  ) {
+    this.done = this.loop();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.wakeUp();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private async loop(): Promise<RunOutcome> {
+    const { engine, options } = this;
+    const total = engine.config.steps;
+    const reportEvery = Math.max(1, Math.floor(options.reportEvery));
+    const snapshotEvery = options.snapshotEveryReports ?? 0;
+    let lastGoodWeights = await engine.readWeights();
+    let lastGoodStep = engine.step;
+    let losses: number[] = [];
+    let reports = 0;
+    let chunkStart = now();
+    let chunkFirstStep = engine.step;
+    while (engine.step < total) {
+      while (this.paused && !this.cancelled) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        chunkStart = now();
+        chunkFirstStep = engine.step;
+      }
+      if (this.cancelled) return { status: 'cancelled', step: engine.step };
+      const chunk = Math.min(reportEvery, total - engine.step);
+      for (let k = 1; k < chunk; k++) engine.trainStep(false);
+      const lossTensor = engine.trainStep(true)!;
+      losses = Array.from(await lossTensor.data());
+      lossTensor.dispose();
+      if (losses.some((l) => !Number.isFinite(l))) {
+        return { status: 'diverged', step: engine.step, losses, lastGoodWeights, lastGoodStep };
+      }
+      reports++;
+      const isLast = engine.step >= total;
+      const snapshot = isLast || (snapshotEvery > 0 && reports % snapshotEvery === 0);
+      const weights = snapshot ? await engine.readWeights() : undefined;
+      if (weights) {
+        lastGoodWeights = weights;
+        lastGoodStep = engine.step;
+      }
+      const t = now();
+      const stepsPerSecond = ((engine.step - chunkFirstStep) * 1000) / Math.max(1e-3, t - chunkStart);
+      chunkStart = t;
+      chunkFirstStep = engine.step;
+      options.onProgress?.({ step: engine.step, totalSteps: total, losses, stepsPerSecond, ...(weights ? { weights } : {}) });
+    }
+    if (this.cancelled) return { status: 'cancelled', step: engine.step };
+    return { status: 'completed', step: engine.step, losses, weights: lastGoodWeights };
+  }
+}

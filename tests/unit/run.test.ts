@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeConfig } from '../../src/model/config';
+import type { NetworkWeights } from '../../src/model/network';
+import { selectBackend } from '../../src/training/backend';
+import { initialWeights, SweepEngine } from '../../src/training/engine';
+import { TrainingRun, type TrainingProgress } from '../../src/training/run';
+
+const config = makeConfig({ n: 10, m: 4, densities: [0.3, 0.1], batch: 64, steps: 200, seed: 3 });
+
+beforeAll(async () => {
+  await selectBackend({ forced: 'cpu' });
+});
+
+describe('a training run', () => {
+  it('reports every N steps with one loss per instance, and weights on snapshot reports', async () => {
+    const reports: TrainingProgress[] = [];
+    const engine = new SweepEngine(config);
+    const outcome = await new TrainingRun(engine, { reportEvery: 50, snapshotEveryReports: 2, onProgress: (p) => reports.push(p) }).done;
+    engine.dispose();
+    expect(reports.map((r) => r.step)).toEqual([50, 100, 150, 200]);
+    expect(reports.every((r) => r.losses.length === 2)).toBe(true);
+    expect(reports.map((r) => r.weights !== undefined)).toEqual([false, true, false, true]);
+    expect(outcome.status).toBe('completed');
+  });
+
+  it('stops advancing while paused and finishes after resume', async () => {
+    const engine = new SweepEngine(config);
+    const steps: number[] = [];
+    const run = new TrainingRun(engine, { reportEvery: 20, onProgress: (p) => steps.push(p.step) });
+    run.pause();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(engine.step).toBe(0);
+    expect(run.isPaused).toBe(true);
+    run.resume();
+    const outcome = await run.done;
+    engine.dispose();
+    expect(outcome.status).toBe('completed');
+    expect(steps.at(-1)).toBe(200);
+  });
+
+  it('stops early when cancelled', async () => {
+    const engine = new SweepEngine(config);
+    let run: TrainingRun | null = null;
+    run = new TrainingRun(engine, { reportEvery: 10, onProgress: (p) => p.step >= 30 && run?.cancel() });
+    const outcome = await run.done;
+    engine.dispose();
+    expect(outcome).toEqual({ status: 'cancelled', step: 30 });
+  });
+
+  it('detects a diverging run at the first report and keeps the last good weights', async () => {
+    const good = initialWeights(config, 0);
+    const exploding: NetworkWeights = { ...good, W1: good.W1.map((row) => row.map((v) => v * 1e30)), W2: good.W2.map((row) => row.map((v) => v * 1e30)) };
+    const engine = new SweepEngine(config, [exploding, good]);
+    const outcome = await new TrainingRun(engine, { reportEvery: 5 }).done;
+    engine.dispose();
+    expect(outcome.status).toBe('diverged');
+    if (outcome.status !== 'diverged') return;
+    expect(outcome.step).toBe(5);
+    expect(outcome.lastGoodStep).toBe(0);
+    expect(outcome.losses.some((l) => !Number.isFinite(l))).toBe(true);
+    expect(outcome.lastGoodWeights[1]!.W1).toEqual(good.W1.map((row) => row.map((v) => Math.fround(v))));
+  });
+});
