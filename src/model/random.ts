@@ -62,8 +62,18 @@ export function createRng(seed: number, stream = 0): Rng {
   };
 }
 
-/** Stream ids, so that initialisation and data of different instances never share numbers. */
+/**
+ * A 32-bit id of a feature density, from its float64 bits. Streams are keyed by density rather than
+ * by position, so a model trained alone at density d under seed s is the same model as the
+ * instance at d in a sweep under s: the live slider reproduces the shipped sweep exactly.
+ */
+function densityId(density: number): number {
+  const words = new Uint32Array(new Float64Array([density]).buffer);
+  return Math.imul(words[0]! ^ 0x7f4a7c15, 0x9e3779b1) ^ words[1]!;
+}
+
+/** Stream ids, so that initialisation and data of different densities never share numbers. */
 export const STREAM = {
-  init: (instance: number) => 2 * instance,
-  data: (instance: number) => 2 * instance + 1,
+  init: (density: number) => (densityId(density) & ~1) >>> 0,
+  data: (density: number) => (densityId(density) | 1) >>> 0,
 } as const;

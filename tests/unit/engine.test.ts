@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importances, makeConfig, type ModelConfig } from '../../src/model/config';
 import { createInstanceData } from '../../src/model/data';
 import { batchLoss, type NetworkWeights } from '../../src/model/network';
+import { STREAM } from '../../src/model/random';
 import { selectBackend, type BackendName } from '../../src/training/backend';
 import { initialWeights, SweepEngine } from '../../src/training/engine';
 import { train } from '../../src/training/train';
@@ -57,9 +58,9 @@ describe('the training engine', () => {
   });
 
   it('trains an instance the same whatever siblings it has', async () => {
-    const alone = await trainedOn('wasm', makeConfig({ ...small, densities: [1] }));
+    const alone = await trainedOn('wasm', makeConfig({ ...small, densities: [0.2] }));
     const withSiblings = await trainedOn('wasm', small);
-    expect(maxAbsDifference(alone, withSiblings.slice(0, 1))).toBe(0);
+    expect(maxAbsDifference(alone, withSiblings.slice(1, 2))).toBe(0);
   });
 
   it('leaves the tensor count where it was after 20 create/train/dispose cycles', async () => {
@@ -88,7 +89,7 @@ describe('the training engine', () => {
     engine.dispose();
     // The engine's first batch is the first batch of the instance's data stream.
     const { seed } = config;
-    const sample = createInstanceData(0.1, config.n, config.batch, seed, 1).next();
+    const sample = createInstanceData(0.1, config.n, config.batch, seed, STREAM.data(0.1)).next();
     expect(engineLoss).toBeCloseTo(batchLoss(start, sample, importances(config)), 5);
   });
 });

@@ -1,0 +1,30 @@
+/**
+ * Messages across the worker boundary. Every message names its run, so the page can ignore
+ * reports from a run it has already replaced.
+ */
+import type { ModelConfig } from '../model/config';
+import type { NetworkWeights } from '../model/network';
+import type { BackendChoice, BackendName } from './backend';
+import type { RunOutcome, TrainingProgress } from './run';
+
+export interface TrainRequest {
+  readonly type: 'train';
+  readonly runId: number;
+  readonly config: ModelConfig;
+  /** Use this backend if it initialises; otherwise the automatic order. */
+  readonly backend?: BackendName;
+  readonly reportEvery: number;
+  readonly snapshotEveryReports: number;
+  /** Start from these weights instead of the seeded initialisation. */
+  readonly initial?: readonly NetworkWeights[];
+}
+
+export type WorkerRequest =
+  | TrainRequest
+  | { readonly type: 'pause' | 'resume' | 'cancel'; readonly runId: number };
+
+export type WorkerEvent =
+  | { readonly type: 'backend'; readonly runId: number; readonly choice: BackendChoice }
+  | { readonly type: 'progress'; readonly runId: number; readonly progress: TrainingProgress }
+  | { readonly type: 'outcome'; readonly runId: number; readonly outcome: RunOutcome }
+  | { readonly type: 'error'; readonly runId: number; readonly message: string };
