@@ -1,0 +1,201 @@
+/**
+ * <loss-chart>: training loss against step, log y, one line per series. Updated while training,
+ * so lines and legend entries are keyed by label and only their attributes change.
+ */
+import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select, type Selection } from 'd3';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { estimateTextWidth, flowLegend } from './legend-layout';
+import { drawablePoints, lossDomains, lossSummary, seriesColour, type LossPoint } from './loss-layout';
+import type { LossSeries } from './types';
+import { vizStyles } from './viz-styles';
+
+const FALLBACK_WIDTH = 560;
+const LEGEND_ROW_HEIGHT = 16;
+const SWATCH_WIDTH = 16;
+const stepFormat = format('~s');
+
+interface DrawnSeries {
+  readonly label: string;
+  readonly colour: string;
+  readonly points: LossPoint[];
+}
+
+@customElement('loss-chart')
+export class LossChart extends LitElement {
+  static override styles = [
+    vizStyles,
+    css`
+      .series {
+        fill: none;
+        stroke-width: 1.6;
+        stroke-linejoin: round;
+      }
+      .axis-title {
+        fill: #555;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) series: LossSeries[] = [];
+
+  /** Accessible name of the figure. */
+  @property() label = 'Training loss';
+
+  @property({ attribute: 'y-label' }) yLabel = 'loss';
+
+  @property({ attribute: 'x-label' }) xLabel = 'training step';
+
+  @state() private width = 0;
+
+  private resizeObserver: ResizeObserver | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width ?? 0;
+      if (w > 0 && Math.abs(w - this.width) >= 1) this.width = w;
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    super.disconnectedCallback();
+  }
+
+  /** The figure's <svg>, for <figure-download>. */
+  svgElement(): SVGSVGElement | null {
+    return this.renderRoot.querySelector('svg');
+  }
+
+  protected override render() {
+    return html`<svg role="img" aria-label=${this.label} aria-describedby="summary"></svg>
+      <p id="summary" class="sr-only">${lossSummary(this.series)}</p>`;
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    this.draw();
+  }
+
+  private draw(): void {
+    const svgEl = this.svgElement();
+    if (!svgEl) return;
+    const width = this.width || FALLBACK_WIDTH;
+    const drawn: DrawnSeries[] = this.series.map((s, i) => ({
+      label: s.label,
+      colour: seriesColour(i),
+      points: drawablePoints(s),
+    }));
+    const margin = { left: 46, right: 12, bottom: 34 };
+    const innerW = Math.max(60, width - margin.left - margin.right);
+    const slots = flowLegend(
+      drawn.map((d) => SWATCH_WIDTH + 4 + estimateTextWidth(d.label)),
+      innerW,
+    );
+    const legendRows = slots.reduce((rows, s) => Math.max(rows, s.row + 1), 0);
+    const top = 8 + legendRows * LEGEND_ROW_HEIGHT + 6;
+    const innerH = Math.min(280, Math.max(160, innerW * 0.45));
+    const height = top + innerH + margin.bottom;
+
+    const svg = select(svgEl)
+      .attr('width', width)
+      .attr('height', height)
+      .attr('viewBox', `0 0 ${width} ${height}`)
+      .attr('xmlns', 'http://www.w3.org/2000/svg');
+    const domains = lossDomains(this.series);
+    const x = scaleLinear().domain(domains.x).range([0, innerW]);
+    const y = scaleLog().domain(domains.y).range([innerH, 0]);
+
+    const plot = svg
+      .selectAll<SVGGElement, number>('g.plot')
+      .data([0])
+      .join('g')
+      .attr('class', 'plot')
+      .attr('transform', `translate(${margin.left},${top})`);
+    plot
+      .selectAll<SVGGElement, number>('g.x.axis')
+      .data([0])
+      .join('g')
+      .attr('class', 'x axis')
+      .attr('transform', `translate(0,${innerH})`)
+      .call(
+        axisBottom(x)
+          .ticks(Math.max(2, Math.floor(innerW / 90)))
+          // Format each tick on its own: a shared SI prefix would print the origin as "0k".
+          .tickFormat((v) => stepFormat(v.valueOf()))
+          .tickSizeOuter(0),
+      );
+    plot
+      .selectAll<SVGGElement, number>('g.y.axis')
+      .data([0])
+      .join('g')
+      .attr('class', 'y axis')
+      .call(axisLeft(y).ticks(4, '~g').tickSizeOuter(0));
+    plot
+      .selectAll<SVGTextElement, string>('text.axis-title.x-title')
+      .data([this.xLabel])
+      .join('text')
+      .attr('class', 'axis-title x-title')
+      .attr('x', innerW)
+      .attr('y', innerH + 30)
+      .attr('text-anchor', 'end')
+      .text((d) => d);
+    plot
+      .selectAll<SVGTextElement, string>('text.axis-title.y-title')
+      .data([this.yLabel])
+      .join('text')
+      .attr('class', 'axis-title y-title')
+      .attr('transform', `translate(-36,0) rotate(-90)`)
+      .attr('text-anchor', 'end')
+      .text((d) => d);
+
+    const path = line<LossPoint>()
+      .x((p) => x(p[0]))
+      .y((p) => y(p[1]));
+    plot
+      .selectAll<SVGPathElement, DrawnSeries>('path.series')
+      .data(drawn, (d) => d.label)
+      .join('path')
+      .attr('class', 'series')
+      .attr('stroke', (d) => d.colour)
+      .attr('d', (d) => path(d.points) ?? '');
+
+    this.drawLegend(svg, drawn, slots, margin.left);
+  }
+
+  private drawLegend(
+    svg: Selection<SVGSVGElement, unknown, null, undefined>,
+    drawn: readonly DrawnSeries[],
+    slots: ReturnType<typeof flowLegend>,
+    left: number,
+  ): void {
+    const entries = svg
+      .selectAll<SVGGElement, number>('g.legend')
+      .data([0])
+      .join('g')
+      .attr('class', 'legend')
+      .attr('transform', `translate(${left},8)`)
+      .selectAll<SVGGElement, DrawnSeries>('g.entry')
+      .data(drawn, (d) => d.label)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'entry');
+        g.append('line').attr('x1', 0).attr('x2', SWATCH_WIDTH).attr('y1', 6).attr('y2', 6).attr('stroke-width', 2.5);
+        g.append('text').attr('x', SWATCH_WIDTH + 4).attr('y', 10);
+        return g;
+      })
+      .attr('transform', (_, i) => {
+        const slot = slots[i];
+        return slot ? `translate(${slot.x},${slot.row * LEGEND_ROW_HEIGHT})` : null;
+      });
+    entries.select('line').attr('stroke', (d) => d.colour);
+    entries.select('text').text((d) => d.label);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loss-chart': LossChart;
+  }
+}

@@ -1,0 +1,116 @@
+/** Pure parts of <motif-closeup>: the bars, their wording, the panel boxes and the domains. */
+import { formatNumber } from './stack-layout';
+import type { MotifCloseupData, MotifNeuronWeights } from './types';
+
+export type MotifRole = 'asymmetric' | 'inhibition';
+export type WeightKey = 'inA' | 'inB' | 'outA' | 'outB';
+
+export interface MotifBar {
+  readonly role: MotifRole;
+  readonly key: WeightKey;
+  /** "in a", "out b", … */
+  readonly label: string;
+  /** Which feature's colour the bar takes. */
+  readonly feature: 'a' | 'b';
+  readonly value: number;
+}
+
+const KEYS: readonly { key: WeightKey; label: string; feature: 'a' | 'b' }[] = [
+  { key: 'inA', label: 'in a', feature: 'a' },
+  { key: 'inB', label: 'in b', feature: 'b' },
+  { key: 'outA', label: 'out a', feature: 'a' },
+  { key: 'outB', label: 'out b', feature: 'b' },
+];
+
+export const ROLES: readonly MotifRole[] = ['asymmetric', 'inhibition'];
+
+/** Four bars per neuron, asymmetric first: its input weights on a and b, then its output weights. */
+export function motifBars(data: Pick<MotifCloseupData, MotifRole>): MotifBar[] {
+  return ROLES.flatMap((role) =>
+    KEYS.map(({ key, label, feature }) => ({ role, key, label, feature, value: data[role][key] })),
+  );
+}
+
+/** "asymmetric neuron 3: in a = 1.00, in b = −0.31; out a = 0.52, out b = 1.90" */
+export function motifSentence(role: MotifRole, w: MotifNeuronWeights): string {
+  const f = formatNumber;
+  return `${role} neuron ${w.neuron}: in a = ${f(w.inA)}, in b = ${f(w.inB)}; out a = ${f(w.outA)}, out b = ${f(w.outB)}`;
+}
+
+/** Domain of the bar scale: always includes 0, widened a little so value labels fit at the bar ends. */
+export function barDomain(bars: readonly MotifBar[]): [number, number] {
+  const values = bars.map((b) => b.value).filter(Number.isFinite);
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values);
+  const pad = Math.max(hi - lo, 1e-9) * 0.18;
+  return [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0];
+}
+
+/** y domain of the response chart: the four curves, the target |x_a| and 0. */
+export function responseDomain(data: Pick<MotifCloseupData, 'response'>): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const r of data.response) {
+    for (const v of [r.outAWith, r.outBWith, r.outAWithout, r.outBWithout, Math.abs(r.xa)]) {
+      if (!Number.isFinite(v)) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  if (hi - lo < 1e-9) hi = lo + 1;
+  return [lo, hi];
+}
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface MotifPanels {
+  readonly sideBySide: boolean;
+  readonly bars: Box;
+  readonly response: Box;
+  readonly height: number;
+}
+
+/** Below this width the two panels stack vertically. */
+export const SIDE_BY_SIDE_MIN_WIDTH = 600;
+
+/** Bars left and response right on wide screens; bars above the response on narrow ones. */
+export function motifPanels(width: number): MotifPanels {
+  if (width >= SIDE_BY_SIDE_MIN_WIDTH) {
+    const barsW = Math.round(width * 0.42);
+    const gap = 28;
+    const h = 270;
+    return {
+      sideBySide: true,
+      bars: { x: 0, y: 0, w: barsW, h },
+      response: { x: barsW + gap, y: 0, w: width - barsW - gap, h },
+      height: h,
+    };
+  }
+  const barsH = 200;
+  const gap = 16;
+  const responseH = 270;
+  return {
+    sideBySide: false,
+    bars: { x: 0, y: 0, w: width, h: barsH },
+    response: { x: 0, y: barsH + gap, w: width, h: responseH },
+    height: barsH + gap + responseH,
+  };
+}
+
+/** Text alternative: the weights in words and what removing the inhibition neuron does to output b. */
+export function motifSummary(data: MotifCloseupData): string {
+  const peak = (pick: (r: MotifCloseupData['response'][number]) => number): number =>
+    data.response.reduce((m, r) => (Number.isFinite(pick(r)) ? Math.max(m, pick(r)) : m), 0);
+  return [
+    `${data.title}. Feature a is ${data.featureA}, feature b is ${data.featureB}.`,
+    `${motifSentence('asymmetric', data.asymmetric)}.`,
+    `${motifSentence('inhibition', data.inhibition)}.`,
+    `With input a alone, output b peaks at ${formatNumber(peak((r) => r.outBWith))} with the whole model`,
+    `and at ${formatNumber(peak((r) => r.outBWithout))} with the inhibition neuron removed.`,
+  ].join(' ');
+}

@@ -1,0 +1,400 @@
+/**
+ * <neuron-stack-plot>: the neuron weight stack plot of SPEC §2. One column per neuron, one rect per
+ * feature stacked by |W1|, coloured by the feature's superposition. It is redrawn several times a
+ * second while training, so every element is keyed (columns by neuron, rects by feature) and only
+ * its attributes change between updates.
+ */
+import { axisLeft, scaleLinear, select, type Selection } from 'd3';
+import { css, html, LitElement, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  featureTooltip,
+  highlightLabels,
+  stackLayout,
+  stackSummary,
+  type StackColumn,
+  type StackLayout,
+  type StackRect,
+} from './stack-layout';
+import { drawSuperpositionLegend, LEGEND_HEIGHT, superpositionColour } from './superposition-scale';
+import { placeTooltip } from './tooltip';
+import type { StackPlotData } from './types';
+import { vizStyles } from './viz-styles';
+
+type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Width used before the first ResizeObserver report (or where layout gives none, e.g. print). */
+const FALLBACK_WIDTH = 640;
+/** Estimated px per character of the 11 px highlight labels. */
+const LABEL_CHAR_WIDTH = 6.2;
+const LABEL_ROW_HEIGHT = 13;
+/** Column shading at polysemanticity 1: faint, so it never competes with the weights. */
+const MAX_SHADE_OPACITY = 0.1;
+const HIGHLIGHT_COLOUR = '#c2255c';
+
+/** The single child `tag.cls` of `parent`, created on first use. */
+function child<P extends SVGElement, K extends keyof SVGElementTagNameMap>(
+  parent: Selection<P, unknown, null, undefined>,
+  tag: K,
+  cls: string,
+): Selection<SVGElementTagNameMap[K], unknown, null, undefined> {
+  const existing = parent.select<SVGElementTagNameMap[K]>(`:scope > ${tag}.${cls}`);
+  if (!existing.empty()) return existing;
+  return parent.append<SVGElementTagNameMap[K]>(tag).attr('class', cls);
+}
+
+@customElement('neuron-stack-plot')
+export class NeuronStackPlot extends LitElement {
+  static override styles = [
+    vizStyles,
+    css`
+      .column {
+        outline: none;
+      }
+      .column .bg {
+        fill: #1a1a2e;
+      }
+      .column:focus-visible .bg {
+        stroke: #111;
+        stroke-width: 1.5;
+      }
+      .feature {
+        stroke: #fff;
+        stroke-width: 0.3;
+        outline: none;
+      }
+      .feature:hover,
+      .feature:focus-visible {
+        stroke: #000;
+        stroke-width: 1.2;
+      }
+      .zero {
+        stroke: #444;
+        stroke-width: 1;
+      }
+      .outline {
+        fill: none;
+        stroke: ${unsafeCSS(HIGHLIGHT_COLOUR)};
+        stroke-width: 1.5;
+        pointer-events: none;
+      }
+      .highlight-label {
+        fill: ${unsafeCSS(HIGHLIGHT_COLOUR)};
+        font-weight: 600;
+      }
+      .x-caption,
+      .legend-tick {
+        fill: #555;
+      }
+      .legend-title {
+        fill: #333;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) data: StackPlotData = { neurons: [], superposition: [] };
+
+  /** Accessible name of the figure. */
+  @property() label = 'Neuron weight stack plot';
+
+  /** Small-multiple mode: no axis, caption or legend (the parent shows a shared one). */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  @state() private width = 0;
+
+  private resizeObserver: ResizeObserver | undefined;
+  private layout: StackLayout | undefined;
+  /** Neuron whose column is in the tab order (roving tabindex). */
+  private activeNeuron: number | undefined;
+  /** What the visible tooltip describes, so it can follow the data while training updates it. */
+  private tip: { neuron: number; feature: number | undefined } | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width ?? 0;
+      if (w > 0 && Math.abs(w - this.width) >= 1) this.width = w;
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    super.disconnectedCallback();
+  }
+
+  /** The figure's <svg>, for <figure-download>. */
+  svgElement(): SVGSVGElement | null {
+    return this.renderRoot.querySelector('svg');
+  }
+
+  protected override render() {
+    return html`<svg
+        role="img"
+        aria-label=${this.label}
+        aria-describedby="summary"
+        @pointermove=${this.onPointerMove}
+        @pointerleave=${this.hideTooltip}
+        @focusin=${this.onFocusIn}
+        @focusout=${this.hideTooltip}
+        @keydown=${this.onKeyDown}
+      ></svg>
+      <p id="summary" class="sr-only">${this.label}. ${stackSummary(this.data)}</p>
+      <div class="tooltip" role="tooltip" id="tip" hidden></div>`;
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    this.draw();
+  }
+
+  private draw(): void {
+    const svgEl = this.svgElement();
+    if (!svgEl) return;
+    const width = this.width || FALLBACK_WIDTH;
+    const compact = this.compact;
+    const margin = compact
+      ? { top: 3, right: 1, bottom: 3, left: 1 }
+      : { top: 6, right: 6, bottom: 24 + LEGEND_HEIGHT, left: 34 };
+    const innerW = Math.max(40, width - margin.left - margin.right);
+    const innerH = compact ? clamp(innerW * 0.55, 80, 150) : clamp(innerW * 0.38, 150, 280);
+    const layout = stackLayout(this.data, innerW, innerH);
+    this.layout = layout;
+    const labels = highlightLabels(layout, innerW, LABEL_CHAR_WIDTH);
+    const labelRows = labels.reduce((rows, l) => Math.max(rows, l.row + 1), 0);
+    const top = margin.top + labelRows * LABEL_ROW_HEIGHT + (labelRows > 0 ? 4 : 0);
+    const height = top + innerH + margin.bottom;
+
+    const svg = select(svgEl)
+      .attr('width', width)
+      .attr('height', height)
+      .attr('viewBox', `0 0 ${width} ${height}`)
+      .attr('xmlns', 'http://www.w3.org/2000/svg');
+    const plot = child(svg, 'g', 'plot').attr('transform', `translate(${margin.left},${top})`);
+
+    if (this.activeNeuron === undefined || !layout.columns.some((c) => c.neuron === this.activeNeuron)) {
+      this.activeNeuron = layout.columns[0]?.neuron;
+    }
+    this.drawColumns(child(plot, 'g', 'columns'), layout, innerH);
+
+    child(plot, 'line', 'zero')
+      .attr('x1', 0)
+      .attr('x2', innerW)
+      .attr('y1', layout.axisY)
+      .attr('y2', layout.axisY);
+
+    const highlightColumns = layout.columns.filter((c) => c.source.highlight);
+    child(plot, 'g', 'outlines')
+      .selectAll<SVGRectElement, StackColumn>('rect.outline')
+      .data(highlightColumns, (c) => c.neuron)
+      .join('rect')
+      .attr('class', 'outline')
+      .attr('x', (c) => c.x - 2)
+      .attr('y', (c) => c.top - 3)
+      .attr('width', (c) => c.w + 4)
+      .attr('height', (c) => c.bottom - c.top + 6);
+    child(plot, 'g', 'highlight-labels')
+      .selectAll<SVGTextElement, (typeof labels)[number]>('text.highlight-label')
+      .data(labels, (l) => l.neuron)
+      .join('text')
+      .attr('class', 'highlight-label')
+      .attr('x', (l) => l.x)
+      .attr('y', (l) => -4 - l.row * LABEL_ROW_HEIGHT)
+      .attr('text-anchor', (l) => l.anchor)
+      .text((l) => l.text);
+
+    const axis = child(plot, 'g', 'axis');
+    const caption = child(plot, 'text', 'x-caption');
+    const legend = child(svg, 'g', 'legend');
+    if (compact) {
+      axis.selectAll('*').remove();
+      caption.text('');
+      legend.selectAll('*').remove();
+    } else {
+      const y = scaleLinear().domain([-layout.yMax, layout.yMax]).range([innerH, 0]);
+      axis.call(axisLeft(y).ticks(5).tickSizeOuter(0));
+      caption
+        .attr('x', 0)
+        .attr('y', innerH + 14)
+        .text('neurons, most important feature first →');
+      legend.attr('transform', `translate(${margin.left},${top + innerH + 22})`);
+      drawSuperpositionLegend(legend, Math.min(240, innerW));
+    }
+    this.refreshTooltip();
+  }
+
+  private drawColumns(g: GroupSelection, layout: StackLayout, innerH: number): void {
+    const slot = layout.slot;
+    const columns = g
+      .selectAll<SVGGElement, StackColumn>('g.column')
+      .data(layout.columns, (c) => c.neuron)
+      .join((enter) => {
+        const col = enter
+          .append('g')
+          .attr('class', 'column')
+          .attr('data-neuron', (c) => c.neuron)
+          .attr('role', 'img');
+        col.append('rect').attr('class', 'bg');
+        return col;
+      })
+      .attr('transform', (c) => `translate(${c.x},0)`)
+      .attr('tabindex', (c) => (c.neuron === this.activeNeuron ? 0 : -1))
+      .attr('aria-label', (c) => c.source.summary);
+    // The background fills the whole slot so the pointer finds a column between its rects too.
+    columns
+      .select<SVGRectElement>('rect.bg')
+      .attr('x', (c) => -(slot - c.w) / 2)
+      .attr('y', 0)
+      .attr('width', slot)
+      .attr('height', innerH)
+      .attr('fill-opacity', (c) => clamp(c.source.polysemanticity, 0, 1) * MAX_SHADE_OPACITY);
+    columns
+      .selectAll<SVGRectElement, StackRect>('rect.feature')
+      .data((c) => c.rects, (r) => r.feature)
+      .join((enter) =>
+        enter
+          .append('rect')
+          .attr('class', 'feature')
+          .attr('data-feature', (r) => r.feature)
+          .attr('x', 0),
+      )
+      .attr('y', (r) => r.y)
+      .attr('width', (r) => r.w)
+      .attr('height', (r) => r.h)
+      .attr('fill', (r) => superpositionColour(r.superposition));
+  }
+
+  private tooltipElement(): HTMLDivElement | null {
+    return this.renderRoot.querySelector('.tooltip');
+  }
+
+  private showTooltip(text: string, x: number, y: number): void {
+    const tip = this.tooltipElement();
+    if (!tip) return;
+    tip.textContent = text;
+    tip.hidden = false;
+    const { left, top } = placeTooltip(x, y, tip.offsetWidth, tip.offsetHeight, this.clientWidth);
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+  }
+
+  private readonly hideTooltip = (): void => {
+    const tip = this.tooltipElement();
+    if (tip) tip.hidden = true;
+    this.tip = undefined;
+  };
+
+  /** Keeps the open tooltip's text in step with the data it describes. */
+  private refreshTooltip(): void {
+    const tip = this.tooltipElement();
+    if (!this.tip || !tip || tip.hidden) return;
+    const text = this.tipText(this.tip.neuron, this.tip.feature);
+    if (text === undefined) this.hideTooltip();
+    else tip.textContent = text;
+  }
+
+  private tipText(neuron: number, feature: number | undefined): string | undefined {
+    const column = this.layout?.columns.find((c) => c.neuron === neuron);
+    if (!column) return undefined;
+    if (feature === undefined) return column.source.summary;
+    const rect = column.rects.find((r) => r.feature === feature);
+    return rect ? featureTooltip(rect) : undefined;
+  }
+
+  /** Column and feature under an event target, read from the keyed data attributes. */
+  private targetOf(el: Element | null): { neuron: number; feature: number | undefined; column: SVGGElement } | undefined {
+    const column = el?.closest<SVGGElement>('g.column');
+    if (!el || !column) return undefined;
+    const feature = el.classList.contains('feature') ? Number(el.getAttribute('data-feature')) : undefined;
+    return { neuron: Number(column.getAttribute('data-neuron')), feature, column };
+  }
+
+  private showFor(neuron: number, feature: number | undefined, x: number, y: number): void {
+    const text = this.tipText(neuron, feature);
+    if (text === undefined) return this.hideTooltip();
+    this.tip = { neuron, feature };
+    this.showTooltip(text, x, y);
+  }
+
+  private readonly onPointerMove = (e: PointerEvent): void => {
+    const target = this.targetOf(e.target as Element | null);
+    if (!target) return this.hideTooltip();
+    const host = this.getBoundingClientRect();
+    this.showFor(target.neuron, target.feature, e.clientX - host.left, e.clientY - host.top);
+  };
+
+  private readonly onFocusIn = (e: FocusEvent): void => {
+    const el = e.target as Element | null;
+    const target = this.targetOf(el);
+    if (!el || !target) return;
+    if (target.feature === undefined) this.setActive(target.neuron);
+    const host = this.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    this.showFor(target.neuron, target.feature, box.left + box.width / 2 - host.left, box.top - host.top);
+  };
+
+  private setActive(neuron: number): void {
+    this.activeNeuron = neuron;
+    this.svgElement()
+      ?.querySelectorAll<SVGGElement>('g.column')
+      .forEach((g) => g.setAttribute('tabindex', g.getAttribute('data-neuron') === String(neuron) ? '0' : '-1'));
+  }
+
+  private focusColumn(index: number): void {
+    const columns = this.layout?.columns ?? [];
+    const column = columns[Math.max(0, Math.min(columns.length - 1, index))];
+    if (!column) return;
+    this.setActive(column.neuron);
+    this.svgElement()?.querySelector<SVGGElement>(`g.column[data-neuron="${column.neuron}"]`)?.focus();
+  }
+
+  /**
+   * Moves focus among the column's rects from the largest |weight| down, so the first key presses
+   * reach the weights that matter rather than the many near-zero ones. Rects become focusable on demand.
+   */
+  private focusRect(neuron: number, from: number | undefined, step: 1 | -1): void {
+    const column = this.layout?.columns.find((c) => c.neuron === neuron);
+    if (!column) return;
+    const visible = column.rects.filter((r) => r.h > 0).sort((a, b) => b.h - a.h);
+    if (visible.length === 0) return;
+    const at = from === undefined ? -1 : visible.findIndex((r) => r.feature === from);
+    const next = from === undefined ? (step === 1 ? visible[0] : visible[visible.length - 1]) : visible[at + step];
+    if (!next) return;
+    const el = this.svgElement()?.querySelector<SVGRectElement>(`g.column[data-neuron="${neuron}"] rect.feature[data-feature="${next.feature}"]`);
+    if (!el) return;
+    el.setAttribute('tabindex', '-1');
+    el.setAttribute('role', 'img');
+    el.setAttribute('aria-label', featureTooltip(next));
+    el.focus();
+  }
+
+  private readonly onKeyDown = (e: KeyboardEvent): void => {
+    const target = this.targetOf(e.target as Element | null);
+    if (!target || !this.layout) return;
+    const index = this.layout.columns.findIndex((c) => c.neuron === target.neuron);
+    const last = this.layout.columns.length - 1;
+    const moves: Record<string, () => void> = {
+      ArrowRight: () => this.focusColumn(index + 1),
+      ArrowLeft: () => this.focusColumn(index - 1),
+      Home: () => this.focusColumn(0),
+      End: () => this.focusColumn(last),
+      ArrowDown: () => this.focusRect(target.neuron, target.feature, 1),
+      ArrowUp: () => this.focusRect(target.neuron, target.feature, -1),
+      Escape: () => (target.feature === undefined ? this.hideTooltip() : this.focusColumn(index)),
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    move();
+  };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'neuron-stack-plot': NeuronStackPlot;
+  }
+}

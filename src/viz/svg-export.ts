@@ -1,0 +1,157 @@
+/**
+ * Turning a live figure <svg> into a standalone file. The figures are styled from their shadow
+ * roots' stylesheets, which a saved file does not carry, so the computed styles that matter are
+ * copied onto each element of a clone. DOM access happens only inside the functions, so the pure
+ * helpers import and test in node.
+ */
+
+/** Presentation properties copied onto every element, with their initial values (skipped to keep files small). */
+const SHAPE_PROPERTIES: Readonly<Record<string, string>> = {
+  fill: 'rgb(0, 0, 0)',
+  'fill-opacity': '1',
+  stroke: 'none',
+  'stroke-width': '1px',
+  'stroke-opacity': '1',
+  'stroke-dasharray': 'none',
+  'stroke-linejoin': 'miter',
+  'stroke-linecap': 'butt',
+  opacity: '1',
+  visibility: 'visible',
+  'shape-rendering': 'auto',
+};
+
+/** Font properties, copied only onto text, where they take effect; always written so viewers need no defaults. */
+const TEXT_PROPERTIES: readonly string[] = ['font-family', 'font-size', 'font-weight', 'font-style'];
+const TEXT_DEFAULTS: Readonly<Record<string, string>> = {
+  'text-anchor': 'start',
+  'dominant-baseline': 'auto',
+  'font-variant-numeric': 'normal',
+};
+
+const TEXT_TAGS = new Set(['text', 'tspan', 'textPath']);
+
+/**
+ * The inline style for an element with tag `tag`, given a reader of its computed style: every
+ * listed property whose value differs from the initial one, plus fonts on text and display:none
+ * where an element is hidden.
+ */
+export function inlineStyle(tag: string, read: (property: string) => string): string {
+  const parts: string[] = [];
+  const add = (property: string, value: string): void => {
+    if (value !== '') parts.push(`${property}:${value}`);
+  };
+  for (const [property, initial] of Object.entries(SHAPE_PROPERTIES)) {
+    const value = read(property).trim();
+    if (value !== initial) add(property, value);
+  }
+  if (TEXT_TAGS.has(tag)) {
+    for (const property of TEXT_PROPERTIES) add(property, read(property).trim());
+    for (const [property, initial] of Object.entries(TEXT_DEFAULTS)) {
+      const value = read(property).trim();
+      if (value !== initial) add(property, value);
+    }
+  }
+  if (read('display').trim() === 'none') add('display', 'none');
+  return parts.join(';');
+}
+
+/** A safe file name: `name` reduced to letters, digits, '.', '_' and '-', with the extension once. */
+export function downloadFilename(name: string, extension: 'svg' | 'png'): string {
+  const base =
+    name
+      .trim()
+      .replace(new RegExp(`\\.${extension}$`, 'i'), '')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '') || 'figure';
+  return `${base}.${extension}`;
+}
+
+/** Largest canvas side browsers reliably allocate. */
+export const MAX_CANVAS_SIDE = 16384;
+
+/**
+ * Canvas size for rendering a `width`×`height` figure at `scale` (2 = crisp on high-density
+ * screens and in print), reduced proportionally if a side would pass MAX_CANVAS_SIDE.
+ */
+export function rasterSize(width: number, height: number, scale = 2): { width: number; height: number; scale: number } {
+  const w = Math.max(1, width);
+  const h = Math.max(1, height);
+  const fitted = Math.min(scale, MAX_CANVAS_SIDE / w, MAX_CANVAS_SIDE / h);
+  return { width: Math.max(1, Math.round(w * fitted)), height: Math.max(1, Math.round(h * fitted)), scale: fitted };
+}
+
+/** Width and height of a figure in px: its width/height attributes, else its rendered box. */
+export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
+  const box = svg.getBoundingClientRect();
+  const width = Number(svg.getAttribute('width')) || box.width;
+  const height = Number(svg.getAttribute('height')) || box.height;
+  return { width, height };
+}
+
+/**
+ * Standalone SVG text of `svg`: a clone with computed styles inlined, interaction attributes
+ * dropped, and a white background so it prints and previews as on the page.
+ */
+export function serializeSvg(svg: SVGSVGElement, background = '#ffffff'): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const originals = [svg, ...Array.from(svg.querySelectorAll('*'))];
+  const copies = [clone, ...Array.from(clone.querySelectorAll('*'))];
+  originals.forEach((original, i) => {
+    const copy = copies[i];
+    if (!copy) return;
+    const computed = getComputedStyle(original);
+    const style = inlineStyle(original.localName, (p) => computed.getPropertyValue(p));
+    if (style) copy.setAttribute('style', style);
+    copy.removeAttribute('tabindex');
+    copy.removeAttribute('class');
+  });
+  const { width, height } = svgSize(svg);
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', background);
+  clone.insertBefore(bg, clone.firstChild);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+}
+
+/** PNG of the serialised figure, rendered through an <img> onto a canvas at `scale`. */
+export async function svgToPng(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const size = rasterSize(width, height, scale);
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = size.width;
+    canvas.height = size.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas context');
+    ctx.scale(size.scale, size.scale);
+    ctx.drawImage(img, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Saves `blob` under `filename` through a temporary link. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke after the click has been handled; revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

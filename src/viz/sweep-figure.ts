@@ -1,0 +1,98 @@
+/**
+ * <sweep-figure>: the sparsity sweep as small multiples, one compact <neuron-stack-plot> per
+ * density, titled "1 − S = …" and captioned, above one colour legend shared by all panels.
+ * Panels are keyed by density, so live updates reach the existing plots instead of new ones.
+ */
+import { select } from 'd3';
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import './neuron-stack-plot';
+import { drawSuperpositionLegend, LEGEND_HEIGHT } from './superposition-scale';
+import { densityTitle, panelLabel } from './sweep-layout';
+import type { StackPlotData } from './types';
+import { vizStyles } from './viz-styles';
+
+export interface SweepPanel {
+  readonly density: number;
+  readonly caption: string;
+  readonly data: StackPlotData;
+}
+
+const LEGEND_WIDTH = 240;
+
+@customElement('sweep-figure')
+export class SweepFigure extends LitElement {
+  static override styles = [
+    vizStyles,
+    css`
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 230px), 1fr));
+        gap: 18px 16px;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .title {
+        font-size: 13px;
+        font-weight: 600;
+        margin: 0 0 4px;
+        font-variant-numeric: tabular-nums;
+      }
+      .caption {
+        font-size: 12px;
+        color: #444;
+        margin: 4px 0 0;
+      }
+      .legend {
+        margin-top: 14px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) panels: SweepPanel[] = [];
+
+  /** Accessible name of the whole figure. */
+  @property() label = 'Neuron weights across the sparsity sweep';
+
+  protected override render() {
+    return html`<div role="group" aria-label=${this.label}>
+      <ul class="grid">
+        ${repeat(
+          this.panels,
+          (p) => p.density,
+          (p) =>
+            html`<li class="panel">
+              <p class="title">${densityTitle(p.density)}</p>
+              <neuron-stack-plot compact .data=${p.data} label=${panelLabel(p.density, p.caption)}></neuron-stack-plot>
+              <p class="caption">${p.caption}</p>
+            </li>`,
+        )}
+      </ul>
+      <svg
+        class="legend"
+        role="img"
+        aria-label="Colour legend: feature superposition from 0 (orthogonal, dark) to at least 1 (bright)"
+        width=${LEGEND_WIDTH + 8}
+        height=${LEGEND_HEIGHT}
+      ><g class="legend-body" transform="translate(4,0)"></g></svg>
+    </div>`;
+  }
+
+  protected override firstUpdated(): void {
+    const g = this.renderRoot.querySelector<SVGGElement>('g.legend-body');
+    if (g) drawSuperpositionLegend(select(g), LEGEND_WIDTH);
+  }
+
+  /** The panels' stack plots in order, e.g. to offer a download of one. */
+  stackPlots(): HTMLElementTagNameMap['neuron-stack-plot'][] {
+    return Array.from(this.renderRoot.querySelectorAll('neuron-stack-plot'));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sweep-figure': SweepFigure;
+  }
+}
