@@ -45,6 +45,25 @@ async function trySet(name: BackendName): Promise<string | null> {
   }
 }
 
+/**
+ * The WebGL renderer's name when it is a software rasteriser (SwiftShader, llvmpipe), else null.
+ * There WebGL runs the model several times slower than wasm (SPEC §5), so the automatic order
+ * skips it.
+ */
+export function softwareWebGLRenderer(): string | null {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
+    if (!gl) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software/i.test(renderer) ? renderer : null;
+  } catch {
+    return null;
+  }
+}
+
 let wasmPathsSet = false;
 
 /**
@@ -65,6 +84,11 @@ export async function selectBackend(
   for (const backend of order) {
     if (excluded.has(backend)) {
       skipped.push({ backend, reason: 'excluded' });
+      continue;
+    }
+    const software = backend === 'webgl' && !options.forced ? softwareWebGLRenderer() : null;
+    if (software) {
+      skipped.push({ backend, reason: `software renderer (${software}), slower than wasm` });
       continue;
     }
     const reason = await trySet(backend);

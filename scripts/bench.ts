@@ -1,0 +1,83 @@
+/**
+ * npm run bench [-- --repeats 3]
+ * Prints JSON: training steps per second of the 7-instance sweep (batch 1024) on every backend
+ * reachable in Node, for the engine and, in the same run, for the straightforward baseline.
+ * Medians over repeats; ratios are taken between figures of this run only.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { makeConfig } from '../src/model/config';
+import { selectBackend, type BackendName } from '../src/training/backend';
+import { BaselineTrainer } from '../src/training/baseline';
+import { SweepEngine } from '../src/training/engine';
+import { numberFlag, parseFlags } from '../src/training/node-cli';
+
+const flags = parseFlags(process.argv.slice(2));
+const repeats = numberFlag(flags, 'repeats') ?? 3;
+const config = makeConfig({});
+
+interface Trainer {
+  trainStep(): void;
+  sync(): Promise<void>;
+  dispose(): void;
+}
+
+const engineTrainer = (): Trainer => {
+  const engine = new SweepEngine(config);
+  return {
+    trainStep: () => void engine.trainStep(false),
+    sync: async () => void (await engine.readWeights()),
+    dispose: () => engine.dispose(),
+  };
+};
+
+async function stepsPerSecond(make: () => Trainer, steps: number): Promise<number> {
+  const trainer = make();
+  for (let s = 0; s < 3; s++) trainer.trainStep();
+  await trainer.sync();
+  const start = performance.now();
+  for (let s = 0; s < steps; s++) trainer.trainStep();
+  await trainer.sync();
+  const seconds = (performance.now() - start) / 1000;
+  trainer.dispose();
+  return steps / seconds;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round = (v: number): number => Number(v.toPrecision(3));
+
+const backends: Record<string, unknown> = {};
+for (const backend of ['wasm', 'cpu'] as BackendName[]) {
+  const choice = await selectBackend({ forced: backend });
+  if (choice.backend !== backend) continue;
+  const steps = backend === 'cpu' ? 4 : 60;
+  const engine: number[] = [];
+  const baseline: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    engine.push(await stepsPerSecond(engineTrainer, steps));
+    baseline.push(await stepsPerSecond(() => new BaselineTrainer(config), Math.max(2, Math.round(steps / 5))));
+  }
+  backends[backend] = {
+    engineStepsPerSecond: round(median(engine)),
+    baselineStepsPerSecond: round(median(baseline)),
+    engineOverBaseline: round(median(engine) / median(baseline)),
+    samples: { engine: engine.map(round), baseline: baseline.map(round) },
+  };
+  process.stderr.write(`${backend}: ${JSON.stringify(backends[backend])}\n`);
+}
+
+console.log(
+  JSON.stringify(
+    {
+      workload: { instances: config.densities.length, n: config.n, m: config.m, batch: config.batch },
+      repeats,
+      tfjs: tf.version_core,
+      node: backends,
+    },
+    null,
+    2,
+  ),
+);

@@ -1,0 +1,72 @@
+/**
+ * Turns analysis results into the shapes the figures draw. No numbers are made up here: every
+ * value comes from a LevelSummary or a forward pass of the weights.
+ */
+import type { LevelSummary, MotifInstance, NeuronSummary } from '../model/analysis';
+import { singleFeatureResponse } from '../model/analysis/response';
+import type { NetworkWeights } from '../model/network';
+import type { MotifCloseupData, NeuronFeatureWeight, StackPlotData, StackPlotNeuron } from '../viz/types';
+import { formatNumber } from './format';
+
+/** Rectangles thinner than this (after normalisation) are invisible at any plot size; skip them. */
+const DRAWN_WEIGHT = 1e-3;
+
+function neuronDescription(neuron: NeuronSummary): string {
+  if (neuron.kind === 'dead') return `neuron ${neuron.neuron}: dead (writes nothing)`;
+  const primary = `primary feature ${neuron.primary.feature} (${formatNumber(neuron.primary.weight)})`;
+  if (neuron.kind === 'monosemantic') return `neuron ${neuron.neuron}: monosemantic; ${primary}`;
+  const shown = neuron.secondary.slice(0, 5).map((s) => `${s.feature} (${formatNumber(s.weight)})`);
+  const more = neuron.secondary.length > 5 ? ` and ${neuron.secondary.length - 5} more` : '';
+  return `neuron ${neuron.neuron}: polysemantic (score ${formatNumber(neuron.polysemanticity)}); ${primary}; secondary ${shown.join(', ')}${more}`;
+}
+
+/** Motif roles by neuron, for outlining in the stack plot. */
+export function motifHighlights(motifs: readonly MotifInstance[]): Map<number, string> {
+  const highlights = new Map<number, string>();
+  motifs.forEach((motif, k) => {
+    highlights.set(motif.asymmetricNeuron, `motif ${k + 1}: asymmetric`);
+    highlights.set(motif.inhibitionNeuron, `motif ${k + 1}: inhibition`);
+  });
+  return highlights;
+}
+
+export function stackPlotData(summary: LevelSummary, highlights: ReadonlyMap<number, string> = new Map()): StackPlotData {
+  const { W1, W2 } = summary.normalised;
+  const neurons: StackPlotNeuron[] = summary.order.map((j) => {
+    const neuron = summary.neurons[j]!;
+    const weights: NeuronFeatureWeight[] = [];
+    W1[j]!.forEach((inWeight, feature) => {
+      if (Math.abs(inWeight) >= DRAWN_WEIGHT) weights.push({ feature, inWeight, outWeight: W2[feature]![j]! });
+    });
+    const highlight = highlights.get(j);
+    return {
+      neuron: j,
+      polysemanticity: neuron.polysemanticity,
+      monosemantic: neuron.kind === 'monosemantic',
+      summary: neuronDescription(neuron),
+      weights,
+      ...(highlight ? { highlight } : {}),
+    };
+  });
+  return { neurons, superposition: summary.features.map((f) => f.superposition) };
+}
+
+/** `normalised` is the plot's rescaled model (same function), so the bars match the stack plot. */
+export function motifCloseupData(normalised: NetworkWeights, motif: MotifInstance, index: number): MotifCloseupData {
+  const { featureA: a, featureB: b } = motif;
+  const neuronWeights = (neuron: number) => ({
+    neuron,
+    inA: normalised.W1[neuron]![a]!,
+    inB: normalised.W1[neuron]![b]!,
+    outA: normalised.W2[a]![neuron]!,
+    outB: normalised.W2[b]![neuron]!,
+  });
+  return {
+    title: `Motif ${index + 1}: features a = ${a} and b = ${b}`,
+    featureA: a,
+    featureB: b,
+    asymmetric: neuronWeights(motif.asymmetricNeuron),
+    inhibition: neuronWeights(motif.inhibitionNeuron),
+    response: singleFeatureResponse(normalised, a, b, motif.inhibitionNeuron),
+  };
+}

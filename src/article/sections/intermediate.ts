@@ -1,0 +1,79 @@
+import { html, type TemplateResult } from 'lit';
+import type { Carrier, LevelSummary } from '../../model/analysis';
+import { formatDensity, formatNumber, plural } from '../format';
+import { tex } from '../math';
+
+/** Facts about the intermediate regime, read off one level's analysis. */
+export interface IntermediateFacts {
+  readonly density: number;
+  /** Monosemantic neurons before the first polysemantic one, in plot order. */
+  readonly leadingMonosemantic: number;
+  readonly leadingFeatures: readonly number[];
+  readonly polysemantic: number;
+  /** Polysemantic neurons whose secondary weights are all below half the primary. */
+  readonly primaryDominated: number;
+  readonly example: { neuron: number; primary: number; secondary: readonly { feature: number; weight: number }[] } | null;
+  readonly represented: number;
+  /** Represented features whose both sides have carriers with positive output weights. */
+  readonly pairedBothSides: number;
+  readonly featureZero: { positive: readonly Carrier[]; negative: readonly Carrier[] } | null;
+}
+
+export function intermediateFacts(summary: LevelSummary, density: number): IntermediateFacts {
+  const ordered = summary.order.map((j) => summary.neurons[j]!);
+  const firstPoly = ordered.findIndex((n) => n.kind === 'polysemantic');
+  const leading = firstPoly < 0 ? ordered : ordered.slice(0, firstPoly);
+  const polys = ordered.filter((n) => n.kind === 'polysemantic');
+  const example = polys[0];
+  const represented = summary.pairs.filter((p) => p.representation === 'both');
+  const zero = summary.pairs.find((p) => p.feature === 0);
+  return {
+    density,
+    leadingMonosemantic: leading.filter((n) => n.kind === 'monosemantic').length,
+    leadingFeatures: [...new Set(leading.map((n) => n.primary.feature))],
+    polysemantic: polys.length,
+    primaryDominated: polys.filter((n) => n.secondary.every((s) => Math.abs(s.weight) < 0.5)).length,
+    example: example ? { neuron: example.neuron, primary: example.primary.feature, secondary: example.secondary.slice(0, 4) } : null,
+    represented: represented.length,
+    pairedBothSides: represented.filter((p) => p.positive.some((c) => c.outputWeight > 0) && p.negative.some((c) => c.outputWeight > 0)).length,
+    featureZero: zero ? { positive: zero.positive, negative: zero.negative } : null,
+  };
+}
+
+const carriers = (list: readonly Carrier[]): string =>
+  list.map((c) => `neuron ${c.neuron} (in ${formatNumber(c.inputWeight)}, out ${formatNumber(c.outputWeight)})`).join(', ') || 'none';
+
+export function intermediateSection(facts: IntermediateFacts | null): TemplateResult {
+  if (!facts) return html``;
+  const maxLeading = facts.leadingFeatures.length ? Math.max(...facts.leadingFeatures) : 0;
+  return html`
+    <section id="intermediate" class="prose" data-section="intermediate">
+      <h2>In between: primaries, secondaries and pairs</h2>
+      <p>
+        The middle of the sweep is where the model is most interesting, because it mixes both strategies. Take the
+        shipped model at 1 − S = ${formatDensity(facts.density)}. Reading its stack plot from the left, the first
+        ${plural(facts.leadingMonosemantic, 'neuron is', 'neurons are')} monosemantic; between them they hold features
+        0 to ${maxLeading}, the most important ones. Sharing a neuron costs interference, and the model buys the cheapest
+        interference it can: it keeps its most important features clean and lets the less important ones share.
+      </p>
+      <p>
+        Of its ${plural(facts.polysemantic, 'polysemantic neuron')}, ${facts.primaryDominated} have one dominant
+        <em>primary</em> feature and only <em>secondary</em> features with less than half the primary’s weight.
+        ${facts.example
+          ? html`For example, neuron ${facts.example.neuron} reads feature ${facts.example.primary} at full weight and
+              also ${facts.example.secondary.map((s) => `feature ${s.feature} at ${formatNumber(s.weight)}`).join(', ')}.`
+          : ''}
+        Hover over a column in the stack plots to read any neuron this way.
+      </p>
+      <p>
+        Polysemantic or not, the neurons keep computing ${tex('|x_i| = \\operatorname{ReLU}(x_i) + \\operatorname{ReLU}(-x_i)')}.
+        Of the ${facts.represented} features this model computes, ${facts.pairedBothSides} have at least one neuron that
+        fires for ${tex('x_i > 0')} and at least one that fires for ${tex('x_i < 0')}, each writing positively onto output
+        ${tex('i')}: the ± pairs the paper describes. ${facts.featureZero
+          ? html`Feature 0’s positive side is carried by ${carriers(facts.featureZero.positive)}; its negative side by
+              ${carriers(facts.featureZero.negative)}.`
+          : ''}
+      </p>
+    </section>
+  `;
+}

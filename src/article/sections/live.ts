@@ -1,0 +1,149 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { PAPER_DENSITIES } from '../../model/config';
+import type { BackendName } from '../../training/backend';
+import type { LossSeries, StackPlotData } from '../../viz/types';
+import { formatDensity, formatLoss } from '../format';
+import type { TrainingStatus } from '../training-controller';
+import { LIVE_LIMITS, type ArticleState } from '../url-state';
+
+export interface LiveSectionProps {
+  readonly state: ArticleState;
+  /** What the stack plot shows now, and a sentence saying which model that is. */
+  readonly plot: StackPlotData | null;
+  readonly plotCaption: string;
+  readonly counts: string;
+  readonly status: TrainingStatus;
+  readonly lossSeries: LossSeries[];
+  readonly backendChoice: BackendName | 'auto';
+  readonly linkMessage: string;
+  readonly onSliderInput: (density: number) => void;
+  readonly onSliderChange: (density: number) => void;
+  readonly onTrain: () => void;
+  readonly onPauseResume: () => void;
+  readonly onBackendChange: (backend: BackendName | 'auto') => void;
+  readonly onAdvancedApply: (form: HTMLFormElement) => void;
+  readonly onCopyLink: () => void;
+}
+
+const SLIDER_STEP = 0.01;
+const toSlider = (density: number): number => Math.round(Math.log10(density) / SLIDER_STEP) * SLIDER_STEP;
+/** Slider positions are log10(density); round to 3 significant digits so URLs stay readable. */
+export const fromSlider = (position: number): number => Number((10 ** position).toPrecision(3));
+
+function statusLine(status: TrainingStatus, total: number): string {
+  const phase =
+    status.phase === 'starting'
+      ? 'starting the training worker…'
+      : status.phase === 'paused'
+        ? 'paused'
+        : status.phase === 'completed'
+          ? 'finished'
+          : status.phase === 'training'
+            ? 'training'
+            : status.phase;
+  const loss = status.losses[0];
+  return [
+    `Step ${status.step.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+    loss === undefined ? null : `loss ${formatLoss(loss)}`,
+    status.backend ? `backend ${status.backend}` : null,
+    status.phase === 'training' && status.stepsPerSecond > 0 ? `${Math.round(status.stepsPerSecond)} steps/s` : null,
+    phase,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function liveSection(props: LiveSectionProps): TemplateResult {
+  const { state, status } = props;
+  const live = status.target === 'live';
+  const running = live && ['starting', 'training', 'paused'].includes(status.phase);
+  return html`
+    <section id="live" data-section="live">
+      <div class="prose">
+        <h2>Drag the sparsity</h2>
+        <p>
+          Choose a feature density and the page trains a fresh model at that density, here in your browser, on the
+          same settings as the shipped sweep. While it trains you see the nearest precomputed model; then the
+          columns move as the live model learns. Release the slider somewhere between the paper’s levels to see the
+          transition the seven panels only sample.
+        </p>
+      </div>
+      <div class="slider-row">
+        <label for="density-slider">Feature density 1 − S: <output id="density-value" for="density-slider">${formatDensity(state.density)}</output></label>
+        <input
+          id="density-slider"
+          type="range"
+          min=${Math.log10(LIVE_LIMITS.density.min)}
+          max=${Math.log10(LIVE_LIMITS.density.max)}
+          step=${SLIDER_STEP}
+          .value=${String(toSlider(state.density))}
+          list="paper-levels"
+          aria-valuetext=${`feature density ${formatDensity(state.density)}`}
+          @input=${(e: Event) => props.onSliderInput(fromSlider(Number((e.target as HTMLInputElement).value)))}
+          @change=${(e: Event) => props.onSliderChange(fromSlider(Number((e.target as HTMLInputElement).value)))}
+        />
+        <datalist id="paper-levels">
+          ${PAPER_DENSITIES.map((d) => html`<option value=${Math.log10(d)} label=${formatDensity(d)}></option>`)}
+        </datalist>
+        <div class="ticks" aria-hidden="true">${[...PAPER_DENSITIES].reverse().map((d) => html`<span>${formatDensity(d)}</span>`)}</div>
+      </div>
+      <div class="controls">
+        <button type="button" @click=${props.onTrain}>${running ? 'Restart' : 'Train'}</button>
+        <button type="button" ?disabled=${!running} @click=${props.onPauseResume}>${live && status.phase === 'paused' ? 'Resume' : 'Pause'}</button>
+        <label
+          >Backend
+          <select @change=${(e: Event) => props.onBackendChange((e.target as HTMLSelectElement).value as BackendName | 'auto')}>
+            ${(['auto', 'webgl', 'wasm', 'cpu', 'webgpu'] as const).map(
+              (b) => html`<option value=${b} ?selected=${props.backendChoice === b}>${b === 'auto' ? 'automatic' : b}</option>`,
+            )}
+          </select>
+        </label>
+        <button type="button" @click=${props.onCopyLink}>Copy link</button>
+        <span class="small" role="status">${props.linkMessage}</span>
+      </div>
+      <p class="status-line" id="live-status" role="status" aria-live="polite">
+        ${live ? statusLine(status, state.steps) : 'Not training. Move the slider or press Train.'}
+      </p>
+      ${live && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
+      <details class="advanced">
+        <summary>Advanced settings</summary>
+        <form
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            props.onAdvancedApply(e.target as HTMLFormElement);
+          }}
+        >
+          <div class="fields">
+            <label>Seed <input name="seed" inputmode="numeric" .value=${String(state.seed)} /></label>
+            <label>Steps <input name="steps" inputmode="numeric" .value=${String(state.steps)} /></label>
+            <label>Learning rate <input name="lr" inputmode="decimal" .value=${String(state.learningRate)} /></label>
+            <label>Hidden neurons m <input name="m" inputmode="numeric" .value=${String(state.m)} /></label>
+            <label>Importance decay <input name="decay" inputmode="decimal" .value=${String(state.importanceDecay)} /></label>
+          </div>
+          <button type="submit">Apply and retrain</button>
+        </form>
+      </details>
+      <div class="two-up">
+        <figure>
+          ${props.plot
+            ? html`<neuron-stack-plot id="live-plot" .data=${props.plot} label=${`Neuron weights of the live model: ${props.counts}`}></neuron-stack-plot>
+                <figure-download filename=${`stack-plot-density-${formatDensity(state.density)}`} .target=${() => liveSvg('live-plot')}></figure-download>`
+            : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`}
+          <figcaption>${props.plotCaption} ${props.counts}</figcaption>
+        </figure>
+        <figure>
+          ${props.lossSeries.length
+            ? html`<loss-chart id="live-loss" .series=${props.lossSeries} label="Training loss of the live model"></loss-chart>
+                <figure-download filename="live-loss" .target=${() => liveSvg('live-loss')}></figure-download>`
+            : html`<p class="small">The loss curve appears here once a live model trains.</p>`}
+          <figcaption>Importance-weighted loss on each step’s batch, read back every 25 steps.</figcaption>
+        </figure>
+      </div>
+    </section>
+  `;
+}
+
+function liveSvg(id: string): SVGSVGElement | null {
+  const element = document.getElementById(id) as (HTMLElement & { svgElement?: () => SVGSVGElement | null }) | null;
+  return element?.svgElement?.() ?? null;
+}

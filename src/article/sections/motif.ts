@@ -1,0 +1,88 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LevelSummary } from '../../model/analysis';
+import type { ModelConfig } from '../../model/config';
+import type { MotifCloseupData, StackPlotData } from '../../viz/types';
+import { formatDensity, formatNumber, plural } from '../format';
+import type { TrainingStatus } from '../training-controller';
+
+export interface MotifSectionProps {
+  readonly config: ModelConfig | null;
+  readonly summary: LevelSummary | null;
+  readonly plot: StackPlotData | null;
+  readonly closeups: readonly MotifCloseupData[];
+  /** Which weights are drawn: shipped, or retrained in this browser. */
+  readonly source: string;
+  readonly status: TrainingStatus;
+  readonly onRetrain: () => void;
+}
+
+function decomposition(summary: LevelSummary): TemplateResult {
+  const motifNeurons = new Set(summary.motifs.flatMap((m) => [m.asymmetricNeuron, m.inhibitionNeuron]));
+  const plain = summary.neurons.filter((n) => n.kind === 'monosemantic' && !motifNeurons.has(n.neuron)).length;
+  const rest = summary.neurons.length - plain - motifNeurons.size;
+  return html`Of its ${summary.neurons.length} neurons, ${plain} are plain |x| neurons (each reads one feature, on one
+    side), ${motifNeurons.size} form the ${plural(summary.motifs.length, 'motif instance')} and ${rest}
+    ${rest === 1 ? 'does' : 'do'} something else, mostly small weights that act as conditional biases.`;
+}
+
+export function motifSection(props: MotifSectionProps): TemplateResult {
+  const { summary, config, status } = props;
+  const retraining = status.target === 'motif' && ['starting', 'training', 'paused'].includes(status.phase);
+  return html`
+    <section id="motif" data-section="motif">
+      <div class="prose">
+        <h2>A motif for computing in superposition</h2>
+        <p>
+          How can one neuron compute with two features without mixing them up? The paper found a recurring answer in a
+          smaller model and called it the <em>asymmetric superposition motif</em>. An <em>asymmetric neuron</em> reads
+          feature a strongly and feature b weakly, and writes the opposite way: weakly onto a’s output and strongly onto
+          b’s. When b alone is active, the weak input and strong output cancel and the neuron computes |x_b|, with only a
+          little spilling onto a. When a alone is active, the same neuron pushes a large value onto b’s output: heavy
+          interference. A second, <em>inhibition neuron</em> fixes that. It also reads a, with the same sign, and writes
+          a large negative weight onto b’s output, so that a’s push onto b ends up negative, and b’s output ReLU clips it
+          to zero.
+        </p>
+        ${summary && config
+          ? html`<p>
+              We trained the small model (n = ${config.n} features, m = ${config.m} neurons, 1 − S =
+              ${formatDensity(config.densities[0]!)}, seed ${config.seed}, ${config.steps.toLocaleString('en')} steps)
+              and searched its weights with the detector described in the method section. It finds
+              ${plural(summary.motifs.length, 'instance')} of the motif. ${decomposition(summary)}
+              ${summary.motifs.map(
+                (m, k) => html`In instance ${k + 1}, neuron ${m.asymmetricNeuron} reads b = ${m.featureB} at
+                  ${formatNumber(m.inputRatio)} of its weight on a = ${m.featureA} and writes b
+                  ${formatNumber(m.outputRatio, 1)} times as strongly as a; on a alone it pushes
+                  ${formatNumber(m.interference)} onto b’s output, of which neuron ${m.inhibitionNeuron} takes back
+                  ${formatNumber(m.cancellation)}. `,
+              )}
+            </p>`
+          : html`<p class="small">The motif model’s weights are not available.</p>`}
+      </div>
+      ${props.plot
+        ? html`<figure>
+            <neuron-stack-plot id="motif-plot" .data=${props.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
+            <figure-download filename="motif-model" .target=${() => (document.getElementById('motif-plot') as (HTMLElement & { svgElement(): SVGSVGElement | null }) | null)?.svgElement() ?? null}></figure-download>
+            <figcaption>The small model’s neurons, ${props.source}; motif neurons are outlined and labelled.</figcaption>
+          </figure>`
+        : nothing}
+      ${props.closeups.map(
+        (closeup, k) => html`<figure>
+          <motif-closeup id=${`motif-closeup-${k}`} .data=${closeup}></motif-closeup>
+          <figure-download filename=${`motif-${k + 1}`} .target=${() => (document.getElementById(`motif-closeup-${k}`) as (HTMLElement & { svgElement(): SVGSVGElement | null }) | null)?.svgElement() ?? null}></figure-download>
+          <figcaption>
+            Motif instance ${k + 1}. Left: the two neurons’ weights on a and b. Right: outputs a and b when only a is
+            active; dashed, the same model with the inhibition neuron removed. Without it, b’s output rises with a; with
+            it, b stays at zero.
+          </figcaption>
+        </figure>`,
+      )}
+      <div class="controls">
+        ${retraining
+          ? html`<span class="status-line" role="status">Retraining the motif model: step ${status.step.toLocaleString('en')}</span>`
+          : html`<button type="button" @click=${props.onRetrain}>Retrain the motif model here</button>
+              <span class="small">Same seed and settings: it should find the same model.</span>`}
+      </div>
+      ${status.target === 'motif' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
+    </section>
+  `;
+}

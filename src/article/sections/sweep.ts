@@ -1,0 +1,96 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LevelCounts } from '../../model/analysis';
+import type { SweepPanel } from '../../viz/sweep-figure';
+import { formatDensity, formatNumber } from '../format';
+import type { TrainingStatus } from '../training-controller';
+
+export interface SweepLevel {
+  readonly density: number;
+  readonly counts: LevelCounts;
+  readonly loss: number;
+}
+
+export interface SweepSectionProps {
+  readonly panels: SweepPanel[];
+  readonly levels: readonly SweepLevel[];
+  /** "the shipped weights (…)" or "the weights you just trained (…)". */
+  readonly source: string;
+  readonly budget: string;
+  readonly status: TrainingStatus;
+  readonly onRetrain: () => void;
+  readonly onCancel: () => void;
+}
+
+const at = (levels: readonly SweepLevel[], density: number): SweepLevel | undefined => levels.find((l) => l.density === density);
+
+/** The story of the sweep, with every count read off the levels it is given. */
+function narrative(levels: readonly SweepLevel[]): TemplateResult {
+  const dense = at(levels, 1);
+  const mid = at(levels, 0.03);
+  const sparsest = at(levels, 0.001);
+  if (!dense || !mid || !sparsest) return html``;
+  const m = dense.counts.neurons;
+  const firstPoly = levels.find((l) => l.counts.polysemantic > 0);
+  return html`
+    <p>
+      With every feature present in every example (${'1 − S = 1'}), ${dense.counts.monosemantic} of ${m} neurons are
+      monosemantic, each reading a single feature, and the model computes |x| for
+      ${dense.counts.representedFeatures} features. Interference would cost it on every example, so it does not share.
+      ${firstPoly
+        ? html`The first polysemantic neurons appear at 1 − S = ${formatDensity(firstPoly.density)}
+            (${firstPoly.counts.polysemantic} of ${m}, with a mean polysemanticity score of
+            ${formatNumber(firstPoly.counts.meanPolysemanticity)}).`
+        : nothing}
+      At 1 − S = 0.03, ${mid.counts.monosemantic} neurons remain monosemantic and ${mid.counts.polysemantic} read several
+      features; the model now computes ${mid.counts.representedFeatures} features, more than the 20 that 40 neurons could
+      serve one pair each. At 1 − S = 0.001, ${sparsest.counts.monosemantic} of ${m} neurons are monosemantic.
+    </p>
+  `;
+}
+
+export function sweepSection(props: SweepSectionProps): TemplateResult {
+  const { status } = props;
+  const retraining = status.target === 'sweep' && ['starting', 'training', 'paused'].includes(status.phase);
+  return html`
+    <section id="sweep" data-section="sweep">
+      <div class="prose">
+        <h2>From dedicated neurons to shared ones</h2>
+        <p>
+          The paper’s central figure for this model trains seven networks, identical except for how sparse their
+          inputs are, and lines up their stack plots. Below are seven models trained by this page’s own engine. Each
+          caption counts monosemantic neurons with the rule given in the method section.
+        </p>
+        ${narrative(props.levels)}
+      </div>
+      <figure>
+        <sweep-figure id="sweep-figure" .panels=${props.panels} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>
+        <figcaption>Stack plots of ${props.source}. ${props.budget}</figcaption>
+      </figure>
+      <div class="controls">
+        ${retraining
+          ? html`<button type="button" @click=${props.onCancel}>Stop retraining</button>
+              <label>Retraining the sweep <progress max=${status.config?.steps ?? 1} value=${status.step}></progress></label>
+              <span class="status-line" role="status">step ${status.step.toLocaleString('en')}${status.backend ? ` on ${status.backend}` : ''}${status.stepsPerSecond > 0 ? `, ${Math.round(status.stepsPerSecond)} steps/s` : ''}</span>`
+          : html`<button type="button" @click=${props.onRetrain}>Retrain the whole sweep</button>
+              <span class="small">Trains all seven models again in your browser with the settings above; the panels update as it goes.</span>`}
+      </div>
+      ${status.target === 'sweep' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
+      <table class="counts" aria-label="Counts per sparsity level">
+        <thead>
+          <tr><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">features computed</th><th scope="col">mean polysemanticity</th><th scope="col">final loss</th></tr>
+        </thead>
+        <tbody>
+          ${props.levels.map(
+            (l) => html`<tr>
+              <td>${formatDensity(l.density)}</td>
+              <td>${l.counts.monosemantic} of ${l.counts.neurons}</td>
+              <td>${l.counts.representedFeatures}</td>
+              <td>${formatNumber(l.counts.meanPolysemanticity)}</td>
+              <td>${l.loss.toExponential(1)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>
+  `;
+}

@@ -1,0 +1,134 @@
+/**
+ * A Lit reactive controller that owns the training worker for its host: it starts, pauses,
+ * resumes and cancels runs, and keeps the latest status (step, losses, loss history, weights,
+ * backend) for the host to render.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ModelConfig } from '../model/config';
+import type { NetworkWeights } from '../model/network';
+import type { BackendName } from '../training/backend';
+import type { WorkerEvent } from '../training/protocol';
+import { TrainerClient } from '../training/trainer-client';
+
+export type TrainingTarget = 'live' | 'sweep' | 'motif';
+export type TrainingPhase = 'idle' | 'starting' | 'training' | 'paused' | 'completed' | 'cancelled' | 'diverged' | 'failed';
+
+export interface TrainingStatus {
+  readonly target: TrainingTarget | null;
+  readonly phase: TrainingPhase;
+  readonly config: ModelConfig | null;
+  readonly step: number;
+  readonly losses: readonly number[];
+  /** Per instance, the loss at every report. */
+  readonly lossHistory: readonly (readonly (readonly [number, number])[])[];
+  readonly weights: readonly NetworkWeights[] | null;
+  readonly backend: BackendName | null;
+  readonly stepsPerSecond: number;
+  /** A plain-text sentence for the reader when something went wrong or fell back. */
+  readonly message: string | null;
+}
+
+const IDLE: TrainingStatus = {
+  target: null,
+  phase: 'idle',
+  config: null,
+  step: 0,
+  losses: [],
+  lossHistory: [],
+  weights: null,
+  backend: null,
+  stepsPerSecond: 0,
+  message: null,
+};
+
+export class TrainingController implements ReactiveController {
+  status: TrainingStatus = IDLE;
+  private client: TrainerClient | null = null;
+  private forcedBackend: BackendName | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.client?.dispose();
+    this.client = null;
+  }
+
+  start(target: TrainingTarget, config: ModelConfig, options: { backend?: BackendName; reportEvery?: number } = {}): void {
+    this.client ??= new TrainerClient((event) => this.onEvent(event));
+    this.forcedBackend = options.backend;
+    this.set({ ...IDLE, target, phase: 'starting', config, lossHistory: config.densities.map(() => []) });
+    this.client.train(config, { reportEvery: options.reportEvery ?? 25, snapshotEveryReports: 2, ...(options.backend ? { backend: options.backend } : {}) });
+  }
+
+  pause(): void {
+    if (this.status.phase !== 'training') return;
+    this.client?.pause();
+    this.set({ phase: 'paused' });
+  }
+
+  resume(): void {
+    if (this.status.phase !== 'paused') return;
+    this.client?.resume();
+    this.set({ phase: 'training' });
+  }
+
+  cancel(): void {
+    if (this.status.phase !== 'training' && this.status.phase !== 'paused' && this.status.phase !== 'starting') return;
+    this.client?.cancel();
+    this.set({ phase: 'cancelled' });
+  }
+
+  get running(): boolean {
+    return ['starting', 'training', 'paused'].includes(this.status.phase);
+  }
+
+  private set(patch: Partial<TrainingStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.host.requestUpdate();
+  }
+
+  private onEvent(event: WorkerEvent): void {
+    switch (event.type) {
+      case 'backend': {
+        const { backend, skipped } = event.choice;
+        const forced = this.forcedBackend;
+        const reason = skipped.find((s) => s.backend === forced)?.reason;
+        this.set({
+          backend,
+          phase: this.status.phase === 'starting' ? 'training' : this.status.phase,
+          message: forced && forced !== backend ? `The ${forced} backend could not be used (${reason ?? 'unavailable'}); training on ${backend} instead.` : null,
+        });
+        break;
+      }
+      case 'progress': {
+        const { progress } = event;
+        const lossHistory = this.status.lossHistory.map((points, k) => [...points, [progress.step, progress.losses[k]!] as const]);
+        this.set({
+          step: progress.step,
+          losses: progress.losses,
+          lossHistory,
+          stepsPerSecond: progress.stepsPerSecond,
+          ...(progress.weights ? { weights: progress.weights } : {}),
+        });
+        break;
+      }
+      case 'outcome': {
+        const { outcome } = event;
+        if (outcome.status === 'completed') this.set({ phase: 'completed', weights: outcome.weights, step: outcome.step });
+        else if (outcome.status === 'diverged') {
+          this.set({
+            phase: 'diverged',
+            weights: outcome.lastGoodWeights,
+            message: `Training diverged at step ${outcome.step} (the loss became ${outcome.losses.find((l) => !Number.isFinite(l))}). Showing the last good weights, from step ${outcome.lastGoodStep}. Try a smaller learning rate.`,
+          });
+        } else this.set({ phase: 'cancelled' });
+        break;
+      }
+      case 'error':
+        this.set({ phase: 'failed', message: `Training stopped: ${event.message}. The figures keep the last weights; press Train to try again.` });
+        break;
+    }
+  }
+}

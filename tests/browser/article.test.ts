@@ -1,0 +1,173 @@
+/**
+ * The built article as a reader uses it: opened in headless Chromium, scrolled, hovered, dragged,
+ * opened from permalinks, and screenshotted (artifacts/screenshots).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, collectErrors, launch } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(query = '', viewport = { width: 1200, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  consoleErrors.push(...collectErrors(page));
+  await page.goto(`${baseUrl}${query}`);
+  await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
+  return page;
+}
+
+/** Step and loss from the live status line ("Step 1,200 of 10,000 · loss 2.1e-3 · …"). */
+async function liveProgress(page: Page): Promise<{ step: number; loss: number; text: string }> {
+  const text = (await page.locator('#live-status').textContent()) ?? '';
+  const step = Number(/Step ([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? Number.NaN);
+  const loss = Number(/loss ([\d.e+-]+)/.exec(text)?.[1] ?? Number.NaN);
+  return { step, loss, text };
+}
+
+async function waitForStep(page: Page, atLeast: number, timeout = 90_000): Promise<{ step: number; loss: number; text: string }> {
+  await page.waitForFunction(
+    (min) => {
+      const match = /Step ([\d,]+)/.exec(document.querySelector('#live-status')?.textContent ?? '');
+      return match !== null && Number(match[1]!.replace(/,/g, '')) >= min;
+    },
+    atLeast,
+    { timeout },
+  );
+  return liveProgress(page);
+}
+
+/** The live stack plot's columns as drawn: neuron summaries, which include the rounded weights. */
+async function livePlotSignature(page: Page): Promise<string[]> {
+  return page.locator('#live-plot .column').evaluateAll((columns) => columns.map((c) => c.getAttribute('aria-label') ?? ''));
+}
+
+describe('the article in Chromium', () => {
+  it('renders the seven sweep panels with 40 neuron columns each and captions computed from weights', async () => {
+    const page = await open();
+    const panels = page.locator('#sweep-figure neuron-stack-plot');
+    await expect.poll(() => panels.count()).toBe(7);
+    for (let k = 0; k < 7; k++) {
+      await expect.poll(() => panels.nth(k).locator('.column').count()).toBe(40);
+    }
+    const captions = await page.locator('#sweep-figure').evaluate((el) => el.shadowRoot?.textContent ?? '');
+    expect(captions).toMatch(/40 of 40 neurons monosemantic/);
+    for (const id of ['intro', 'model', 'sweep', 'live', 'intermediate', 'motif', 'method']) {
+      const section = page.locator(`#${id}`);
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path: `${ARTIFACTS}/section-${id}.png` });
+    }
+    await page.screenshot({ path: `${ARTIFACTS}/article-full.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('shows a tooltip with the feature and its weights when a rectangle is hovered', async () => {
+    const page = await open('?section=live');
+    const plot = page.locator('#live-plot');
+    await plot.scrollIntoViewIfNeeded();
+    const rect = plot.locator('.column').first().locator('rect.feature').first();
+    await rect.hover({ force: true });
+    const tooltip = plot.locator('[role=tooltip]');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toMatch(/feature \d+/);
+    await page.locator('#live').screenshot({ path: `${ARTIFACTS}/tooltip.png` });
+    await page.close();
+  });
+
+  it('dragging the slider writes the density into the URL and trains a live model whose loss falls', async () => {
+    const page = await open();
+    const slider = page.locator('#density-slider');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    // Slider positions are log10(density) over [−3, 0]: two thirds of the way is density 0.1.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + (box.width * 2) / 3, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => new URL(page.url()).searchParams.get('density')).not.toBeNull();
+    const density = Number(new URL(page.url()).searchParams.get('density'));
+    expect(density).toBeGreaterThan(0.05);
+    expect(density).toBeLessThan(0.2);
+    const early = await waitForStep(page, 25);
+    const later = await waitForStep(page, early.step + 400);
+    expect(later.loss).toBeLessThan(early.loss);
+    expect(later.text).toMatch(/backend (wasm|webgl|cpu|webgpu)/);
+    await expect.poll(() => page.locator('#live-loss').count()).toBe(1);
+    // Paused, so the figure holds still for its screenshot.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(async () => (await liveProgress(page)).text).toMatch(/paused/);
+    await page.locator('#live').screenshot({ path: `${ARTIFACTS}/live-training.png` });
+    await page.close();
+  });
+
+  it('a permalink reopens the same configuration: slider, seed and the same trained model', async () => {
+    const query = '?section=live&density=0.1&seed=7&steps=150';
+    const signatures: string[][] = [];
+    for (let visit = 0; visit < 2; visit++) {
+      const page = await open(query);
+      expect(Number(await page.locator('#density-slider').inputValue())).toBeCloseTo(-1, 5);
+      expect(await page.locator('input[name=seed]').inputValue()).toBe('7');
+      await page.waitForFunction(() => /finished/.test(document.querySelector('#live-status')?.textContent ?? ''), null, { timeout: 90_000 });
+      signatures.push(await livePlotSignature(page));
+      await page.close();
+    }
+    expect(signatures[0]!.length).toBe(40);
+    expect(signatures[1]).toEqual(signatures[0]);
+  });
+
+  it('back and forward move between configurations', async () => {
+    const page = await open('?section=live&density=0.3');
+    await page.locator('#live').scrollIntoViewIfNeeded();
+    await page.locator('#density-slider').fill('-2');
+    await page.locator('#density-slider').dispatchEvent('change');
+    await expect.poll(() => new URL(page.url()).searchParams.get('density')).toBe('0.01');
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('density')).toBe('0.3');
+    await expect.poll(() => page.locator('#density-value').textContent()).toBe('0.3');
+    await page.goForward();
+    await expect.poll(() => page.locator('#density-value').textContent()).toBe('0.01');
+    await page.close();
+  });
+
+  it('a malformed permalink shows a specific notice, falls back to defaults and renders no markup from the URL', async () => {
+    const page = await open(`?density=abc&seed=${encodeURIComponent('<img src=x onerror=alert(1)>')}&steps=1e12&section=%3Cscript%3E`);
+    const notice = page.locator('#url-notice');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toMatch(/Feature density "abc" is not a number/);
+    expect(text).toMatch(/Training steps .* is outside/);
+    expect(text).toMatch(/Seed "<img/);
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+    expect(await page.locator('#density-value').textContent()).toBe('0.03');
+    await notice.screenshot({ path: `${ARTIFACTS}/notice.png` });
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const page = await open();
+    const require = createRequire(import.meta.url);
+    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: never) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] } as never);
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+  });
+
+  it('logged no console errors in any of the above', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
