@@ -5,6 +5,8 @@
  * Medians over repeats; ratios are taken between figures of this run only.
  */
 import * as tf from '@tensorflow/tfjs-core';
+// Registers every gradient, which the baseline's autodiff needs.
+import '@tensorflow/tfjs';
 import { makeConfig } from '../src/model/config';
 import { selectBackend, type BackendName } from '../src/training/backend';
 import { BaselineTrainer } from '../src/training/baseline';
