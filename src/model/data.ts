@@ -16,6 +16,8 @@ const SKIP_BELOW_DENSITY = 0.2;
 export interface SparseBatch {
   /** Row-major [rows × n]: the examples with an active feature, then zero rows. */
   readonly x: Float32Array;
+  /** The same inputs transposed, [n × rows]: the engine's weight gradient needs xᵀ, and a wasm transpose costs more than this copy. */
+  readonly xT: Float32Array;
   readonly rows: number;
   readonly n: number;
   /**
@@ -41,6 +43,7 @@ export function compactRowCount(active: number, batch: number): number {
 
 export function createBatchGenerator(density: number, n: number, batch: number, rng: Rng): BatchGenerator {
   const x = new Float32Array(batch * n);
+  const xT = new Float32Array(batch * n);
   const rowWeights = new Float32Array(batch);
   let usedLength = 0;
   const logMiss = Math.log1p(-Math.min(density, 1 - 1e-12));
@@ -52,8 +55,10 @@ export function createBatchGenerator(density: number, n: number, batch: number, 
       const base = row * n;
       let any = false;
       for (let i = 0; i < n; i++) {
-        if (rng.next() < density) {
-          x[base + i] = 2 * rng.next() - 1;
+        // One draw decides both: given u < density, u / density is uniform on [0, 1).
+        const u = rng.next();
+        if (u < density) {
+          x[base + i] = (2 * u) / density - 1;
           any = true;
         }
       }
@@ -88,8 +93,14 @@ export function createBatchGenerator(density: number, n: number, batch: number, 
       rowWeights.fill(0, active, rows);
       if (active < rows) rowWeights[active] = batch - active;
       usedLength = rows * n;
+      for (let r = 0; r < active; r++) {
+        const base = r * n;
+        for (let i = 0; i < n; i++) xT[i * rows + r] = x[base + i]!;
+      }
+      for (let i = 0; i < n; i++) xT.fill(0, i * rows + active, (i + 1) * rows);
       return {
         x: x.subarray(0, rows * n),
+        xT: xT.subarray(0, rows * n),
         rows,
         n,
         rowWeights: rowWeights.subarray(0, rows),

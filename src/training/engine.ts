@@ -113,9 +113,18 @@ export class SweepEngine {
       const losses: tf.Scalar[] = [];
       for (const instance of this.instances) {
         const sample = instance.data.next();
-        const x = tf.tensor2d(sample.x, [sample.rows, sample.n]);
-        const rowScale = tf.div(tf.tensor2d(sample.rowWeights, [sample.rows, 1]), batch) as tf.Tensor2D;
-        const grads = instanceGradients(instance.params, { x, rowScale }, this.importance, withLoss);
+        const rowScale = new Float32Array(sample.rows);
+        for (let r = 0; r < sample.rows; r++) rowScale[r] = sample.rowWeights[r]! / batch;
+        const grads = instanceGradients(
+          instance.params,
+          {
+            x: tf.tensor2d(sample.x, [sample.rows, sample.n]),
+            xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]),
+            rowScale: tf.tensor2d(rowScale, [sample.rows, 1]),
+          },
+          this.importance,
+          withLoss,
+        );
         for (const [name, slot] of instance.slots) {
           const g = grads[name as keyof InstanceGradients] as tf.Tensor;
           slot.m.assign(tf.add(tf.mul(slot.m, ADAM_BETA1), tf.mul(g, 1 - ADAM_BETA1)));

@@ -70,3 +70,12 @@ describe('sparse data generator', () => {
     expect(compactRowCount(1000, 1024)).toBe(1024);
   });
 });
+
+describe('transposed batch', () => {
+  it.each([0.3, 0.003])('xT is x transposed at density %f', (density) => {
+    const sample = createInstanceData(density, 100, 1024, 5, 2).next();
+    for (let r = 0; r < sample.rows; r++) {
+      for (let i = 0; i < 100; i++) expect(sample.xT[i * sample.rows + r]).toBe(sample.x[r * 100 + i]);
+    }
+  });
+});

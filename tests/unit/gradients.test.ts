@@ -33,7 +33,7 @@ describe('hand-written gradients', () => {
       const params = weightsToTensors(weights);
       const g = instanceGradients(
         params,
-        { x: tf.tensor2d(sample.x, [sample.rows, config.n]), rowScale: tf.div(tf.tensor2d(sample.rowWeights, [sample.rows, 1]), config.batch) as tf.Tensor2D },
+        { x: tf.tensor2d(sample.x, [sample.rows, config.n]), xT: tf.tensor2d(sample.xT, [config.n, sample.rows]), rowScale: tf.div(tf.tensor2d(sample.rowWeights, [sample.rows, 1]), config.batch) as tf.Tensor2D },
         tf.tensor2d(Array.from(importance), [1, config.n]),
         true,
       );
