@@ -18,6 +18,7 @@ import '../viz/sweep-figure';
 import type { SweepPanel } from '../viz/sweep-figure';
 import type { LossSeries, MotifCloseupData, StackPlotData } from '../viz/types';
 import { motifCloseupData, motifHighlights, stackPlotData } from './figure-data';
+import { liveConfig } from './live-config';
 import { formatDensity, plural } from './format';
 import { intermediateFacts, intermediateSection, type IntermediateFacts } from './sections/intermediate';
 import { introSection } from './sections/intro';
@@ -65,18 +66,6 @@ async function fetchWeights(path: string): Promise<SweepFile> {
     throw new Error(`${path} was not found (HTTP ${response.status})`);
   }
   return parseSweepFile(await response.json());
-}
-
-/** The live model's configuration: one instance at the reader's density and settings. */
-export function liveConfig(state: ArticleState): ModelConfig {
-  return makeConfig({
-    densities: [state.density],
-    seed: state.seed,
-    steps: state.steps,
-    learningRate: state.learningRate,
-    m: state.m,
-    importanceDecay: state.importanceDecay,
-  });
 }
 
 const sameConfig = (a: ModelConfig | null, b: ModelConfig): boolean => a !== null && JSON.stringify(a) === JSON.stringify(b);
