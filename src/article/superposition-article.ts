@@ -336,6 +336,11 @@ export class SuperpositionArticle extends LitElement {
     this.training.start('motif', this.motifFile.config, { ...this.trainOptions(), reportEvery: 100 });
   };
 
+  /** Simulates a lost WebGL context in the training worker; the browser tests call it. */
+  loseWebGLContextForTesting(): void {
+    this.training.loseWebGLContext();
+  }
+
   // ---- observers -----------------------------------------------------------------------------
 
   protected override updated(): void {

@@ -26,6 +26,8 @@ export interface TrainingStatus {
   readonly stepsPerSecond: number;
   /** A plain-text sentence for the reader when something went wrong or fell back. */
   readonly message: string | null;
+  /** The worker's live tensor count after its last finished run (a leak shows as growth). */
+  readonly workerTensors: number | null;
 }
 
 const IDLE: TrainingStatus = {
@@ -39,6 +41,7 @@ const IDLE: TrainingStatus = {
   backend: null,
   stepsPerSecond: 0,
   message: null,
+  workerTensors: null,
 };
 
 export class TrainingController implements ReactiveController {
@@ -58,7 +61,7 @@ export class TrainingController implements ReactiveController {
   start(target: TrainingTarget, config: ModelConfig, options: { backend?: BackendName; reportEvery?: number } = {}): void {
     this.client ??= new TrainerClient((event) => this.onEvent(event));
     this.forcedBackend = options.backend;
-    this.set({ ...IDLE, target, phase: 'starting', config, lossHistory: config.densities.map(() => []) });
+    this.set({ ...IDLE, workerTensors: this.status.workerTensors, target, phase: 'starting', config, lossHistory: config.densities.map(() => []) });
     this.client.train(config, { reportEvery: options.reportEvery ?? 25, snapshotEveryReports: 2, ...(options.backend ? { backend: options.backend } : {}) });
   }
 
@@ -78,6 +81,11 @@ export class TrainingController implements ReactiveController {
     if (this.status.phase !== 'training' && this.status.phase !== 'paused' && this.status.phase !== 'starting') return;
     this.client?.cancel();
     this.set({ phase: 'cancelled' });
+  }
+
+  /** Simulates a GPU reset in the worker (browser tests). */
+  loseWebGLContext(): void {
+    this.client?.loseWebGLContext();
   }
 
   get running(): boolean {
@@ -114,9 +122,16 @@ export class TrainingController implements ReactiveController {
         });
         break;
       }
+      case 'fallback':
+        this.set({
+          message: `The ${event.from} backend failed (${event.reason}). Training continues on another backend from the weights of step ${event.resumeStep.toLocaleString('en')}.`,
+        });
+        break;
       case 'outcome': {
         const { outcome } = event;
+        this.set({ workerTensors: event.tensors });
         if (outcome.status === 'completed') this.set({ phase: 'completed', weights: outcome.weights, step: outcome.step });
+        else if (outcome.status === 'failed') this.set({ phase: 'failed', weights: outcome.lastGoodWeights, message: `Training stopped: ${outcome.reason}.` });
         else if (outcome.status === 'diverged') {
           this.set({
             phase: 'diverged',

@@ -59,12 +59,18 @@ export class SweepEngine {
   readonly config: ModelConfig;
   private readonly instances: Instance[];
   private readonly importance: tf.Tensor2D;
-  private stepCount = 0;
+  private stepCount: number;
+  /** Adam's own step count: it restarts with fresh moments when training resumes from weights. */
+  private adamStep = 0;
   private disposed = false;
 
-  /** Starts from `initial` weights (one per density) if given, else from the seeded initialisation. */
-  constructor(config: ModelConfig, initial?: readonly NetworkWeights[]) {
+  /**
+   * Starts from `initial` weights (one per density) if given, else from the seeded initialisation.
+   * `startStep` continues a run elsewhere (another backend) at that step, with fresh Adam moments.
+   */
+  constructor(config: ModelConfig, initial?: readonly NetworkWeights[], startStep = 0) {
     this.config = config;
+    this.stepCount = startStep;
     this.importance = tf.tensor2d(Array.from(importances(config)), [1, config.n]);
     this.instances = config.densities.map((density, index) => {
       const tensors = weightsToTensors(initial?.[index] ?? initialWeights(config, index));
@@ -103,7 +109,7 @@ export class SweepEngine {
   trainStep(withLoss = false): tf.Tensor1D | null {
     if (this.disposed) throw new Error('SweepEngine used after dispose');
     this.stepCount++;
-    const t = this.stepCount;
+    const t = ++this.adamStep;
     const { learningRate, adamEpsilon, batch } = this.config;
     // Bias corrections folded into the step size and epsilon, as in PyTorch's Adam.
     const correction1 = 1 - ADAM_BETA1 ** t;

@@ -21,10 +21,15 @@ export interface TrainRequest {
 
 export type WorkerRequest =
   | TrainRequest
-  | { readonly type: 'pause' | 'resume' | 'cancel'; readonly runId: number };
+  | { readonly type: 'pause' | 'resume' | 'cancel'; readonly runId: number }
+  /** Simulates a GPU reset (WEBGL_lose_context) for the browser tests. */
+  | { readonly type: 'lose-webgl-context'; readonly runId: number };
 
 export type WorkerEvent =
   | { readonly type: 'backend'; readonly runId: number; readonly choice: BackendChoice }
   | { readonly type: 'progress'; readonly runId: number; readonly progress: TrainingProgress }
-  | { readonly type: 'outcome'; readonly runId: number; readonly outcome: RunOutcome }
+  /** The backend failed mid-run; training goes on from the last good weights on the next backend. */
+  | { readonly type: 'fallback'; readonly runId: number; readonly from: BackendName; readonly reason: string; readonly resumeStep: number }
+  /** `tensors` is the worker's live tensor count after the run's engine was disposed. */
+  | { readonly type: 'outcome'; readonly runId: number; readonly outcome: RunOutcome; readonly tensors: number }
   | { readonly type: 'error'; readonly runId: number; readonly message: string };

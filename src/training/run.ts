@@ -21,6 +21,14 @@ export type RunOutcome =
   | { readonly status: 'completed'; readonly step: number; readonly losses: readonly number[]; readonly weights: readonly NetworkWeights[] }
   | { readonly status: 'cancelled'; readonly step: number }
   | {
+      /** The backend failed (an exception, or `checkBackend` reported a problem such as a lost WebGL context). */
+      readonly status: 'failed';
+      readonly step: number;
+      readonly reason: string;
+      readonly lastGoodWeights: readonly NetworkWeights[];
+      readonly lastGoodStep: number;
+    }
+  | {
       readonly status: 'diverged';
       readonly step: number;
       readonly losses: readonly number[];
@@ -35,6 +43,8 @@ export interface RunOptions {
   /** Every how many reports the weights are read back too; 0 for never (until the end). */
   readonly snapshotEveryReports?: number;
   readonly onProgress?: (progress: TrainingProgress) => void;
+  /** Called at every report; a non-null answer (a reason) stops the run as 'failed'. */
+  readonly checkBackend?: () => string | null;
 }
 
 const now = (): number => performance.now();
@@ -77,12 +87,23 @@ export class TrainingRun {
   }
 
   private async loop(): Promise<RunOutcome> {
+    const progress = { lastGoodWeights: [] as readonly NetworkWeights[], lastGoodStep: this.engine.step };
+    try {
+      return await this.steps(progress);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { status: 'failed', step: this.engine.step, reason, ...progress };
+    }
+  }
+
+  /** The training loop; records its last good weights in `progress` for a failure to report. */
+  private async steps(progress: { lastGoodWeights: readonly NetworkWeights[]; lastGoodStep: number }): Promise<RunOutcome> {
     const { engine, options } = this;
     const total = engine.config.steps;
     const reportEvery = Math.max(1, Math.floor(options.reportEvery));
     const snapshotEvery = options.snapshotEveryReports ?? 0;
-    let lastGoodWeights = await engine.readWeights();
-    let lastGoodStep = engine.step;
+    progress.lastGoodWeights = await engine.readWeights();
+    progress.lastGoodStep = engine.step;
     let losses: number[] = [];
     let reports = 0;
     let chunkStart = now();
@@ -99,16 +120,18 @@ export class TrainingRun {
       const lossTensor = engine.trainStep(true)!;
       losses = Array.from(await lossTensor.data());
       lossTensor.dispose();
+      const backendProblem = options.checkBackend?.() ?? null;
+      if (backendProblem !== null) return { status: 'failed', step: engine.step, reason: backendProblem, ...progress };
       if (losses.some((l) => !Number.isFinite(l))) {
-        return { status: 'diverged', step: engine.step, losses, lastGoodWeights, lastGoodStep };
+        return { status: 'diverged', step: engine.step, losses, ...progress };
       }
       reports++;
       const isLast = engine.step >= total;
       const snapshot = isLast || (snapshotEvery > 0 && reports % snapshotEvery === 0);
       const weights = snapshot ? await engine.readWeights() : undefined;
       if (weights) {
-        lastGoodWeights = weights;
-        lastGoodStep = engine.step;
+        progress.lastGoodWeights = weights;
+        progress.lastGoodStep = engine.step;
       }
       const t = now();
       const stepsPerSecond = ((engine.step - chunkFirstStep) * 1000) / Math.max(1e-3, t - chunkStart);
@@ -117,6 +140,6 @@ export class TrainingRun {
       options.onProgress?.({ step: engine.step, totalSteps: total, losses, stepsPerSecond, ...(weights ? { weights } : {}) });
     }
     if (this.cancelled) return { status: 'cancelled', step: engine.step };
-    return { status: 'completed', step: engine.step, losses, weights: lastGoodWeights };
+    return { status: 'completed', step: engine.step, losses, weights: progress.lastGoodWeights };
   }
 }

@@ -53,6 +53,11 @@ export class TrainerClient {
     this.send({ type: 'cancel', runId: this.runId });
   }
 
+  /** Simulates a GPU reset in the worker (WEBGL_lose_context), for the browser tests. */
+  loseWebGLContext(): void {
+    this.send({ type: 'lose-webgl-context', runId: this.runId });
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;

@@ -1,12 +1,16 @@
 /**
  * The training worker: runs one TrainingRun at a time off the main thread. A new 'train' request
- * cancels the current run first, so moving the slider mid-training restarts cleanly.
+ * cancels the current run first, so moving the slider mid-training restarts cleanly. When a
+ * backend fails mid-run (a lost WebGL context, say), training continues on the next backend from
+ * the last weights read back, and the page is told.
  */
 /// <reference lib="webworker" />
+import * as tf from '@tensorflow/tfjs-core';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { selectBackend } from './backend';
+import type { NetworkWeights } from '../model/network';
+import { selectBackend, type BackendName } from './backend';
 import { SweepEngine } from './engine';
 import type { TrainRequest, WorkerEvent, WorkerRequest } from './protocol';
 import { TrainingRun } from './run';
@@ -21,29 +25,52 @@ const wasmUrls = {
 
 let current: { runId: number; run: TrainingRun | null } | null = null;
 let queue: Promise<void> = Promise.resolve();
+/** Backends that failed in this worker; never chosen again. */
+const broken = new Set<BackendName>();
 
 const post = (event: WorkerEvent): void => self.postMessage(event);
+
+/** The active WebGL context, if the backend is WebGL. */
+function webglContext(): WebGLRenderingContext | WebGL2RenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext } };
+  return backend.gpgpu?.gl ?? null;
+}
 
 async function train(request: TrainRequest): Promise<void> {
   const { runId } = request;
   current = { runId, run: null };
-  let engine: SweepEngine | null = null;
+  let initial: readonly NetworkWeights[] | undefined = request.initial;
+  let startStep = 0;
   try {
-    const choice = await selectBackend({ forced: request.backend, wasmUrls });
-    post({ type: 'backend', runId, choice });
-    if (current?.runId !== runId) return;
-    engine = new SweepEngine(request.config, request.initial);
-    const run = new TrainingRun(engine, {
-      reportEvery: request.reportEvery,
-      snapshotEveryReports: request.snapshotEveryReports,
-      onProgress: (progress) => post({ type: 'progress', runId, progress }),
-    });
-    current.run = run;
-    post({ type: 'outcome', runId, outcome: await run.done });
+    for (;;) {
+      const choice = await selectBackend({ forced: request.backend, exclude: [...broken], wasmUrls });
+      post({ type: 'backend', runId, choice });
+      if (current?.runId !== runId) return;
+      const gl = webglContext();
+      const engine = new SweepEngine(request.config, initial, startStep);
+      const run = new TrainingRun(engine, {
+        reportEvery: request.reportEvery,
+        snapshotEveryReports: request.snapshotEveryReports,
+        onProgress: (progress) => post({ type: 'progress', runId, progress }),
+        checkBackend: () => (gl?.isContextLost() ? 'the WebGL context was lost' : null),
+      });
+      current.run = run;
+      const outcome = await run.done;
+      engine.dispose();
+      if (outcome.status !== 'failed') {
+        post({ type: 'outcome', runId, outcome, tensors: tf.memory().numTensors });
+        return;
+      }
+      broken.add(choice.backend);
+      post({ type: 'fallback', runId, from: choice.backend, reason: outcome.reason, resumeStep: outcome.lastGoodStep });
+      if (outcome.lastGoodWeights.length > 0) {
+        initial = outcome.lastGoodWeights;
+        startStep = outcome.lastGoodStep;
+      }
+    }
   } catch (error) {
     post({ type: 'error', runId, message: error instanceof Error ? error.message : String(error) });
-  } finally {
-    engine?.dispose();
   }
 }
 
@@ -53,6 +80,10 @@ self.onmessage = (message: MessageEvent<WorkerRequest>) => {
     current?.run?.cancel();
     current = null;
     queue = queue.then(() => train(request));
+    return;
+  }
+  if (request.type === 'lose-webgl-context') {
+    webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
     return;
   }
   if (current?.runId !== request.runId) return;

@@ -61,3 +61,44 @@ describe('a training run', () => {
     expect(outcome.lastGoodWeights[1]!.W1).toEqual(good.W1.map((row) => row.map((v) => Math.fround(v))));
   });
 });
+
+describe('a failing backend', () => {
+  it('stops the run as failed with the reason and the last good weights when the backend check fails', async () => {
+    const engine = new SweepEngine(config);
+    let reports = 0;
+    const outcome = await new TrainingRun(engine, {
+      reportEvery: 10,
+      snapshotEveryReports: 1,
+      onProgress: () => reports++,
+      checkBackend: () => (reports >= 2 ? 'the WebGL context was lost' : null),
+    }).done;
+    engine.dispose();
+    expect(outcome.status).toBe('failed');
+    if (outcome.status !== 'failed') return;
+    expect(outcome.reason).toBe('the WebGL context was lost');
+    expect(outcome.lastGoodStep).toBe(20);
+    expect(outcome.lastGoodWeights).toHaveLength(2);
+  });
+
+  it('turns an exception inside a step into a failed outcome instead of a rejected promise', async () => {
+    const engine = new SweepEngine(config);
+    const run = new TrainingRun(engine, { reportEvery: 10, onProgress: (p) => p.step === 10 && engine.dispose() });
+    const outcome = await run.done;
+    expect(outcome.status).toBe('failed');
+    if (outcome.status === 'failed') expect(outcome.reason).toMatch(/after dispose/);
+  });
+
+  it('continues from given weights at a given step with fresh Adam moments', async () => {
+    const first = new SweepEngine(config);
+    for (let s = 0; s < 30; s++) first.trainStep();
+    const weights = await first.readWeights();
+    first.dispose();
+    const resumed = new SweepEngine(config, weights, 30);
+    expect(resumed.step).toBe(30);
+    expect(await resumed.readWeights()).toEqual(weights);
+    const outcome = await new TrainingRun(resumed, { reportEvery: 50 }).done;
+    resumed.dispose();
+    expect(outcome.status).toBe('completed');
+    expect(outcome.step).toBe(200);
+  });
+});

@@ -101,7 +101,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         <button type="button" @click=${props.onCopyLink}>Copy link</button>
         <span class="small" role="status">${props.linkMessage}</span>
       </div>
-      <p class="status-line" id="live-status" role="status" aria-live="polite">
+      <p class="status-line" id="live-status" role="status" aria-live="polite" data-worker-tensors=${status.workerTensors ?? ''}>
         ${live ? statusLine(status, state.steps) : 'Not training. Move the slider or press Train.'}
       </p>
       ${live && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}

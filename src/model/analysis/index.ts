@@ -1,0 +1,27 @@
+/**
+ * Analysis of trained weights: everything the figures draw and the text states about a model.
+ * Plain TypeScript (no TF.js, no DOM); definitions and thresholds in docs/analysis.md.
+ */
+export { maxAbs, normaliseNeurons, type NormalisedWeights } from './normalise';
+export { largestFeature, neuronOrder } from './order';
+export { featureNorms, superpositionMeasures } from './superposition';
+export {
+  REPRESENTED_GAIN,
+  classifyRepresentation,
+  sideGains,
+  summariseFeatures,
+  type FeatureSummary,
+  type Representation,
+} from './features';
+export {
+  DEAD_OUTPUT,
+  SECONDARY_WEIGHT,
+  polysemanticityScore,
+  summariseNeurons,
+  type FeatureWeight,
+  type NeuronKind,
+  type NeuronSummary,
+} from './neurons';
+export { CARRIER_SHARE, featurePair, featurePairs, type Carrier, type FeaturePair } from './pairs';
+export { MOTIF_THRESHOLDS, findMotifs, type MotifInstance, type MotifThresholds } from './motif';
+export { summariseLevel, summariseSweep, type LevelCounts, type LevelSummary } from './summary';

@@ -1,0 +1,194 @@
+/**
+ * Detector for the asymmetric superposition motif (SPEC §4; the paper's #computation-asymmetric-motif).
+ *
+ * The paper's example: an asymmetric neuron with input weights [2, −½] on features a and b and
+ * output weights [½, 2] reproduces x_a on a's output and |x_b| on b's, but a alone also pushes 4·x_a
+ * onto b's output; an inhibition neuron that also reads a (with the same sign) writes a large
+ * negative weight onto b's output, and b's output ReLU clips what is left. The paper gives no
+ * detection rule; this one restates the example as conditions, weight rules on the normalised weights
+ * (normalise.ts: each neuron's largest |W1| is 1) and a measurement on the running model.
+ *
+ * Neuron j is an asymmetric neuron with partner k when
+ *   1. j's largest feature is a and its second largest b, with
+ *      `inputRatio` = |W1[j,b]| / |W1[j,a]| in [0.1, 0.5]: b is stored, but more weakly than a
+ *      (the example: ¼). Below 0.1, b is noise; above 0.5 the neuron is not asymmetric.
+ *   2. W2[a,j] > 0, W2[b,j] > 0 and `outputRatio` = W2[b,j] / W2[a,j] ≥ 2 (the example: 4): the
+ *      weak input is compensated by a strong output, so b's interference on a is small and a's on b
+ *      large.
+ *   3. j computes a real part of both features: its gains W2[a,j]·|W1[j,a]| and W2[b,j]·|W1[j,b]|
+ *      are each ≥ 0.25 (the example: 1 and 1). This is what separates the motif from chance
+ *      alignments of weights in a network that computes nothing.
+ *   Then the model is run on x = σ·e_a, σ = sign(W1[j,a]) (a alone, at the largest input value, on
+ *   the side where j fires). With h the hidden activations:
+ *   4. `interference` = W2[b,j]·h_j, what j pushes onto b's output, is ≥ 1 (the example: 4): a
+ *      interferes with b at least as strongly as a's own target |x_a| = 1, or there is little to
+ *      inhibit.
+ *   5. The inhibition neurons are the other neurons k ≠ j that fire on this input (W1[k,a] has the
+ *      sign of W1[j,a]) and push b's output down, W2[b,k]·h_k < 0; the partner is the one that pushes
+ *      hardest. Its `cancellation` −W2[b,k]·h_k must be ≥ ½·interference: one neuron does most of
+ *      the work. (Trained models sometimes split it over two such neurons; all are listed.)
+ *   6. The interference is actually removed: b's output on this input exceeds its output at rest
+ *      (x = 0) by at most ¼ of the interference.
+ *   7. The model does compute both features on j's sides: its output a on x = σ·e_a, and its output
+ *      b on x = sign(W1[j,b])·e_b, are each within 0.35 of the target 1. The motif is a way of
+ *      computing a and b; in a network that does not compute them it is a coincidence.
+ */
+import { forward, type NetworkWeights } from '../network';
+import { normaliseNeurons } from './normalise';
+
+export interface MotifThresholds {
+  /** Condition 1: allowed range of |W1[j,b]| / |W1[j,a]|. */
+  readonly minInputRatio: number;
+  readonly maxInputRatio: number;
+  /** Condition 2: least W2[b,j] / W2[a,j]. */
+  readonly minOutputRatio: number;
+  /** Condition 3: least gain of j on each of a and b. */
+  readonly minGain: number;
+  /** Condition 4: least interference of j on b when a alone is active at 1. */
+  readonly minInterference: number;
+  /** Condition 5: least cancellation, as a fraction of the interference. */
+  readonly minCancelFraction: number;
+  /** Condition 6: most residual rise of b's output, as a fraction of the interference. */
+  readonly maxResidualFraction: number;
+  /** Condition 7: largest |output − 1| on a alone and on b alone. */
+  readonly maxOutputError: number;
+}
+
+export const MOTIF_THRESHOLDS: MotifThresholds = Object.freeze({
+  minInputRatio: 0.1,
+  maxInputRatio: 0.5,
+  minOutputRatio: 2,
+  minGain: 0.25,
+  minInterference: 1,
+  minCancelFraction: 0.5,
+  maxResidualFraction: 0.25,
+  maxOutputError: 0.35,
+});
+
+export interface MotifInstance {
+  /** j: stores a strongly and b weakly, writes a weakly and b strongly. */
+  readonly asymmetricNeuron: number;
+  /** k: reads a with the same sign and inhibits b's output hardest. */
+  readonly inhibitionNeuron: number;
+  /** Every neuron that fires on a alone and pushes b's output down, hardest first, with its push. */
+  readonly inhibitors: readonly { readonly neuron: number; readonly cancellation: number }[];
+  readonly featureA: number;
+  readonly featureB: number;
+  /** Signs of W1[j,a] and W1[j,b]: which side of each feature j carries. */
+  readonly signA: 1 | -1;
+  readonly signB: 1 | -1;
+  /** |W1[j,b]| / |W1[j,a]| (the example: ¼). */
+  readonly inputRatio: number;
+  /** W2[b,j] / W2[a,j] (the example: 4). */
+  readonly outputRatio: number;
+  /** Normalised weights of j: W1[j,a], W1[j,b], W2[a,j], W2[b,j]. */
+  readonly asymmetricWeights: { readonly inA: number; readonly inB: number; readonly outA: number; readonly outB: number };
+  /** Normalised weights of k: W1[k,a] and W2[b,k]. */
+  readonly inhibitionWeights: { readonly inA: number; readonly outB: number };
+  /** On x = signA·e_a: j's push W2[b,j]·h_j onto b's output pre-activation. */
+  readonly interference: number;
+  /** On x = signA·e_a: −W2[b,k]·h_k, how much of it k takes back. */
+  readonly cancellation: number;
+  /** On x = signA·e_a: what all inhibitors together take back. */
+  readonly totalCancellation: number;
+  /** b's output on x = signA·e_a, on x = 0, and on x = signA·e_a with k silenced. */
+  readonly outputB: number;
+  readonly outputBAtRest: number;
+  readonly outputBWithoutInhibition: number;
+  /** a's output on x = signA·e_a, and b's on x = signB·e_b (the targets are 1). */
+  readonly outputA: number;
+  readonly outputBAlone: number;
+}
+
+const sign = (v: number): 1 | -1 => (v >= 0 ? 1 : -1);
+
+/** The two largest |row| entries' indices (second is −1 if the row has fewer than two non-zeros). */
+function topTwo(row: readonly number[]): [number, number] {
+  let first = -1;
+  let second = -1;
+  row.forEach((v, i) => {
+    const a = Math.abs(v);
+    if (a === 0) return;
+    if (first < 0 || a > Math.abs(row[first]!)) {
+      second = first;
+      first = i;
+    } else if (second < 0 || a > Math.abs(row[second]!)) {
+      second = i;
+    }
+  });
+  return [first, second];
+}
+
+/** b's output with neuron k's activation removed from the given forward pass. */
+function outputWithout(weights: NetworkWeights, hidden: Float64Array, feature: number, silenced: number): number {
+  const row = weights.W2[feature]!;
+  let z = weights.b[feature]!;
+  hidden.forEach((h, j) => {
+    if (j !== silenced) z += row[j]! * h;
+  });
+  return Math.max(0, z);
+}
+
+/** Every instance of the motif, one per asymmetric neuron, in neuron order. */
+export function findMotifs(weights: NetworkWeights, thresholds: MotifThresholds = MOTIF_THRESHOLDS): MotifInstance[] {
+  const norm = normaliseNeurons(weights);
+  const n = weights.W2.length;
+  const found: MotifInstance[] = [];
+  norm.W1.forEach((row, j) => {
+    const [a, b] = topTwo(row);
+    if (a < 0 || b < 0) return;
+    const inA = row[a]!;
+    const inB = row[b]!;
+    const outA = norm.W2[a]![j]!;
+    const outB = norm.W2[b]![j]!;
+    const inputRatio = Math.abs(inB) / Math.abs(inA);
+    if (inputRatio < thresholds.minInputRatio || inputRatio > thresholds.maxInputRatio) return;
+    if (!(outA > 0 && outB > 0)) return;
+    const outputRatio = outB / outA;
+    if (outputRatio < thresholds.minOutputRatio) return;
+    if (outA * Math.abs(inA) < thresholds.minGain || outB * Math.abs(inB) < thresholds.minGain) return;
+
+    const x = new Float64Array(n);
+    x[a] = sign(inA);
+    const { hidden, output } = forward(weights, x);
+    const interference = weights.W2[b]![j]! * hidden[j]!;
+    if (interference < thresholds.minInterference) return;
+    const inhibitors = [...hidden]
+      .map((h, k) => ({ neuron: k, cancellation: -weights.W2[b]![k]! * h }))
+      .filter((p) => p.neuron !== j && p.cancellation > 0)
+      .sort((p, q) => q.cancellation - p.cancellation);
+    const strongest = inhibitors[0];
+    if (!strongest || strongest.cancellation < thresholds.minCancelFraction * interference) return;
+    const partner = strongest.neuron;
+    const outputB = output[b]!;
+    const outputBAtRest = Math.max(0, weights.b[b]!);
+    if (outputB - outputBAtRest > thresholds.maxResidualFraction * interference) return;
+    const outputA = output[a]!;
+    const xb = new Float64Array(n);
+    xb[b] = sign(inB);
+    const outputBAlone = forward(weights, xb).output[b]!;
+    if (Math.abs(outputA - 1) > thresholds.maxOutputError || Math.abs(outputBAlone - 1) > thresholds.maxOutputError) return;
+    found.push({
+      asymmetricNeuron: j,
+      inhibitionNeuron: partner,
+      inhibitors,
+      featureA: a,
+      featureB: b,
+      signA: sign(inA),
+      signB: sign(inB),
+      inputRatio,
+      outputRatio,
+      asymmetricWeights: { inA, inB, outA, outB },
+      inhibitionWeights: { inA: norm.W1[partner]![a]!, outB: norm.W2[b]![partner]! },
+      interference,
+      cancellation: strongest.cancellation,
+      totalCancellation: inhibitors.reduce((sum, p) => sum + p.cancellation, 0),
+      outputB,
+      outputBAtRest,
+      outputBWithoutInhibition: outputWithout(weights, hidden, b, partner),
+      outputA,
+      outputBAlone,
+    });
+  });
+  return found;
+}

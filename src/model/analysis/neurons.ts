@@ -1,0 +1,87 @@
+/**
+ * Per-neuron polysemanticity, on the normalised weights (normalise.ts: each neuron's largest |W1|
+ * is 1, so its input weights w = W1[j, :] read directly as fractions of its largest one).
+ *
+ * - Primary feature: the feature with the largest |w| (the one the plot orders neurons by).
+ * - Secondary features: every other feature with |w| ≥ `SECONDARY_WEIGHT` = 0.1, largest first.
+ *   Such a feature, alone at full strength, drives the neuron at least a tenth as hard as the
+ *   primary does.
+ * - Monosemantic: no secondary feature, i.e. the second-largest |w| is below 0.1 of the largest.
+ *   Why 0.1: in the paper's asymmetric neuron the second feature's weight is ¼ of the first and
+ *   still carries that feature whole (a large output weight makes up for it); trained motif models
+ *   use secondary weights of 0.14–0.3 that do real work, so a threshold of 0.2 or 0.3 would call
+ *   working two-feature neurons monosemantic. Stray weights in the shipped sweep's monosemantic
+ *   levels (1 − S ≥ 0.3) stay below 0.1 (largest 0.09).
+ * - Polysemanticity score: p = 1 − w_max² / Σ_i w_i² = 1 − 1/Σ_i w_i², the share of the neuron's
+ *   squared input weight that lies outside its primary feature: 0 for a neuron that reads one
+ *   feature, 1 − 1/k for one that reads k features equally, approaching 1 for many. It shades the
+ *   plot; the classification uses the threshold above, which does not depend on n.
+ * - Dead: a neuron with no input weight, or whose output weights are all below `DEAD_OUTPUT` = 0.01
+ *   in size (after normalisation: its primary feature at full strength moves no output by 0.01).
+ *   It is neither monosemantic nor polysemantic.
+ */
+import type { NetworkWeights } from '../network';
+import { maxAbs, normaliseNeurons } from './normalise';
+import { largestFeature } from './order';
+
+/** A feature is secondary in a neuron when its normalised |W1| is at least this. */
+export const SECONDARY_WEIGHT = 0.1;
+/** A neuron whose normalised output weights are all smaller than this is dead. */
+export const DEAD_OUTPUT = 0.01;
+
+export type NeuronKind = 'monosemantic' | 'polysemantic' | 'dead';
+
+export interface FeatureWeight {
+  readonly feature: number;
+  /** Normalised input weight W1[j, i] / max_i |W1[j, i]|, with its sign. */
+  readonly weight: number;
+}
+
+export interface NeuronSummary {
+  readonly neuron: number;
+  /** c_j = max_i |W1[j, i]| of the weights given, the factor the normalisation divided by. */
+  readonly scale: number;
+  /** Feature with the largest |W1| and its normalised weight (±1); feature −1 for a zero neuron. */
+  readonly primary: FeatureWeight;
+  /** Other features with normalised |W1| ≥ SECONDARY_WEIGHT, largest first. */
+  readonly secondary: readonly FeatureWeight[];
+  /** Second-largest normalised |W1| (0 if there is none). */
+  readonly secondRatio: number;
+  /** p = 1 − w_max²/Σ w², in [0, 1). */
+  readonly polysemanticity: number;
+  readonly kind: NeuronKind;
+}
+
+/** 1 − max²/Σw² of one row of input weights (0 for an all-zero row). */
+export function polysemanticityScore(row: readonly number[]): number {
+  const top = maxAbs(row);
+  if (top === 0) return 0;
+  let sum = 0;
+  for (const v of row) sum += (v / top) ** 2;
+  return 1 - 1 / sum;
+}
+
+/** One summary per neuron, in neuron order (sort with order.ts for the plot). */
+export function summariseNeurons(weights: NetworkWeights): NeuronSummary[] {
+  const norm = normaliseNeurons(weights);
+  return norm.W1.map((row, j) => {
+    const top = largestFeature(row);
+    const others = row
+      .map((weight, feature) => ({ feature, weight }))
+      .filter((fw) => fw.feature !== top)
+      .sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight) || p.feature - q.feature);
+    const secondary = others.filter((fw) => Math.abs(fw.weight) >= SECONDARY_WEIGHT);
+    const outputSize = maxAbs(norm.W2.map((out) => out[j]!));
+    const kind: NeuronKind =
+      top < 0 || outputSize < DEAD_OUTPUT ? 'dead' : secondary.length === 0 ? 'monosemantic' : 'polysemantic';
+    return {
+      neuron: j,
+      scale: maxAbs(weights.W1[j]!),
+      primary: { feature: top, weight: top < 0 ? 0 : row[top]! },
+      secondary,
+      secondRatio: Math.abs(others[0]?.weight ?? 0),
+      polysemanticity: polysemanticityScore(row),
+      kind,
+    };
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Everything the article shows about one trained model (one sweep level), computed from its
+ * weights: the normalised weights the plot draws, the plot's neuron order, per-neuron and
+ * per-feature summaries, the ± pairs, motif instances, and the counts the text quotes.
+ * Definitions and thresholds live in the modules this one calls; docs/analysis.md collects them.
+ */
+import { importances } from '../config';
+import type { NetworkWeights } from '../network';
+import type { SweepFile } from '../sweep-file';
+import { summariseFeatures, type FeatureSummary } from './features';
+import { findMotifs, type MotifInstance } from './motif';
+import { summariseNeurons, type NeuronSummary } from './neurons';
+import { normaliseNeurons, type NormalisedWeights } from './normalise';
+import { neuronOrder } from './order';
+import { featurePairs, type FeaturePair } from './pairs';
+
+export interface LevelCounts {
+  readonly neurons: number;
+  readonly monosemantic: number;
+  readonly polysemantic: number;
+  readonly dead: number;
+  /** Features with both sides of |x_i| computed (features.ts). */
+  readonly representedFeatures: number;
+  /** Features with exactly one side computed. */
+  readonly halfRepresentedFeatures: number;
+  /** Mean polysemanticity score over the neurons that are not dead (0 if all are). */
+  readonly meanPolysemanticity: number;
+  readonly motifs: number;
+}
+
+export interface LevelSummary {
+  /** The weights as the plot draws them (same function as the input). */
+  readonly normalised: NormalisedWeights;
+  /** Neuron indices left to right. */
+  readonly order: readonly number[];
+  /** Indexed by neuron. */
+  readonly neurons: readonly NeuronSummary[];
+  /** Indexed by feature; norm and superposition measured on the normalised weights. */
+  readonly features: readonly FeatureSummary[];
+  /** Features with at least one represented side. */
+  readonly pairs: readonly FeaturePair[];
+  readonly motifs: readonly MotifInstance[];
+  readonly counts: LevelCounts;
+}
+
+export function summariseLevel(weights: NetworkWeights, importance: ArrayLike<number>): LevelSummary {
+  const normalised = normaliseNeurons(weights);
+  const neurons = summariseNeurons(weights);
+  const features = summariseFeatures(normalised);
+  const motifs = findMotifs(weights);
+  const live = neurons.filter((s) => s.kind !== 'dead');
+  const count = (kind: NeuronSummary['kind']): number => neurons.filter((s) => s.kind === kind).length;
+  return {
+    normalised,
+    order: neuronOrder(normalised, importance),
+    neurons,
+    features,
+    pairs: featurePairs(weights),
+    motifs,
+    counts: {
+      neurons: neurons.length,
+      monosemantic: count('monosemantic'),
+      polysemantic: count('polysemantic'),
+      dead: count('dead'),
+      representedFeatures: features.filter((f) => f.representation === 'both').length,
+      halfRepresentedFeatures: features.filter((f) => f.representation === 'positive' || f.representation === 'negative').length,
+      meanPolysemanticity: live.length === 0 ? 0 : live.reduce((sum, s) => sum + s.polysemanticity, 0) / live.length,
+      motifs: motifs.length,
+    },
+  };
+}
+
+/** summariseLevel for every instance of a weights file, with its density and final loss. */
+export function summariseSweep(file: SweepFile): (LevelSummary & { readonly density: number; readonly loss: number })[] {
+  const importance = importances(file.config);
+  return file.instances.map((instance) => ({ ...summariseLevel(instance, importance), density: instance.density, loss: instance.loss }));
+}
