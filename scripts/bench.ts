@@ -1,8 +1,11 @@
 /**
- * npm run bench [-- --repeats 3]
- * Prints JSON: training steps per second of the 7-instance sweep (batch 1024) on every backend
- * reachable in Node, for the engine and, in the same run, for the straightforward baseline.
- * Medians over repeats; ratios are taken between figures of this run only.
+ * npm run bench [-- --repeats 3] [--skip-browser]
+ * Prints JSON, medians over repeats, ratios between figures of this run only:
+ * - node: training steps/s of the 7-instance sweep (batch 1024) on every backend reachable in
+ *   Node, for the engine and the straightforward baseline;
+ * - browser: the same in headless Chromium (bench.html) for webgl, wasm and cpu, and, on the built
+ *   article, the time from navigation to the first drawn stack plot, the longest main-thread task
+ *   while a live model trains, and how far a single slider model gets in 20 s.
  */
 import * as tf from '@tensorflow/tfjs-core';
 // Registers every gradient, which the baseline's autodiff needs.
@@ -12,6 +15,7 @@ import { selectBackend, type BackendName } from '../src/training/backend';
 import { BaselineTrainer } from '../src/training/baseline';
 import { SweepEngine } from '../src/training/engine';
 import { numberFlag, parseFlags } from '../src/training/node-cli';
+import { browserBenchmarks } from './bench-browser';
 
 const flags = parseFlags(process.argv.slice(2));
 const repeats = numberFlag(flags, 'repeats') ?? 3;
@@ -44,12 +48,7 @@ async function stepsPerSecond(make: () => Trainer, steps: number): Promise<numbe
   return steps / seconds;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-const round = (v: number): number => Number(v.toPrecision(3));
+import { median, round } from './bench-stats';
 
 const backends: Record<string, unknown> = {};
 for (const backend of ['wasm', 'cpu'] as BackendName[]) {
@@ -71,6 +70,8 @@ for (const backend of ['wasm', 'cpu'] as BackendName[]) {
   process.stderr.write(`${backend}: ${JSON.stringify(backends[backend])}\n`);
 }
 
+const browser = flags['skip-browser'] ? null : await browserBenchmarks(repeats, (line) => process.stderr.write(`${line}\n`));
+
 console.log(
   JSON.stringify(
     {
@@ -78,6 +79,7 @@ console.log(
       repeats,
       tfjs: tf.version_core,
       node: backends,
+      browser,
     },
     null,
     2,

@@ -1,0 +1,121 @@
+/**
+ * The browser half of `npm run bench`: builds the site, serves it with `vite preview`, and drives
+ * bench.html and the article in Debian's headless Chromium.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { readFileSync } from 'node:fs';
+import { summariseSweep } from '../src/model/analysis';
+import { parseSweepFile } from '../src/model/sweep-file';
+import { median, round } from './bench-stats';
+
+/** The shipped model's monosemantic-neuron count at a density: what a live model should approach. */
+function shippedMonosemantic(density: number): number {
+  const file = parseSweepFile(JSON.parse(readFileSync('public/weights/sweep.json', 'utf8')));
+  return summariseSweep(file).find((level) => level.density === density)?.counts.monosemantic ?? Number.NaN;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-swiftshader'];
+
+interface BenchResult {
+  stepsPerSecond: number;
+  error?: string;
+}
+
+async function benchPage(browser: Browser, url: string): Promise<BenchResult> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as { benchResult?: unknown }).benchResult !== undefined, null, { timeout: 300_000 });
+  const result = (await page.evaluate(() => (window as { benchResult?: unknown }).benchResult)) as BenchResult;
+  await page.close();
+  return result;
+}
+
+async function firstPlotMs(browser: Browser, baseUrl: string): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(baseUrl);
+  await page.waitForFunction(() => performance.getEntriesByName('first-stack-plot').length > 0, null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => performance.getEntriesByName('first-stack-plot')[0]!.startTime);
+  await page.close();
+  return ms;
+}
+
+const statusText = (page: Page): Promise<string> => page.locator('#live-status').textContent().then((t) => t ?? '');
+const stepOf = (text: string): number => Number(/Step ([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? 0);
+
+/** Trains a live model for `seconds` and reports main-thread long tasks and progress meanwhile. */
+async function liveTraining(browser: Browser, baseUrl: string, query: string, seconds: number) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${baseUrl}${query}`);
+  await page.locator('#live').scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: /^(Train|Restart)$/ }).click();
+  await page.waitForFunction(() => /backend/.test(document.querySelector('#live-status')?.textContent ?? ''), null, { timeout: 60_000 });
+  const startedAt = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(seconds * 1000);
+  const text = await statusText(page);
+  const caption = (await page.locator('#live figcaption').first().textContent()) ?? '';
+  const longest = await page.evaluate(
+    (since) => Math.max(0, ...(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= since).map((t) => t.duration)),
+    startedAt,
+  );
+  await page.close();
+  return {
+    steps: stepOf(text),
+    backend: /backend (\w+)/.exec(text)?.[1] ?? null,
+    monosemantic: Number(/(\d+) of \d+ neurons monosemantic/.exec(caption)?.[1] ?? Number.NaN),
+    longestTaskMs: round(longest),
+  };
+}
+
+export async function browserBenchmarks(repeats: number, log: (line: string) => void) {
+  await build({ logLevel: 'warn' });
+  const server = await preview({ preview: { port: 0, strictPort: false }, logLevel: 'warn' });
+  const baseUrl = server.resolvedUrls?.local[0];
+  if (!baseUrl) throw new Error('vite preview reported no URL');
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const sweep: Record<string, unknown> = {};
+    for (const backend of ['wasm', 'webgl', 'cpu']) {
+      const steps = backend === 'wasm' ? 100 : 5;
+      const engine: number[] = [];
+      const baseline: number[] = [];
+      let error: string | undefined;
+      for (let r = 0; r < repeats && !error; r++) {
+        const e = await benchPage(browser, `${baseUrl}bench.html?backend=${backend}&trainer=engine&steps=${steps}`);
+        const b = await benchPage(browser, `${baseUrl}bench.html?backend=${backend}&trainer=baseline&steps=${Math.max(2, Math.round(steps / 5))}`);
+        error = e.error ?? b.error;
+        engine.push(e.stepsPerSecond);
+        baseline.push(b.stepsPerSecond);
+      }
+      sweep[backend] = error
+        ? { error }
+        : {
+            engineStepsPerSecond: round(median(engine)),
+            baselineStepsPerSecond: round(median(baseline)),
+            engineOverBaseline: round(median(engine) / median(baseline)),
+          };
+      log(`chromium ${backend}: ${JSON.stringify(sweep[backend])}`);
+    }
+    const firstPlot: number[] = [];
+    for (let r = 0; r < repeats; r++) firstPlot.push(await firstPlotMs(browser, baseUrl));
+    log(`first stack plot: ${firstPlot.map(round).join(', ')} ms`);
+    // A live model at a paper level, compared with the shipped model's count at that level.
+    const live = { ...(await liveTraining(browser, baseUrl, '?section=live&density=0.03', 20)), shippedMonosemantic: shippedMonosemantic(0.03) };
+    log(`live model after 20 s: ${JSON.stringify(live)}`);
+    return {
+      sweepStepsPerSecond: sweep,
+      firstStackPlotMs: { median: round(median(firstPlot)), samples: firstPlot.map(round) },
+      liveModelAfter20s: live,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

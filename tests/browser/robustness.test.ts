@@ -1,0 +1,74 @@
+/**
+ * What a reader's browser can do to the page: lose the GPU context mid-training, and retrain
+ * many times in a row without the worker's tensors or the page's heap growing.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, collectErrors, launch } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(query: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = collectErrors(page);
+  await page.goto(`${baseUrl}${query}`);
+  await page.locator('#live').scrollIntoViewIfNeeded();
+  return { page, errors };
+}
+
+const statusText = (page: Page): Promise<string> => page.locator('#live-status').textContent().then((t) => t ?? '');
+const stepOf = (text: string): number => Number(/Step ([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? Number.NaN);
+
+describe('robustness in Chromium', () => {
+  it('continues on another backend from the last weights when the WebGL context is lost mid-training', async () => {
+    const { page, errors } = await open('?section=live&density=0.1&seed=5&steps=3000');
+    await page.locator('#live select').selectOption('webgl');
+    await page.getByRole('button', { name: /^(Train|Restart)$/ }).click();
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/backend webgl/);
+    await expect.poll(async () => stepOf(await statusText(page)), { timeout: 60_000 }).toBeGreaterThanOrEqual(50);
+    await page.evaluate(() => (document.querySelector('superposition-article') as unknown as { loseWebGLContextForTesting(): void }).loseWebGLContextForTesting());
+    const notice = page.locator('#live .notice');
+    await expect.poll(() => notice.textContent(), { timeout: 60_000 }).toMatch(/webgl backend failed \(the WebGL context was lost\)/);
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/backend wasm/);
+    const resumedAt = stepOf(await statusText(page));
+    await expect.poll(async () => stepOf(await statusText(page)), { timeout: 60_000 }).toBeGreaterThan(resumedAt + 50);
+    expect(await page.locator('#live-plot .column').count()).toBe(40);
+    await page.locator('#live').screenshot({ path: `${ARTIFACTS}/context-lost.png`, timeout: 10_000 }).catch(() => undefined);
+    expect(errors.filter((e) => !/WebGL|context/i.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves the worker tensor count and the page heap flat over 50 consecutive retrains', async () => {
+    const { page, errors } = await open('?section=live&density=0.1&seed=1&steps=100');
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const retrain = async (): Promise<number> => {
+      await page.getByRole('button', { name: /^(Train|Restart)$/ }).click();
+      await page.waitForFunction(() => /finished/.test(document.querySelector('#live-status')?.textContent ?? ''), null, { timeout: 60_000 });
+      return Number(await page.locator('#live-status').getAttribute('data-worker-tensors'));
+    };
+    const tensors: number[] = [];
+    let heapAfterWarmup = 0;
+    for (let k = 0; k < 50; k++) {
+      tensors.push(await retrain());
+      if (k === 4) heapAfterWarmup = await heap();
+    }
+    const heapAtEnd = await heap();
+    expect(new Set(tensors.slice(1)).size).toBe(1);
+    expect(heapAtEnd - heapAfterWarmup).toBeLessThan(5 * 1024 * 1024);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
