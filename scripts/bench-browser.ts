@@ -55,7 +55,7 @@ async function liveTraining(browser: Browser, baseUrl: string, query: string, se
   });
   await page.goto(`${baseUrl}${query}`);
   await page.locator('#live').scrollIntoViewIfNeeded();
-  await page.getByRole('button', { name: /^(Train|Restart)$/ }).click();
+  await page.locator('#train-button').click();
   await page.waitForFunction(() => /backend/.test(document.querySelector('#live-status')?.textContent ?? ''), null, { timeout: 60_000 });
   const startedAt = await page.evaluate(() => performance.now());
   await page.waitForTimeout(seconds * 1000);

@@ -39,7 +39,7 @@ interface AnalysedModel {
 }
 
 /** The level the intermediate-regime section reads its facts from. */
-const INTERMEDIATE_DENSITY = 0.03;
+const INTERMEDIATE_DENSITY = 0.1;
 
 const analysisCache = new WeakMap<NetworkWeights, LevelSummary>();
 
@@ -360,15 +360,23 @@ export class SuperpositionArticle extends LitElement {
       this.liveObserver.observe(live);
     }
     if (!this.sectionObserver && this.querySelector('[data-section]')) {
+      // The reading band is the top 40% of the viewport; the current section is the last one
+      // (in document order) that reaches into it.
+      const inBand = new Set<Element>();
+      const sections = Array.from(this.querySelectorAll('[data-section]'));
       this.sectionObserver = new IntersectionObserver(
         (entries) => {
-          const top = entries.filter((e) => e.isIntersecting).sort((a, b) => a.boundingClientRect.top - b.boundingClientRect.top)[0];
-          const section = top?.target.getAttribute('data-section') as SectionId | null;
+          for (const entry of entries) {
+            if (entry.isIntersecting) inBand.add(entry.target);
+            else inBand.delete(entry.target);
+          }
+          const current = sections.filter((el) => inBand.has(el)).at(-1);
+          const section = current?.getAttribute('data-section') as SectionId | null | undefined;
           if (section && this.scrolledToSection && section !== this.articleState.section) this.setState({ section }, 'replace');
         },
         { rootMargin: '0px 0px -60% 0px' },
       );
-      this.querySelectorAll('[data-section]').forEach((el) => this.sectionObserver!.observe(el));
+      sections.forEach((el) => this.sectionObserver!.observe(el));
     }
     if (!this.scrolledToSection && this.sweepFile) {
       this.scrolledToSection = true;

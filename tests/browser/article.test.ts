@@ -105,7 +105,7 @@ describe('the article in Chromium', () => {
     expect(later.text).toMatch(/backend (wasm|webgl|cpu|webgpu)/);
     await expect.poll(() => page.locator('#live-loss').count()).toBe(1);
     // Paused, so the figure holds still for its screenshot.
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.locator('#pause-button').click();
     await expect.poll(async () => (await liveProgress(page)).text).toMatch(/paused/);
     await page.locator('#live').screenshot({ path: `${ARTIFACTS}/live-training.png` });
     await page.close();
@@ -155,7 +155,10 @@ describe('the article in Chromium', () => {
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
-    const page = await open();
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    consoleErrors.push(...collectErrors(page));
+    await page.goto(baseUrl);
+    await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
     const require = createRequire(import.meta.url);
     await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
     const violations = await page.evaluate(async () => {

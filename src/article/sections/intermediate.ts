@@ -6,9 +6,12 @@ import { tex } from '../math';
 /** Facts about the intermediate regime, read off one level's analysis. */
 export interface IntermediateFacts {
   readonly density: number;
-  /** Monosemantic neurons before the first polysemantic one, in plot order. */
-  readonly leadingMonosemantic: number;
-  readonly leadingFeatures: readonly number[];
+  /** Neurons in each half of the plot (left: the most important primary features). */
+  readonly halfSize: number;
+  readonly leftMonosemantic: number;
+  readonly rightMonosemantic: number;
+  /** The largest primary feature among the left half's neurons. */
+  readonly leftLastFeature: number;
   readonly polysemantic: number;
   /** Polysemantic neurons whose secondary weights are all below half the primary. */
   readonly primaryDominated: number;
@@ -21,16 +24,19 @@ export interface IntermediateFacts {
 
 export function intermediateFacts(summary: LevelSummary, density: number): IntermediateFacts {
   const ordered = summary.order.map((j) => summary.neurons[j]!);
-  const firstPoly = ordered.findIndex((n) => n.kind === 'polysemantic');
-  const leading = firstPoly < 0 ? ordered : ordered.slice(0, firstPoly);
+  const halfSize = Math.floor(ordered.length / 2);
+  const left = ordered.slice(0, halfSize);
+  const monosemantic = (list: typeof ordered): number => list.filter((n) => n.kind === 'monosemantic').length;
   const polys = ordered.filter((n) => n.kind === 'polysemantic');
   const example = polys[0];
   const represented = summary.pairs.filter((p) => p.representation === 'both');
   const zero = summary.pairs.find((p) => p.feature === 0);
   return {
     density,
-    leadingMonosemantic: leading.filter((n) => n.kind === 'monosemantic').length,
-    leadingFeatures: [...new Set(leading.map((n) => n.primary.feature))],
+    halfSize,
+    leftMonosemantic: monosemantic(left),
+    rightMonosemantic: monosemantic(ordered.slice(halfSize)),
+    leftLastFeature: Math.max(0, ...left.map((n) => n.primary.feature)),
     polysemantic: polys.length,
     primaryDominated: polys.filter((n) => n.secondary.every((s) => Math.abs(s.weight) < 0.5)).length,
     example: example ? { neuron: example.neuron, primary: example.primary.feature, secondary: example.secondary.slice(0, 4) } : null,
@@ -45,16 +51,19 @@ const carriers = (list: readonly Carrier[]): string =>
 
 export function intermediateSection(facts: IntermediateFacts | null): TemplateResult {
   if (!facts) return html``;
-  const maxLeading = facts.leadingFeatures.length ? Math.max(...facts.leadingFeatures) : 0;
+  const cleanerLeft = facts.leftMonosemantic > facts.rightMonosemantic;
   return html`
     <section id="intermediate" class="prose" data-section="intermediate">
       <h2>In between: primaries, secondaries and pairs</h2>
       <p>
-        The middle of the sweep is where the model is most interesting, because it mixes both strategies. Take the
-        shipped model at 1 − S = ${formatDensity(facts.density)}. Reading its stack plot from the left, the first
-        ${plural(facts.leadingMonosemantic, 'neuron is', 'neurons are')} monosemantic; between them they hold features
-        0 to ${maxLeading}, the most important ones. Sharing a neuron costs interference, and the model buys the cheapest
-        interference it can: it keeps its most important features clean and lets the less important ones share.
+        The middle of the sweep mixes both strategies. Take the shipped model at 1 − S = ${formatDensity(facts.density)}
+        and split its stack plot in two. Of the ${facts.halfSize} neurons on the left, which hold features 0 to
+        ${facts.leftLastFeature}, ${facts.leftMonosemantic} are monosemantic; of the ${facts.halfSize} on the right, which
+        hold less important features, ${facts.rightMonosemantic} are.
+        ${cleanerLeft
+          ? html`Sharing a neuron costs interference, and the model spends that cost where it matters least: its most
+              important features stay clean and the less important ones share.`
+          : html`In this model the split does not favour the important features, unlike in the paper.`}
       </p>
       <p>
         Of its ${plural(facts.polysemantic, 'polysemantic neuron')}, ${facts.primaryDominated} have one dominant

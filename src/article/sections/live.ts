@@ -88,11 +88,11 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         <div class="ticks" aria-hidden="true">${[...PAPER_DENSITIES].reverse().map((d) => html`<span>${formatDensity(d)}</span>`)}</div>
       </div>
       <div class="controls">
-        <button type="button" @click=${props.onTrain}>${running ? 'Restart' : 'Train'}</button>
-        <button type="button" ?disabled=${!running} @click=${props.onPauseResume}>${live && status.phase === 'paused' ? 'Resume' : 'Pause'}</button>
+        <button type="button" id="train-button" @click=${props.onTrain}>${running ? 'Restart' : 'Train'}</button>
+        <button type="button" id="pause-button" ?disabled=${!running} @click=${props.onPauseResume}>${live && status.phase === 'paused' ? 'Resume' : 'Pause'}</button>
         <label
           >Backend
-          <select @change=${(e: Event) => props.onBackendChange((e.target as HTMLSelectElement).value as BackendName | 'auto')}>
+          <select id="backend-select" @change=${(e: Event) => props.onBackendChange((e.target as HTMLSelectElement).value as BackendName | 'auto')}>
             ${(['auto', 'webgl', 'wasm', 'cpu', 'webgpu'] as const).map(
               (b) => html`<option value=${b} ?selected=${props.backendChoice === b}>${b === 'auto' ? 'automatic' : b}</option>`,
             )}
