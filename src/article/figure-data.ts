@@ -8,8 +8,11 @@ import type { NetworkWeights } from '../model/network';
 import type { MotifCloseupData, NeuronFeatureWeight, StackPlotData, StackPlotNeuron } from '../viz/types';
 import { formatNumber } from './format';
 
-/** Rectangles thinner than this (after normalisation) are invisible at any plot size; skip them. */
-const DRAWN_WEIGHT = 1e-3;
+/**
+ * Weights below 1% of their neuron's largest are not drawn: under a pixel at the plots' sizes, and
+ * skipping them cuts the rectangles to redraw per training report by 2–5× at middle densities.
+ */
+const DRAWN_WEIGHT = 0.01;
 
 function neuronDescription(neuron: NeuronSummary): string {
   if (neuron.kind === 'dead') return `neuron ${neuron.neuron}: dead (writes nothing)`;

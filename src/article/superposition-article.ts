@@ -85,7 +85,8 @@ export class SuperpositionArticle extends LitElement {
   private shippedMotif: AnalysedModel | null = null;
   private intermediate: IntermediateFacts | null = null;
   private sweepView: { panels: SweepPanel[]; levels: SweepLevel[]; source: string } = { panels: [], levels: [], source: '' };
-  private sweepWeightsShown: readonly NetworkWeights[] | null = null;
+  /** The shipped models, or the weights of the sweep retraining here, that sweepView was built from. */
+  private sweepWeightsShown: readonly NetworkWeights[] | readonly AnalysedModel[] | null = null;
   private liveVisible = false;
   private liveAutoPaused = false;
   private pendingLiveTraining = false;
@@ -156,7 +157,8 @@ export class SuperpositionArticle extends LitElement {
   protected override willUpdate(_changed: PropertyValues): void {
     const status = this.training.status;
     const trainedSweep = status.target === 'sweep' && status.weights && status.config ? status.weights : null;
-    const weights = trainedSweep ?? this.shippedSweep.map((a) => a.weights);
+    // Recompute only when the weights shown change: a progress report must not redraw seven plots.
+    const weights = trainedSweep ?? this.shippedSweep;
     if (weights !== this.sweepWeightsShown && weights.length > 0) {
       this.sweepWeightsShown = weights;
       const models = trainedSweep && status.config ? analyseAll(status.config, trainedSweep, status.losses) : this.shippedSweep;
@@ -197,6 +199,7 @@ export class SuperpositionArticle extends LitElement {
   }
 
   private readonly plotCache = new WeakMap<LevelSummary, StackPlotData>();
+  private readonly closeupCache = new WeakMap<LevelSummary, MotifCloseupData[]>();
   private cachedPlot(summary: LevelSummary, highlights?: ReadonlyMap<number, string>): StackPlotData {
     let plot = this.plotCache.get(summary);
     if (!plot) {
@@ -222,11 +225,16 @@ export class SuperpositionArticle extends LitElement {
     const weights = retrained ?? this.shippedMotif?.weights;
     if (!weights) return null;
     const summary = analyse(weights, file.config);
+    let closeups = this.closeupCache.get(summary);
+    if (!closeups) {
+      closeups = summary.motifs.map((m, k) => motifCloseupData(summary.normalised, m, k));
+      this.closeupCache.set(summary, closeups);
+    }
     return {
       summary,
       config: file.config,
       plot: this.cachedPlot(summary, motifHighlights(summary.motifs)),
-      closeups: summary.motifs.map((m, k) => motifCloseupData(summary.normalised, m, k)),
+      closeups,
       source: retrained ? `retrained in your browser (step ${status.step})` : 'as shipped',
     };
   }
