@@ -103,10 +103,12 @@ export class TrainingController implements ReactiveController {
         const { backend, skipped } = event.choice;
         const forced = this.forcedBackend;
         const reason = skipped.find((s) => s.backend === forced)?.reason;
+        // 'excluded' means it already failed in this worker, and the fallback notice said so.
+        const refused = forced && forced !== backend && reason !== 'excluded';
         this.set({
           backend,
           phase: this.status.phase === 'starting' ? 'training' : this.status.phase,
-          message: forced && forced !== backend ? `The ${forced} backend could not be used (${reason ?? 'unavailable'}); training on ${backend} instead.` : null,
+          ...(refused ? { message: `The ${forced} backend could not be used (${reason ?? 'unavailable'}); training on ${backend} instead.` } : {}),
         });
         break;
       }

@@ -43,8 +43,11 @@ export interface RunOptions {
   /** Every how many reports the weights are read back too; 0 for never (until the end). */
   readonly snapshotEveryReports?: number;
   readonly onProgress?: (progress: TrainingProgress) => void;
-  /** Called at every report; a non-null answer (a reason) stops the run as 'failed'. */
-  readonly checkBackend?: () => string | null;
+  /**
+   * Settles with a reason when the backend is lost (a WebGL context loss, say). Readbacks on a lost
+   * WebGL context never resolve, so every readback races this and the run ends as 'failed'.
+   */
+  readonly backendLost?: Promise<string>;
 }
 
 const now = (): number => performance.now();
@@ -86,6 +89,18 @@ export class TrainingRun {
     wake?.();
   }
 
+  /** `readback`, unless the backend is lost first: then it throws with the loss's reason. */
+  private guard<T>(readback: Promise<T>): Promise<T> {
+    const lost = this.options.backendLost;
+    if (!lost) return readback;
+    return Promise.race([
+      readback,
+      lost.then((reason) => {
+        throw new Error(reason);
+      }),
+    ]);
+  }
+
   private async loop(): Promise<RunOutcome> {
     const progress = { lastGoodWeights: [] as readonly NetworkWeights[], lastGoodStep: this.engine.step };
     try {
@@ -102,7 +117,7 @@ export class TrainingRun {
     const total = engine.config.steps;
     const reportEvery = Math.max(1, Math.floor(options.reportEvery));
     const snapshotEvery = options.snapshotEveryReports ?? 0;
-    progress.lastGoodWeights = await engine.readWeights();
+    progress.lastGoodWeights = await this.guard(engine.readWeights());
     progress.lastGoodStep = engine.step;
     let losses: number[] = [];
     let reports = 0;
@@ -118,17 +133,15 @@ export class TrainingRun {
       const chunk = Math.min(reportEvery, total - engine.step);
       for (let k = 1; k < chunk; k++) engine.trainStep(false);
       const lossTensor = engine.trainStep(true)!;
-      losses = Array.from(await lossTensor.data());
+      losses = Array.from(await this.guard(lossTensor.data()));
       lossTensor.dispose();
-      const backendProblem = options.checkBackend?.() ?? null;
-      if (backendProblem !== null) return { status: 'failed', step: engine.step, reason: backendProblem, ...progress };
       if (losses.some((l) => !Number.isFinite(l))) {
         return { status: 'diverged', step: engine.step, losses, ...progress };
       }
       reports++;
       const isLast = engine.step >= total;
       const snapshot = isLast || (snapshotEvery > 0 && reports % snapshotEvery === 0);
-      const weights = snapshot ? await engine.readWeights() : undefined;
+      const weights = snapshot ? await this.guard(engine.readWeights()) : undefined;
       if (weights) {
         progress.lastGoodWeights = weights;
         progress.lastGoodStep = engine.step;

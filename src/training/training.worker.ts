@@ -37,6 +37,16 @@ function webglContext(): WebGLRenderingContext | WebGL2RenderingContext | null {
   return backend.gpgpu?.gl ?? null;
 }
 
+/** Settles when the active WebGL context is lost; never for other backends. */
+function contextLoss(): Promise<string> {
+  const gl = webglContext();
+  return new Promise((resolve) => {
+    if (!gl) return;
+    if (gl.isContextLost()) resolve('the WebGL context was lost');
+    gl.canvas.addEventListener('webglcontextlost', () => resolve('the WebGL context was lost'), { once: true });
+  });
+}
+
 async function train(request: TrainRequest): Promise<void> {
   const { runId } = request;
   current = { runId, run: null };
@@ -47,17 +57,20 @@ async function train(request: TrainRequest): Promise<void> {
       const choice = await selectBackend({ forced: request.backend, exclude: [...broken], wasmUrls });
       post({ type: 'backend', runId, choice });
       if (current?.runId !== runId) return;
-      const gl = webglContext();
       const engine = new SweepEngine(request.config, initial, startStep);
       const run = new TrainingRun(engine, {
         reportEvery: request.reportEvery,
         snapshotEveryReports: request.snapshotEveryReports,
         onProgress: (progress) => post({ type: 'progress', runId, progress }),
-        checkBackend: () => (gl?.isContextLost() ? 'the WebGL context was lost' : null),
+        backendLost: contextLoss(),
       });
       current.run = run;
       const outcome = await run.done;
-      engine.dispose();
+      try {
+        engine.dispose();
+      } catch {
+        // A lost WebGL context can refuse to free its textures; they went with the context anyway.
+      }
       if (outcome.status !== 'failed') {
         post({ type: 'outcome', runId, outcome, tensors: tf.memory().numTensors });
         return;

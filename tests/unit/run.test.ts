@@ -63,14 +63,15 @@ describe('a training run', () => {
 });
 
 describe('a failing backend', () => {
-  it('stops the run as failed with the reason and the last good weights when the backend check fails', async () => {
+  it('stops the run as failed with the reason and the last good weights when the backend is lost', async () => {
     const engine = new SweepEngine(config);
-    let reports = 0;
+    let lose: (reason: string) => void = () => {};
+    const backendLost = new Promise<string>((resolve) => (lose = resolve));
     const outcome = await new TrainingRun(engine, {
       reportEvery: 10,
       snapshotEveryReports: 1,
-      onProgress: () => reports++,
-      checkBackend: () => (reports >= 2 ? 'the WebGL context was lost' : null),
+      onProgress: (p) => p.step === 20 && lose('the WebGL context was lost'),
+      backendLost,
     }).done;
     engine.dispose();
     expect(outcome.status).toBe('failed');
