@@ -16,22 +16,23 @@
  *      weak input is compensated by a strong output, so b's interference on a is small and a's on b
  *      large.
  *   3. j computes a real part of both features: its gains W2[a,j]·|W1[j,a]| and W2[b,j]·|W1[j,b]|
- *      are each ≥ 0.25 (the example: 1 and 1). This is what separates the motif from chance
- *      alignments of weights in a network that computes nothing.
+ *      are each ≥ 0.25 (the example: 1 and 1).
  *   Then the model is run on x = σ·e_a, σ = sign(W1[j,a]) (a alone, at the largest input value, on
  *   the side where j fires). With h the hidden activations:
  *   4. `interference` = W2[b,j]·h_j, what j pushes onto b's output, is ≥ 1 (the example: 4): a
  *      interferes with b at least as strongly as a's own target |x_a| = 1, or there is little to
  *      inhibit.
- *   5. The inhibition neurons are the other neurons k ≠ j that fire on this input (W1[k,a] has the
- *      sign of W1[j,a]) and push b's output down, W2[b,k]·h_k < 0; the partner is the one that pushes
- *      hardest. Its `cancellation` −W2[b,k]·h_k must be ≥ ½·interference: one neuron does most of
- *      the work. (Trained models sometimes split it over two such neurons; all are listed.)
+ *   5. The inhibitors are the other neurons k ≠ j that fire on this input (so W1[k,a] has the sign
+ *      of W1[j,a]) and take back at least 5% of the interference; the partner is the strongest.
+ *      Its `cancellation` −W2[b,k]·h_k must be ≥ ½·interference: one neuron does most of the work.
+ *      (Trained models sometimes share it between two; all inhibitors are listed.)
  *   6. The interference is actually removed: b's output on this input exceeds its output at rest
  *      (x = 0) by at most ¼ of the interference.
  *   7. The model does compute both features on j's sides: its output a on x = σ·e_a, and its output
  *      b on x = sign(W1[j,b])·e_b, are each within 0.35 of the target 1. The motif is a way of
  *      computing a and b; in a network that does not compute them it is a coincidence.
+ * Conditions 3–7 are what separate the motif from chance alignments of weights: on trained motif
+ * models they hardly bind (docs/motif.md), on random networks they reject nearly everything.
  */
 import { forward, type NetworkWeights } from '../network';
 import { normaliseNeurons } from './normalise';
@@ -70,7 +71,7 @@ export interface MotifInstance {
   readonly asymmetricNeuron: number;
   /** k: reads a with the same sign and inhibits b's output hardest. */
   readonly inhibitionNeuron: number;
-  /** Every neuron that fires on a alone and pushes b's output down, hardest first, with its push. */
+  /** The neurons that fire on a alone and take back ≥ 5% of the interference, hardest first. */
   readonly inhibitors: readonly { readonly neuron: number; readonly cancellation: number }[];
   readonly featureA: number;
   readonly featureB: number;
@@ -99,6 +100,9 @@ export interface MotifInstance {
   readonly outputA: number;
   readonly outputBAlone: number;
 }
+
+/** Neurons taking back less than this share of the interference are not listed as inhibitors. */
+const INHIBITOR_SHARE = 0.05;
 
 const sign = (v: number): 1 | -1 => (v >= 0 ? 1 : -1);
 
@@ -155,7 +159,7 @@ export function findMotifs(weights: NetworkWeights, thresholds: MotifThresholds 
     if (interference < thresholds.minInterference) return;
     const inhibitors = [...hidden]
       .map((h, k) => ({ neuron: k, cancellation: -weights.W2[b]![k]! * h }))
-      .filter((p) => p.neuron !== j && p.cancellation > 0)
+      .filter((p) => p.neuron !== j && p.cancellation >= INHIBITOR_SHARE * interference)
       .sort((p, q) => q.cancellation - p.cancellation);
     const strongest = inhibitors[0];
     if (!strongest || strongest.cancellation < thresholds.minCancelFraction * interference) return;

@@ -9,7 +9,7 @@
  * - Monosemantic: no secondary feature, i.e. the second-largest |w| is below 0.1 of the largest.
  *   Why 0.1: in the paper's asymmetric neuron the second feature's weight is ¼ of the first and
  *   still carries that feature whole (a large output weight makes up for it); in 200 trained motif
- *   models such secondary weights run from 0.13 to 0.47 (docs/motif.md), so a threshold of 0.2 or
+ *   models such secondary weights run from 0.10 to 0.43 (docs/motif.md), so a threshold of 0.2 or
  *   0.3 would call working two-feature neurons monosemantic. Below it, in the shipped sweep, stray
  *   weights at 1 − S = 1 and 0.3 stay under 0.03, and at 1 − S = 0.1 the second-largest weights
  *   jump from 0.07 to 0.11: 0.1 sits in that gap.
