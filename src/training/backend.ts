@@ -57,7 +57,6 @@ export function softwareWebGLRenderer(): string | null {
     if (!gl) return null;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
     return /swiftshader|llvmpipe|softpipe|software/i.test(renderer) ? renderer : null;
   } catch {
     return null;
