@@ -4,7 +4,8 @@
  */
 import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select, type Selection } from 'd3';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { ElementWidthController } from './element-width';
 import { estimateTextWidth, flowLegend } from './legend-layout';
 import { drawablePoints, lossDomains, lossSummary, seriesColour, type LossPoint } from './loss-layout';
 import type { LossSeries } from './types';
@@ -46,24 +47,8 @@ export class LossChart extends LitElement {
 
   @property({ attribute: 'x-label' }) xLabel = 'training step';
 
-  @state() private width = 0;
+  private readonly size = new ElementWidthController(this);
 
-  private resizeObserver: ResizeObserver | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width ?? 0;
-      if (w > 0 && Math.abs(w - this.width) >= 1) this.width = w;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    super.disconnectedCallback();
-  }
 
   /** The figure's <svg>, for <figure-download>. */
   svgElement(): SVGSVGElement | null {
@@ -82,7 +67,7 @@ export class LossChart extends LitElement {
   private draw(): void {
     const svgEl = this.svgElement();
     if (!svgEl) return;
-    const width = this.width || FALLBACK_WIDTH;
+    const width = this.size.width || FALLBACK_WIDTH;
     const drawn: DrawnSeries[] = this.series.map((s, i) => ({
       label: s.label,
       colour: seriesColour(i),

@@ -5,7 +5,8 @@
  */
 import { axisBottom, axisLeft, line, scaleLinear, select, type Selection } from 'd3';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { ElementWidthController } from './element-width';
 import { estimateTextWidth, flowLegend } from './legend-layout';
 import {
   barDomain,
@@ -97,24 +98,8 @@ export class MotifCloseup extends LitElement {
   /** Accessible name; defaults to the data's title. */
   @property() label = '';
 
-  @state() private width = 0;
+  private readonly size = new ElementWidthController(this);
 
-  private resizeObserver: ResizeObserver | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width ?? 0;
-      if (w > 0 && Math.abs(w - this.width) >= 1) this.width = w;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    super.disconnectedCallback();
-  }
 
   /** The figure's <svg>, for <figure-download>. */
   svgElement(): SVGSVGElement | null {
@@ -135,7 +120,7 @@ export class MotifCloseup extends LitElement {
     const svgEl = this.svgElement();
     if (!svgEl) return;
     const data = this.data;
-    const width = this.width || FALLBACK_WIDTH;
+    const width = this.size.width || FALLBACK_WIDTH;
     const panels = motifPanels(width);
     const svg = select(svgEl)
       .attr('width', width)

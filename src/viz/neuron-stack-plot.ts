@@ -6,7 +6,8 @@
  */
 import { axisLeft, scaleLinear, select, type Selection } from 'd3';
 import { css, html, LitElement, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { ElementWidthController } from './element-width';
 import {
   featureTooltip,
   highlightLabels,
@@ -100,29 +101,13 @@ export class NeuronStackPlot extends LitElement {
   /** Small-multiple mode: no axis, caption or legend (the parent shows a shared one). */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  @state() private width = 0;
+  private readonly size = new ElementWidthController(this);
 
-  private resizeObserver: ResizeObserver | undefined;
   private layout: StackLayout | undefined;
   /** Neuron whose column is in the tab order (roving tabindex). */
   private activeNeuron: number | undefined;
   /** What the visible tooltip describes, so it can follow the data while training updates it. */
   private tip: { neuron: number; feature: number | undefined } | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width ?? 0;
-      if (w > 0 && Math.abs(w - this.width) >= 1) this.width = w;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    super.disconnectedCallback();
-  }
 
   /** The figure's <svg>, for <figure-download>. */
   svgElement(): SVGSVGElement | null {
@@ -151,7 +136,7 @@ export class NeuronStackPlot extends LitElement {
   private draw(): void {
     const svgEl = this.svgElement();
     if (!svgEl) return;
-    const width = this.width || FALLBACK_WIDTH;
+    const width = this.size.width || FALLBACK_WIDTH;
     const compact = this.compact;
     const margin = compact
       ? { top: 3, right: 1, bottom: 3, left: 1 }
