@@ -7,7 +7,11 @@ import { build, preview, type PreviewServer } from 'vite';
 let server: PreviewServer | null = null;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await build({ logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would make Vite pick Lit's development build; test what ships.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  await build({ logLevel: 'warn', mode: 'production' });
+  process.env['NODE_ENV'] = nodeEnv;
   server = await preview({ preview: { port: 0, strictPort: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');

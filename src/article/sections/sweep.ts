@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LevelCounts } from '../../model/analysis';
-import type { SweepPanel } from '../../viz/sweep-figure';
+import type { SweepFigure, SweepPanel } from '../../viz/sweep-figure';
 import { formatDensity, formatNumber } from '../format';
 import type { TrainingStatus } from '../training-controller';
 
@@ -33,7 +33,7 @@ function narrative(levels: readonly SweepLevel[]): TemplateResult {
   const firstPoly = levels.find((l) => l.counts.polysemantic > 0);
   return html`
     <p>
-      With every feature present in every example (${'1 − S = 1'}), ${dense.counts.monosemantic} of ${m} neurons are
+      With every feature present in every example (1 − S = 1), ${dense.counts.monosemantic} of ${m} neurons are
       monosemantic, each reading a single feature, and the model computes |x| for
       ${dense.counts.representedFeatures} features. Interference would cost it on every example, so it does not share.
       ${firstPoly
@@ -65,6 +65,22 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
       <figure>
         <sweep-figure id="sweep-figure" .panels=${props.panels} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>
         <figcaption>Stack plots of ${props.source}. ${props.budget}</figcaption>
+        <div class="controls small">
+          <label
+            >Panel to download
+            <select id="sweep-panel-select">
+              ${props.panels.map((p, k) => html`<option value=${k}>1 − S = ${formatDensity(p.density)}</option>`)}
+            </select></label
+          >
+          <figure-download
+            filename="sweep-panel"
+            .target=${() => {
+              const index = Number((document.getElementById('sweep-panel-select') as HTMLSelectElement | null)?.value ?? 0);
+              const figure = document.getElementById('sweep-figure') as SweepFigure | null;
+              return figure?.stackPlots()[index]?.svgElement() ?? null;
+            }}
+          ></figure-download>
+        </div>
       </figure>
       <div class="controls">
         ${retraining
