@@ -44,6 +44,15 @@ function child<P extends SVGElement, K extends keyof SVGElementTagNameMap>(
   return parent.append<SVGElementTagNameMap[K]>(tag).attr('class', cls);
 }
 
+/**
+ * Sets an attribute only when its value changes: while training, most of the ~1,000–4,000
+ * rectangles move little between redraws, and each write costs Chromium style and layout work.
+ */
+function setIfChanged(element: Element, name: string, value: number | string): void {
+  const text = typeof value === 'number' ? String(Math.round(value * 10) / 10) : value;
+  if (element.getAttribute(name) !== text) element.setAttribute(name, text);
+}
+
 @customElement('neuron-stack-plot')
 export class NeuronStackPlot extends LitElement {
   static override styles = [
@@ -243,10 +252,12 @@ export class NeuronStackPlot extends LitElement {
           .attr('data-feature', (r) => r.feature)
           .attr('x', 0),
       )
-      .attr('y', (r) => r.y)
-      .attr('width', (r) => r.w)
-      .attr('height', (r) => r.h)
-      .attr('fill', (r) => superpositionColour(r.superposition));
+      .each(function (r) {
+        setIfChanged(this, 'y', r.y);
+        setIfChanged(this, 'width', r.w);
+        setIfChanged(this, 'height', r.h);
+        setIfChanged(this, 'fill', superpositionColour(r.superposition));
+      });
   }
 
   private tooltipElement(): HTMLDivElement | null {
