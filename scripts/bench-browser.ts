@@ -2,12 +2,12 @@
  * The browser half of `npm run bench`: builds the site, serves it with `vite preview`, and drives
  * bench.html and the article in Debian's headless Chromium.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { summariseSweep } from '../src/model/analysis';
 import { parseSweepFile } from '../src/model/sweep-file';
 import { median, round } from './bench-stats';
+import { buildAndServe, launchChromium } from './browser-harness';
 
 /** The shipped model's monosemantic-neuron count at a density: what a live model should approach. */
 function shippedMonosemantic(density: number): number {
@@ -15,7 +15,6 @@ function shippedMonosemantic(density: number): number {
   return summariseSweep(file).find((level) => level.density === density)?.counts.monosemantic ?? Number.NaN;
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-swiftshader'];
 
 interface BenchResult {
   stepsPerSecond: number;
@@ -75,11 +74,9 @@ async function liveTraining(browser: Browser, baseUrl: string, query: string, se
 }
 
 export async function browserBenchmarks(repeats: number, log: (line: string) => void) {
-  await build({ logLevel: 'warn' });
-  const server = await preview({ preview: { port: 0, strictPort: false }, logLevel: 'warn' });
-  const baseUrl = server.resolvedUrls?.local[0];
-  if (!baseUrl) throw new Error('vite preview reported no URL');
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const site = await buildAndServe();
+  const { baseUrl } = site;
+  const browser = await launchChromium();
   try {
     const sweep: Record<string, unknown> = {};
     for (const backend of ['wasm', 'webgl', 'cpu']) {
@@ -116,6 +113,6 @@ export async function browserBenchmarks(repeats: number, log: (line: string) => 
     };
   } finally {
     await browser.close();
-    await server.close();
+    await site.close();
   }
 }

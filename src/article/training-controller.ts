@@ -13,6 +13,13 @@ import { TrainerClient } from '../training/trainer-client';
 export type TrainingTarget = 'live' | 'sweep' | 'motif';
 export type TrainingPhase = 'idle' | 'starting' | 'training' | 'paused' | 'completed' | 'cancelled' | 'diverged' | 'failed';
 
+const IN_FLIGHT: readonly TrainingPhase[] = ['starting', 'training', 'paused'];
+
+/** Whether a run for `target` is starting, training or paused. */
+export function isRunning(status: TrainingStatus, target: TrainingTarget): boolean {
+  return status.target === target && IN_FLIGHT.includes(status.phase);
+}
+
 export interface TrainingStatus {
   readonly target: TrainingTarget | null;
   readonly phase: TrainingPhase;
@@ -89,7 +96,7 @@ export class TrainingController implements ReactiveController {
   }
 
   get running(): boolean {
-    return ['starting', 'training', 'paused'].includes(this.status.phase);
+    return IN_FLIGHT.includes(this.status.phase);
   }
 
   private set(patch: Partial<TrainingStatus>): void {

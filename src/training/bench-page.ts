@@ -4,13 +4,11 @@
  * `window.benchResult`. Driven by scripts/bench.ts in headless Chromium.
  */
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { makeConfig } from '../model/config';
 import { isBackendName, selectBackend } from './backend';
 import { BaselineTrainer } from './baseline';
 import { SweepEngine } from './engine';
+import { WASM_BINARY_URLS } from './wasm-urls';
 
 export interface BenchResult {
   readonly backend: string;
@@ -34,7 +32,7 @@ async function main(): Promise<BenchResult> {
   if (!isBackendName(requested)) throw new Error(`unknown backend ${requested}`);
   const choice = await selectBackend({
     forced: requested,
-    wasmUrls: { 'tfjs-backend-wasm.wasm': wasmUrl, 'tfjs-backend-wasm-simd.wasm': wasmSimdUrl, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl },
+    wasmUrls: WASM_BINARY_URLS,
   });
   if (choice.backend !== requested) throw new Error(`${requested} unavailable: ${choice.skipped.map((s) => s.reason).join('; ')}`);
   const config = makeConfig({});

@@ -6,22 +6,14 @@
  */
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs-core';
-import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { NetworkWeights } from '../model/network';
 import { selectBackend, type BackendName } from './backend';
 import { SweepEngine } from './engine';
 import type { TrainRequest, WorkerEvent, WorkerRequest } from './protocol';
 import { TrainingRun } from './run';
+import { WASM_BINARY_URLS } from './wasm-urls';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-const wasmUrls = {
-  'tfjs-backend-wasm.wasm': wasmUrl,
-  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
-};
 
 let current: { runId: number; run: TrainingRun | null } | null = null;
 let queue: Promise<void> = Promise.resolve();
@@ -54,7 +46,7 @@ async function train(request: TrainRequest): Promise<void> {
   let startStep = 0;
   try {
     for (;;) {
-      const choice = await selectBackend({ forced: request.backend, exclude: [...broken], wasmUrls });
+      const choice = await selectBackend({ forced: request.backend, exclude: [...broken], wasmUrls: WASM_BINARY_URLS });
       post({ type: 'backend', runId, choice });
       if (current?.runId !== runId) return;
       const engine = new SweepEngine(request.config, initial, startStep);

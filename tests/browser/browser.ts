@@ -1,24 +1,15 @@
 /**
- * Launching Debian's Chromium with the flags this machine needs, and collecting console errors.
+ * Launching Chromium for a test file (screenshots go to artifacts/), and collecting console errors.
  */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/browser-harness';
 
 export const ARTIFACTS = 'artifacts/screenshots';
 
 export async function launch(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  return launchChromium();
 }
 
 /** Every console error and uncaught exception on the page, for a "no console errors" check. */

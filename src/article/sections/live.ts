@@ -3,7 +3,7 @@ import { PAPER_DENSITIES } from '../../model/config';
 import type { BackendName } from '../../training/backend';
 import type { LossSeries, StackPlotData } from '../../viz/types';
 import { formatDensity, formatLoss } from '../format';
-import type { TrainingStatus } from '../training-controller';
+import { isRunning, type TrainingStatus } from '../training-controller';
 import { LIVE_LIMITS, type ArticleState } from '../url-state';
 
 export interface LiveSectionProps {
@@ -56,7 +56,7 @@ function statusLine(status: TrainingStatus, total: number): string {
 export function liveSection(props: LiveSectionProps): TemplateResult {
   const { state, status } = props;
   const live = status.target === 'live';
-  const running = live && ['starting', 'training', 'paused'].includes(status.phase);
+  const running = isRunning(status, 'live');
   return html`
     <section id="live" data-section="live">
       <div class="prose">

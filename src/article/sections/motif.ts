@@ -3,7 +3,7 @@ import type { LevelSummary } from '../../model/analysis';
 import type { ModelConfig } from '../../model/config';
 import type { MotifCloseupData, StackPlotData } from '../../viz/types';
 import { formatDensity, formatNumber, plural } from '../format';
-import type { TrainingStatus } from '../training-controller';
+import { isRunning, type TrainingStatus } from '../training-controller';
 
 export interface MotifSectionProps {
   readonly config: ModelConfig | null;
@@ -27,7 +27,7 @@ function decomposition(summary: LevelSummary): TemplateResult {
 
 export function motifSection(props: MotifSectionProps): TemplateResult {
   const { summary, config, status } = props;
-  const retraining = status.target === 'motif' && ['starting', 'training', 'paused'].includes(status.phase);
+  const retraining = isRunning(status, 'motif');
   return html`
     <section id="motif" data-section="motif">
       <div class="prose">

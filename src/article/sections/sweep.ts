@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { LevelCounts } from '../../model/analysis';
 import type { SweepFigure, SweepPanel } from '../../viz/sweep-figure';
 import { formatDensity, formatNumber } from '../format';
-import type { TrainingStatus } from '../training-controller';
+import { isRunning, type TrainingStatus } from '../training-controller';
 
 export interface SweepLevel {
   readonly density: number;
@@ -50,7 +50,7 @@ function narrative(levels: readonly SweepLevel[]): TemplateResult {
 
 export function sweepSection(props: SweepSectionProps): TemplateResult {
   const { status } = props;
-  const retraining = status.target === 'sweep' && ['starting', 'training', 'paused'].includes(status.phase);
+  const retraining = isRunning(status, 'sweep');
   return html`
     <section id="sweep" data-section="sweep">
       <div class="prose">

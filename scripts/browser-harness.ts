@@ -1,0 +1,40 @@
+/**
+ * What the browser tests and the benchmark share: building the site as it ships, serving it with
+ * `vite preview`, and launching Debian's Chromium with the flags this machine needs.
+ */
+import { chromium, type Browser } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-unsafe-swiftshader',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface ServedSite {
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Builds dist/ in production mode and serves it on a free port. */
+export async function buildAndServe(): Promise<ServedSite> {
+  // Vitest sets NODE_ENV=test, which would make Vite pick Lit's development build; measure and test what ships.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
+  const server = await preview({ preview: { port: 0, strictPort: false }, logLevel: 'warn' });
+  const baseUrl = server.resolvedUrls?.local[0];
+  if (!baseUrl) throw new Error('vite preview did not report a URL');
+  return { baseUrl, close: () => server.close() };
+}
