@@ -2,17 +2,16 @@
  * <loss-chart>: training loss against step, log y, one line per series. Updated while training,
  * so lines and legend entries are keyed by label and only their attributes change.
  */
-import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select, type Selection } from 'd3';
+import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ElementWidthController } from './element-width';
-import { estimateTextWidth, flowLegend } from './legend-layout';
+import { drawLineLegend, LEGEND_ROW_HEIGHT, lineLegendLayout } from './line-legend';
 import { drawablePoints, lossDomains, lossSummary, seriesColour, type LossPoint } from './loss-layout';
 import type { LossSeries } from './types';
 import { vizStyles } from './viz-styles';
 
 const FALLBACK_WIDTH = 560;
-const LEGEND_ROW_HEIGHT = 16;
 const SWATCH_WIDTH = 16;
 const stepFormat = format('~s');
 
@@ -75,12 +74,9 @@ export class LossChart extends LitElement {
     }));
     const margin = { left: 46, right: 12, bottom: 34 };
     const innerW = Math.max(60, width - margin.left - margin.right);
-    const slots = flowLegend(
-      drawn.map((d) => SWATCH_WIDTH + 4 + estimateTextWidth(d.label)),
-      innerW,
-    );
-    const legendRows = slots.reduce((rows, s) => Math.max(rows, s.row + 1), 0);
-    const top = 8 + legendRows * LEGEND_ROW_HEIGHT + 6;
+    const legendEntries = drawn.map((d) => ({ id: d.label, label: d.label, colour: d.colour }));
+    const legend = lineLegendLayout(legendEntries, innerW, SWATCH_WIDTH);
+    const top = 8 + legend.rows * LEGEND_ROW_HEIGHT + 6;
     const innerH = Math.min(280, Math.max(160, innerW * 0.45));
     const height = top + innerH + margin.bottom;
 
@@ -147,35 +143,13 @@ export class LossChart extends LitElement {
       .attr('stroke', (d) => d.colour)
       .attr('d', (d) => path(d.points) ?? '');
 
-    this.drawLegend(svg, drawn, slots, margin.left);
-  }
-
-  private drawLegend(
-    svg: Selection<SVGSVGElement, unknown, null, undefined>,
-    drawn: readonly DrawnSeries[],
-    slots: ReturnType<typeof flowLegend>,
-    left: number,
-  ): void {
-    const entries = svg
+    const legendGroup = svg
       .selectAll<SVGGElement, number>('g.legend')
       .data([0])
       .join('g')
       .attr('class', 'legend')
-      .attr('transform', `translate(${left},8)`)
-      .selectAll<SVGGElement, DrawnSeries>('g.entry')
-      .data(drawn, (d) => d.label)
-      .join((enter) => {
-        const g = enter.append('g').attr('class', 'entry');
-        g.append('line').attr('x1', 0).attr('x2', SWATCH_WIDTH).attr('y1', 6).attr('y2', 6).attr('stroke-width', 2.5);
-        g.append('text').attr('x', SWATCH_WIDTH + 4).attr('y', 10);
-        return g;
-      })
-      .attr('transform', (_, i) => {
-        const slot = slots[i];
-        return slot ? `translate(${slot.x},${slot.row * LEGEND_ROW_HEIGHT})` : null;
-      });
-    entries.select('line').attr('stroke', (d) => d.colour);
-    entries.select('text').text((d) => d.label);
+      .attr('transform', `translate(${margin.left},8)`);
+    drawLineLegend(legendGroup, legendEntries, legend, 2.5);
   }
 }
 

@@ -7,7 +7,7 @@ import { axisBottom, axisLeft, line, scaleLinear, select, type Selection } from 
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ElementWidthController } from './element-width';
-import { estimateTextWidth, flowLegend } from './legend-layout';
+import { drawLineLegend, LEGEND_ROW_HEIGHT, lineLegendLayout, type LineLegendEntry } from './line-legend';
 import {
   barDomain,
   motifBars,
@@ -32,7 +32,6 @@ const FALLBACK_WIDTH = 640;
 const COLOUR = { a: '#2f6db3', b: '#c25700' } as const;
 const NEUTRAL = '#555';
 const DASH = '5 3';
-const LEGEND_ROW_HEIGHT = 16;
 
 interface Curve {
   readonly key: 'outAWith' | 'outBWith' | 'outAWithout' | 'outBWithout' | 'target';
@@ -49,13 +48,6 @@ const CURVES: readonly Curve[] = [
   { key: 'outAWith', colour: COLOUR.a, dash: null, width: 2, value: (r) => r.outAWith },
   { key: 'outBWith', colour: COLOUR.b, dash: null, width: 2, value: (r) => r.outBWith },
 ];
-
-interface LegendEntry {
-  readonly id: string;
-  readonly label: string;
-  readonly colour: string;
-  readonly dash: string | null;
-}
 
 function group<P extends SVGElement>(parent: Selection<P, unknown, null, undefined>, cls: string): Group {
   return parent
@@ -213,37 +205,16 @@ export class MotifCloseup extends LitElement {
   }
 
   private drawResponse(g: Group, box: Box, data: MotifCloseupData): void {
-    const legend: LegendEntry[] = [
+    const legend: LineLegendEntry[] = [
       { id: 'a', label: `output a (feature ${data.featureA})`, colour: COLOUR.a, dash: null },
       { id: 'b', label: `output b (feature ${data.featureB})`, colour: COLOUR.b, dash: null },
       { id: 'with', label: 'whole model', colour: NEUTRAL, dash: null },
       { id: 'without', label: 'inhibition neuron removed', colour: NEUTRAL, dash: DASH },
       { id: 'target', label: 'target |xₐ|', colour: '#8c8c8c', dash: '1.5 2.5' },
     ];
-    const swatch = 18;
-    const slots = flowLegend(
-      legend.map((e) => swatch + 4 + estimateTextWidth(e.label)),
-      box.w,
-    );
-    const legendH = slots.reduce((rows, s) => Math.max(rows, s.row + 1), 0) * LEGEND_ROW_HEIGHT + 8;
-    const entries = group(g, 'legend')
-      .selectAll<SVGGElement, LegendEntry>('g.entry')
-      .data(legend, (e) => e.id)
-      .join((enter) => {
-        const e = enter.append('g').attr('class', 'entry');
-        e.append('line').attr('x1', 0).attr('x2', swatch).attr('y1', 6).attr('y2', 6).attr('stroke-width', 2);
-        e.append('text').attr('x', swatch + 4).attr('y', 10);
-        return e;
-      })
-      .attr('transform', (_, i) => {
-        const s = slots[i];
-        return s ? `translate(${s.x},${s.row * LEGEND_ROW_HEIGHT})` : null;
-      });
-    entries
-      .select('line')
-      .attr('stroke', (e) => e.colour)
-      .attr('stroke-dasharray', (e) => e.dash);
-    entries.select('text').text((e) => e.label);
+    const layout = lineLegendLayout(legend, box.w, 18);
+    const legendH = layout.rows * LEGEND_ROW_HEIGHT + 8;
+    drawLineLegend(group(g, 'legend'), legend, layout, 2);
 
     const margin = { left: 38, right: 14, bottom: 34 };
     const innerW = Math.max(60, box.w - margin.left - margin.right);

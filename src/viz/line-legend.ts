@@ -1,0 +1,57 @@
+/**
+ * A wrapping legend of line swatches (solid or dashed) with labels, shared by the loss chart and
+ * the motif close-up: lay it out first (its height shapes the plot), then draw it.
+ */
+import type { Selection } from 'd3';
+import { estimateTextWidth, flowLegend, type LegendSlot } from './legend-layout';
+
+export const LEGEND_ROW_HEIGHT = 16;
+
+export interface LineLegendEntry {
+  readonly id: string;
+  readonly label: string;
+  readonly colour: string;
+  readonly dash?: string | null;
+}
+
+export interface LineLegendLayout {
+  readonly slots: readonly LegendSlot[];
+  readonly rows: number;
+  readonly swatch: number;
+}
+
+export function lineLegendLayout(entries: readonly LineLegendEntry[], maxWidth: number, swatch: number): LineLegendLayout {
+  const slots = flowLegend(
+    entries.map((e) => swatch + 4 + estimateTextWidth(e.label)),
+    maxWidth,
+  );
+  return { slots, rows: slots.reduce((rows, s) => Math.max(rows, s.row + 1), 0), swatch };
+}
+
+/** Draws (or updates, keyed by id) the entries into `container` at the positions of `layout`. */
+export function drawLineLegend<Datum, Parent extends Element | null, ParentDatum>(
+  container: Selection<SVGGElement, Datum, Parent, ParentDatum>,
+  entries: readonly LineLegendEntry[],
+  layout: LineLegendLayout,
+  strokeWidth: number,
+): void {
+  const { slots, swatch } = layout;
+  const drawn = container
+    .selectAll<SVGGElement, LineLegendEntry>('g.entry')
+    .data(entries, (e) => e.id)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'entry');
+      g.append('line').attr('x1', 0).attr('x2', swatch).attr('y1', 6).attr('y2', 6).attr('stroke-width', strokeWidth);
+      g.append('text').attr('x', swatch + 4).attr('y', 10);
+      return g;
+    })
+    .attr('transform', (_, i) => {
+      const slot = slots[i];
+      return slot ? `translate(${slot.x},${slot.row * LEGEND_ROW_HEIGHT})` : null;
+    });
+  drawn
+    .select('line')
+    .attr('stroke', (e) => e.colour)
+    .attr('stroke-dasharray', (e) => e.dash ?? null);
+  drawn.select('text').text((e) => e.label);
+}
