@@ -1,8 +1,9 @@
 /**
  * <neuron-stack-plot>: the neuron weight stack plot of SPEC §2. One column per neuron, one rect per
  * feature stacked by |W1|, coloured by the feature's superposition. It is redrawn several times a
- * second while training, so every element is keyed (columns by neuron, rects by feature) and only
- * its attributes change between updates.
+ * second while training, so its elements are few and stable: a keyed <g> per column (focus,
+ * shading, pointer target) and one <path> per colour for all the rects (stack-paths.ts). The rect
+ * under the pointer or keyboard focus is found from the layout and marked by one moving outline.
  */
 import { axisLeft, scaleLinear, select, type Selection } from 'd3';
 import { css, html, LitElement, unsafeCSS, type PropertyValues } from 'lit';
@@ -17,7 +18,8 @@ import {
   type StackLayout,
   type StackRect,
 } from './stack-layout';
-import { drawSuperpositionLegend, LEGEND_HEIGHT, superpositionColour } from './superposition-scale';
+import { colourPaths, rectAt, type ColourPath } from './stack-paths';
+import { drawSuperpositionLegend, LEGEND_HEIGHT } from './superposition-scale';
 import { placeTooltip } from './tooltip';
 import type { StackPlotData } from './types';
 import { vizStyles } from './viz-styles';
@@ -68,15 +70,21 @@ export class NeuronStackPlot extends LitElement {
         stroke: #111;
         stroke-width: 1.5;
       }
-      .feature {
+      .feature-bin {
         stroke: #fff;
         stroke-width: 0.3;
-        outline: none;
+        pointer-events: none;
       }
-      .feature:hover,
-      .feature:focus-visible {
+      .feature-mark {
+        fill: none;
         stroke: #000;
         stroke-width: 1.2;
+        pointer-events: none;
+        outline: none;
+        visibility: hidden;
+      }
+      .feature-mark.shown {
+        visibility: visible;
       }
       .zero {
         stroke: #444;
@@ -113,6 +121,8 @@ export class NeuronStackPlot extends LitElement {
   private readonly size = new ElementWidthController(this);
 
   private layout: StackLayout | undefined;
+  /** Where the plot area starts inside the <svg>, px: turns pointer positions into layout coordinates. */
+  private plotOrigin = { left: 0, top: 0 };
   /** Neuron whose column is in the tab order (roving tabindex). */
   private activeNeuron: number | undefined;
   /** What the visible tooltip describes, so it can follow the data while training updates it. */
@@ -165,11 +175,22 @@ export class NeuronStackPlot extends LitElement {
       .attr('viewBox', `0 0 ${width} ${height}`)
       .attr('xmlns', 'http://www.w3.org/2000/svg');
     const plot = child(svg, 'g', 'plot').attr('transform', `translate(${margin.left},${top})`);
+    this.plotOrigin = { left: margin.left, top };
 
     if (this.activeNeuron === undefined || !layout.columns.some((c) => c.neuron === this.activeNeuron)) {
       this.activeNeuron = layout.columns[0]?.neuron;
     }
     this.drawColumns(child(plot, 'g', 'columns'), layout, innerH);
+    child(plot, 'g', 'features')
+      .selectAll<SVGPathElement, ColourPath>('path.feature-bin')
+      .data(colourPaths(layout.rects), (p) => p.level)
+      .join('path')
+      .attr('class', 'feature-bin')
+      .each(function (p) {
+        setIfChanged(this, 'fill', p.colour);
+        setIfChanged(this, 'd', p.d);
+      });
+    child(plot, 'rect', 'feature-mark').attr('tabindex', -1).attr('role', 'img');
 
     child(plot, 'line', 'zero')
       .attr('x1', 0)
@@ -242,22 +263,36 @@ export class NeuronStackPlot extends LitElement {
       .attr('width', slot)
       .attr('height', innerH)
       .attr('fill-opacity', (c) => clamp(c.source.polysemanticity, 0, 1) * MAX_SHADE_OPACITY);
-    columns
-      .selectAll<SVGRectElement, StackRect>('rect.feature')
-      .data((c) => c.rects, (r) => r.feature)
-      .join((enter) =>
-        enter
-          .append('rect')
-          .attr('class', 'feature')
-          .attr('data-feature', (r) => r.feature)
-          .attr('x', 0),
-      )
-      .each(function (r) {
-        setIfChanged(this, 'y', r.y);
-        setIfChanged(this, 'width', r.w);
-        setIfChanged(this, 'height', r.h);
-        setIfChanged(this, 'fill', superpositionColour(r.superposition));
-      });
+  }
+
+  private markElement(): SVGRectElement | null {
+    return this.renderRoot.querySelector('rect.feature-mark');
+  }
+
+  private markFocused(): boolean {
+    const mark = this.markElement();
+    return mark !== null && (this.renderRoot as ShadowRoot).activeElement === mark;
+  }
+
+  /** Outlines one feature's rect (hover or keyboard focus), or hides the outline. */
+  private mark(rect: StackRect | undefined): SVGRectElement | null {
+    const mark = this.markElement();
+    if (!mark) return null;
+    mark.classList.toggle('shown', rect !== undefined);
+    if (!rect) return mark;
+    setIfChanged(mark, 'x', rect.x);
+    setIfChanged(mark, 'y', rect.y);
+    setIfChanged(mark, 'width', rect.w);
+    setIfChanged(mark, 'height', rect.h);
+    mark.setAttribute('data-neuron', String(rect.neuron));
+    mark.setAttribute('data-feature', String(rect.feature));
+    mark.setAttribute('aria-label', featureTooltip(rect));
+    return mark;
+  }
+
+  private rectOf(neuron: number, feature: number | undefined): StackRect | undefined {
+    if (feature === undefined) return undefined;
+    return this.layout?.columns.find((c) => c.neuron === neuron)?.rects.find((r) => r.feature === feature && r.h > 0);
   }
 
   private tooltipElement(): HTMLDivElement | null {
@@ -278,31 +313,34 @@ export class NeuronStackPlot extends LitElement {
     const tip = this.tooltipElement();
     if (tip) tip.hidden = true;
     this.tip = undefined;
+    if (!this.markFocused()) this.mark(undefined);
   };
 
-  /** Keeps the open tooltip's text in step with the data it describes. */
+  /** Keeps the open tooltip's text, and the outline of its rect, in step with the data it describes. */
   private refreshTooltip(): void {
     const tip = this.tooltipElement();
     if (!this.tip || !tip || tip.hidden) return;
     const text = this.tipText(this.tip.neuron, this.tip.feature);
-    if (text === undefined) this.hideTooltip();
-    else tip.textContent = text;
+    if (text === undefined) return this.hideTooltip();
+    tip.textContent = text;
+    if (this.tip.feature !== undefined) this.mark(this.rectOf(this.tip.neuron, this.tip.feature));
   }
 
   private tipText(neuron: number, feature: number | undefined): string | undefined {
     const column = this.layout?.columns.find((c) => c.neuron === neuron);
     if (!column) return undefined;
     if (feature === undefined) return column.source.summary;
-    const rect = column.rects.find((r) => r.feature === feature);
+    const rect = this.rectOf(neuron, feature);
     return rect ? featureTooltip(rect) : undefined;
   }
 
-  /** Column and feature under an event target, read from the keyed data attributes. */
-  private targetOf(el: Element | null): { neuron: number; feature: number | undefined; column: SVGGElement } | undefined {
+  /** Neuron and feature of an event target: a column, or the outline of a keyboard-focused rect. */
+  private targetOf(el: Element | null): { neuron: number; feature: number | undefined } | undefined {
+    if (el?.classList.contains('feature-mark')) {
+      return { neuron: Number(el.getAttribute('data-neuron')), feature: Number(el.getAttribute('data-feature')) };
+    }
     const column = el?.closest<SVGGElement>('g.column');
-    if (!el || !column) return undefined;
-    const feature = el.classList.contains('feature') ? Number(el.getAttribute('data-feature')) : undefined;
-    return { neuron: Number(column.getAttribute('data-neuron')), feature, column };
+    return column ? { neuron: Number(column.getAttribute('data-neuron')), feature: undefined } : undefined;
   }
 
   private showFor(neuron: number, feature: number | undefined, x: number, y: number): void {
@@ -314,9 +352,13 @@ export class NeuronStackPlot extends LitElement {
 
   private readonly onPointerMove = (e: PointerEvent): void => {
     const target = this.targetOf(e.target as Element | null);
-    if (!target) return this.hideTooltip();
+    const column = this.layout?.columns.find((c) => c.neuron === target?.neuron);
+    const svg = this.svgElement();
+    if (!target || !column || !svg) return this.hideTooltip();
+    const rect = rectAt(column, e.clientY - svg.getBoundingClientRect().top - this.plotOrigin.top);
     const host = this.getBoundingClientRect();
-    this.showFor(target.neuron, target.feature, e.clientX - host.left, e.clientY - host.top);
+    this.showFor(target.neuron, rect?.feature, e.clientX - host.left, e.clientY - host.top);
+    if (!this.markFocused()) this.mark(rect);
   };
 
   private readonly onFocusIn = (e: FocusEvent): void => {
@@ -356,12 +398,7 @@ export class NeuronStackPlot extends LitElement {
     const at = from === undefined ? -1 : visible.findIndex((r) => r.feature === from);
     const next = from === undefined ? (step === 1 ? visible[0] : visible[visible.length - 1]) : visible[at + step];
     if (!next) return;
-    const el = this.svgElement()?.querySelector<SVGRectElement>(`g.column[data-neuron="${neuron}"] rect.feature[data-feature="${next.feature}"]`);
-    if (!el) return;
-    el.setAttribute('tabindex', '-1');
-    el.setAttribute('role', 'img');
-    el.setAttribute('aria-label', featureTooltip(next));
-    el.focus();
+    this.mark(next)?.focus();
   }
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
