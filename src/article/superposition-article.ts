@@ -28,7 +28,7 @@ import { modelSection } from './sections/model';
 import { motifSection } from './sections/motif';
 import { referencesSection } from './sections/references';
 import { sweepSection, type SweepLevel } from './sections/sweep';
-import { TrainingController } from './training-controller';
+import { TrainingController, type TrainingStatus } from './training-controller';
 import { DEFAULT_STATE, formatState, nearestPaperDensity, parseState, SECTIONS, type ArticleState, type SectionId } from './url-state';
 
 interface AnalysedModel {
@@ -87,6 +87,10 @@ export class SuperpositionArticle extends LitElement {
   private sweepView: { panels: SweepPanel[]; levels: SweepLevel[]; source: string } = { panels: [], levels: [], source: '' };
   /** The shipped models, or the weights of the sweep retraining here, that sweepView was built from. */
   private sweepWeightsShown: readonly NetworkWeights[] | readonly AnalysedModel[] | null = null;
+  /** The live weights waiting for their analysis, which runs in a task of its own (see willUpdate). */
+  private liveAnalysisPending: NetworkWeights | null = null;
+  /** The newest analysed live model, drawn until the analysis of newer weights is ready. */
+  private liveShown: { readonly config: ModelConfig; readonly summary: LevelSummary } | null = null;
   private liveVisible = false;
   private liveAutoPaused = false;
   private pendingLiveTraining = false;
@@ -156,6 +160,7 @@ export class SuperpositionArticle extends LitElement {
 
   protected override willUpdate(_changed: PropertyValues): void {
     const status = this.training.status;
+    this.updateLiveAnalysis(status);
     const trainedSweep = status.target === 'sweep' && status.weights && status.config ? status.weights : null;
     // Recompute only when the weights shown change: a progress report must not redraw seven plots.
     const weights = trainedSweep ?? this.shippedSweep;
@@ -174,14 +179,48 @@ export class SuperpositionArticle extends LitElement {
     }
   }
 
+  /**
+   * Keeps `liveShown` up to date. While training, a snapshot's analysis runs in a task of its own,
+   * apart from the task that received the weights and the one that redraws, so that no task blocks
+   * the page for long; a finished run is analysed at once, so its final weights and status show together.
+   */
+  private updateLiveAnalysis(status: TrainingStatus): void {
+    const weights = status.target === 'live' ? status.weights?.[0] : undefined;
+    const config = status.config;
+    if (!weights || !config) {
+      // A new run has no weights yet: drop the previous run's model rather than show it as this one's.
+      if (status.target === 'live') this.liveShown = null;
+      return;
+    }
+    const ready = analysisCache.get(weights);
+    if (ready || status.phase !== 'training') {
+      this.liveShown = { config, summary: ready ?? analyse(weights, config) };
+      return;
+    }
+    if (this.liveAnalysisPending === weights) return;
+    this.liveAnalysisPending = weights;
+    setTimeout(() => {
+      if (this.liveAnalysisPending !== weights) return;
+      this.liveAnalysisPending = null;
+      analyse(weights, config);
+      // Redraw in a further task: a Lit update requested here would run in this one.
+      setTimeout(() => this.requestUpdate());
+    });
+  }
+
   /** The model the live figure shows: the live run if it matches the state, else the shipped one nearest to it. */
   private liveModel(): { plot: StackPlotData; caption: string; counts: string } | null {
     const { status } = this.training;
     const config = liveConfig(this.articleState);
-    if (status.target === 'live' && status.weights && sameConfig(status.config, config)) {
-      const summary = analyse(status.weights[0]!, config);
+    const shown = this.liveShown;
+    if (status.target === 'live' && shown && sameConfig(status.config, config) && sameConfig(shown.config, config)) {
+      const { summary } = shown;
       const label = status.phase === 'completed' ? 'trained here' : `training here, step ${status.step.toLocaleString('en')}`;
-      return { plot: this.cachedPlot(summary), caption: `The live model at 1 − S = ${formatDensity(config.densities[0]!)} (${label}).`, counts: countsText(summary) };
+      return {
+        plot: this.cachedPlot(summary),
+        caption: `The live model at 1 − S = ${formatDensity(config.densities[0]!)} (${label}).`,
+        counts: `${countsText(summary)}${this.shippedComparison(config)}`,
+      };
     }
     const sweep = this.sweepFile;
     if (!sweep || config.m !== sweep.config.m || config.importanceDecay !== sweep.config.importanceDecay) return null;
@@ -196,6 +235,14 @@ export class SuperpositionArticle extends LitElement {
         : `The shipped model at 1 − S = ${formatDensity(nearest)}, the nearest precomputed level, shown until the live model reports.`,
       counts: countsText(shipped.summary),
     };
+  }
+
+  /** At a paper level, the shipped model's count there: the reference a finished live model should land near. */
+  private shippedComparison(config: ModelConfig): string {
+    const sweep = this.sweepFile;
+    const shipped = this.shippedSweep.find((a) => a.density === config.densities[0]);
+    if (!sweep || !shipped || config.m !== sweep.config.m || config.importanceDecay !== sweep.config.importanceDecay) return '';
+    return ` The shipped model at this level (${sweep.config.steps.toLocaleString('en')} steps, seed ${sweep.config.seed}) has ${shipped.summary.counts.monosemantic}.`;
   }
 
   private readonly plotCache = new WeakMap<LevelSummary, StackPlotData>();
