@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { summariseSweep } from '../src/model/analysis';
+import { PAPER_DENSITIES } from '../src/model/config';
 import { parseSweepFile } from '../src/model/sweep-file';
 import { median, round } from './bench-stats';
 import { buildAndServe, launchChromium } from './browser-harness';
@@ -14,7 +15,6 @@ function shippedMonosemantic(density: number): number {
   const file = parseSweepFile(JSON.parse(readFileSync('public/weights/sweep.json', 'utf8')));
   return summariseSweep(file).find((level) => level.density === density)?.counts.monosemantic ?? Number.NaN;
 }
-
 
 interface BenchResult {
   stepsPerSecond: number;
@@ -42,8 +42,13 @@ async function firstPlotMs(browser: Browser, baseUrl: string): Promise<number> {
 const statusText = (page: Page): Promise<string> => page.locator('#live-status').textContent().then((t) => t ?? '');
 const stepOf = (text: string): number => Number(/Step ([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? 0);
 
-/** Trains a live model for `seconds` and reports main-thread long tasks and progress meanwhile. */
-async function liveTraining(browser: Browser, baseUrl: string, query: string, seconds: number) {
+/**
+ * Opens the live section at a density (which starts a live model on the default recipe), and
+ * reports how long it took to finish (from navigation, worker start included), its
+ * monosemantic-neuron count when it finished or after `limitSeconds`, and the longest main-thread
+ * task meanwhile.
+ */
+async function liveModel(browser: Browser, baseUrl: string, density: number, limitSeconds: number) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   await page.addInitScript(() => {
     const w = window as unknown as { longTasks: { start: number; duration: number }[] };
@@ -52,12 +57,19 @@ async function liveTraining(browser: Browser, baseUrl: string, query: string, se
       for (const entry of list.getEntries()) w.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`${baseUrl}${query}`);
-  await page.locator('#live').scrollIntoViewIfNeeded();
-  await page.locator('#train-button').click();
-  await page.waitForFunction(() => /backend/.test(document.querySelector('#live-status')?.textContent ?? ''), null, { timeout: 60_000 });
+  await page.goto(`${baseUrl}?section=live&density=${density}`);
+  await page.waitForFunction(() => /Step|starting/.test(document.querySelector('#live-status')?.textContent ?? ''), null, { timeout: 30_000 });
   const startedAt = await page.evaluate(() => performance.now());
-  await page.waitForTimeout(seconds * 1000);
+  let finishedAfter: number | null = null;
+  try {
+    await page.waitForFunction(() => /finished/.test(document.querySelector('#live-status')?.textContent ?? ''), null, {
+      timeout: limitSeconds * 1000,
+      polling: 100,
+    });
+    finishedAfter = (await page.evaluate(() => performance.now())) - startedAt;
+  } catch {
+    // Not finished within the limit: report where it got to.
+  }
   const text = await statusText(page);
   const caption = (await page.locator('#live figcaption').first().textContent()) ?? '';
   const longest = await page.evaluate(
@@ -66,20 +78,26 @@ async function liveTraining(browser: Browser, baseUrl: string, query: string, se
   );
   await page.close();
   return {
+    density,
     steps: stepOf(text),
     backend: /backend (\w+)/.exec(text)?.[1] ?? null,
+    secondsToFinish: finishedAfter === null ? null : round(finishedAfter / 1000),
     monosemantic: Number(/(\d+) of \d+ neurons monosemantic/.exec(caption)?.[1] ?? Number.NaN),
+    shippedMonosemantic: shippedMonosemantic(density),
     longestTaskMs: round(longest),
   };
 }
 
-export async function browserBenchmarks(repeats: number, log: (line: string) => void) {
+export const BROWSER_PARTS = ['sweep', 'plot', 'live'] as const;
+export type BrowserPart = (typeof BROWSER_PARTS)[number];
+
+export async function browserBenchmarks(repeats: number, parts: ReadonlySet<BrowserPart>, log: (line: string) => void) {
   const site = await buildAndServe();
   const { baseUrl } = site;
   const browser = await launchChromium();
   try {
     const sweep: Record<string, unknown> = {};
-    for (const backend of ['wasm', 'webgl', 'cpu']) {
+    for (const backend of parts.has('sweep') ? ['wasm', 'webgl', 'cpu'] : []) {
       const steps = backend === 'wasm' ? 100 : 5;
       const engine: number[] = [];
       const baseline: number[] = [];
@@ -101,15 +119,25 @@ export async function browserBenchmarks(repeats: number, log: (line: string) => 
       log(`chromium ${backend}: ${JSON.stringify(sweep[backend])}`);
     }
     const firstPlot: number[] = [];
-    for (let r = 0; r < repeats; r++) firstPlot.push(await firstPlotMs(browser, baseUrl));
+    for (let r = 0; r < (parts.has('plot') ? repeats : 0); r++) firstPlot.push(await firstPlotMs(browser, baseUrl));
     log(`first stack plot: ${firstPlot.map(round).join(', ')} ms`);
-    // A live model at a paper level, compared with the shipped model's count at that level.
-    const live = { ...(await liveTraining(browser, baseUrl, '?section=live&density=0.03', 20)), shippedMonosemantic: shippedMonosemantic(0.03) };
-    log(`live model after 20 s: ${JSON.stringify(live)}`);
+    // A live model at every paper level, against the shipped model's count at that level.
+    const live = [];
+    for (const density of parts.has('live') ? PAPER_DENSITIES : []) {
+      live.push(await liveModel(browser, baseUrl, density, 20));
+      log(`live model: ${JSON.stringify(live.at(-1))}`);
+    }
     return {
-      sweepStepsPerSecond: sweep,
-      firstStackPlotMs: { median: round(median(firstPlot)), samples: firstPlot.map(round) },
-      liveModelAfter20s: live,
+      ...(parts.has('sweep') && { sweepStepsPerSecond: sweep }),
+      ...(parts.has('plot') && { firstStackPlotMs: { median: round(median(firstPlot)), samples: firstPlot.map(round) } }),
+      ...(parts.has('live') && {
+        liveModelWithin20s: {
+          finished: live.filter((l) => l.secondsToFinish !== null).length,
+          worstCountDifference: Math.max(...live.map((l) => Math.abs(l.monosemantic - l.shippedMonosemantic))),
+          longestTaskMs: Math.max(...live.map((l) => l.longestTaskMs)),
+          levels: live,
+        },
+      }),
     };
   } finally {
     await browser.close();

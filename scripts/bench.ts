@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --repeats 3] [--skip-browser]
+ * npm run bench [-- --repeats 3] [--skip-node] [--skip-browser] [--browser sweep,plot,live]
  * Prints JSON, medians over repeats, ratios between figures of this run only:
  * - node: training steps/s of the 7-instance sweep (batch 1024) on every backend reachable in
  *   Node, for the engine and the straightforward baseline;
@@ -15,7 +15,8 @@ import { selectBackend, type BackendName } from '../src/training/backend';
 import { BaselineTrainer } from '../src/training/baseline';
 import { SweepEngine } from '../src/training/engine';
 import { numberFlag, parseFlags } from '../src/training/node-cli';
-import { browserBenchmarks } from './bench-browser';
+import { BROWSER_PARTS, browserBenchmarks, type BrowserPart } from './bench-browser';
+import { median, round } from './bench-stats';
 
 const flags = parseFlags(process.argv.slice(2));
 const repeats = numberFlag(flags, 'repeats') ?? 3;
@@ -48,10 +49,9 @@ async function stepsPerSecond(make: () => Trainer, steps: number): Promise<numbe
   return steps / seconds;
 }
 
-import { median, round } from './bench-stats';
 
 const backends: Record<string, unknown> = {};
-for (const backend of ['wasm', 'cpu'] as BackendName[]) {
+for (const backend of (flags['skip-node'] ? [] : ['wasm', 'cpu']) as BackendName[]) {
   const choice = await selectBackend({ forced: backend });
   if (choice.backend !== backend) continue;
   const steps = backend === 'cpu' ? 4 : 60;
@@ -70,7 +70,8 @@ for (const backend of ['wasm', 'cpu'] as BackendName[]) {
   process.stderr.write(`${backend}: ${JSON.stringify(backends[backend])}\n`);
 }
 
-const browser = flags['skip-browser'] ? null : await browserBenchmarks(repeats, (line) => process.stderr.write(`${line}\n`));
+const parts = (flags['browser']?.split(',') ?? BROWSER_PARTS).filter((p): p is BrowserPart => (BROWSER_PARTS as readonly string[]).includes(p));
+const browser = flags['skip-browser'] ? null : await browserBenchmarks(repeats, new Set(parts), (line) => process.stderr.write(`${line}\n`));
 
 console.log(
   JSON.stringify(

@@ -3,7 +3,7 @@
  * parser, bounds and default. A permalink is input from strangers, so parsing never throws: every
  * bad value is replaced by its default (or clamped into range) and named in a notice.
  */
-import { CONFIG_LIMITS, DEFAULT_CONFIG, PAPER_DENSITIES } from '../model/config';
+import { CONFIG_LIMITS, DEFAULT_CONFIG, LIVE_RECIPE, PAPER_DENSITIES } from '../model/config';
 
 export const SECTIONS = ['intro', 'model', 'sweep', 'live', 'intermediate', 'motif', 'method'] as const;
 export type SectionId = (typeof SECTIONS)[number];
@@ -32,8 +32,8 @@ export const DEFAULT_STATE: ArticleState = Object.freeze({
   section: 'intro',
   density: 0.03,
   seed: DEFAULT_CONFIG.seed,
-  steps: DEFAULT_CONFIG.steps,
-  learningRate: DEFAULT_CONFIG.learningRate,
+  steps: LIVE_RECIPE.steps,
+  learningRate: LIVE_RECIPE.learningRate,
   m: DEFAULT_CONFIG.m,
   importanceDecay: DEFAULT_CONFIG.importanceDecay,
 });

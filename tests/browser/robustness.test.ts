@@ -32,7 +32,7 @@ describe('robustness in Chromium', () => {
   it('continues on another backend from the last weights when the WebGL context is lost mid-training', { timeout: 300_000 }, async () => {
     // A shipped configuration, so nothing trains before WebGL is chosen: the worker then starts
     // WebGL first (starting it after wasm and the renderer probe has hung on SwiftShader now and then).
-    const { page, errors } = await open('?section=live&density=0.1');
+    const { page, errors } = await open('?section=live&density=0.1&steps=10000&lr=0.001');
     await page.locator('#backend-select').selectOption('webgl');
     await page.locator('#train-button').click();
     // WebGL over SwiftShader takes several seconds to start on a machine without a GPU.

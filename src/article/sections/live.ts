@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { PAPER_DENSITIES } from '../../model/config';
+import { DEFAULT_CONFIG, PAPER_DENSITIES } from '../../model/config';
 import type { BackendName } from '../../training/backend';
 import type { LossSeries, StackPlotData } from '../../viz/types';
 import { formatDensity, formatLoss } from '../format';
@@ -62,10 +62,12 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
       <div class="prose">
         <h2>Drag the sparsity</h2>
         <p>
-          Choose a feature density and the page trains a fresh model at that density, here in your browser, on the
-          same settings as the shipped sweep. While it trains you see the nearest precomputed model; then the
-          columns move as the live model learns. Release the slider somewhere between the paper’s levels to see the
-          transition the seven panels only sample.
+          Choose a feature density and the page trains a fresh model at that density, here in your browser. To finish
+          in seconds it takes ${state.steps.toLocaleString('en')} steps at learning rate ${state.learningRate} where the
+          shipped sweep took ${DEFAULT_CONFIG.steps.toLocaleString('en')} at ${DEFAULT_CONFIG.learningRate}: about the same
+          distance travelled by Adam. At the paper’s levels the caption compares the result with the shipped model. While
+          it trains you see the nearest precomputed model; then the columns move as the live model learns. Release the
+          slider somewhere between the paper’s levels to see the transition the seven panels only sample.
         </p>
       </div>
       <div class="slider-row">
