@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compactRowCount, createInstanceData, ROW_BUCKET } from '../../src/model/data';
+import { createRng } from '../../src/model/random';
 
 function statistics(density: number, batches: number, n = 100, batch = 1024) {
   const generator = createInstanceData(density, n, batch, 7, 1);
@@ -77,5 +78,22 @@ describe('transposed batch', () => {
     for (let r = 0; r < sample.rows; r++) {
       for (let i = 0; i < 100; i++) expect(sample.xT[i * sample.rows + r]).toBe(sample.x[r * 100 + i]);
     }
+  });
+});
+
+describe('seeded generator', () => {
+  it('bulk draws are the same numbers as draws one at a time, across fills of any length', () => {
+    const single = createRng(11, 42);
+    const bulk = createRng(11, 42);
+    const expected = Array.from({ length: 5000 }, () => single.next());
+    const got: number[] = [];
+    for (const length of [1, 7, 4096, 896]) {
+      const out = new Float64Array(length);
+      bulk.fill(out);
+      got.push(...out);
+    }
+    expect(got).toEqual(expected);
+    expect(Math.min(...got)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...got)).toBeLessThan(1);
   });
 });
