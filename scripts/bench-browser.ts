@@ -45,7 +45,7 @@ const stepOf = (text: string): number => Number(/Step ([\d,]+)/.exec(text)?.[1]?
 /**
  * Opens the live section at a density (which starts a live model on the default recipe), and
  * reports how long it took to finish (from navigation, worker start included), its
- * monosemantic-neuron count when it finished or after `limitSeconds`, and the longest main-thread
+ * monosemantic-neuron count when its final weights were drawn or after `limitSeconds`, and the longest main-thread
  * task meanwhile.
  */
 async function liveModel(browser: Browser, baseUrl: string, density: number, limitSeconds: number) {
@@ -62,7 +62,7 @@ async function liveModel(browser: Browser, baseUrl: string, density: number, lim
   const startedAt = await page.evaluate(() => performance.now());
   let finishedAfter: number | null = null;
   try {
-    await page.waitForFunction(() => /finished/.test(document.querySelector('#live-status')?.textContent ?? ''), null, {
+    await page.waitForFunction(() => /trained here/.test(document.querySelector('#live figcaption')?.textContent ?? ''), null, {
       timeout: limitSeconds * 1000,
       polling: 100,
     });

@@ -90,7 +90,7 @@ export class SuperpositionArticle extends LitElement {
   /** The live weights waiting for their analysis, which runs in a task of its own (see willUpdate). */
   private liveAnalysisPending: NetworkWeights | null = null;
   /** The newest analysed live model, drawn until the analysis of newer weights is ready. */
-  private liveShown: { readonly config: ModelConfig; readonly summary: LevelSummary } | null = null;
+  private liveShown: { readonly config: ModelConfig; readonly weights: NetworkWeights; readonly summary: LevelSummary; readonly step: number } | null = null;
   private liveVisible = false;
   private liveAutoPaused = false;
   private pendingLiveTraining = false;
@@ -180,9 +180,8 @@ export class SuperpositionArticle extends LitElement {
   }
 
   /**
-   * Keeps `liveShown` up to date. While training, a snapshot's analysis runs in a task of its own,
-   * apart from the task that received the weights and the one that redraws, so that no task blocks
-   * the page for long; a finished run is analysed at once, so its final weights and status show together.
+   * Keeps `liveShown` up to date. A snapshot's analysis runs in a task of its own, apart from the
+   * task that received the weights and the one that redraws, so that no task blocks the page for long.
    */
   private updateLiveAnalysis(status: TrainingStatus): void {
     const weights = status.target === 'live' ? status.weights?.[0] : undefined;
@@ -193,8 +192,8 @@ export class SuperpositionArticle extends LitElement {
       return;
     }
     const ready = analysisCache.get(weights);
-    if (ready || status.phase !== 'training') {
-      this.liveShown = { config, summary: ready ?? analyse(weights, config) };
+    if (ready) {
+      this.liveShown = { config, weights, summary: ready, step: status.weightsStep };
       return;
     }
     if (this.liveAnalysisPending === weights) return;
@@ -215,7 +214,8 @@ export class SuperpositionArticle extends LitElement {
     const shown = this.liveShown;
     if (status.target === 'live' && shown && sameConfig(status.config, config) && sameConfig(shown.config, config)) {
       const { summary } = shown;
-      const label = status.phase === 'completed' ? 'trained here' : `training here, step ${status.step.toLocaleString('en')}`;
+      const final = status.phase === 'completed' && shown.weights === status.weights?.[0];
+      const label = final ? 'trained here' : `training here, step ${shown.step.toLocaleString('en')}`;
       return {
         plot: this.cachedPlot(summary),
         caption: `The live model at 1 − S = ${formatDensity(config.densities[0]!)} (${label}).`,

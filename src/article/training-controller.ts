@@ -29,6 +29,8 @@ export interface TrainingStatus {
   /** Per instance, the loss at every report. */
   readonly lossHistory: readonly (readonly (readonly [number, number])[])[];
   readonly weights: readonly NetworkWeights[] | null;
+  /** The step `weights` are from. */
+  readonly weightsStep: number;
   readonly backend: BackendName | null;
   readonly stepsPerSecond: number;
   /** A plain-text sentence for the reader when something went wrong or fell back. */
@@ -45,6 +47,7 @@ const IDLE: TrainingStatus = {
   losses: [],
   lossHistory: [],
   weights: null,
+  weightsStep: 0,
   backend: null,
   stepsPerSecond: 0,
   message: null,
@@ -127,7 +130,7 @@ export class TrainingController implements ReactiveController {
           losses: progress.losses,
           lossHistory,
           stepsPerSecond: progress.stepsPerSecond,
-          ...(progress.weights ? { weights: progress.weights } : {}),
+          ...(progress.weights ? { weights: progress.weights, weightsStep: progress.step } : {}),
         });
         break;
       }
@@ -139,7 +142,11 @@ export class TrainingController implements ReactiveController {
       case 'outcome': {
         const { outcome } = event;
         this.set({ workerTensors: event.tensors });
-        if (outcome.status === 'completed') this.set({ phase: 'completed', weights: outcome.weights, step: outcome.step });
+        if (outcome.status === 'completed') {
+          // The last report already carried the final weights: keeping that object keeps its analysis.
+          const weights = this.status.weightsStep === outcome.step && this.status.weights ? this.status.weights : outcome.weights;
+          this.set({ phase: 'completed', weights, weightsStep: outcome.step, step: outcome.step });
+        }
         else if (outcome.status === 'failed') this.set({ phase: 'failed', weights: outcome.lastGoodWeights, message: `Training stopped: ${outcome.reason}.` });
         else if (outcome.status === 'diverged') {
           this.set({

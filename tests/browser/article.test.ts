@@ -126,7 +126,8 @@ describe('the article in Chromium', () => {
       const page = await open(query);
       expect(Number(await page.locator('#density-slider').inputValue())).toBeCloseTo(-1, 5);
       expect(await page.locator('input[name=seed]').inputValue()).toBe('7');
-      await page.waitForFunction(() => /finished/.test(document.querySelector('#live-status')?.textContent ?? ''), null, { timeout: 90_000 });
+      // The caption says "trained here" once the plot shows the final weights.
+      await page.waitForFunction(() => /trained here/.test(document.querySelector('#live figcaption')?.textContent ?? ''), null, { timeout: 90_000 });
       signatures.push(await livePlotSignature(page));
       await page.close();
     }
