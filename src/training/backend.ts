@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 export const BACKEND_NAMES = ['webgl', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -33,16 +33,40 @@ async function register(name: BackendName): Promise<void> {
   }
 }
 
-async function trySet(name: BackendName): Promise<string | null> {
+/**
+ * How long a backend may take to start. A start can hang rather than fail (WebGL over SwiftShader
+ * now and then; wasm threads whose workers cannot load), and a hung start would leave the page
+ * waiting for ever; after this long the backend is dropped and the next one tried.
+ */
+export const BACKEND_START_TIMEOUT_MS = 30_000;
+
+/** Starts backend `name`: null when it is active, else why not. Never hangs past `timeoutMs`. */
+export async function startBackend(name: string, timeoutMs = BACKEND_START_TIMEOUT_MS): Promise<string | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<'timed out'>((resolve) => (timer = setTimeout(() => resolve('timed out'), timeoutMs)));
   try {
-    await register(name);
-    const ok = await tf.setBackend(name);
+    const ok = await Promise.race([tf.setBackend(name).then(async (set) => (await tf.ready(), set)), timedOut]);
+    if (ok === 'timed out') {
+      // Removing it also makes TF.js forget the pending start, so the next backend can start.
+      tf.removeBackend(name);
+      return `did not start within ${timeoutMs / 1000} s`;
+    }
     if (!ok) return 'failed to initialise';
-    await tf.ready();
     return tf.getBackend() === name ? null : 'not active after initialisation';
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+async function trySet(name: BackendName): Promise<string | null> {
+  try {
+    await register(name);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return startBackend(name);
 }
 
 /**
@@ -75,6 +99,7 @@ export async function selectBackend(
 ): Promise<BackendChoice> {
   if (options.wasmUrls && !wasmPathsSet) {
     setWasmPaths(options.wasmUrls);
+    setThreadsCount(navigator.hardwareConcurrency || 1);
     wasmPathsSet = true;
   }
   const excluded = new Set(options.exclude ?? []);
