@@ -22,7 +22,7 @@
  *   It is neither monosemantic nor polysemantic.
  */
 import type { NetworkWeights } from '../network';
-import { maxAbs, normaliseNeurons } from './normalise';
+import { maxAbs, normaliseNeurons, type NormalisedWeights } from './normalise';
 import { largestFeature } from './order';
 
 /** A feature is secondary in a neuron when its normalised |W1| is at least this. */
@@ -62,17 +62,24 @@ export function polysemanticityScore(row: readonly number[]): number {
   return 1 - 1 / sum;
 }
 
-/** One summary per neuron, in neuron order (sort with order.ts for the plot). */
-export function summariseNeurons(weights: NetworkWeights): NeuronSummary[] {
-  const norm = normaliseNeurons(weights);
+/**
+ * One summary per neuron, in neuron order (sort with order.ts for the plot). `norm` is
+ * normaliseNeurons(weights), passed in where the caller has it already. Runs on every training
+ * snapshot, so it sorts only the few secondary features rather than whole rows.
+ */
+export function summariseNeurons(weights: NetworkWeights, norm: NormalisedWeights = normaliseNeurons(weights)): NeuronSummary[] {
   return norm.W1.map((row, j) => {
     const top = largestFeature(row);
-    const others = row
-      .map((weight, feature) => ({ feature, weight }))
-      .filter((fw) => fw.feature !== top)
-      .sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight) || p.feature - q.feature);
-    const secondary = others.filter((fw) => Math.abs(fw.weight) >= SECONDARY_WEIGHT);
-    const outputSize = maxAbs(norm.W2.map((out) => out[j]!));
+    const secondary: FeatureWeight[] = [];
+    let secondRatio = 0;
+    row.forEach((weight, feature) => {
+      if (feature === top) return;
+      secondRatio = Math.max(secondRatio, Math.abs(weight));
+      if (Math.abs(weight) >= SECONDARY_WEIGHT) secondary.push({ feature, weight });
+    });
+    secondary.sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight) || p.feature - q.feature);
+    let outputSize = 0;
+    for (const out of norm.W2) outputSize = Math.max(outputSize, Math.abs(out[j]!));
     const kind: NeuronKind =
       top < 0 || outputSize < DEAD_OUTPUT ? 'dead' : secondary.length === 0 ? 'monosemantic' : 'polysemantic';
     return {
@@ -80,7 +87,7 @@ export function summariseNeurons(weights: NetworkWeights): NeuronSummary[] {
       scale: maxAbs(weights.W1[j]!),
       primary: { feature: top, weight: top < 0 ? 0 : row[top]! },
       secondary,
-      secondRatio: Math.abs(others[0]?.weight ?? 0),
+      secondRatio,
       polysemanticity: polysemanticityScore(row),
       kind,
     };

@@ -45,7 +45,7 @@ export interface LevelSummary {
 
 export function summariseLevel(weights: NetworkWeights, importance: ArrayLike<number>): LevelSummary {
   const normalised = normaliseNeurons(weights);
-  const neurons = summariseNeurons(weights);
+  const neurons = summariseNeurons(weights, normalised);
   const features = summariseFeatures(normalised);
   const motifs = findMotifs(weights);
   const live = neurons.filter((s) => s.kind !== 'dead');

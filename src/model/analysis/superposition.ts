@@ -26,7 +26,7 @@ export function superpositionMeasures(weights: Pick<NetworkWeights, 'W1'>): numb
   const { W1 } = weights;
   const n = W1[0]?.length ?? 0;
   // Gram matrix G[i][k] = W_i · W_k, built neuron by neuron (W1 is neuron-major).
-  const gram = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const gram = Array.from({ length: n }, () => new Float64Array(n));
   for (const row of W1) {
     for (let i = 0; i < n; i++) {
       const wi = row[i]!;
