@@ -15,6 +15,7 @@ export interface TrainRequest {
   readonly backend?: BackendName;
   readonly reportEvery: number;
   readonly snapshotEveryReports: number;
+  readonly minReportIntervalMs: number;
   /** Start from these weights instead of the seeded initialisation. */
   readonly initial?: readonly NetworkWeights[];
 }

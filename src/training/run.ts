@@ -44,6 +44,12 @@ export interface RunOptions {
   readonly snapshotEveryReports?: number;
   readonly onProgress?: (progress: TrainingProgress) => void;
   /**
+   * Reports due sooner than this after the previous one are skipped (the loss is still read and
+   * checked): at sparse levels a run takes hundreds of steps a second, and a report per 25 steps
+   * would keep the page busy redrawing. The last step is always reported.
+   */
+  readonly minReportIntervalMs?: number;
+  /**
    * Settles with a reason when the backend is lost (a WebGL context loss, say). Readbacks on a lost
    * WebGL context never resolve, so every readback races this and the run ends as 'failed'.
    */
@@ -123,6 +129,7 @@ export class TrainingRun {
     let reports = 0;
     let chunkStart = now();
     let chunkFirstStep = engine.step;
+    let lastReportAt = Number.NEGATIVE_INFINITY;
     while (engine.step < total) {
       while (this.paused && !this.cancelled) {
         await new Promise<void>((resolve) => (this.wake = resolve));
@@ -138,8 +145,9 @@ export class TrainingRun {
       if (losses.some((l) => !Number.isFinite(l))) {
         return { status: 'diverged', step: engine.step, losses, ...progress };
       }
-      reports++;
       const isLast = engine.step >= total;
+      if (!isLast && now() - lastReportAt < (options.minReportIntervalMs ?? 0)) continue;
+      reports++;
       const snapshot = isLast || (snapshotEvery > 0 && reports % snapshotEvery === 0);
       const weights = snapshot ? await this.guard(engine.readWeights()) : undefined;
       if (weights) {
@@ -147,6 +155,7 @@ export class TrainingRun {
         progress.lastGoodStep = engine.step;
       }
       const t = now();
+      lastReportAt = t;
       const stepsPerSecond = ((engine.step - chunkFirstStep) * 1000) / Math.max(1e-3, t - chunkStart);
       chunkStart = t;
       chunkFirstStep = engine.step;

@@ -11,6 +11,7 @@ export interface TrainOptions {
   readonly backend?: BackendName;
   readonly reportEvery?: number;
   readonly snapshotEveryReports?: number;
+  readonly minReportIntervalMs?: number;
   readonly initial?: readonly NetworkWeights[];
 }
 
@@ -35,6 +36,8 @@ export class TrainerClient {
       config,
       reportEvery: options.reportEvery ?? 25,
       snapshotEveryReports: options.snapshotEveryReports ?? 2,
+      // At most ten reports (and five weight snapshots) a second reach the page.
+      minReportIntervalMs: options.minReportIntervalMs ?? 100,
       ...(options.backend ? { backend: options.backend } : {}),
       ...(options.initial ? { initial: options.initial } : {}),
     });

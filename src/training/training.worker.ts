@@ -53,6 +53,7 @@ async function train(request: TrainRequest): Promise<void> {
       const run = new TrainingRun(engine, {
         reportEvery: request.reportEvery,
         snapshotEveryReports: request.snapshotEveryReports,
+        minReportIntervalMs: request.minReportIntervalMs,
         onProgress: (progress) => post({ type: 'progress', runId, progress }),
         backendLost: contextLoss(),
       });

@@ -62,6 +62,24 @@ describe('a training run', () => {
   });
 });
 
+describe('report pacing', () => {
+  it('skips reports due sooner than the minimum interval but always reports the last step, with its weights', async () => {
+    const engine = new SweepEngine(config);
+    const reports: TrainingProgress[] = [];
+    const outcome = await new TrainingRun(engine, {
+      reportEvery: 5,
+      snapshotEveryReports: 1,
+      minReportIntervalMs: 60_000,
+      onProgress: (p) => reports.push(p),
+    }).done;
+    engine.dispose();
+    expect(outcome.status).toBe('completed');
+    // The first report is due at once; every later one falls inside the interval except the last.
+    expect(reports.map((p) => p.step)).toEqual([5, config.steps]);
+    expect(reports.at(-1)!.weights).toHaveLength(2);
+  });
+});
+
 describe('a failing backend', () => {
   it('stops the run as failed with the reason and the last good weights when the backend is lost', async () => {
     const engine = new SweepEngine(config);

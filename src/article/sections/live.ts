@@ -138,7 +138,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
             ? html`<loss-chart id="live-loss" .series=${props.lossSeries} label="Training loss of the live model"></loss-chart>
                 <figure-download filename="live-loss" .target=${() => liveSvg('live-loss')}></figure-download>`
             : html`<p class="small">The loss curve appears here once a live model trains.</p>`}
-          <figcaption>Importance-weighted loss on each step’s batch, read back every 25 steps.</figcaption>
+          <figcaption>Importance-weighted loss on each step’s batch, read back every 25 steps and drawn up to ten times a second.</figcaption>
         </figure>
       </div>
     </section>
