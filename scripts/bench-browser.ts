@@ -44,9 +44,9 @@ const stepOf = (text: string): number => Number(/Step ([\d,]+)/.exec(text)?.[1]?
 
 /**
  * Opens the live section at a density (which starts a live model on the default recipe), and
- * reports how long it took to finish (from navigation, worker start included), its
- * monosemantic-neuron count when its final weights were drawn or after `limitSeconds`, and the longest main-thread
- * task meanwhile.
+ * reports how long it took to finish (from the page starting it, worker start included), its
+ * monosemantic-neuron count when its final weights were drawn or after `limitSeconds`, and the
+ * longest main-thread task while it trained and, separately, while its worker started.
  */
 async function liveModel(browser: Browser, baseUrl: string, density: number, limitSeconds: number) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -60,6 +60,9 @@ async function liveModel(browser: Browser, baseUrl: string, density: number, lim
   await page.goto(`${baseUrl}?section=live&density=${density}`);
   await page.waitForFunction(() => /Step|starting/.test(document.querySelector('#live-status')?.textContent ?? ''), null, { timeout: 30_000 });
   const startedAt = await page.evaluate(() => performance.now());
+  // Training proper begins with the first report; before it the worker and its backend start.
+  await page.waitForFunction(() => /Step [1-9]/.test(document.querySelector('#live-status')?.textContent ?? ''), null, { timeout: 60_000, polling: 50 });
+  const trainingFrom = await page.evaluate(() => performance.now());
   let finishedAfter: number | null = null;
   try {
     await page.waitForFunction(() => /trained here/.test(document.querySelector('#live figcaption')?.textContent ?? ''), null, {
@@ -72,10 +75,20 @@ async function liveModel(browser: Browser, baseUrl: string, density: number, lim
   }
   const text = await statusText(page);
   const caption = (await page.locator('#live figcaption').first().textContent()) ?? '';
-  const longest = await page.evaluate(
-    (since) => Math.max(0, ...(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= since).map((t) => t.duration)),
-    startedAt,
-  );
+  const longest = (from: number, to: number): Promise<number> =>
+    page.evaluate(
+      ([a, b]) =>
+        Math.max(
+          0,
+          ...(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
+            .filter((t) => t.start + t.duration >= a! && t.start < b!)
+            .map((t) => t.duration),
+        ),
+      [from, to],
+    );
+  const endedAt = await page.evaluate(() => performance.now());
+  const startupTask = await longest(startedAt, trainingFrom);
+  const trainingTask = await longest(trainingFrom, endedAt);
   await page.close();
   return {
     density,
@@ -84,7 +97,10 @@ async function liveModel(browser: Browser, baseUrl: string, density: number, lim
     secondsToFinish: finishedAfter === null ? null : round(finishedAfter / 1000),
     monosemantic: Number(/(\d+) of \d+ neurons monosemantic/.exec(caption)?.[1] ?? Number.NaN),
     shippedMonosemantic: shippedMonosemantic(density),
-    longestTaskMs: round(longest),
+    /** Longest main-thread task while it trained (first report to final plot). */
+    longestTaskMs: round(trainingTask),
+    /** Longest task while the worker and its backend started (not training yet). */
+    longestStartupTaskMs: round(startupTask),
   };
 }
 
