@@ -8,6 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { ElementWidthController } from './element-width';
 import { drawLineLegend, LEGEND_ROW_HEIGHT, lineLegendLayout } from './line-legend';
 import { drawablePoints, lossDomains, lossSummary, seriesColour, type LossPoint } from './loss-layout';
+import { drawAxisTitles, part } from './svg-parts';
 import type { LossSeries } from './types';
 import { vizStyles } from './viz-styles';
 
@@ -89,17 +90,8 @@ export class LossChart extends LitElement {
     const x = scaleLinear().domain(domains.x).range([0, innerW]);
     const y = scaleLog().domain(domains.y).range([innerH, 0]);
 
-    const plot = svg
-      .selectAll<SVGGElement, number>('g.plot')
-      .data([0])
-      .join('g')
-      .attr('class', 'plot')
-      .attr('transform', `translate(${margin.left},${top})`);
-    plot
-      .selectAll<SVGGElement, number>('g.x.axis')
-      .data([0])
-      .join('g')
-      .attr('class', 'x axis')
+    const plot = part(svg, 'g', 'plot').attr('transform', `translate(${margin.left},${top})`);
+    part(plot, 'g', 'x axis')
       .attr('transform', `translate(0,${innerH})`)
       .call(
         axisBottom(x)
@@ -108,29 +100,8 @@ export class LossChart extends LitElement {
           .tickFormat((v) => stepFormat(v.valueOf()))
           .tickSizeOuter(0),
       );
-    plot
-      .selectAll<SVGGElement, number>('g.y.axis')
-      .data([0])
-      .join('g')
-      .attr('class', 'y axis')
-      .call(axisLeft(y).ticks(4, '~g').tickSizeOuter(0));
-    plot
-      .selectAll<SVGTextElement, string>('text.axis-title.x-title')
-      .data([this.xLabel])
-      .join('text')
-      .attr('class', 'axis-title x-title')
-      .attr('x', innerW)
-      .attr('y', innerH + 30)
-      .attr('text-anchor', 'end')
-      .text((d) => d);
-    plot
-      .selectAll<SVGTextElement, string>('text.axis-title.y-title')
-      .data([this.yLabel])
-      .join('text')
-      .attr('class', 'axis-title y-title')
-      .attr('transform', `translate(-36,0) rotate(-90)`)
-      .attr('text-anchor', 'end')
-      .text((d) => d);
+    part(plot, 'g', 'y axis').call(axisLeft(y).ticks(4, '~g').tickSizeOuter(0));
+    drawAxisTitles(plot, { x: this.xLabel, y: this.yLabel }, { width: innerW, height: innerH, yTitleOffset: 36 });
 
     const path = line<LossPoint>()
       .x((p) => x(p[0]))
@@ -143,13 +114,7 @@ export class LossChart extends LitElement {
       .attr('stroke', (d) => d.colour)
       .attr('d', (d) => path(d.points) ?? '');
 
-    const legendGroup = svg
-      .selectAll<SVGGElement, number>('g.legend')
-      .data([0])
-      .join('g')
-      .attr('class', 'legend')
-      .attr('transform', `translate(${margin.left},8)`);
-    drawLineLegend(legendGroup, legendEntries, legend, 2.5);
+    drawLineLegend(part(svg, 'g', 'legend').attr('transform', `translate(${margin.left},8)`), legendEntries, legend, 2.5);
   }
 }
 

@@ -21,6 +21,7 @@ import {
   type MotifRole,
 } from './motif-layout';
 import { formatNumber } from './stack-layout';
+import { drawAxisTitles, part } from './svg-parts';
 import type { MotifCloseupData } from './types';
 import { vizStyles } from './viz-styles';
 
@@ -48,14 +49,6 @@ const CURVES: readonly Curve[] = [
   { key: 'outAWith', colour: COLOUR.a, dash: null, width: 2, value: (r) => r.outAWith },
   { key: 'outBWith', colour: COLOUR.b, dash: null, width: 2, value: (r) => r.outBWith },
 ];
-
-function group<P extends SVGElement>(parent: Selection<P, unknown, null, undefined>, cls: string): Group {
-  return parent
-    .selectAll<SVGGElement, number>(`:scope > g.${cls.replace(/ /g, '.')}`)
-    .data([0])
-    .join('g')
-    .attr('class', cls) as unknown as Group;
-}
 
 @customElement('motif-closeup')
 export class MotifCloseup extends LitElement {
@@ -123,9 +116,9 @@ export class MotifCloseup extends LitElement {
       svg.selectAll('*').remove();
       return;
     }
-    this.drawBars(group(svg, 'bars-panel').attr('transform', `translate(${panels.bars.x},${panels.bars.y})`), panels.bars, data);
+    this.drawBars(part(svg, 'g', 'bars-panel').attr('transform', `translate(${panels.bars.x},${panels.bars.y})`), panels.bars, data);
     this.drawResponse(
-      group(svg, 'response-panel').attr('transform', `translate(${panels.response.x},${panels.response.y})`),
+      part(svg, 'g', 'response-panel').attr('transform', `translate(${panels.response.x},${panels.response.y})`),
       panels.response,
       data,
     );
@@ -214,35 +207,19 @@ export class MotifCloseup extends LitElement {
     ];
     const layout = lineLegendLayout(legend, box.w, 18);
     const legendH = layout.rows * LEGEND_ROW_HEIGHT + 8;
-    drawLineLegend(group(g, 'legend'), legend, layout, 2);
+    drawLineLegend(part(g, 'g', 'legend'), legend, layout, 2);
 
     const margin = { left: 38, right: 14, bottom: 34 };
     const innerW = Math.max(60, box.w - margin.left - margin.right);
     const innerH = Math.max(80, box.h - legendH - margin.bottom);
     const x = scaleLinear().domain([-1, 1]).range([0, innerW]);
     const y = scaleLinear().domain(responseDomain(data)).nice().range([innerH, 0]);
-    const plot = group(g, 'plot').attr('transform', `translate(${margin.left},${legendH})`);
-    group(plot, 'x axis')
+    const plot = part(g, 'g', 'plot').attr('transform', `translate(${margin.left},${legendH})`);
+    part(plot, 'g', 'x axis')
       .attr('transform', `translate(0,${innerH})`)
       .call(axisBottom(x).ticks(5).tickSizeOuter(0));
-    group(plot, 'y axis').call(axisLeft(y).ticks(5).tickSizeOuter(0));
-    plot
-      .selectAll<SVGTextElement, string>('text.axis-title.x-title')
-      .data(['xₐ (input a alone; all other inputs 0)'])
-      .join('text')
-      .attr('class', 'axis-title x-title')
-      .attr('x', innerW)
-      .attr('y', innerH + 30)
-      .attr('text-anchor', 'end')
-      .text((d) => d);
-    plot
-      .selectAll<SVGTextElement, string>('text.axis-title.y-title')
-      .data(['output'])
-      .join('text')
-      .attr('class', 'axis-title y-title')
-      .attr('transform', 'translate(-30,0) rotate(-90)')
-      .attr('text-anchor', 'end')
-      .text((d) => d);
+    part(plot, 'g', 'y axis').call(axisLeft(y).ticks(5).tickSizeOuter(0));
+    drawAxisTitles(plot, { x: 'xₐ (input a alone; all other inputs 0)', y: 'output' }, { width: innerW, height: innerH, yTitleOffset: 30 });
     const rows = data.response.filter((r) => Number.isFinite(r.xa));
     plot
       .selectAll<SVGPathElement, Curve>('path.curve')

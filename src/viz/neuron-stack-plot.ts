@@ -19,6 +19,7 @@ import {
   type StackRect,
 } from './stack-layout';
 import { colourPaths, rectAt, type ColourPath } from './stack-paths';
+import { part, roundPx } from './svg-parts';
 import { drawSuperpositionLegend, LEGEND_HEIGHT } from './superposition-scale';
 import { placeTooltip } from './tooltip';
 import type { StackPlotData } from './types';
@@ -35,23 +36,12 @@ const LABEL_ROW_HEIGHT = 13;
 const MAX_SHADE_OPACITY = 0.1;
 const HIGHLIGHT_COLOUR = '#c2255c';
 
-/** The single child `tag.cls` of `parent`, created on first use. */
-function child<P extends SVGElement, K extends keyof SVGElementTagNameMap>(
-  parent: Selection<P, unknown, null, undefined>,
-  tag: K,
-  cls: string,
-): Selection<SVGElementTagNameMap[K], unknown, null, undefined> {
-  const existing = parent.select<SVGElementTagNameMap[K]>(`:scope > ${tag}.${cls}`);
-  if (!existing.empty()) return existing;
-  return parent.append<SVGElementTagNameMap[K]>(tag).attr('class', cls);
-}
-
 /**
  * Sets an attribute only when its value changes: while training, most of the ~1,000–4,000
  * rectangles move little between redraws, and each write costs Chromium style and layout work.
  */
 function setIfChanged(element: Element, name: string, value: number | string): void {
-  const text = typeof value === 'number' ? String(Math.round(value * 10) / 10) : value;
+  const text = typeof value === 'number' ? String(roundPx(value)) : value;
   if (element.getAttribute(name) !== text) element.setAttribute(name, text);
 }
 
@@ -174,14 +164,14 @@ export class NeuronStackPlot extends LitElement {
       .attr('height', height)
       .attr('viewBox', `0 0 ${width} ${height}`)
       .attr('xmlns', 'http://www.w3.org/2000/svg');
-    const plot = child(svg, 'g', 'plot').attr('transform', `translate(${margin.left},${top})`);
+    const plot = part(svg, 'g', 'plot').attr('transform', `translate(${margin.left},${top})`);
     this.plotOrigin = { left: margin.left, top };
 
     if (this.activeNeuron === undefined || !layout.columns.some((c) => c.neuron === this.activeNeuron)) {
       this.activeNeuron = layout.columns[0]?.neuron;
     }
-    this.drawColumns(child(plot, 'g', 'columns'), layout, innerH);
-    child(plot, 'g', 'features')
+    this.drawColumns(part(plot, 'g', 'columns'), layout, innerH);
+    part(plot, 'g', 'features')
       .selectAll<SVGPathElement, ColourPath>('path.feature-bin')
       .data(colourPaths(layout.rects), (p) => p.level)
       .join('path')
@@ -190,16 +180,16 @@ export class NeuronStackPlot extends LitElement {
         setIfChanged(this, 'fill', p.colour);
         setIfChanged(this, 'd', p.d);
       });
-    child(plot, 'rect', 'feature-mark').attr('tabindex', -1).attr('role', 'img');
+    part(plot, 'rect', 'feature-mark').attr('tabindex', -1).attr('role', 'img');
 
-    child(plot, 'line', 'zero')
+    part(plot, 'line', 'zero')
       .attr('x1', 0)
       .attr('x2', innerW)
       .attr('y1', layout.axisY)
       .attr('y2', layout.axisY);
 
     const highlightColumns = layout.columns.filter((c) => c.source.highlight);
-    child(plot, 'g', 'outlines')
+    part(plot, 'g', 'outlines')
       .selectAll<SVGRectElement, StackColumn>('rect.outline')
       .data(highlightColumns, (c) => c.neuron)
       .join('rect')
@@ -208,7 +198,7 @@ export class NeuronStackPlot extends LitElement {
       .attr('y', (c) => c.top - 3)
       .attr('width', (c) => c.w + 4)
       .attr('height', (c) => c.bottom - c.top + 6);
-    child(plot, 'g', 'highlight-labels')
+    part(plot, 'g', 'highlight-labels')
       .selectAll<SVGTextElement, (typeof labels)[number]>('text.highlight-label')
       .data(labels, (l) => l.neuron)
       .join('text')
@@ -218,9 +208,9 @@ export class NeuronStackPlot extends LitElement {
       .attr('text-anchor', (l) => l.anchor)
       .text((l) => l.text);
 
-    const axis = child(plot, 'g', 'axis');
-    const caption = child(plot, 'text', 'x-caption');
-    const legend = child(svg, 'g', 'legend');
+    const axis = part(plot, 'g', 'axis');
+    const caption = part(plot, 'text', 'x-caption');
+    const legend = part(svg, 'g', 'legend');
     if (compact) {
       axis.selectAll('*').remove();
       caption.text('');

@@ -5,6 +5,7 @@
  */
 import type { StackColumn, StackRect } from './stack-layout';
 import { clampSuperposition, NO_VALUE_COLOUR, superpositionColour } from './superposition-scale';
+import { roundPx } from './svg-parts';
 
 /**
  * Distinct colours drawn: the superposition scale in steps of 1/63, finer than the eye separates
@@ -26,8 +27,6 @@ export function colourLevel(s: number | undefined): number {
   return Math.round(clampSuperposition(s) * (COLOUR_LEVELS - 1));
 }
 
-const px = (v: number): number => Math.round(v * 10) / 10;
-
 /** Every rect with a visible height, grouped into one path per colour level, levels ascending. */
 export function colourPaths(rects: readonly StackRect[]): ColourPath[] {
   const parts = new Map<number, string[]>();
@@ -36,7 +35,7 @@ export function colourPaths(rects: readonly StackRect[]): ColourPath[] {
     const level = colourLevel(r.superposition);
     let list = parts.get(level);
     if (!list) parts.set(level, (list = []));
-    list.push(`M${px(r.x)} ${px(r.y)}h${px(r.w)}v${px(r.h)}h${px(-r.w)}z`);
+    list.push(`M${roundPx(r.x)} ${roundPx(r.y)}h${roundPx(r.w)}v${roundPx(r.h)}h${roundPx(-r.w)}z`);
   }
   return [...parts.entries()]
     .sort(([a], [b]) => a - b)
