@@ -222,11 +222,10 @@ export class SuperpositionArticle extends LitElement {
         counts: `${countsText(summary)}${this.shippedComparison(config)}`,
       };
     }
-    const sweep = this.sweepFile;
-    if (!sweep || config.m !== sweep.config.m || config.importanceDecay !== sweep.config.importanceDecay) return null;
     const nearest = nearestPaperDensity(config.densities[0]!);
-    const shipped = this.shippedSweep.find((a) => a.density === nearest);
-    if (!shipped) return null;
+    const shipped = this.shippedAt(config, nearest);
+    const sweep = this.sweepFile;
+    if (!shipped || !sweep) return null;
     const exact = this.isShipped(config);
     return {
       plot: this.cachedPlot(shipped.summary),
@@ -237,11 +236,18 @@ export class SuperpositionArticle extends LitElement {
     };
   }
 
+  /** The shipped model at `density`, if the sweep has that level and the same model shape as `config`. */
+  private shippedAt(config: ModelConfig, density: number): AnalysedModel | undefined {
+    const sweep = this.sweepFile;
+    if (!sweep || config.m !== sweep.config.m || config.importanceDecay !== sweep.config.importanceDecay) return undefined;
+    return this.shippedSweep.find((a) => a.density === density);
+  }
+
   /** At a paper level, the shipped model's count there: the reference a finished live model should land near. */
   private shippedComparison(config: ModelConfig): string {
     const sweep = this.sweepFile;
-    const shipped = this.shippedSweep.find((a) => a.density === config.densities[0]);
-    if (!sweep || !shipped || config.m !== sweep.config.m || config.importanceDecay !== sweep.config.importanceDecay) return '';
+    const shipped = this.shippedAt(config, config.densities[0]!);
+    if (!sweep || !shipped) return '';
     return ` The shipped model at this level (${sweep.config.steps.toLocaleString('en')} steps, seed ${sweep.config.seed}) has ${shipped.summary.counts.monosemantic}.`;
   }
 
