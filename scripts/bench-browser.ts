@@ -10,10 +10,10 @@ import { parseSweepFile } from '../src/model/sweep-file';
 import { median, round } from './bench-stats';
 import { buildAndServe, launchChromium } from './browser-harness';
 
-/** The shipped model's monosemantic-neuron count at a density: what a live model should approach. */
-function shippedMonosemantic(density: number): number {
+/** The shipped model's monosemantic-neuron count at each density: what a live model should approach. */
+function shippedMonosemanticCounts(): Map<number, number> {
   const file = parseSweepFile(JSON.parse(readFileSync('public/weights/sweep.json', 'utf8')));
-  return summariseSweep(file).find((level) => level.density === density)?.counts.monosemantic ?? Number.NaN;
+  return new Map(summariseSweep(file).map((level) => [level.density, level.counts.monosemantic]));
 }
 
 interface BenchResult {
@@ -48,7 +48,7 @@ const stepOf = (text: string): number => Number(/Step ([\d,]+)/.exec(text)?.[1]?
  * monosemantic-neuron count when its final weights were drawn or after `limitSeconds`, and the
  * longest main-thread task while it trained and, separately, while its worker started.
  */
-async function liveModel(browser: Browser, baseUrl: string, density: number, limitSeconds: number) {
+async function liveModel(browser: Browser, baseUrl: string, density: number, shippedMonosemantic: number, limitSeconds: number) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   await page.addInitScript(() => {
     const w = window as unknown as { longTasks: { start: number; duration: number }[] };
@@ -96,7 +96,7 @@ async function liveModel(browser: Browser, baseUrl: string, density: number, lim
     backend: /backend (\w+)/.exec(text)?.[1] ?? null,
     secondsToFinish: finishedAfter === null ? null : round(finishedAfter / 1000),
     monosemantic: Number(/(\d+) of \d+ neurons monosemantic/.exec(caption)?.[1] ?? Number.NaN),
-    shippedMonosemantic: shippedMonosemantic(density),
+    shippedMonosemantic,
     /** Longest main-thread task while it trained (first report to final plot). */
     longestTaskMs: round(trainingTask),
     /** Longest task while the worker and its backend started (not training yet). */
@@ -143,8 +143,9 @@ export async function browserBenchmarks(repeats: number, parts: ReadonlySet<Brow
     log(`first stack plot: ${firstPlot.map(round).join(', ')} ms`);
     // A live model at every paper level, against the shipped model's count at that level.
     const live = [];
+    const shipped = parts.has('live') ? shippedMonosemanticCounts() : new Map<number, number>();
     for (const density of parts.has('live') ? PAPER_DENSITIES : []) {
-      live.push(await liveModel(browser, baseUrl, density, 20));
+      live.push(await liveModel(browser, baseUrl, density, shipped.get(density) ?? Number.NaN, 20));
       log(`live model: ${JSON.stringify(live.at(-1))}`);
     }
     return {

@@ -33,6 +33,8 @@ const TWO_TO_MINUS_32 = 2 ** -32;
  */
 class Sfc32 implements Rng {
   private readonly state = new Int32Array(4);
+  /** next() is fill() of one draw, so the generator's step is written once. */
+  private readonly single = new Float64Array(1);
   private spareNormal: number | null = null;
 
   constructor(seed: number, stream: number) {
@@ -42,13 +44,8 @@ class Sfc32 implements Rng {
   }
 
   next(): number {
-    const s = this.state;
-    const t = (((s[0]! + s[1]!) | 0) + s[3]!) | 0;
-    s[3] = (s[3]! + 1) | 0;
-    s[0] = s[1]! ^ (s[1]! >>> 9);
-    s[1] = (s[2]! + (s[2]! << 3)) | 0;
-    s[2] = (((s[2]! << 21) | (s[2]! >>> 11)) + t) | 0;
-    return (t >>> 0) * TWO_TO_MINUS_32;
+    this.fill(this.single);
+    return this.single[0]!;
   }
 
   fill(out: Float64Array): void {
