@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { prerenderTex } from './scripts/prerender-tex';
 
 /**
  * Cross-origin isolation gives the page SharedArrayBuffer, which TF.js's multi-threaded wasm build
@@ -30,7 +32,7 @@ function wasmThreadsSurviveMinification(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [wasmThreadsSurviveMinification()],
+  plugins: [prerenderTex(fileURLToPath(new URL('./src/article/math.ts', import.meta.url))), wasmThreadsSurviveMinification()],
   base: './',
   build: {
     target: 'es2022',

@@ -1,21 +1,19 @@
 /**
- * Typesets the article's own TeX strings with KaTeX. Only constant strings written in this
- * repository reach it, never URL or user input, which is why rendering its HTML is safe.
+ * The article's mathematics. Sections write `tex('…')`; the build (scripts/prerender-tex.ts, a
+ * Vite plugin) typesets each call with KaTeX and replaces it by `typeset(markup)`, so the page
+ * carries KaTeX's stylesheet and fonts but not its code. Only constant strings written in this
+ * repository are typeset, never URL or user input, which is why inserting the markup is safe.
  */
-import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { html, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 
-/** Typeset markup by source: the article re-renders on every training report, KaTeX is slow. */
-const typeset = new Map<string, string>();
+/** What a section writes; never runs in a page built by Vite, where the plugin has replaced it. */
+export function tex(source: string, _displayMode = false): TemplateResult {
+  throw new Error(`tex('${source}') was not typeset at build time: is the prerender-tex plugin in vite.config.ts?`);
+}
 
-export function tex(source: string, displayMode = false): TemplateResult {
-  const key = `${displayMode ? 'D' : 'I'}${source}`;
-  let markup = typeset.get(key);
-  if (markup === undefined) {
-    markup = katex.renderToString(source, { displayMode, throwOnError: false, output: 'htmlAndMathml' });
-    typeset.set(key, markup);
-  }
+/** KaTeX markup typeset at build time, inline or as a display equation. */
+export function typeset(markup: string, displayMode: boolean): TemplateResult {
   return displayMode ? html`<div class="math-display">${unsafeHTML(markup)}</div>` : html`${unsafeHTML(markup)}`;
 }
