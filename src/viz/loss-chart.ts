@@ -47,8 +47,12 @@ export class LossChart extends LitElement {
 
   @property({ attribute: 'x-label' }) xLabel = 'training step';
 
-  private readonly size = new ElementWidthController(this);
+  /** The step the run ends at, when known: the x axis spans it from the start. 0: up to the last point. */
+  @property({ type: Number, attribute: 'last-step' }) lastStep = 0;
 
+  private readonly size = new ElementWidthController(this);
+  /** What the axes were last drawn for: d3's axes rebuild every tick, so unchanged ones are left alone. */
+  private axesDrawnFor = '';
 
   /** The figure's <svg>, for <figure-download>. */
   svgElement(): SVGSVGElement | null {
@@ -86,22 +90,26 @@ export class LossChart extends LitElement {
       .attr('height', height)
       .attr('viewBox', `0 0 ${width} ${height}`)
       .attr('xmlns', 'http://www.w3.org/2000/svg');
-    const domains = lossDomains(this.series);
+    const domains = lossDomains(this.series, this.lastStep);
     const x = scaleLinear().domain(domains.x).range([0, innerW]);
     const y = scaleLog().domain(domains.y).range([innerH, 0]);
 
     const plot = part(svg, 'g', 'plot').attr('transform', `translate(${margin.left},${top})`);
-    part(plot, 'g', 'x axis')
-      .attr('transform', `translate(0,${innerH})`)
-      .call(
-        axisBottom(x)
-          .ticks(Math.max(2, Math.floor(innerW / 90)))
-          // Format each tick on its own: a shared SI prefix would print the origin as "0k".
-          .tickFormat((v) => stepFormat(v.valueOf()))
-          .tickSizeOuter(0),
-      );
-    part(plot, 'g', 'y axis').call(axisLeft(y).ticks(4, '~g').tickSizeOuter(0));
-    drawAxisTitles(plot, { x: this.xLabel, y: this.yLabel }, { width: innerW, height: innerH, yTitleOffset: 36 });
+    const axesFor = JSON.stringify([innerW, innerH, domains, this.xLabel, this.yLabel]);
+    if (axesFor !== this.axesDrawnFor) {
+      this.axesDrawnFor = axesFor;
+      part(plot, 'g', 'x axis')
+        .attr('transform', `translate(0,${innerH})`)
+        .call(
+          axisBottom(x)
+            .ticks(Math.max(2, Math.floor(innerW / 90)))
+            // Format each tick on its own: a shared SI prefix would print the origin as "0k".
+            .tickFormat((v) => stepFormat(v.valueOf()))
+            .tickSizeOuter(0),
+        );
+      part(plot, 'g', 'y axis').call(axisLeft(y).ticks(4, '~g').tickSizeOuter(0));
+      drawAxisTitles(plot, { x: this.xLabel, y: this.yLabel }, { width: innerW, height: innerH, yTitleOffset: 36 });
+    }
 
     const path = line<LossPoint>()
       .x((p) => x(p[0]))

@@ -15,13 +15,14 @@ export interface LossDomains {
 }
 
 /**
- * x from step 0 (or the first step, if earlier) to the last step; y spanning the drawable losses,
+ * x from step 0 (or the first step, if earlier) to the last step, or to `lastStep` when the run is
+ * known to go that far (the line then grows across a fixed axis); y spanning the drawable losses,
  * widened to whole decades so log ticks land on round numbers. Empty input gets a placeholder
  * domain so the axes still draw.
  */
-export function lossDomains(series: readonly LossSeries[]): LossDomains {
+export function lossDomains(series: readonly LossSeries[], lastStep = 0): LossDomains {
   let xMin = 0;
-  let xMax = 0;
+  let xMax = Number.isFinite(lastStep) ? Math.max(0, lastStep) : 0;
   let yMin = Infinity;
   let yMax = -Infinity;
   for (const s of series) {

@@ -30,6 +30,13 @@ describe('loss chart data', () => {
     expect(d.y[1]).toBeCloseTo(1);
   });
 
+  it('spans the whole run when its last step is known, so the axis stays put while the line grows', () => {
+    const series = [{ label: 'a', points: [[0, 0.17], [500, 0.004]] as [number, number][] }];
+    expect(lossDomains(series, 3500).x).toEqual([0, 3500]);
+    expect(lossDomains(series, 200).x).toEqual([0, 500]);
+    expect(lossDomains(series, Number.NaN).x).toEqual([0, 500]);
+  });
+
   it('gives a usable domain with no data, one point, or an exact power of ten', () => {
     expect(lossDomains([])).toEqual({ x: [0, 1], y: [1e-3, 1] });
     const one = lossDomains([{ label: 'a', points: [[0, 0.1]] }]);

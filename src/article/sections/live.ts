@@ -135,7 +135,12 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         </figure>
         <figure>
           ${props.lossSeries.length
-            ? html`<loss-chart id="live-loss" .series=${props.lossSeries} label="Training loss of the live model"></loss-chart>
+            ? html`<loss-chart
+                  id="live-loss"
+                  .series=${props.lossSeries}
+                  last-step=${live && status.config ? status.config.steps : 0}
+                  label="Training loss of the live model"
+                ></loss-chart>
                 <figure-download filename="live-loss" .target=${() => liveSvg('live-loss')}></figure-download>`
             : html`<p class="small">The loss curve appears here once a live model trains.</p>`}
           <figcaption>Importance-weighted loss on each step’s batch, read back every 25 steps and drawn up to ten times a second.</figcaption>
