@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stackLayout } from '../../src/viz/stack-layout';
+import { stackLayout, type StackRect } from '../../src/viz/stack-layout';
 import { COLOUR_LEVELS, colourLevel, colourPaths, rectAt } from '../../src/viz/stack-paths';
 import { NO_VALUE_COLOUR, superpositionColour } from '../../src/viz/superposition-scale';
 import type { StackPlotData } from '../../src/viz/types';
@@ -29,6 +29,26 @@ describe('colourPaths', () => {
   it('draws every rectangle once, as one closed subpath in the path of its colour', () => {
     expect(paths.reduce((sum, p) => sum + (p.d.match(/z/g)?.length ?? 0), 0)).toBe(layout.rects.length);
     expect(paths.map((p) => p.level)).toEqual([-1, 0, colourLevel(0.5), COLOUR_LEVELS - 1]);
+  });
+
+  it('draws rects stacked next to each other in one colour as one subpath spanning them', () => {
+    const neuron = (id: number, inWeights: number[]) => ({
+      neuron: id,
+      polysemanticity: 0.5,
+      monosemantic: false,
+      summary: `n${id}`,
+      weights: inWeights.map((inWeight, feature) => ({ feature, inWeight, outWeight: 1 })),
+    });
+    // Features 0–2 saturate the scale (one colour); feature 3 has none; 0, 1 and 3 stack up, 2 down.
+    const merged = stackLayout({ neurons: [neuron(0, [0.5, 0.25, -0.5, 0.25]), neuron(1, [1, 0.5, 0, 0])], superposition: [2, 3, 4, 0] }, 200, 100);
+    const saturated = colourPaths(merged.rects).find((p) => p.level === COLOUR_LEVELS - 1)!;
+    const subpaths = saturated.d.split('z').filter(Boolean);
+    const round = (v: number) => Math.round(v * 10) / 10;
+    const rect = (column: number, feature: number) => merged.columns[column]!.rects.find((r) => r.feature === feature)!;
+    const subpath = (top: StackRect, ...below: StackRect[]) =>
+      `M${round(top.x)} ${round(top.y)}h${round(top.w)}v${round([top, ...below].reduce((sum, r) => sum + r.h, 0))}h${round(-top.w)}`;
+    // Column 0: features 1 on 0 above the axis (one subpath), 2 below (another); column 1: 1 on 0 again.
+    expect(subpaths).toEqual([subpath(rect(0, 1), rect(0, 0)), subpath(rect(0, 2)), subpath(rect(1, 1), rect(1, 0))]);
   });
 
   it('colours the ends of the scale exactly and a missing value grey', () => {
