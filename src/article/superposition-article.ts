@@ -87,9 +87,9 @@ export class SuperpositionArticle extends LitElement {
   private sweepView: { panels: SweepPanel[]; levels: SweepLevel[]; source: string } = { panels: [], levels: [], source: '' };
   /** The shipped models, or the weights of the sweep retraining here, that sweepView was built from. */
   private sweepWeightsShown: readonly NetworkWeights[] | readonly AnalysedModel[] | null = null;
-  /** The live weights waiting for their analysis, which runs in a task of its own (see willUpdate). */
-  private liveAnalysisPending: NetworkWeights | null = null;
-  /** The newest analysed live model, drawn until the analysis of newer weights is ready. */
+  /** The live weights waiting to be drawn, in a task of their own (see updateLiveAnalysis). */
+  private livePending: NetworkWeights | null = null;
+  /** The newest live model drawn, shown until newer weights are. */
   private liveShown: { readonly config: ModelConfig; readonly weights: NetworkWeights; readonly summary: LevelSummary; readonly step: number } | null = null;
   private liveVisible = false;
   private liveAutoPaused = false;
@@ -160,6 +160,11 @@ export class SuperpositionArticle extends LitElement {
 
   protected override willUpdate(_changed: PropertyValues): void {
     const status = this.training.status;
+    // The worker analyses the snapshots it sends; the page analyses only weights that came without.
+    status.summaries?.forEach((summary, k) => {
+      const weights = status.weights?.[k];
+      if (weights && !analysisCache.has(weights)) analysisCache.set(weights, summary);
+    });
     this.updateLiveAnalysis(status);
     const trainedSweep = status.target === 'sweep' && status.weights && status.config ? status.weights : null;
     // Recompute only when the weights shown change: a progress report must not redraw seven plots.
@@ -180,8 +185,10 @@ export class SuperpositionArticle extends LitElement {
   }
 
   /**
-   * Keeps `liveShown` up to date. A snapshot's analysis runs in a task of its own, apart from the
-   * task that received the weights and the one that redraws, so that no task blocks the page for long.
+   * Keeps `liveShown` up to date. New weights are drawn in a task of their own, apart from the one
+   * that received them (which updates the status line and the loss curve), so that no task blocks
+   * the page for long; weights the worker did not analyse (a diverged run's last good ones, say)
+   * are analysed in that task too.
    */
   private updateLiveAnalysis(status: TrainingStatus): void {
     const weights = status.target === 'live' ? status.weights?.[0] : undefined;
@@ -191,19 +198,14 @@ export class SuperpositionArticle extends LitElement {
       if (status.target === 'live') this.liveShown = null;
       return;
     }
-    const ready = analysisCache.get(weights);
-    if (ready) {
-      this.liveShown = { config, weights, summary: ready, step: status.weightsStep };
-      return;
-    }
-    if (this.liveAnalysisPending === weights) return;
-    this.liveAnalysisPending = weights;
+    if (this.liveShown?.weights === weights || this.livePending === weights) return;
+    this.livePending = weights;
+    const step = status.weightsStep;
     setTimeout(() => {
-      if (this.liveAnalysisPending !== weights) return;
-      this.liveAnalysisPending = null;
-      analyse(weights, config);
-      // Redraw in a further task: a Lit update requested here would run in this one.
-      setTimeout(() => this.requestUpdate());
+      if (this.livePending !== weights) return;
+      this.livePending = null;
+      this.liveShown = { config, weights, summary: analyse(weights, config), step };
+      this.requestUpdate();
     });
   }
 

@@ -4,6 +4,7 @@
  * backend) for the host to render.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LevelSummary } from '../model/analysis';
 import type { ModelConfig } from '../model/config';
 import type { NetworkWeights } from '../model/network';
 import type { BackendName } from '../training/backend';
@@ -29,6 +30,8 @@ export interface TrainingStatus {
   /** Per instance, the loss at every report. */
   readonly lossHistory: readonly (readonly (readonly [number, number])[])[];
   readonly weights: readonly NetworkWeights[] | null;
+  /** The worker's analysis of `weights`, when it sent one (per instance, same order). */
+  readonly summaries: readonly LevelSummary[] | null;
   /** The step `weights` are from. */
   readonly weightsStep: number;
   readonly backend: BackendName | null;
@@ -47,6 +50,7 @@ const IDLE: TrainingStatus = {
   losses: [],
   lossHistory: [],
   weights: null,
+  summaries: null,
   weightsStep: 0,
   backend: null,
   stepsPerSecond: 0,
@@ -130,7 +134,7 @@ export class TrainingController implements ReactiveController {
           losses: progress.losses,
           lossHistory,
           stepsPerSecond: progress.stepsPerSecond,
-          ...(progress.weights ? { weights: progress.weights, weightsStep: progress.step } : {}),
+          ...(progress.weights ? { weights: progress.weights, summaries: event.summaries ?? null, weightsStep: progress.step } : {}),
         });
         break;
       }
@@ -144,14 +148,20 @@ export class TrainingController implements ReactiveController {
         this.set({ workerTensors: event.tensors });
         if (outcome.status === 'completed') {
           // The last report already carried the final weights: keeping that object keeps its analysis.
-          const weights = this.status.weightsStep === outcome.step && this.status.weights ? this.status.weights : outcome.weights;
-          this.set({ phase: 'completed', weights, weightsStep: outcome.step, step: outcome.step });
+          const reported = this.status.weightsStep === outcome.step && this.status.weights !== null;
+          this.set({
+            phase: 'completed',
+            ...(reported ? {} : { weights: outcome.weights, summaries: null }),
+            weightsStep: outcome.step,
+            step: outcome.step,
+          });
         }
-        else if (outcome.status === 'failed') this.set({ phase: 'failed', weights: outcome.lastGoodWeights, message: `Training stopped: ${outcome.reason}.` });
+        else if (outcome.status === 'failed') this.set({ phase: 'failed', weights: outcome.lastGoodWeights, summaries: null, message: `Training stopped: ${outcome.reason}.` });
         else if (outcome.status === 'diverged') {
           this.set({
             phase: 'diverged',
             weights: outcome.lastGoodWeights,
+            summaries: null,
             message: `Training diverged at step ${outcome.step} (the loss became ${outcome.losses.find((l) => !Number.isFinite(l))}). Showing the last good weights, from step ${outcome.lastGoodStep}. Try a smaller learning rate.`,
           });
         } else this.set({ phase: 'cancelled' });

@@ -7,6 +7,7 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs-core';
 import type { NetworkWeights } from '../model/network';
+import { analyseProgress } from './analysed-progress';
 import { selectBackend, type BackendName } from './backend';
 import { SweepEngine } from './engine';
 import type { TrainRequest, WorkerEvent, WorkerRequest } from './protocol';
@@ -54,7 +55,7 @@ async function train(request: TrainRequest): Promise<void> {
         reportEvery: request.reportEvery,
         snapshotEveryReports: request.snapshotEveryReports,
         minReportIntervalMs: request.minReportIntervalMs,
-        onProgress: (progress) => post({ type: 'progress', runId, progress }),
+        onProgress: (progress) => post({ type: 'progress', runId, ...analyseProgress(request.config, progress) }),
         backendLost: contextLoss(),
       });
       current.run = run;
