@@ -87,7 +87,7 @@ export class SuperpositionArticle extends LitElement {
   private sweepView: { panels: SweepPanel[]; levels: SweepLevel[]; source: string } = { panels: [], levels: [], source: '' };
   /** The shipped models, or the weights of the sweep retraining here, that sweepView was built from. */
   private sweepWeightsShown: readonly NetworkWeights[] | readonly AnalysedModel[] | null = null;
-  /** The live weights waiting to be drawn, in a task of their own (see updateLiveAnalysis). */
+  /** The live weights waiting to be drawn, in a task of their own (see updateLiveShown). */
   private livePending: NetworkWeights | null = null;
   /** The newest live model drawn, shown until newer weights are. */
   private liveShown: { readonly config: ModelConfig; readonly weights: NetworkWeights; readonly summary: LevelSummary; readonly step: number } | null = null;
@@ -165,7 +165,7 @@ export class SuperpositionArticle extends LitElement {
       const weights = status.weights?.[k];
       if (weights && !analysisCache.has(weights)) analysisCache.set(weights, summary);
     });
-    this.updateLiveAnalysis(status);
+    this.updateLiveShown(status);
     const trainedSweep = status.target === 'sweep' && status.weights && status.config ? status.weights : null;
     // Recompute only when the weights shown change: a progress report must not redraw seven plots.
     const weights = trainedSweep ?? this.shippedSweep;
@@ -190,7 +190,7 @@ export class SuperpositionArticle extends LitElement {
    * the page for long; weights the worker did not analyse (a diverged run's last good ones, say)
    * are analysed in that task too.
    */
-  private updateLiveAnalysis(status: TrainingStatus): void {
+  private updateLiveShown(status: TrainingStatus): void {
     const weights = status.target === 'live' ? status.weights?.[0] : undefined;
     const config = status.config;
     if (!weights || !config) {
