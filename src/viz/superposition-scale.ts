@@ -31,6 +31,16 @@ export const LEGEND_TICKS: readonly LegendTick[] = [
   { value: 1, label: '≥1', anchor: 'end' },
 ];
 
+/**
+ * "feature superposition sᵢ", with a real subscript: the Unicode subscript letter is missing from
+ * many fonts and was drawn clipped against the ramp.
+ */
+const TITLE_PARTS: readonly { text: string; fontStyle?: string; fontSize?: string; dy?: number }[] = [
+  { text: 'feature superposition ' },
+  { text: 's', fontStyle: 'italic' },
+  { text: 'i', fontStyle: 'italic', fontSize: '0.75em', dy: 3 },
+];
+
 /** Number of discrete swatches in the legend ramp; solid rects serialise without gradient ids. */
 const RAMP_STEPS = 32;
 
@@ -42,7 +52,7 @@ export const LEGEND_HEIGHT = 40;
  * can run it on every resize.
  */
 export function drawSuperpositionLegend(g: Selection<SVGGElement, unknown, null, undefined>, width: number): void {
-  const rampTop = 14;
+  const rampTop = 16;
   const rampHeight = 8;
   const step = width / RAMP_STEPS;
   g.selectAll('text.legend-title')
@@ -51,7 +61,13 @@ export function drawSuperpositionLegend(g: Selection<SVGGElement, unknown, null,
     .attr('class', 'legend-title')
     .attr('x', 0)
     .attr('y', 10)
-    .text('feature superposition sᵢ');
+    .selectAll('tspan')
+    .data(TITLE_PARTS)
+    .join('tspan')
+    .attr('font-style', (p) => p.fontStyle ?? null)
+    .attr('font-size', (p) => p.fontSize ?? null)
+    .attr('dy', (p) => p.dy ?? null)
+    .text((p) => p.text);
   g.selectAll('rect.swatch')
     .data(Array.from({ length: RAMP_STEPS }, (_, i) => (i + 0.5) / RAMP_STEPS))
     .join('rect')
