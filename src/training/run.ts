@@ -58,6 +58,23 @@ export interface RunOptions {
 
 const now = (): number => performance.now();
 
+/**
+ * Resolves in a task of its own, after messages already queued. On wasm and cpu a readback's
+ * promise resolves as a microtask, so a loop that only awaits readbacks never lets its worker
+ * receive a pause, a cancel or a new run until the whole run is over. A MessageChannel message
+ * is not clamped to 4 ms the way nested timeouts are.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export class TrainingRun {
   readonly done: Promise<RunOutcome>;
   private paused = false;
@@ -131,6 +148,7 @@ export class TrainingRun {
     let chunkFirstStep = engine.step;
     let lastReportAt = Number.NEGATIVE_INFINITY;
     while (engine.step < total) {
+      await yieldToEventLoop();
       while (this.paused && !this.cancelled) {
         await new Promise<void>((resolve) => (this.wake = resolve));
         chunkStart = now();

@@ -47,6 +47,16 @@ describe('a training run', () => {
     expect(outcome).toEqual({ status: 'cancelled', step: 30 });
   });
 
+  it('hears a cancel sent from another task although its readbacks resolve at once (cpu, as in the worker)', async () => {
+    const engine = new SweepEngine({ ...config, steps: 5_000 });
+    const run = new TrainingRun(engine, { reportEvery: 10 });
+    setTimeout(() => run.cancel(), 0);
+    const outcome = await run.done;
+    engine.dispose();
+    expect(outcome.status).toBe('cancelled');
+    expect(outcome.step).toBeLessThan(500);
+  });
+
   it('detects a diverging run at the first report and keeps the last good weights', async () => {
     const good = initialWeights(config, 0);
     const exploding: NetworkWeights = { ...good, W1: good.W1.map((row) => row.map((v) => v * 1e30)), W2: good.W2.map((row) => row.map((v) => v * 1e30)) };
