@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, collectErrors, launch } from './browser';
+import { ARTIFACTS, collectErrors, launch, scrollIntoView } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 async function open(query = '', viewport = { width: 1200, height: 900 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
-  consoleErrors.push(...collectErrors(page));
+  collectErrors(page, consoleErrors);
   await page.goto(`${baseUrl}${query}`);
   await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
   return page;
@@ -63,9 +63,15 @@ describe('the article in Chromium', () => {
     }
     const captions = await page.locator('#sweep-figure').evaluate((el) => el.shadowRoot?.textContent ?? '');
     expect(captions).toMatch(/40 of 40 neurons monosemantic/);
+    // The text quotes the same counts as the panels it describes (densities 1, 0.3, …, 0.001).
+    const counts = [...captions.matchAll(/(\d+) of 40 neurons monosemantic/g)].map((match) => match[1]);
+    const prose = ((await page.locator('#sweep .prose').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(prose).toContain(`(1 − S = 1), ${counts[0]} of 40 neurons are monosemantic`);
+    expect(prose).toContain(`At 1 − S = 0.03, ${counts[3]} neurons remain monosemantic`);
+    expect(prose).toContain(`At 1 − S = 0.001, ${counts[6]} of 40 neurons are monosemantic`);
     for (const id of ['intro', 'model', 'sweep', 'live', 'intermediate', 'motif', 'method']) {
       const section = page.locator(`#${id}`);
-      await section.scrollIntoViewIfNeeded();
+      await scrollIntoView(section);
       await section.screenshot({ path: `${ARTIFACTS}/section-${id}.png` });
     }
     await page.screenshot({ path: `${ARTIFACTS}/article-full.png`, fullPage: true });
@@ -75,7 +81,7 @@ describe('the article in Chromium', () => {
   it('shows a tooltip with the feature and its weights when a rectangle is hovered', async () => {
     const page = await open('?section=live');
     const plot = page.locator('#live-plot');
-    await plot.scrollIntoViewIfNeeded();
+    await scrollIntoView(plot);
     // Rects stack outward from the zero axis, so just above or just below it is a feature's rect.
     const column = (await plot.locator('.column').first().boundingBox())!;
     const axis = (await plot.locator('line.zero').boundingBox())!;
@@ -96,7 +102,7 @@ describe('the article in Chromium', () => {
   it('dragging the slider writes the density into the URL and trains a live model whose loss falls', async () => {
     const page = await open();
     const slider = page.locator('#density-slider');
-    await slider.scrollIntoViewIfNeeded();
+    await scrollIntoView(slider);
     const box = (await slider.boundingBox())!;
     // Slider positions are log10(density) over [−3, 0]: two thirds of the way is density 0.1.
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -137,7 +143,7 @@ describe('the article in Chromium', () => {
 
   it('back and forward move between configurations', async () => {
     const page = await open('?section=live&density=0.3');
-    await page.locator('#live').scrollIntoViewIfNeeded();
+    await scrollIntoView(page.locator('#live'));
     await page.locator('#density-slider').fill('-2');
     await page.locator('#density-slider').dispatchEvent('change');
     await expect.poll(() => new URL(page.url()).searchParams.get('density')).toBe('0.01');
@@ -146,6 +152,23 @@ describe('the article in Chromium', () => {
     await expect.poll(() => page.locator('#density-value').textContent()).toBe('0.3');
     await page.goForward();
     await expect.poll(() => page.locator('#density-value').textContent()).toBe('0.01');
+    await page.close();
+  });
+
+  it('retraining the sweep is not replaced by the live model that starts when its section comes into view', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Retrain the whole sweep' }).click();
+    const stop = page.getByRole('button', { name: 'Stop retraining' });
+    await stop.waitFor();
+    // The default live configuration is not a shipped one, so the live section trains it when seen.
+    await scrollIntoView(page.locator('#live'));
+    await page.waitForTimeout(1500);
+    expect(await stop.count()).toBe(1);
+    expect(await page.locator('#live-status').textContent()).not.toMatch(/Step [1-9]/);
+    // Once the reader stops the sweep, the waiting live model starts when its section is in view.
+    await stop.click();
+    await scrollIntoView(page.locator('#live'));
+    await waitForStep(page, 1);
     await page.close();
   });
 
@@ -165,7 +188,7 @@ describe('the article in Chromium', () => {
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
-    consoleErrors.push(...collectErrors(page));
+    collectErrors(page, consoleErrors);
     await page.goto(baseUrl);
     await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
     const require = createRequire(import.meta.url);

@@ -2,7 +2,7 @@
  * Launching Chromium for a test file (screenshots go to artifacts/), and collecting console errors.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/browser-harness';
 
 export const ARTIFACTS = 'artifacts/screenshots';
@@ -12,12 +12,24 @@ export async function launch(): Promise<Browser> {
   return launchChromium();
 }
 
-/** Every console error and uncaught exception on the page, for a "no console errors" check. */
-export function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
+/**
+ * Every console error and uncaught exception on the page, appended to `errors` as they happen
+ * (returned too), for a "no console errors" check.
+ */
+export function collectErrors(page: Page, errors: string[] = []): string[] {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/**
+ * Scrolls `locator` into view and waits two frames. Sections use `content-visibility: auto`, so
+ * until the frame after the scroll their content is skipped by hit testing: a pointer event sent at
+ * once would miss it, which a reader (slower than one frame) never sees.
+ */
+export async function scrollIntoView(locator: Locator): Promise<void> {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
