@@ -56,6 +56,8 @@ function analyseAll(config: ModelConfig, weights: readonly NetworkWeights[], los
   return weights.map((w, k) => ({ weights: w, summary: analyse(w, config), density: config.densities[k]!, loss: losses[k] ?? Number.NaN }));
 }
 
+const sweepLevel = (model: AnalysedModel): SweepLevel => ({ density: model.density, counts: model.summary.counts, loss: model.loss });
+
 const countsText = (summary: LevelSummary): string =>
   `${summary.counts.monosemantic} of ${plural(summary.counts.neurons, 'neuron')} monosemantic; ${summary.counts.representedFeatures} features computed.`;
 
@@ -178,7 +180,7 @@ export class SuperpositionArticle extends LitElement {
           caption: `${a.summary.counts.monosemantic} of ${a.summary.counts.neurons} neurons monosemantic`,
           data: stackPlotData(a.summary),
         })),
-        levels: models.map((a) => ({ density: a.density, counts: a.summary.counts, loss: a.loss })),
+        levels: models.map(sweepLevel),
         source: trainedSweep ? `the sweep you are retraining (step ${status.step})` : 'the shipped weights',
       };
     }
@@ -307,6 +309,16 @@ export class SuperpositionArticle extends LitElement {
   }
 
   /**
+   * Starts the live model that waits for its section, unless the reader has started another run
+   * (the sweep or the motif model): an automatic start must not replace a run someone asked for.
+   * `updated` calls this again once that run has ended.
+   */
+  private startPendingLive(): void {
+    if (this.training.running && this.training.status.target !== 'live') return;
+    this.startLive();
+  }
+
+  /**
    * After a navigation: a configuration the shipped files do not hold is trained as soon as the
    * live section is on screen (a permalink must reproduce its figure); a shipped one is shown as is.
    */
@@ -328,7 +340,7 @@ export class SuperpositionArticle extends LitElement {
     this.liveVisible = visible;
     const { status } = this.training;
     if (visible) {
-      if (this.pendingLiveTraining) this.startLive();
+      if (this.pendingLiveTraining) this.startPendingLive();
       else if (this.liveAutoPaused && status.target === 'live') {
         this.liveAutoPaused = false;
         this.training.resume();
@@ -417,6 +429,7 @@ export class SuperpositionArticle extends LitElement {
 
   protected override updated(): void {
     this.markFirstPlot();
+    if (this.pendingLiveTraining && this.liveVisible && !this.training.running) this.startPendingLive();
     const live = this.querySelector('#live');
     if (live && !this.liveObserver) {
       this.liveObserver = new IntersectionObserver((entries) => this.onLiveVisibility(entries.some((e) => e.isIntersecting)));
@@ -472,6 +485,7 @@ export class SuperpositionArticle extends LitElement {
         ${sweepSection({
           panels: this.sweepView.panels,
           levels: this.sweepView.levels,
+          shippedLevels: this.shippedSweep.map(sweepLevel),
           source: this.sweepView.source,
           budget: this.sweepFile ? trainingBudget(this.sweepFile) : '',
           status,
