@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { summariseSweep } from '../src/model/analysis';
 import { PAPER_DENSITIES } from '../src/model/config';
 import { parseSweepFile } from '../src/model/sweep-file';
-import { median, round } from './bench-stats';
+import { engineReport, median, otherFormulation, round } from './bench-stats';
+import type { Formulation } from '../src/training/engine';
 import { buildAndServe, launchChromium } from './browser-harness';
 
 /** The shipped model's monosemantic-neuron count at each density: what a live model should approach. */
@@ -18,8 +19,12 @@ function shippedMonosemanticCounts(): Map<number, number> {
 
 interface BenchResult {
   stepsPerSecond: number;
+  formulation?: Formulation;
   error?: string;
 }
+
+/** Measured steps per backend: about ten seconds each on this 2-core machine (WebGPU runs on SwiftShader here). */
+const SWEEP_STEPS = { wasm: 200, webgl: 20, webgpu: 6, cpu: 5 } as const;
 
 async function benchPage(browser: Browser, url: string): Promise<BenchResult> {
   const page = await browser.newPage();
@@ -110,32 +115,36 @@ export type BrowserPart = (typeof BROWSER_PARTS)[number];
 export async function browserBenchmarks(repeats: number, parts: ReadonlySet<BrowserPart>, log: (line: string) => void) {
   const site = await buildAndServe();
   const { baseUrl } = site;
-  const browser = await launchChromium();
+  const browser = await launchChromium(['--enable-unsafe-webgpu']);
   try {
     const sweep: Record<string, unknown> = {};
     // A freshly launched Chromium is still starting its other processes on the same two cores:
     // one unmeasured run first, so the first backend is not measured in that noise.
     if (parts.has('sweep')) await benchPage(browser, `${baseUrl}bench.html?backend=wasm&trainer=engine&steps=50`);
-    for (const backend of parts.has('sweep') ? ['wasm', 'webgl', 'cpu'] : []) {
-      const steps = backend === 'wasm' ? 200 : 5;
+    for (const backend of parts.has('sweep') ? (['wasm', 'webgl', 'webgpu', 'cpu'] as const) : []) {
+      const steps = SWEEP_STEPS[backend];
       const engine: number[] = [];
+      const alternative: number[] = [];
       const baseline: number[] = [];
+      let formulation: Formulation | undefined;
       let error: string | undefined;
       for (let r = 0; r < repeats && !error; r++) {
-        const e = await benchPage(browser, `${baseUrl}bench.html?backend=${backend}&trainer=engine&steps=${steps}`);
-        const b = await benchPage(browser, `${baseUrl}bench.html?backend=${backend}&trainer=baseline&steps=${Math.max(2, Math.round(steps / 5))}`);
-        error = e.error ?? b.error;
+        const query = `${baseUrl}bench.html?backend=${backend}&steps=`;
+        // The engine as the page runs it: the formulation is the page's choice for this backend and renderer.
+        const e = await benchPage(browser, `${query}${steps}&trainer=engine`);
+        formulation = e.formulation;
+        // On GPU backends the choice between formulations is the question, so both are measured.
+        const o =
+          formulation && (backend === 'webgl' || backend === 'webgpu')
+            ? await benchPage(browser, `${query}${steps}&trainer=engine&formulation=${otherFormulation(formulation)}`)
+            : null;
+        const b = await benchPage(browser, `${query}${Math.max(2, Math.round(steps / 5))}&trainer=baseline`);
+        error = e.error ?? o?.error ?? b.error;
         engine.push(e.stepsPerSecond);
+        if (o) alternative.push(o.stepsPerSecond);
         baseline.push(b.stepsPerSecond);
       }
-      sweep[backend] = error
-        ? { error }
-        : {
-            engineStepsPerSecond: round(median(engine)),
-            baselineStepsPerSecond: round(median(baseline)),
-            engineOverBaseline: round(median(engine) / median(baseline)),
-            samples: { engine: engine.map(round), baseline: baseline.map(round) },
-          };
+      sweep[backend] = error || !formulation ? { error } : engineReport(formulation, engine, alternative, baseline);
       log(`chromium ${backend}: ${JSON.stringify(sweep[backend])}`);
     }
     const firstPlot: number[] = [];

@@ -2,8 +2,10 @@
  * npm run bench [-- --repeats 3] [--skip-node] [--skip-browser] [--browser sweep,plot,live]
  * Prints JSON, medians over repeats, ratios between figures of this run only:
  * - node: training steps/s of the 7-instance sweep (batch 1024) on every backend reachable in
- *   Node, for the engine and the straightforward baseline;
- * - browser: the same in headless Chromium (bench.html) for webgl, wasm and cpu, and, on the built
+ *   Node, for the engine and the straightforward baseline, and the kernels a step dispatches in
+ *   each formulation;
+ * - browser: the same in headless Chromium (bench.html) for wasm, webgl, webgpu and cpu (on GPU
+ *   backends both formulations), and, on the built
  *   article, the time from navigation to the first drawn stack plot, the longest main-thread task
  *   while a live model trains, and how far a single slider model gets in 20 s.
  */
@@ -13,10 +15,10 @@ import '@tensorflow/tfjs';
 import { makeConfig } from '../src/model/config';
 import { selectBackend, type BackendName } from '../src/training/backend';
 import { BaselineTrainer } from '../src/training/baseline';
-import { SweepEngine } from '../src/training/engine';
+import { createSweepEngine, formulationFor, type Formulation } from '../src/training/engine';
 import { numberFlag, parseFlags } from '../src/training/node-cli';
 import { BROWSER_PARTS, browserBenchmarks, type BrowserPart } from './bench-browser';
-import { median, round } from './bench-stats';
+import { engineReport } from './bench-stats';
 
 const flags = parseFlags(process.argv.slice(2));
 const repeats = numberFlag(flags, 'repeats') ?? 3;
@@ -28,8 +30,8 @@ interface Trainer {
   dispose(): void;
 }
 
-const engineTrainer = (): Trainer => {
-  const engine = new SweepEngine(config);
+const engineTrainer = (formulation: Formulation) => (): Trainer => {
+  const engine = createSweepEngine(config, { formulation });
   return {
     trainStep: () => void engine.trainStep(false),
     sync: async () => void (await engine.readWeights()),
@@ -55,20 +57,34 @@ for (const backend of (flags['skip-node'] ? [] : ['wasm', 'cpu']) as BackendName
   const choice = await selectBackend({ forced: backend });
   if (choice.backend !== backend) continue;
   const steps = backend === 'cpu' ? 4 : 60;
+  const formulation = formulationFor(backend);
   const engine: number[] = [];
   const baseline: number[] = [];
   for (let r = 0; r < repeats; r++) {
-    engine.push(await stepsPerSecond(engineTrainer, steps));
+    engine.push(await stepsPerSecond(engineTrainer(formulation), steps));
     baseline.push(await stepsPerSecond(() => new BaselineTrainer(config), Math.max(2, Math.round(steps / 5))));
   }
-  backends[backend] = {
-    engineStepsPerSecond: round(median(engine)),
-    baselineStepsPerSecond: round(median(baseline)),
-    engineOverBaseline: round(median(engine) / median(baseline)),
-    samples: { engine: engine.map(round), baseline: baseline.map(round) },
-  };
+  backends[backend] = engineReport(formulation, engine, [], baseline);
   process.stderr.write(`${backend}: ${JSON.stringify(backends[backend])}\n`);
 }
+
+/**
+ * Kernels one sweep step dispatches in each formulation (counted on cpu; the same ops run on every
+ * backend): what a GPU backend pays for per step, whatever the hardware.
+ */
+async function kernelsPerStep(): Promise<Record<Formulation, number>> {
+  await selectBackend({ forced: 'cpu' });
+  const count = async (formulation: Formulation): Promise<number> => {
+    const engine = createSweepEngine(config, { formulation });
+    engine.trainStep(false);
+    const profile = await tf.profile(() => void engine.trainStep(false));
+    engine.dispose();
+    return profile.kernels.length;
+  };
+  return { 'per-instance': await count('per-instance'), stacked: await count('stacked') };
+}
+
+const kernels = flags['skip-node'] ? null : await kernelsPerStep();
 
 const parts = (flags['browser']?.split(',') ?? BROWSER_PARTS).filter((p): p is BrowserPart => (BROWSER_PARTS as readonly string[]).includes(p));
 const browser = flags['skip-browser'] ? null : await browserBenchmarks(repeats, new Set(parts), (line) => process.stderr.write(`${line}\n`));
@@ -80,6 +96,7 @@ console.log(
       repeats,
       tfjs: tf.version_core,
       node: backends,
+      kernelsPerSweepStep: kernels,
       browser,
     },
     null,

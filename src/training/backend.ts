@@ -69,6 +69,28 @@ async function trySet(name: BackendName): Promise<string | null> {
   return startBackend(name);
 }
 
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
+
+function glRenderer(gl: WebGLRenderingContext | WebGL2RenderingContext): string {
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
+/**
+ * The active backend's renderer when it is a software rasteriser (WebGL or WebGPU on SwiftShader,
+ * llvmpipe), else null, as for the CPU backends. There arithmetic, not dispatches, is the cost.
+ */
+export function activeSoftwareRenderer(): string | null {
+  const backend = tf.backend() as unknown as {
+    gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
+    adapterInfo?: { vendor?: string; architecture?: string };
+  };
+  const gl = backend.gpgpu?.gl;
+  const info = backend.adapterInfo;
+  const renderer = gl ? glRenderer(gl) : info ? `${info.vendor ?? ''} ${info.architecture ?? ''}` : '';
+  return SOFTWARE_RENDERER.test(renderer) ? renderer.trim() : null;
+}
+
 /**
  * The WebGL renderer's name when it is a software rasteriser (SwiftShader, llvmpipe), else null.
  * There WebGL runs the model several times slower than wasm (SPEC §5), so the automatic order
@@ -79,9 +101,8 @@ export function softwareWebGLRenderer(): string | null {
   try {
     const gl = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
     if (!gl) return null;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-    return /swiftshader|llvmpipe|softpipe|software/i.test(renderer) ? renderer : null;
+    const renderer = glRenderer(gl);
+    return SOFTWARE_RENDERER.test(renderer) ? renderer : null;
   } catch {
     return null;
   }

@@ -1,20 +1,25 @@
 /**
  * The benchmark page (bench.html): trains the 7-instance sweep for a fixed number of steps with
- * the engine or the baseline on the backend named in the query, and publishes steps/s on
- * `window.benchResult`. Driven by scripts/bench.ts in headless Chromium.
+ * the engine (in the formulation named in the query, else the one the backend gets) or the
+ * baseline on the backend named in the query, and publishes steps/s on `window.benchResult`.
+ * Driven by scripts/bench.ts in headless Chromium.
  */
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { makeConfig } from '../model/config';
 import { isBackendName, selectBackend } from './backend';
 import { BaselineTrainer } from './baseline';
-import { SweepEngine } from './engine';
+import { createSweepEngine, type Formulation } from './engine';
 import { WASM_BINARY_URLS } from './wasm-urls';
 
 export interface BenchResult {
   readonly backend: string;
   readonly trainer: 'engine' | 'baseline';
+  /** The engine's formulation; absent for the baseline. */
+  readonly formulation?: Formulation;
   readonly steps: number;
   readonly stepsPerSecond: number;
+  /** The engine's per-instance batch losses one step after the timed ones (a check that it trains, and agrees across formulations). */
+  readonly losses?: readonly number[];
   readonly error?: string;
 }
 
@@ -36,10 +41,13 @@ async function main(): Promise<BenchResult> {
   });
   if (choice.backend !== requested) throw new Error(`${requested} unavailable: ${choice.skipped.map((s) => s.reason).join('; ')}`);
   const config = makeConfig({});
-  const model = trainer === 'engine' ? new SweepEngine(config) : new BaselineTrainer(config);
+  const formulation = query.get('formulation');
+  const engine =
+    trainer === 'engine' ? createSweepEngine(config, formulation === 'stacked' || formulation === 'per-instance' ? { formulation } : {}) : null;
+  const model = engine ?? new BaselineTrainer(config);
   const sync = async (): Promise<void> => {
-    if (model instanceof SweepEngine) await model.readWeights();
-    else await model.sync();
+    if (engine) await engine.readWeights();
+    else if (model instanceof BaselineTrainer) await model.sync();
   };
   for (let s = 0; s < 3; s++) model.trainStep();
   await sync();
@@ -47,8 +55,17 @@ async function main(): Promise<BenchResult> {
   for (let s = 0; s < steps; s++) model.trainStep();
   await sync();
   const seconds = (performance.now() - start) / 1000;
+  const lossTensor = engine?.trainStep(true);
+  const losses = lossTensor ? Array.from(await lossTensor.data()) : undefined;
+  lossTensor?.dispose();
   model.dispose();
-  return { backend: requested, trainer, steps, stepsPerSecond: steps / seconds };
+  return {
+    backend: requested,
+    trainer,
+    ...(engine ? { formulation: engine.formulation, losses } : {}),
+    steps,
+    stepsPerSecond: steps / seconds,
+  };
 }
 
 main()

@@ -5,7 +5,8 @@ import { createInstanceData } from '../../src/model/data';
 import { batchLoss, type NetworkWeights } from '../../src/model/network';
 import { STREAM } from '../../src/model/random';
 import { selectBackend, type BackendName } from '../../src/training/backend';
-import { initialWeights, SweepEngine } from '../../src/training/engine';
+import { createSweepEngine, formulationFor, type Formulation } from '../../src/training/engine';
+import { initialWeights } from '../../src/training/initial-weights';
 import { train } from '../../src/training/train';
 
 const small = makeConfig({ n: 20, m: 8, densities: [1, 0.2, 0.05], batch: 256, steps: 100, learningRate: 3e-3, initStd: 0.1, seed: 11 });
@@ -67,7 +68,7 @@ describe('the training engine', () => {
     await selectBackend({ forced: 'wasm' });
     const before = tf.memory().numTensors;
     for (let cycle = 0; cycle < 20; cycle++) {
-      const engine = new SweepEngine(makeConfig({ ...small, steps: 5 }));
+      const engine = createSweepEngine(makeConfig({ ...small, steps: 5 }));
       for (let s = 0; s < 4; s++) engine.trainStep(false);
       const losses = engine.trainStep(true)!;
       await losses.data();
@@ -78,10 +79,68 @@ describe('the training engine', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('gives GPU backends the stacked formulation, and CPU backends and software renderers the per-instance one', () => {
+    const backends = ['webgl', 'webgpu', 'wasm', 'cpu'];
+    expect(backends.map((b) => formulationFor(b))).toEqual(['stacked', 'stacked', 'per-instance', 'per-instance']);
+    expect(backends.map((b) => formulationFor(b, true))).toEqual(['per-instance', 'per-instance', 'per-instance', 'per-instance']);
+  });
+
+  describe('the stacked formulation (one batched product per layer, for GPUs)', () => {
+    async function stepped(formulation: Formulation, config: ModelConfig, steps: number): Promise<{ weights: NetworkWeights[]; losses: number[] }> {
+      const engine = createSweepEngine(config, { formulation });
+      for (let s = 1; s < steps; s++) engine.trainStep(false);
+      const losses = engine.trainStep(true)!;
+      const result = { losses: Array.from(await losses.data()), weights: await engine.readWeights() };
+      losses.dispose();
+      engine.dispose();
+      return result;
+    }
+
+    it('trains the same models as the per-instance formulation (cpu, 30 steps, weights within 1e-4)', async () => {
+      await selectBackend({ forced: 'cpu' });
+      const perInstance = await stepped('per-instance', small, 30);
+      const stacked = await stepped('stacked', small, 30);
+      expect(maxAbsDifference(perInstance.weights, stacked.weights)).toBeLessThan(1e-4);
+      stacked.losses.forEach((loss, k) => expect(loss).toBeCloseTo(perInstance.losses[k]!, 5));
+    });
+
+    it('trains the same models with a hidden bias too', async () => {
+      await selectBackend({ forced: 'cpu' });
+      const config = makeConfig({ ...small, hiddenBias: true });
+      const perInstance = await stepped('per-instance', config, 20);
+      const stacked = await stepped('stacked', config, 20);
+      expect(stacked.weights.every((w) => w.b1?.length === config.m)).toBe(true);
+      expect(maxAbsDifference(perInstance.weights, stacked.weights)).toBeLessThan(1e-4);
+      const hiddenBiasGap = Math.max(...stacked.weights.flatMap((w, k) => w.b1!.map((v, j) => Math.abs(v - perInstance.weights[k]!.b1![j]!))));
+      expect(hiddenBiasGap).toBeLessThan(1e-4);
+    });
+
+    it('dispatches as many kernels a step for seven instances as for one, a seventh of the per-instance count', async () => {
+      await selectBackend({ forced: 'cpu' });
+      const kernelsPerStep = async (formulation: Formulation, densities: number[]): Promise<number> => {
+        const engine = createSweepEngine(makeConfig({ ...small, densities }), { formulation });
+        const profile = await tf.profile(() => void engine.trainStep(false));
+        engine.dispose();
+        return profile.kernels.length;
+      };
+      const sweep = [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001];
+      const stacked = await kernelsPerStep('stacked', sweep);
+      expect(stacked).toBe(await kernelsPerStep('stacked', [0.1]));
+      expect(stacked).toBeLessThanOrEqual((await kernelsPerStep('per-instance', sweep)) / 7);
+    });
+
+    it('leaves the tensor count where it was after 20 create/train/dispose cycles', async () => {
+      await selectBackend({ forced: 'cpu' });
+      const before = tf.memory().numTensors;
+      for (let cycle = 0; cycle < 20; cycle++) await stepped('stacked', makeConfig({ ...small, steps: 5 }), 3);
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  });
+
   it('reports the same batch loss as the float64 reference', async () => {
     await selectBackend({ forced: 'cpu' });
     const config = makeConfig({ ...small, densities: [0.1] });
-    const engine = new SweepEngine(config);
+    const engine = createSweepEngine(config);
     const start = initialWeights(config, 0);
     const losses = engine.trainStep(true)!;
     const [engineLoss] = await losses.data();

@@ -4,7 +4,8 @@ import { importances, makeConfig } from '../../src/model/config';
 import { createInstanceData } from '../../src/model/data';
 import { batchLoss, type NetworkWeights } from '../../src/model/network';
 import { selectBackend } from '../../src/training/backend';
-import { initialWeights, weightsToTensors } from '../../src/training/engine';
+import { initialWeights } from '../../src/training/initial-weights';
+import { weightsToTensors } from '../../src/training/per-instance-engine';
 import { instanceGradients } from '../../src/training/gradients';
 
 beforeAll(async () => {

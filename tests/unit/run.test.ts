@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeConfig } from '../../src/model/config';
 import type { NetworkWeights } from '../../src/model/network';
 import { selectBackend } from '../../src/training/backend';
-import { initialWeights, SweepEngine } from '../../src/training/engine';
+import { createSweepEngine } from '../../src/training/engine';
+import { initialWeights } from '../../src/training/initial-weights';
 import { TrainingRun, type TrainingProgress } from '../../src/training/run';
 
 const config = makeConfig({ n: 10, m: 4, densities: [0.3, 0.1], batch: 64, steps: 200, seed: 3 });
@@ -14,7 +15,7 @@ beforeAll(async () => {
 describe('a training run', () => {
   it('reports every N steps with one loss per instance, and weights on snapshot reports', async () => {
     const reports: TrainingProgress[] = [];
-    const engine = new SweepEngine(config);
+    const engine = createSweepEngine(config);
     const outcome = await new TrainingRun(engine, { reportEvery: 50, snapshotEveryReports: 2, onProgress: (p) => reports.push(p) }).done;
     engine.dispose();
     expect(reports.map((r) => r.step)).toEqual([50, 100, 150, 200]);
@@ -24,7 +25,7 @@ describe('a training run', () => {
   });
 
   it('stops advancing while paused and finishes after resume', async () => {
-    const engine = new SweepEngine(config);
+    const engine = createSweepEngine(config);
     const steps: number[] = [];
     const run = new TrainingRun(engine, { reportEvery: 20, onProgress: (p) => steps.push(p.step) });
     run.pause();
@@ -39,7 +40,7 @@ describe('a training run', () => {
   });
 
   it('stops early when cancelled', async () => {
-    const engine = new SweepEngine(config);
+    const engine = createSweepEngine(config);
     let run: TrainingRun | null = null;
     run = new TrainingRun(engine, { reportEvery: 10, onProgress: (p) => p.step >= 30 && run?.cancel() });
     const outcome = await run.done;
@@ -48,7 +49,7 @@ describe('a training run', () => {
   });
 
   it('hears a cancel sent from another task although its readbacks resolve at once (cpu, as in the worker)', async () => {
-    const engine = new SweepEngine({ ...config, steps: 5_000 });
+    const engine = createSweepEngine({ ...config, steps: 5_000 });
     const run = new TrainingRun(engine, { reportEvery: 10 });
     setTimeout(() => run.cancel(), 0);
     const outcome = await run.done;
@@ -60,7 +61,7 @@ describe('a training run', () => {
   it('detects a diverging run at the first report and keeps the last good weights', async () => {
     const good = initialWeights(config, 0);
     const exploding: NetworkWeights = { ...good, W1: good.W1.map((row) => row.map((v) => v * 1e30)), W2: good.W2.map((row) => row.map((v) => v * 1e30)) };
-    const engine = new SweepEngine(config, [exploding, good]);
+    const engine = createSweepEngine(config, { initial: [exploding, good] });
     const outcome = await new TrainingRun(engine, { reportEvery: 5 }).done;
     engine.dispose();
     expect(outcome.status).toBe('diverged');
@@ -74,7 +75,7 @@ describe('a training run', () => {
 
 describe('report pacing', () => {
   it('skips reports due sooner than the minimum interval but always reports the last step, with its weights', async () => {
-    const engine = new SweepEngine(config);
+    const engine = createSweepEngine(config);
     const reports: TrainingProgress[] = [];
     const outcome = await new TrainingRun(engine, {
       reportEvery: 5,
@@ -92,7 +93,7 @@ describe('report pacing', () => {
 
 describe('a failing backend', () => {
   it('stops the run as failed with the reason and the last good weights when the backend is lost', async () => {
-    const engine = new SweepEngine(config);
+    const engine = createSweepEngine(config);
     let lose: (reason: string) => void = () => {};
     const backendLost = new Promise<string>((resolve) => (lose = resolve));
     const outcome = await new TrainingRun(engine, {
@@ -110,7 +111,7 @@ describe('a failing backend', () => {
   });
 
   it('turns an exception inside a step into a failed outcome instead of a rejected promise', async () => {
-    const engine = new SweepEngine(config);
+    const engine = createSweepEngine(config);
     const run = new TrainingRun(engine, { reportEvery: 10, onProgress: (p) => p.step === 10 && engine.dispose() });
     const outcome = await run.done;
     expect(outcome.status).toBe('failed');
@@ -118,11 +119,11 @@ describe('a failing backend', () => {
   });
 
   it('continues from given weights at a given step with fresh Adam moments', async () => {
-    const first = new SweepEngine(config);
+    const first = createSweepEngine(config);
     for (let s = 0; s < 30; s++) first.trainStep();
     const weights = await first.readWeights();
     first.dispose();
-    const resumed = new SweepEngine(config, weights, 30);
+    const resumed = createSweepEngine(config, { initial: weights, startStep: 30 });
     expect(resumed.step).toBe(30);
     expect(await resumed.readWeights()).toEqual(weights);
     const outcome = await new TrainingRun(resumed, { reportEvery: 50 }).done;

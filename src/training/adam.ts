@@ -1,0 +1,61 @@
+/**
+ * Adam, written out so that each engine updates its own variables in place with an explicit
+ * epsilon (SPEC §5: tf.train.adam's default epsilon is 1e-4 on WebGL).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+
+/** A trainable tensor with its two moment estimates. */
+export interface AdamSlot {
+  readonly param: tf.Variable;
+  readonly m: tf.Variable;
+  readonly v: tf.Variable;
+}
+
+/** Takes ownership of `initial` (disposes it) and returns it as a variable with zero moments. */
+function createAdamSlot(initial: tf.Tensor): AdamSlot {
+  const param = tf.variable(initial, true);
+  initial.dispose();
+  const zeros = (): tf.Variable => {
+    const value = tf.zerosLike(param);
+    const variable = tf.variable(value, false);
+    value.dispose();
+    return variable;
+  };
+  return { param, m: zeros(), v: zeros() };
+}
+
+/** One slot per named tensor (taking ownership of each), and the variables by the same names. */
+export function namedAdamSlots<Name extends string>(
+  tensors: Partial<Record<Name, tf.Tensor>>,
+): { slots: (readonly [Name, AdamSlot])[]; variables: Partial<Record<Name, tf.Variable>> } {
+  const slots = (Object.keys(tensors) as Name[]).map((name) => [name, createAdamSlot(tensors[name]!)] as const);
+  return { slots, variables: Object.fromEntries(slots.map(([name, slot]) => [name, slot.param])) as Partial<Record<Name, tf.Variable>> };
+}
+
+export function disposeAdamSlot(slot: AdamSlot): void {
+  slot.param.dispose();
+  slot.m.dispose();
+  slot.v.dispose();
+}
+
+/** The step size and epsilon of Adam's step `t` (1-based), bias corrections folded in as in PyTorch. */
+export interface AdamStep {
+  readonly stepSize: number;
+  readonly correction2Sqrt: number;
+  readonly epsilon: number;
+}
+
+export function adamStep(t: number, learningRate: number, epsilon: number): AdamStep {
+  return { stepSize: learningRate / (1 - BETA1 ** t), correction2Sqrt: Math.sqrt(1 - BETA2 ** t), epsilon };
+}
+
+/** Updates the slot's moments and parameter with `gradient`. Call inside tf.tidy. */
+export function applyAdam(slot: AdamSlot, gradient: tf.Tensor, step: AdamStep): void {
+  slot.m.assign(tf.add(tf.mul(slot.m, BETA1), tf.mul(gradient, 1 - BETA1)));
+  slot.v.assign(tf.add(tf.mul(slot.v, BETA2), tf.mul(tf.square(gradient), 1 - BETA2)));
+  const denom = tf.add(tf.div(tf.sqrt(slot.v), step.correction2Sqrt), step.epsilon);
+  slot.param.assign(tf.sub(slot.param, tf.mul(tf.div(slot.m, denom), step.stepSize)));
+}

@@ -1,0 +1,114 @@
+/**
+ * The engine for wasm and cpu: each instance trains with its own 2-D products on its own
+ * compacted batch (sparse levels send only their examples with an active feature plus one
+ * weighted zero row), the backward pass written by hand so every matMul takes XNNPACK's fast
+ * path (gradients.ts). Many small dispatches, little arithmetic: what CPU backends want.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { importances, type ModelConfig } from '../model/config';
+import { createInstanceData, type BatchGenerator } from '../model/data';
+import type { NetworkWeights } from '../model/network';
+import { STREAM } from '../model/random';
+import { adamStep, applyAdam, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
+import type { SweepEngine } from './engine';
+import { instanceGradients, type InstanceGradients, type InstanceParams } from './gradients';
+import { initialWeights } from './initial-weights';
+import { instanceWeights } from './stored-weights';
+
+type ParamName = keyof InstanceParams;
+
+interface Instance {
+  readonly params: InstanceParams<tf.Variable>;
+  readonly slots: readonly (readonly [ParamName, AdamSlot])[];
+  readonly data: BatchGenerator;
+}
+
+/** Tensors in this engine's storage layout (W1 and W2 transposed). */
+export function weightsToTensors(weights: NetworkWeights): InstanceParams<tf.Tensor> {
+  const W1T = tf.tidy(() => tf.transpose(tf.tensor2d(weights.W1 as number[][])));
+  const W2T = tf.tidy(() => tf.transpose(tf.tensor2d(weights.W2 as number[][])));
+  return {
+    W1T,
+    W2T,
+    b: tf.tensor1d(weights.b as number[]),
+    ...(weights.b1 ? { b1: tf.tensor1d(weights.b1 as number[]) } : {}),
+  };
+}
+
+export class PerInstanceEngine implements SweepEngine {
+  readonly formulation = 'per-instance';
+  private readonly instances: Instance[];
+  private readonly importance: tf.Tensor2D;
+  private stepCount: number;
+  /** Adam's own step count: it restarts with fresh moments when training resumes from weights. */
+  private adamStep = 0;
+  private disposed = false;
+
+  constructor(
+    readonly config: ModelConfig,
+    initial?: readonly NetworkWeights[],
+    startStep = 0,
+  ) {
+    this.stepCount = startStep;
+    this.importance = tf.tensor2d(Array.from(importances(config)), [1, config.n]);
+    this.instances = config.densities.map((density, index) => {
+      const tensors = weightsToTensors(initial?.[index] ?? initialWeights(config, index));
+      const { slots, variables } = namedAdamSlots<ParamName>({ ...tensors });
+      return { params: variables as InstanceParams<tf.Variable>, slots, data: createInstanceData(density, config.n, config.batch, config.seed, STREAM.data(density)) };
+    });
+  }
+
+  get step(): number {
+    return this.stepCount;
+  }
+
+  trainStep(withLoss = false): tf.Tensor1D | null {
+    if (this.disposed) throw new Error('engine used after dispose');
+    this.stepCount++;
+    const { learningRate, adamEpsilon, batch } = this.config;
+    const adam = adamStep(++this.adamStep, learningRate, adamEpsilon);
+    return tf.tidy((): tf.Tensor1D | undefined => {
+      const losses: tf.Scalar[] = [];
+      for (const instance of this.instances) {
+        const sample = instance.data.next();
+        const rowScale = new Float32Array(sample.rows);
+        for (let r = 0; r < sample.rows; r++) rowScale[r] = sample.rowWeights[r]! / batch;
+        const grads = instanceGradients(
+          instance.params,
+          {
+            x: tf.tensor2d(sample.x, [sample.rows, sample.n]),
+            xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]),
+            rowScale: tf.tensor2d(rowScale, [sample.rows, 1]),
+          },
+          this.importance,
+          withLoss,
+        );
+        for (const [name, slot] of instance.slots) applyAdam(slot, grads[name as keyof InstanceGradients] as tf.Tensor, adam);
+        if (grads.loss) losses.push(grads.loss);
+      }
+      return withLoss ? (tf.stack(losses) as tf.Tensor1D) : undefined;
+    }) ?? null;
+  }
+
+  async readWeights(): Promise<NetworkWeights[]> {
+    const { n, m } = this.config;
+    return Promise.all(
+      this.instances.map(async ({ params }) => {
+        const [W1T, W2T, b, b1] = await Promise.all([
+          params.W1T.data(),
+          params.W2T.data(),
+          params.b.data(),
+          params.b1 ? params.b1.data() : Promise.resolve(null),
+        ]);
+        return instanceWeights({ W1T, W2T, b, b1 }, 0, n, m);
+      }),
+    );
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.importance.dispose();
+    for (const instance of this.instances) for (const [, slot] of instance.slots) disposeAdamSlot(slot);
+  }
+}
