@@ -41,15 +41,32 @@ export function disposeAdamSlot(slot: AdamSlot): void {
   slot.v.dispose();
 }
 
-/** The step size and epsilon of Adam's step `t` (1-based), bias corrections folded in as in PyTorch. */
+/** The step size and epsilon of one Adam step. */
 export interface AdamStep {
   readonly stepSize: number;
   readonly correction2Sqrt: number;
   readonly epsilon: number;
 }
 
-export function adamStep(t: number, learningRate: number, epsilon: number): AdamStep {
-  return { stepSize: learningRate / (1 - BETA1 ** t), correction2Sqrt: Math.sqrt(1 - BETA2 ** t), epsilon };
+/**
+ * Counts a run's steps and Adam's own. A run resumed from weights (on another backend, say)
+ * continues its step count but starts with fresh moments, so Adam's count restarts at 1.
+ */
+export class AdamClock {
+  private adamSteps = 0;
+
+  constructor(private runSteps: number) {}
+
+  get step(): number {
+    return this.runSteps;
+  }
+
+  /** Advances both counts; returns the step's size and epsilon, bias corrections folded in as in PyTorch. */
+  tick(learningRate: number, epsilon: number): AdamStep {
+    this.runSteps++;
+    const t = ++this.adamSteps;
+    return { stepSize: learningRate / (1 - BETA1 ** t), correction2Sqrt: Math.sqrt(1 - BETA2 ** t), epsilon };
+  }
 }
 
 /** Updates the slot's moments and parameter with `gradient`. Call inside tf.tidy. */

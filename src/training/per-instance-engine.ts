@@ -9,7 +9,7 @@ import { importances, type ModelConfig } from '../model/config';
 import { createInstanceData, type BatchGenerator } from '../model/data';
 import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
-import { adamStep, applyAdam, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
+import { AdamClock, applyAdam, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
 import type { SweepEngine } from './engine';
 import { instanceGradients, type InstanceGradients, type InstanceParams } from './gradients';
 import { initialWeights } from './initial-weights';
@@ -39,9 +39,7 @@ export class PerInstanceEngine implements SweepEngine {
   readonly formulation = 'per-instance';
   private readonly instances: Instance[];
   private readonly importance: tf.Tensor2D;
-  private stepCount: number;
-  /** Adam's own step count: it restarts with fresh moments when training resumes from weights. */
-  private adamStep = 0;
+  private readonly clock: AdamClock;
   private disposed = false;
 
   constructor(
@@ -49,7 +47,7 @@ export class PerInstanceEngine implements SweepEngine {
     initial?: readonly NetworkWeights[],
     startStep = 0,
   ) {
-    this.stepCount = startStep;
+    this.clock = new AdamClock(startStep);
     this.importance = tf.tensor2d(Array.from(importances(config)), [1, config.n]);
     this.instances = config.densities.map((density, index) => {
       const tensors = weightsToTensors(initial?.[index] ?? initialWeights(config, index));
@@ -59,14 +57,13 @@ export class PerInstanceEngine implements SweepEngine {
   }
 
   get step(): number {
-    return this.stepCount;
+    return this.clock.step;
   }
 
   trainStep(withLoss = false): tf.Tensor1D | null {
     if (this.disposed) throw new Error('engine used after dispose');
-    this.stepCount++;
     const { learningRate, adamEpsilon, batch } = this.config;
-    const adam = adamStep(++this.adamStep, learningRate, adamEpsilon);
+    const adam = this.clock.tick(learningRate, adamEpsilon);
     return tf.tidy((): tf.Tensor1D | undefined => {
       const losses: tf.Scalar[] = [];
       for (const instance of this.instances) {

@@ -10,7 +10,7 @@ import { importances, type ModelConfig } from '../model/config';
 import { createInstanceData, type BatchGenerator, type SparseBatch } from '../model/data';
 import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
-import { adamStep, applyAdam, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
+import { AdamClock, applyAdam, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
 import type { SweepEngine } from './engine';
 import { initialWeights } from './initial-weights';
 import { stackedGradients, type StackedGradients, type StackedParams } from './stacked-gradients';
@@ -53,8 +53,7 @@ export class StackedEngine implements SweepEngine {
   /** Reused upload buffers, sized for the largest batch: [K, batch, n] and [K, batch, 1]. */
   private readonly x: Float32Array;
   private readonly rowScale: Float32Array;
-  private stepCount: number;
-  private adamStep = 0;
+  private readonly clock: AdamClock;
   private disposed = false;
 
   constructor(
@@ -63,7 +62,7 @@ export class StackedEngine implements SweepEngine {
     startStep = 0,
   ) {
     const { n, m, batch, densities } = config;
-    this.stepCount = startStep;
+    this.clock = new AdamClock(startStep);
     this.importance = tf.tensor3d(Array.from(importances(config)), [1, 1, n]);
     const weights = densities.map((_, k) => initial?.[k] ?? initialWeights(config, k));
     const tensors = stackedTensors(weights, n, m);
@@ -76,7 +75,7 @@ export class StackedEngine implements SweepEngine {
   }
 
   get step(): number {
-    return this.stepCount;
+    return this.clock.step;
   }
 
   /** This step's batches in the upload buffers, padded to the longest; returns the row count. */
@@ -94,10 +93,9 @@ export class StackedEngine implements SweepEngine {
 
   trainStep(withLoss = false): tf.Tensor1D | null {
     if (this.disposed) throw new Error('engine used after dispose');
-    this.stepCount++;
     const { learningRate, adamEpsilon, n, densities } = this.config;
     const K = densities.length;
-    const adam = adamStep(++this.adamStep, learningRate, adamEpsilon);
+    const adam = this.clock.tick(learningRate, adamEpsilon);
     const rows = this.fillBatch();
     return tf.tidy((): tf.Tensor1D | undefined => {
       const grads = stackedGradients(
