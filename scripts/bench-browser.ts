@@ -9,7 +9,7 @@ import { PAPER_DENSITIES } from '../src/model/config';
 import { parseSweepFile } from '../src/model/sweep-file';
 import { engineReport, median, otherFormulation, round } from './bench-stats';
 import type { Formulation } from '../src/training/engine';
-import { buildAndServe, launchChromium } from './browser-harness';
+import { benchPage, buildAndServe, launchChromium } from './browser-harness';
 
 /** The shipped model's monosemantic-neuron count at each density: what a live model should approach. */
 function shippedMonosemanticCounts(): Map<number, number> {
@@ -17,23 +17,8 @@ function shippedMonosemanticCounts(): Map<number, number> {
   return new Map(summariseSweep(file).map((level) => [level.density, level.counts.monosemantic]));
 }
 
-interface BenchResult {
-  stepsPerSecond: number;
-  formulation?: Formulation;
-  error?: string;
-}
-
 /** Measured steps per backend: about ten seconds each on this 2-core machine (WebGPU runs on SwiftShader here). */
 const SWEEP_STEPS = { wasm: 200, webgl: 20, webgpu: 6, cpu: 5 } as const;
-
-async function benchPage(browser: Browser, url: string): Promise<BenchResult> {
-  const page = await browser.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => (window as { benchResult?: unknown }).benchResult !== undefined, null, { timeout: 300_000 });
-  const result = (await page.evaluate(() => (window as { benchResult?: unknown }).benchResult)) as BenchResult;
-  await page.close();
-  return result;
-}
 
 async function firstPlotMs(browser: Browser, baseUrl: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });

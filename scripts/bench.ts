@@ -15,7 +15,7 @@ import '@tensorflow/tfjs';
 import { makeConfig } from '../src/model/config';
 import { selectBackend, type BackendName } from '../src/training/backend';
 import { BaselineTrainer } from '../src/training/baseline';
-import { createSweepEngine, formulationFor, type Formulation } from '../src/training/engine';
+import { createSweepEngine, formulationFor, kernelsPerStep, type Formulation } from '../src/training/engine';
 import { numberFlag, parseFlags } from '../src/training/node-cli';
 import { BROWSER_PARTS, browserBenchmarks, type BrowserPart } from './bench-browser';
 import { engineReport } from './bench-stats';
@@ -68,23 +68,13 @@ for (const backend of (flags['skip-node'] ? [] : ['wasm', 'cpu']) as BackendName
   process.stderr.write(`${backend}: ${JSON.stringify(backends[backend])}\n`);
 }
 
-/**
- * Kernels one sweep step dispatches in each formulation (counted on cpu; the same ops run on every
- * backend): what a GPU backend pays for per step, whatever the hardware.
- */
-async function kernelsPerStep(): Promise<Record<Formulation, number>> {
+/** Kernels one sweep step dispatches in each formulation, counted on cpu (the same ops run on every backend). */
+async function kernelsPerSweepStep(): Promise<Record<Formulation, number>> {
   await selectBackend({ forced: 'cpu' });
-  const count = async (formulation: Formulation): Promise<number> => {
-    const engine = createSweepEngine(config, { formulation });
-    engine.trainStep(false);
-    const profile = await tf.profile(() => void engine.trainStep(false));
-    engine.dispose();
-    return profile.kernels.length;
-  };
-  return { 'per-instance': await count('per-instance'), stacked: await count('stacked') };
+  return { 'per-instance': await kernelsPerStep(config, 'per-instance'), stacked: await kernelsPerStep(config, 'stacked') };
 }
 
-const kernels = flags['skip-node'] ? null : await kernelsPerStep();
+const kernels = flags['skip-node'] ? null : await kernelsPerSweepStep();
 
 const parts = (flags['browser']?.split(',') ?? BROWSER_PARTS).filter((p): p is BrowserPart => (BROWSER_PARTS as readonly string[]).includes(p));
 const browser = flags['skip-browser'] ? null : await browserBenchmarks(repeats, new Set(parts), (line) => process.stderr.write(`${line}\n`));

@@ -3,6 +3,7 @@
  * `vite preview`, and launching Debian's Chromium with the flags this machine needs.
  */
 import { chromium, type Browser } from 'playwright-core';
+import type { BenchResult } from '../src/training/bench-page';
 import { build, preview } from 'vite';
 
 const CHROMIUM_ARGS = [
@@ -17,6 +18,18 @@ const CHROMIUM_ARGS = [
 /** `extraArgs`: the benchmark adds --enable-unsafe-webgpu, without which headless Chromium offers no WebGPU adapter. */
 export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** Opens bench.html at `url` in a new page and returns what it published when its run ended. */
+export async function benchPage(browser: Browser, url: string, timeoutMs = 300_000): Promise<BenchResult> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: timeoutMs });
+    return (await page.evaluate(() => window.benchResult))!;
+  } finally {
+    await page.close();
+  }
 }
 
 export interface ServedSite {

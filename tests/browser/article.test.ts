@@ -4,24 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, collectErrors, launch, scrollIntoView } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = sharedBrowser();
 const consoleErrors: string[] = [];
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 async function open(query = '', viewport = { width: 1200, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+  const page = await browser().newPage({ viewport });
   collectErrors(page, consoleErrors);
   await page.goto(`${baseUrl}${query}`);
   await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
@@ -187,7 +179,7 @@ describe('the article in Chromium', () => {
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    const page = await browser().newPage({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
     collectErrors(page, consoleErrors);
     await page.goto(baseUrl);
     await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();

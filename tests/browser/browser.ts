@@ -3,13 +3,25 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../scripts/browser-harness';
 
 export const ARTIFACTS = 'artifacts/screenshots';
 
-export async function launch(): Promise<Browser> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  return launchChromium();
+/**
+ * One Chromium for the calling test file: launched before its tests, closed after them. Call the
+ * returned function inside a test to get it.
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
 
 /**

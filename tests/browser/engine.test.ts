@@ -4,35 +4,20 @@
  * formulation on wasm. Unit tests check this on cpu in Node; here it meets WebGL's own kernels
  * (batched matMul with transposed operands, a rank-3 fused bias), on SwiftShader for want of a GPU.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { BenchResult } from '../../src/training/bench-page';
-import { launch } from './browser';
+import { benchPage } from '../../scripts/browser-harness';
+import { sharedBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = sharedBrowser();
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function benchPage(query: string): Promise<BenchResult> {
-  const page = await browser.newPage();
-  await page.goto(`${baseUrl}bench.html?${query}`);
-  await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 180_000 });
-  const result = (await page.evaluate(() => window.benchResult))!;
-  await page.close();
-  return result;
-}
+const run = (query: string): Promise<BenchResult> => benchPage(browser(), `${baseUrl}bench.html?${query}`, 180_000);
 
 describe('the engine in Chromium', () => {
   it('the stacked formulation on WebGL trains the same seven models as the per-instance one on wasm', { timeout: 300_000 }, async () => {
-    const stacked = await benchPage('backend=webgl&trainer=engine&formulation=stacked&steps=12');
-    const perInstance = await benchPage('backend=wasm&trainer=engine&formulation=per-instance&steps=12');
+    const stacked = await run('backend=webgl&trainer=engine&formulation=stacked&steps=12');
+    const perInstance = await run('backend=wasm&trainer=engine&formulation=per-instance&steps=12');
     expect(stacked.error).toBeUndefined();
     expect(stacked.formulation).toBe('stacked');
     expect(perInstance.formulation).toBe('per-instance');

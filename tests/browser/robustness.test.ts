@@ -2,26 +2,18 @@
  * What a reader's browser can do to the page: lose the GPU context mid-training, and retrain
  * many times in a row without the worker's tensors or the page's heap growing.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, collectErrors, launch } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await browser().newPage({ viewport: { width: 1200, height: 900 } });
   const errors = collectErrors(page);
   await page.goto(`${baseUrl}${query}`);
-  await page.locator('#live').scrollIntoViewIfNeeded();
+  await scrollIntoView(page.locator('#live'));
   return { page, errors };
 }
 
