@@ -9,12 +9,15 @@ import { summariseSweep } from '../src/model/analysis';
 import { DEFAULT_CONFIG, LIVE_RECIPE, makeConfig, type ModelConfig } from '../src/model/config';
 import { parseSweepFile, toSweepFile } from '../src/model/sweep-file';
 import { selectBackend } from '../src/training/backend';
-import { numberFlag, parseFlags } from '../src/training/node-cli';
+import { numberFlag, parseFlags } from './cli';
 import { train } from '../src/training/train';
 
 const flags = parseFlags(process.argv.slice(2));
 const seeds = (flags['seeds'] ?? '0').split(',').map(Number);
-const recipe = { steps: numberFlag(flags, 'steps') ?? LIVE_RECIPE.steps, learningRate: numberFlag(flags, 'lr') ?? LIVE_RECIPE.learningRate };
+const recipe = {
+  steps: numberFlag(flags, 'steps') ?? LIVE_RECIPE.steps,
+  learningRate: numberFlag(flags, 'lr') ?? LIVE_RECIPE.learningRate,
+};
 const shipped = parseSweepFile(JSON.parse(readFileSync('public/weights/sweep.json', 'utf8')));
 const { backend } = await selectBackend({ forced: 'wasm' });
 
@@ -22,7 +25,9 @@ async function monosemanticCounts(config: ModelConfig): Promise<number[]> {
   const started = performance.now();
   const outcome = await train(config);
   if (outcome.status !== 'completed') throw new Error(`training ${outcome.status} at step ${outcome.step}`);
-  process.stderr.write(`seed ${config.seed}: ${config.steps} steps at lr ${config.learningRate} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stderr.write(
+    `seed ${config.seed}: ${config.steps} steps at lr ${config.learningRate} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+  );
   const file = toSweepFile(config, outcome.weights, outcome.losses);
   return summariseSweep(file).map((level) => level.counts.monosemantic);
 }
@@ -35,8 +40,26 @@ for (const seed of seeds) {
       : await monosemanticCounts(makeConfig({ seed }));
   const live = await monosemanticCounts(makeConfig({ seed, ...recipe }));
   rows.push(
-    ...DEFAULT_CONFIG.densities.map((density, k) => ({ seed, density, reference: reference[k]!, live: live[k]!, difference: live[k]! - reference[k]! })),
+    ...DEFAULT_CONFIG.densities.map((density, k) => ({
+      seed,
+      density,
+      reference: reference[k]!,
+      live: live[k]!,
+      difference: live[k]! - reference[k]!,
+    })),
   );
 }
 const worst = Math.max(...rows.map((r) => Math.abs(r.difference)));
-console.log(JSON.stringify({ recipe, reference: { steps: DEFAULT_CONFIG.steps, learningRate: DEFAULT_CONFIG.learningRate }, backend, worstDifference: worst, levels: rows }, null, 1));
+console.log(
+  JSON.stringify(
+    {
+      recipe,
+      reference: { steps: DEFAULT_CONFIG.steps, learningRate: DEFAULT_CONFIG.learningRate },
+      backend,
+      worstDifference: worst,
+      levels: rows,
+    },
+    null,
+    1,
+  ),
+);

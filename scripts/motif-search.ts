@@ -20,7 +20,7 @@ import type { NetworkWeights } from '../src/model/network';
 import { toSweepFile } from '../src/model/sweep-file';
 import { findMotifs, type MotifInstance } from '../src/model/analysis/motif';
 import { selectBackend } from '../src/training/backend';
-import { backendFlag, numberFlag, parseFlags } from '../src/training/node-cli';
+import { backendFlag, numberFlag, parseFlags } from './cli';
 import { train } from '../src/training/train';
 
 const flags = parseFlags(process.argv.slice(2));
@@ -95,7 +95,11 @@ if (ship && chosen !== undefined) {
   const reproduced = JSON.stringify(again.weights) === JSON.stringify(kept.get(chosen));
   if (!reproduced) throw new Error(`seed ${chosen} did not reproduce: training is not deterministic here`);
   // The command that rebuilds this file: the settings that differ from the defaults, and the seed.
-  const settingFlags = process.argv.slice(2).join(' ').replace(/--(seeds|first-seed|ship-seed|report|dump|out)[ =]\S+/g, '').trim();
+  const settingFlags = process.argv
+    .slice(2)
+    .join(' ')
+    .replace(/--(seeds|first-seed|ship-seed|report|dump|out)[ =]\S+/g, '')
+    .trim();
   const command = `npx tsx scripts/motif-search.ts ${settingFlags} --ship-seed ${chosen}`.replace(/ +/g, ' ');
   const file = toSweepFile(again.config, [again.weights], [again.loss], {
     command,

@@ -2,7 +2,7 @@
 // A suite that wrote no results (it crashed, or the type check before it failed) counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
-const suites = ['typecheck', 'unit', 'browser'];
+const suites = ['lint', 'typecheck', 'unit', 'browser'];
 let passed = 0;
 let failed = 0;
 for (const suite of suites) {

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { makeConfig, PAPER_DENSITIES } from '../src/model/config';
 import { toSweepFile } from '../src/model/sweep-file';
 import { selectBackend } from '../src/training/backend';
-import { backendFlag, numberFlag, parseFlags, progressBar } from '../src/training/node-cli';
+import { backendFlag, numberFlag, parseFlags, progressBar } from './cli';
 import { train } from '../src/training/train';
 
 const flags = parseFlags(process.argv.slice(2));
@@ -30,7 +30,13 @@ const started = performance.now();
 const outcome = await train(config, {
   reportEvery: 100,
   onProgress: (p) =>
-    process.stderr.write(progressBar(p.step, p.totalSteps, `${p.stepsPerSecond.toFixed(1)} steps/s  loss ${p.losses.map((l) => l.toExponential(2)).join(' ')}`)),
+    process.stderr.write(
+      progressBar(
+        p.step,
+        p.totalSteps,
+        `${p.stepsPerSecond.toFixed(1)} steps/s  loss ${p.losses.map((l) => l.toExponential(2)).join(' ')}`,
+      ),
+    ),
 });
 const wallSeconds = (performance.now() - started) / 1000;
 process.stderr.write('\n');
@@ -39,6 +45,11 @@ if (outcome.status !== 'completed') {
   process.exit(1);
 }
 const command = `npm run sweep -- ${process.argv.slice(2).join(' ')}`.trim();
-const file = toSweepFile(config, outcome.weights, outcome.losses, { command, backend, wallSeconds: Math.round(wallSeconds), date: new Date().toISOString() });
+const file = toSweepFile(config, outcome.weights, outcome.losses, {
+  command,
+  backend,
+  wallSeconds: Math.round(wallSeconds),
+  date: new Date().toISOString(),
+});
 writeFileSync(out, JSON.stringify(file));
 process.stderr.write(`wrote ${out} in ${wallSeconds.toFixed(0)} s\n`);

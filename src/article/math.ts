@@ -1,5 +1,5 @@
 /**
- * The article's mathematics. Sections write `tex('…')`; the build (scripts/prerender-tex.ts, a
+ * The article's mathematics. Sections write `tex('…')`; the build (build/prerender-tex.ts, a
  * Vite plugin) typesets each call with KaTeX and replaces it by `typeset(markup)`, so the page
  * carries KaTeX's stylesheet and fonts but not its code. Only constant strings written in this
  * repository are typeset, never URL or user input, which is why inserting the markup is safe.

@@ -92,7 +92,12 @@ export class SuperpositionArticle extends LitElement {
   /** The live weights waiting to be drawn, in a task of their own (see updateLiveShown). */
   private livePending: NetworkWeights | null = null;
   /** The newest live model drawn, shown until newer weights are. */
-  private liveShown: { readonly config: ModelConfig; readonly weights: NetworkWeights; readonly summary: LevelSummary; readonly step: number } | null = null;
+  private liveShown: {
+    readonly config: ModelConfig;
+    readonly weights: NetworkWeights;
+    readonly summary: LevelSummary;
+    readonly step: number;
+  } | null = null;
   private liveVisible = false;
   private liveAutoPaused = false;
   private pendingLiveTraining = false;
@@ -145,14 +150,23 @@ export class SuperpositionArticle extends LitElement {
     const errors: string[] = [];
     if (sweep.status === 'fulfilled') {
       this.sweepFile = sweep.value;
-      this.shippedSweep = analyseAll(sweep.value.config, sweep.value.instances, sweep.value.instances.map((i) => i.loss));
+      this.shippedSweep = analyseAll(
+        sweep.value.config,
+        sweep.value.instances,
+        sweep.value.instances.map((i) => i.loss),
+      );
       const mid = this.shippedSweep.find((a) => a.density === INTERMEDIATE_DENSITY);
       this.intermediate = mid ? intermediateFacts(mid.summary, mid.density) : null;
     } else errors.push(`The precomputed sweep could not be loaded (${String(sweep.reason)}). Press Train to train a model here instead.`);
     if (motif.status === 'fulfilled') {
       this.motifFile = motif.value;
       const instance = motif.value.instances[0]!;
-      this.shippedMotif = { weights: instance, summary: analyse(instance, motif.value.config), density: instance.density, loss: instance.loss };
+      this.shippedMotif = {
+        weights: instance,
+        summary: analyse(instance, motif.value.config),
+        density: instance.density,
+        loss: instance.loss,
+      };
     } else errors.push(`The precomputed motif model could not be loaded (${String(motif.reason)}).`);
     this.loadErrors = errors;
     this.requestLiveModel();
@@ -274,7 +288,13 @@ export class SuperpositionArticle extends LitElement {
     return sweep.config.densities.includes(config.densities[0]!) && sameConfig(shippedAsSingle, config);
   }
 
-  private motifView(): { summary: LevelSummary; plot: StackPlotData; closeups: MotifCloseupData[]; source: string; config: ModelConfig } | null {
+  private motifView(): {
+    summary: LevelSummary;
+    plot: StackPlotData;
+    closeups: MotifCloseupData[];
+    source: string;
+    config: ModelConfig;
+  } | null {
     const { status } = this.training;
     const file = this.motifFile;
     if (!file) return null;
@@ -384,7 +404,9 @@ export class SuperpositionArticle extends LitElement {
 
   private readonly onAdvancedApply = (form: HTMLFormElement): void => {
     const params = new URLSearchParams(formatState(this.articleState));
-    new FormData(form).forEach((value, name) => params.set(name, String(value)));
+    new FormData(form).forEach((value, name) => {
+      params.set(name, String(value));
+    });
     const parsed = parseState(`?${params.toString()}`);
     this.notices = parsed.notices;
     this.setState({ ...parsed.state, section: this.articleState.section }, 'push');
@@ -452,7 +474,9 @@ export class SuperpositionArticle extends LitElement {
         },
         { rootMargin: '0px 0px -60% 0px' },
       );
-      sections.forEach((el) => this.sectionObserver!.observe(el));
+      sections.forEach((el) => {
+        this.sectionObserver!.observe(el);
+      });
     }
     if (!this.scrolledToSection && this.sweepFile) {
       this.scrolledToSection = true;
@@ -473,13 +497,15 @@ export class SuperpositionArticle extends LitElement {
     const motif = this.motifView();
     return html`
       <main class="page">
-        ${this.notices.length
-          ? html`<div class="notice" role="alert" id="url-notice">
+        ${
+          this.notices.length
+            ? html`<div class="notice" role="alert" id="url-notice">
               <strong>Some settings in this link could not be used.</strong>
               <ul>${this.notices.map((n) => html`<li>${n}</li>`)}</ul>
               <button type="button" @click=${() => (this.notices = [])}>Dismiss</button>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${this.loadErrors.map((e) => html`<div class="notice error" role="alert">${e}</div>`)}
         ${introSection()} ${modelSection()}
         ${sweepSection({

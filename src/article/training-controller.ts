@@ -75,8 +75,19 @@ export class TrainingController implements ReactiveController {
   start(target: TrainingTarget, config: ModelConfig, options: { backend?: BackendName; reportEvery?: number } = {}): void {
     this.client ??= new TrainerClient((event) => this.onEvent(event));
     this.forcedBackend = options.backend;
-    this.set({ ...IDLE, workerTensors: this.status.workerTensors, target, phase: 'starting', config, lossHistory: config.densities.map(() => []) });
-    this.client.train(config, { reportEvery: options.reportEvery ?? 25, snapshotEveryReports: 2, ...(options.backend ? { backend: options.backend } : {}) });
+    this.set({
+      ...IDLE,
+      workerTensors: this.status.workerTensors,
+      target,
+      phase: 'starting',
+      config,
+      lossHistory: config.densities.map(() => []),
+    });
+    this.client.train(config, {
+      reportEvery: options.reportEvery ?? 25,
+      snapshotEveryReports: 2,
+      ...(options.backend ? { backend: options.backend } : {}),
+    });
   }
 
   pause(): void {
@@ -122,7 +133,9 @@ export class TrainingController implements ReactiveController {
         this.set({
           backend,
           phase: this.status.phase === 'starting' ? 'training' : this.status.phase,
-          ...(refused ? { message: `The ${forced} backend could not be used (${reason ?? 'unavailable'}); training on ${backend} instead.` } : {}),
+          ...(refused
+            ? { message: `The ${forced} backend could not be used (${reason ?? 'unavailable'}); training on ${backend} instead.` }
+            : {}),
         });
         break;
       }
@@ -155,8 +168,8 @@ export class TrainingController implements ReactiveController {
             weightsStep: outcome.step,
             step: outcome.step,
           });
-        }
-        else if (outcome.status === 'failed') this.set({ phase: 'failed', weights: outcome.lastGoodWeights, summaries: null, message: `Training stopped: ${outcome.reason}.` });
+        } else if (outcome.status === 'failed')
+          this.set({ phase: 'failed', weights: outcome.lastGoodWeights, summaries: null, message: `Training stopped: ${outcome.reason}.` });
         else if (outcome.status === 'diverged') {
           this.set({
             phase: 'diverged',
@@ -168,7 +181,10 @@ export class TrainingController implements ReactiveController {
         break;
       }
       case 'error':
-        this.set({ phase: 'failed', message: `Training stopped: ${event.message}. The figures keep the last weights; press Train to try again.` });
+        this.set({
+          phase: 'failed',
+          message: `Training stopped: ${event.message}. The figures keep the last weights; press Train to try again.`,
+        });
         break;
     }
   }

@@ -50,6 +50,7 @@ interface FieldSpec<K extends keyof ArticleState> {
 
 /** Shows a raw URL value in a notice: short, and as text only (notices are never rendered as markup). */
 function quote(raw: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
   const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
   return `"${clean.length > 24 ? `${clean.slice(0, 24)}…` : clean}"`;
 }
@@ -123,7 +124,10 @@ export interface ParsedState {
 /** Parses a location's query string. Never throws; unknown parameters are ignored. */
 export function parseState(search: string): ParsedState {
   if (search.length > MAX_QUERY_LENGTH) {
-    return { state: DEFAULT_STATE, notices: [`The link is ${search.length} characters long, too long to be one of ours; showing the defaults.`] };
+    return {
+      state: DEFAULT_STATE,
+      notices: [`The link is ${search.length} characters long, too long to be one of ours; showing the defaults.`],
+    };
   }
   let params: URLSearchParams;
   try {

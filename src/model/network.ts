@@ -33,14 +33,14 @@ export function forward(weights: NetworkWeights, x: ArrayLike<number>): ForwardP
     const row = weights.W1[j]!;
     let a = weights.b1 ? weights.b1[j]! : 0;
     for (let i = 0; i < n; i++) a += row[i]! * x[i]!;
-    hidden[j] = a > 0 ? a : 0;
+    hidden[j] = Math.max(a, 0);
   }
   const output = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const row = weights.W2[i]!;
     let z = weights.b[i]!;
     for (let j = 0; j < m; j++) z += row[j]! * hidden[j]!;
-    output[i] = z > 0 ? z : 0;
+    output[i] = Math.max(z, 0);
   }
   return { hidden, output };
 }

@@ -45,7 +45,13 @@ export async function startBackend(name: string, timeoutMs = BACKEND_START_TIMEO
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<'timed out'>((resolve) => (timer = setTimeout(() => resolve('timed out'), timeoutMs)));
   try {
-    const ok = await Promise.race([tf.setBackend(name).then(async (set) => (await tf.ready(), set)), timedOut]);
+    const ok = await Promise.race([
+      tf.setBackend(name).then(async (set) => {
+        await tf.ready();
+        return set;
+      }),
+      timedOut,
+    ]);
     if (ok === 'timed out') {
       // Removing it also makes TF.js forget the pending start, so the next backend can start.
       tf.removeBackend(name);

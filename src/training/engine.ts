@@ -60,18 +60,3 @@ export function createSweepEngine(config: ModelConfig, options: EngineOptions = 
   const Engine = formulation === 'stacked' ? StackedEngine : PerInstanceEngine;
   return new Engine(config, options.initial, options.startStep ?? 0);
 }
-
-/**
- * Kernels one training step dispatches in `formulation` on the active backend, counted with
- * tf.profile after a first step: what a GPU backend pays for per step, whatever the hardware.
- */
-export async function kernelsPerStep(config: ModelConfig, formulation: Formulation): Promise<number> {
-  const engine = createSweepEngine(config, { formulation });
-  try {
-    engine.trainStep(false);
-    const profile = await tf.profile(() => void engine.trainStep(false));
-    return profile.kernels.length;
-  } finally {
-    engine.dispose();
-  }
-}

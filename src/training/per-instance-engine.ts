@@ -52,7 +52,11 @@ export class PerInstanceEngine implements SweepEngine {
     this.instances = config.densities.map((density, index) => {
       const tensors = weightsToTensors(initial?.[index] ?? initialWeights(config, index));
       const { slots, variables } = namedAdamSlots<ParamName>({ ...tensors });
-      return { params: variables as InstanceParams<tf.Variable>, slots, data: createInstanceData(density, config.n, config.batch, config.seed, STREAM.data(density)) };
+      return {
+        params: variables as InstanceParams<tf.Variable>,
+        slots,
+        data: createInstanceData(density, config.n, config.batch, config.seed, STREAM.data(density)),
+      };
     });
   }
 
@@ -64,27 +68,29 @@ export class PerInstanceEngine implements SweepEngine {
     if (this.disposed) throw new Error('engine used after dispose');
     const { learningRate, adamEpsilon, batch } = this.config;
     const adam = this.clock.tick(learningRate, adamEpsilon);
-    return tf.tidy((): tf.Tensor1D | undefined => {
-      const losses: tf.Scalar[] = [];
-      for (const instance of this.instances) {
-        const sample = instance.data.next();
-        const rowScale = new Float32Array(sample.rows);
-        for (let r = 0; r < sample.rows; r++) rowScale[r] = sample.rowWeights[r]! / batch;
-        const grads = instanceGradients(
-          instance.params,
-          {
-            x: tf.tensor2d(sample.x, [sample.rows, sample.n]),
-            xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]),
-            rowScale: tf.tensor2d(rowScale, [sample.rows, 1]),
-          },
-          this.importance,
-          withLoss,
-        );
-        for (const [name, slot] of instance.slots) applyAdam(slot, grads[name as keyof InstanceGradients] as tf.Tensor, adam);
-        if (grads.loss) losses.push(grads.loss);
-      }
-      return withLoss ? (tf.stack(losses) as tf.Tensor1D) : undefined;
-    }) ?? null;
+    return (
+      tf.tidy((): tf.Tensor1D | undefined => {
+        const losses: tf.Scalar[] = [];
+        for (const instance of this.instances) {
+          const sample = instance.data.next();
+          const rowScale = new Float32Array(sample.rows);
+          for (let r = 0; r < sample.rows; r++) rowScale[r] = sample.rowWeights[r]! / batch;
+          const grads = instanceGradients(
+            instance.params,
+            {
+              x: tf.tensor2d(sample.x, [sample.rows, sample.n]),
+              xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]),
+              rowScale: tf.tensor2d(rowScale, [sample.rows, 1]),
+            },
+            this.importance,
+            withLoss,
+          );
+          for (const [name, slot] of instance.slots) applyAdam(slot, grads[name as keyof InstanceGradients] as tf.Tensor, adam);
+          if (grads.loss) losses.push(grads.loss);
+        }
+        return withLoss ? (tf.stack(losses) as tf.Tensor1D) : undefined;
+      }) ?? null
+    );
   }
 
   async readWeights(): Promise<NetworkWeights[]> {

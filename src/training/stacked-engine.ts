@@ -97,19 +97,21 @@ export class StackedEngine implements SweepEngine {
     const K = densities.length;
     const adam = this.clock.tick(learningRate, adamEpsilon);
     const rows = this.fillBatch();
-    return tf.tidy((): tf.Tensor1D | undefined => {
-      const grads = stackedGradients(
-        this.params,
-        {
-          x: tf.tensor3d(this.x.subarray(0, K * rows * n), [K, rows, n]),
-          rowScale: tf.tensor3d(this.rowScale.subarray(0, K * rows), [K, rows, 1]),
-        },
-        this.importance,
-        withLoss,
-      );
-      for (const [name, slot] of this.slots) applyAdam(slot, grads[name as keyof StackedGradients] as tf.Tensor, adam);
-      return grads.loss;
-    }) ?? null;
+    return (
+      tf.tidy((): tf.Tensor1D | undefined => {
+        const grads = stackedGradients(
+          this.params,
+          {
+            x: tf.tensor3d(this.x.subarray(0, K * rows * n), [K, rows, n]),
+            rowScale: tf.tensor3d(this.rowScale.subarray(0, K * rows), [K, rows, 1]),
+          },
+          this.importance,
+          withLoss,
+        );
+        for (const [name, slot] of this.slots) applyAdam(slot, grads[name as keyof StackedGradients] as tf.Tensor, adam);
+        return grads.loss;
+      }) ?? null
+    );
   }
 
   async readWeights(): Promise<NetworkWeights[]> {

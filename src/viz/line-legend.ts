@@ -42,7 +42,9 @@ export function drawLineLegend<Datum, Parent extends Element | null, ParentDatum
     .join((enter) => {
       const g = enter.append('g').attr('class', 'entry');
       g.append('line').attr('x1', 0).attr('x2', swatch).attr('y1', 6).attr('y2', 6).attr('stroke-width', strokeWidth);
-      g.append('text').attr('x', swatch + 4).attr('y', 10);
+      g.append('text')
+        .attr('x', swatch + 4)
+        .attr('y', 10);
       return g;
     })
     .attr('transform', (_, i) => {

@@ -85,7 +85,6 @@ export class MotifCloseup extends LitElement {
 
   private readonly size = new ElementWidthController(this);
 
-
   /** The figure's <svg>, for <figure-download>. */
   svgElement(): SVGSVGElement | null {
     return this.renderRoot.querySelector('svg');
@@ -154,15 +153,8 @@ export class MotifCloseup extends LitElement {
       .attr('transform', (_, i) => `translate(${i * (groupW + gap)},0)`);
     groups.select('title').text((role) => motifSentence(role, data[role]));
     groups.select('text.group-title').text((role) => `${role} neuron ${data[role].neuron}`);
-    groups
-      .select('text.group-subtitle')
-      .text((role) => (role === 'asymmetric' ? 'stores a and b unequally' : 'cancels a’s push on b'));
-    groups
-      .select('line.zero')
-      .attr('x1', 0)
-      .attr('x2', groupW)
-      .attr('y1', y(0))
-      .attr('y2', y(0));
+    groups.select('text.group-subtitle').text((role) => (role === 'asymmetric' ? 'stores a and b unequally' : 'cancels a’s push on b'));
+    groups.select('line.zero').attr('x1', 0).attr('x2', groupW).attr('y1', y(0)).attr('y2', y(0));
 
     const own = (role: MotifRole): MotifBar[] => bars.filter((b) => b.role === role);
     groups
@@ -215,9 +207,7 @@ export class MotifCloseup extends LitElement {
     const x = scaleLinear().domain([-1, 1]).range([0, innerW]);
     const y = scaleLinear().domain(responseDomain(data)).nice().range([innerH, 0]);
     const plot = part(g, 'g', 'plot').attr('transform', `translate(${margin.left},${legendH})`);
-    part(plot, 'g', 'x axis')
-      .attr('transform', `translate(0,${innerH})`)
-      .call(axisBottom(x).ticks(5).tickSizeOuter(0));
+    part(plot, 'g', 'x axis').attr('transform', `translate(0,${innerH})`).call(axisBottom(x).ticks(5).tickSizeOuter(0));
     part(plot, 'g', 'y axis').call(axisLeft(y).ticks(5).tickSizeOuter(0));
     drawAxisTitles(plot, { x: 'xₐ (input a alone; all other inputs 0)', y: 'output' }, { width: innerW, height: innerH, yTitleOffset: 30 });
     const rows = data.response.filter((r) => Number.isFinite(r.xa));
@@ -229,11 +219,13 @@ export class MotifCloseup extends LitElement {
       .attr('stroke', (c) => c.colour)
       .attr('stroke-width', (c) => c.width)
       .attr('stroke-dasharray', (c) => c.dash)
-      .attr('d', (c) =>
-        line<ResponseRow>()
-          .defined((r) => Number.isFinite(c.value(r)))
-          .x((r) => x(r.xa))
-          .y((r) => y(c.value(r)))(rows) ?? '',
+      .attr(
+        'd',
+        (c) =>
+          line<ResponseRow>()
+            .defined((r) => Number.isFinite(c.value(r)))
+            .x((r) => x(r.xa))
+            .y((r) => y(c.value(r)))(rows) ?? '',
       );
   }
 }

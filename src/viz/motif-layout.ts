@@ -26,9 +26,7 @@ export const ROLES: readonly MotifRole[] = ['asymmetric', 'inhibition'];
 
 /** Four bars per neuron, asymmetric first: its input weights on a and b, then its output weights. */
 export function motifBars(data: Pick<MotifCloseupData, MotifRole>): MotifBar[] {
-  return ROLES.flatMap((role) =>
-    KEYS.map(({ key, label, feature }) => ({ role, key, label, feature, value: data[role][key] })),
-  );
+  return ROLES.flatMap((role) => KEYS.map(({ key, label, feature }) => ({ role, key, label, feature, value: data[role][key] })));
 }
 
 /** "asymmetric neuron 3: in a = 1.00, in b = −0.31; out a = 0.52, out b = 1.90" */

@@ -147,9 +147,7 @@ export class NeuronStackPlot extends LitElement {
     if (!svgEl) return;
     const width = this.size.width || FALLBACK_WIDTH;
     const compact = this.compact;
-    const margin = compact
-      ? { top: 3, right: 1, bottom: 3, left: 1 }
-      : { top: 6, right: 6, bottom: 24 + LEGEND_HEIGHT, left: 34 };
+    const margin = compact ? { top: 3, right: 1, bottom: 3, left: 1 } : { top: 6, right: 6, bottom: 24 + LEGEND_HEIGHT, left: 34 };
     const innerW = Math.max(40, width - margin.left - margin.right);
     const innerH = compact ? clamp(innerW * 0.55, 80, 150) : clamp(innerW * 0.38, 150, 280);
     const layout = stackLayout(this.data, innerW, innerH);
@@ -182,11 +180,7 @@ export class NeuronStackPlot extends LitElement {
       });
     part(plot, 'rect', 'feature-mark').attr('tabindex', -1).attr('role', 'img');
 
-    part(plot, 'line', 'zero')
-      .attr('x1', 0)
-      .attr('x2', innerW)
-      .attr('y1', layout.axisY)
-      .attr('y2', layout.axisY);
+    part(plot, 'line', 'zero').attr('x1', 0).attr('x2', innerW).attr('y1', layout.axisY).attr('y2', layout.axisY);
 
     const highlightColumns = layout.columns.filter((c) => c.source.highlight);
     part(plot, 'g', 'outlines')
@@ -311,7 +305,10 @@ export class NeuronStackPlot extends LitElement {
     const tip = this.tooltipElement();
     if (!this.tip || !tip || tip.hidden) return;
     const text = this.tipText(this.tip.neuron, this.tip.feature);
-    if (text === undefined) return this.hideTooltip();
+    if (text === undefined) {
+      this.hideTooltip();
+      return;
+    }
     tip.textContent = text;
     if (this.tip.feature !== undefined) this.mark(this.rectOf(this.tip.neuron, this.tip.feature));
   }
@@ -335,7 +332,10 @@ export class NeuronStackPlot extends LitElement {
 
   private showFor(neuron: number, feature: number | undefined, x: number, y: number): void {
     const text = this.tipText(neuron, feature);
-    if (text === undefined) return this.hideTooltip();
+    if (text === undefined) {
+      this.hideTooltip();
+      return;
+    }
     this.tip = { neuron, feature };
     this.showTooltip(text, x, y);
   }
@@ -344,7 +344,10 @@ export class NeuronStackPlot extends LitElement {
     const target = this.targetOf(e.target as Element | null);
     const column = this.layout?.columns.find((c) => c.neuron === target?.neuron);
     const svg = this.svgElement();
-    if (!target || !column || !svg) return this.hideTooltip();
+    if (!target || !column || !svg) {
+      this.hideTooltip();
+      return;
+    }
     const rect = rectAt(column, e.clientY - svg.getBoundingClientRect().top - this.plotOrigin.top);
     const host = this.getBoundingClientRect();
     this.showFor(target.neuron, rect?.feature, e.clientX - host.left, e.clientY - host.top);
@@ -365,7 +368,9 @@ export class NeuronStackPlot extends LitElement {
     this.activeNeuron = neuron;
     this.svgElement()
       ?.querySelectorAll<SVGGElement>('g.column')
-      .forEach((g) => g.setAttribute('tabindex', g.getAttribute('data-neuron') === String(neuron) ? '0' : '-1'));
+      .forEach((g) => {
+        g.setAttribute('tabindex', g.getAttribute('data-neuron') === String(neuron) ? '0' : '-1');
+      });
   }
 
   private focusColumn(index: number): void {

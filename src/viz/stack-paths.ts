@@ -50,7 +50,10 @@ export function colourPaths(rects: readonly StackRect[]): ColourPath[] {
   const emit = (span: ColourSpan | undefined): void => {
     if (!span) return;
     let list = parts.get(span.level);
-    if (!list) parts.set(span.level, (list = []));
+    if (!list) {
+      list = [];
+      parts.set(span.level, list);
+    }
     const h = span.bottom - span.top;
     list.push(`M${roundPx(span.x)} ${roundPx(span.top)}h${roundPx(span.w)}v${roundPx(h)}h${roundPx(-span.w)}z`);
   };

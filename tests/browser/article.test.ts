@@ -125,7 +125,9 @@ describe('the article in Chromium', () => {
       expect(Number(await page.locator('#density-slider').inputValue())).toBeCloseTo(-1, 5);
       expect(await page.locator('input[name=seed]').inputValue()).toBe('7');
       // The caption says "trained here" once the plot shows the final weights.
-      await page.waitForFunction(() => /trained here/.test(document.querySelector('#live figcaption')?.textContent ?? ''), null, { timeout: 90_000 });
+      await page.waitForFunction(() => /trained here/.test(document.querySelector('#live figcaption')?.textContent ?? ''), null, {
+        timeout: 90_000,
+      });
       signatures.push(await livePlotSignature(page));
       await page.close();
     }
@@ -186,7 +188,11 @@ describe('the article in Chromium', () => {
     const require = createRequire(import.meta.url);
     await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: never) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: Document, options: never) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] } as never);
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });

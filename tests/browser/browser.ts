@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '../../scripts/browser-harness';
+import { launchChromium } from '../../build/site';
 
 export const ARTIFACTS = 'artifacts/screenshots';
 

@@ -1,18 +1,22 @@
 /**
- * The training engine on the browser's own backends (bench.html in headless Chromium): the stacked
+ * The training engine on the browser's own backends (bench/index.html, built into the benchmark's own site, in headless Chromium): the stacked
  * formulation meant for GPUs runs on WebGL and trains the same sweep as the per-instance
  * formulation on wasm. Unit tests check this on cpu in Node; here it meets WebGL's own kernels
  * (batched matMul with transposed operands, a rank-3 fused bias), on SwiftShader for want of a GPU.
  */
-import { describe, expect, inject, it } from 'vitest';
-import type { BenchResult } from '../../src/training/bench-page';
-import { benchPage } from '../../scripts/browser-harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenchResult } from '../../bench/bench-page';
+import { BENCH_SITE_CONFIG, benchPage, buildAndServe, type ServedSite } from '../../build/site';
 import { sharedBrowser } from './browser';
 
-const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();
+let site: ServedSite | undefined;
+beforeAll(async () => {
+  site = await buildAndServe(BENCH_SITE_CONFIG);
+});
+afterAll(() => site?.close());
 
-const run = (query: string): Promise<BenchResult> => benchPage(browser(), `${baseUrl}bench.html?${query}`, 180_000);
+const run = (query: string): Promise<BenchResult> => benchPage(browser(), `${site!.baseUrl}bench/index.html?${query}`, 180_000);
 
 describe('the engine in Chromium', () => {
   it('the stacked formulation on WebGL trains the same seven models as the per-instance one on wasm', { timeout: 300_000 }, async () => {
@@ -23,6 +27,8 @@ describe('the engine in Chromium', () => {
     expect(perInstance.formulation).toBe('per-instance');
     // Same data, same initial weights, 16 Adam steps: the batch losses agree to float rounding.
     expect(stacked.losses).toHaveLength(7);
-    stacked.losses!.forEach((loss, k) => expect(Math.abs(loss - perInstance.losses![k]!) / perInstance.losses![k]!).toBeLessThan(1e-3));
+    stacked.losses!.forEach((loss, k) => {
+      expect(Math.abs(loss - perInstance.losses![k]!) / perInstance.losses![k]!).toBeLessThan(1e-3);
+    });
   });
 });

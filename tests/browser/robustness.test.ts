@@ -17,7 +17,11 @@ async function open(query: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-const statusText = (page: Page): Promise<string> => page.locator('#live-status').textContent().then((t) => t ?? '');
+const statusText = (page: Page): Promise<string> =>
+  page
+    .locator('#live-status')
+    .textContent()
+    .then((t) => t ?? '');
 const stepOf = (text: string): number => Number(/Step ([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? Number.NaN);
 
 describe('robustness in Chromium', () => {
@@ -30,14 +34,19 @@ describe('robustness in Chromium', () => {
     // WebGL over SwiftShader takes several seconds to start on a machine without a GPU.
     await expect.poll(() => statusText(page), { timeout: 120_000 }).toMatch(/backend webgl/);
     await expect.poll(async () => stepOf(await statusText(page)), { timeout: 60_000 }).toBeGreaterThanOrEqual(50);
-    await page.evaluate(() => (document.querySelector('superposition-article') as unknown as { loseWebGLContextForTesting(): void }).loseWebGLContextForTesting());
+    await page.evaluate(() =>
+      (document.querySelector('superposition-article') as unknown as { loseWebGLContextForTesting(): void }).loseWebGLContextForTesting(),
+    );
     const notice = page.locator('#live .notice');
     await expect.poll(() => notice.textContent(), { timeout: 60_000 }).toMatch(/webgl backend failed \(the WebGL context was lost\)/);
     await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/backend wasm/);
     const resumedAt = stepOf(await statusText(page));
     await expect.poll(async () => stepOf(await statusText(page)), { timeout: 60_000 }).toBeGreaterThan(resumedAt + 50);
     expect(await page.locator('#live-plot .column').count()).toBe(40);
-    await page.locator('#live').screenshot({ path: `${ARTIFACTS}/context-lost.png`, timeout: 10_000 }).catch(() => undefined);
+    await page
+      .locator('#live')
+      .screenshot({ path: `${ARTIFACTS}/context-lost.png`, timeout: 10_000 })
+      .catch(() => undefined);
     expect(errors.filter((e) => !/WebGL|context/i.test(e))).toEqual([]);
     await page.close();
   });
@@ -51,7 +60,9 @@ describe('robustness in Chromium', () => {
     };
     const retrain = async (): Promise<number> => {
       await page.locator('#train-button').click();
-      await page.waitForFunction(() => /finished/.test(document.querySelector('#live-status')?.textContent ?? ''), null, { timeout: 60_000 });
+      await page.waitForFunction(() => /finished/.test(document.querySelector('#live-status')?.textContent ?? ''), null, {
+        timeout: 60_000,
+      });
       return Number(await page.locator('#live-status').getAttribute('data-worker-tensors'));
     };
     const tensors: number[] = [];

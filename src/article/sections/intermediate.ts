@@ -41,7 +41,8 @@ export function intermediateFacts(summary: LevelSummary, density: number): Inter
     primaryDominated: polys.filter((n) => n.secondary.every((s) => Math.abs(s.weight) < 0.5)).length,
     example: example ? { neuron: example.neuron, primary: example.primary.feature, secondary: example.secondary.slice(0, 4) } : null,
     represented: represented.length,
-    pairedBothSides: represented.filter((p) => p.positive.some((c) => c.outputWeight > 0) && p.negative.some((c) => c.outputWeight > 0)).length,
+    pairedBothSides: represented.filter((p) => p.positive.some((c) => c.outputWeight > 0) && p.negative.some((c) => c.outputWeight > 0))
+      .length,
     featureZero: zero ? { positive: zero.positive, negative: zero.negative } : null,
   };
 }
@@ -60,28 +61,34 @@ export function intermediateSection(facts: IntermediateFacts | null): TemplateRe
         and split its stack plot in two. Of the ${facts.halfSize} neurons on the left, which hold features 0 to
         ${facts.leftLastFeature}, ${facts.leftMonosemantic} are monosemantic; of the ${facts.halfSize} on the right, which
         hold less important features, ${facts.rightMonosemantic} are.
-        ${cleanerLeft
-          ? html`Sharing a neuron costs interference, and the model spends that cost where it matters least: its most
+        ${
+          cleanerLeft
+            ? html`Sharing a neuron costs interference, and the model spends that cost where it matters least: its most
               important features stay clean and the less important ones share.`
-          : html`In this model the split does not favour the important features, unlike in the paper.`}
+            : html`In this model the split does not favour the important features, unlike in the paper.`
+        }
       </p>
       <p>
         Of its ${plural(facts.polysemantic, 'polysemantic neuron')}, ${facts.primaryDominated} have one dominant
         <em>primary</em> feature and only <em>secondary</em> features with less than half the primary’s weight.
-        ${facts.example
-          ? html`For example, neuron ${facts.example.neuron} reads feature ${facts.example.primary} at full weight and
+        ${
+          facts.example
+            ? html`For example, neuron ${facts.example.neuron} reads feature ${facts.example.primary} at full weight and
               also ${facts.example.secondary.map((s) => `feature ${s.feature} at ${formatNumber(s.weight)}`).join(', ')}.`
-          : ''}
+            : ''
+        }
         Hover over a column in the stack plots to read any neuron this way.
       </p>
       <p>
         Polysemantic or not, the neurons keep computing ${tex('|x_i| = \\operatorname{ReLU}(x_i) + \\operatorname{ReLU}(-x_i)')}.
         Of the ${facts.represented} features this model computes, ${facts.pairedBothSides} have at least one neuron that
         fires for ${tex('x_i > 0')} and at least one that fires for ${tex('x_i < 0')}, each writing positively onto output
-        ${tex('i')}: the ± pairs the paper describes. ${facts.featureZero
-          ? html`Feature 0’s positive side is carried by ${carriers(facts.featureZero.positive)}; its negative side by
+        ${tex('i')}: the ± pairs the paper describes. ${
+          facts.featureZero
+            ? html`Feature 0’s positive side is carried by ${carriers(facts.featureZero.positive)}; its negative side by
               ${carriers(facts.featureZero.negative)}.`
-          : ''}
+            : ''
+        }
       </p>
     </section>
   `;

@@ -127,22 +127,26 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
       </details>
       <div class="two-up">
         <figure>
-          ${props.plot
-            ? html`<neuron-stack-plot id="live-plot" .data=${props.plot} label=${`Neuron weights of the live model: ${props.counts}`}></neuron-stack-plot>
+          ${
+            props.plot
+              ? html`<neuron-stack-plot id="live-plot" .data=${props.plot} label=${`Neuron weights of the live model: ${props.counts}`}></neuron-stack-plot>
                 <figure-download filename=${`stack-plot-density-${formatDensity(state.density)}`} .target=${() => liveSvg('live-plot')}></figure-download>`
-            : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`}
+              : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
+          }
           <figcaption>${props.plotCaption} ${props.counts}</figcaption>
         </figure>
         <figure>
-          ${props.lossSeries.length
-            ? html`<loss-chart
+          ${
+            props.lossSeries.length
+              ? html`<loss-chart
                   id="live-loss"
                   .series=${props.lossSeries}
                   last-step=${live && status.config ? status.config.steps : 0}
                   label="Training loss of the live model"
                 ></loss-chart>
                 <figure-download filename="live-loss" .target=${() => liveSvg('live-loss')}></figure-download>`
-            : html`<p class="small">The loss curve appears here once a live model trains.</p>`}
+              : html`<p class="small">The loss curve appears here once a live model trains.</p>`
+          }
           <figcaption>Importance-weighted loss on each step’s batch, read back every 25 steps and drawn up to ten times a second.</figcaption>
         </figure>
       </div>

@@ -15,17 +15,21 @@ export function methodSection(sweep: SweepFile | null, liveBackend: string | nul
       <h2>Method</h2>
       <h3>Training</h3>
       <p>
-        ${c
-          ? html`Each shipped model of the sweep was trained with Adam (β = 0.9, 0.999, ε = ${c.adamEpsilon}) for
+        ${
+          c
+            ? html`Each shipped model of the sweep was trained with Adam (β = 0.9, 0.999, ε = ${c.adamEpsilon}) for
               ${c.steps.toLocaleString('en')} steps of ${c.batch} examples at a constant learning rate of ${c.learningRate},
               from a normal initialisation with standard deviation ${c.initStd} and zero biases. The small scale matters:
               it is what PyTorch’s Xavier rule gives for the batched tensor the public replications use, and a larger
               one leaves the 1 − S = 0.1 model stuck computing one side of |x| for several features.
-              ${sweep?.provenance
-                ? html`The sweep was produced by <code>${sweep.provenance.command}</code> on the
+              ${
+                sweep?.provenance
+                  ? html`The sweep was produced by <code>${sweep.provenance.command}</code> on the
                     ${sweep.provenance.backend} backend in ${sweep.provenance.wallSeconds} s.`
-                : ''}`
-          : ''}
+                  : ''
+              }`
+            : ''
+        }
         The seven models train side by side as independent instances. Every random number comes from a seeded
         generator keyed by the seed and the feature density, so a model retrained here with the same settings is the
         same model, up to rounding differences between backends.

@@ -11,11 +11,11 @@ export function modelSection(): TemplateResult {
         <em>feature density</em> ${tex('1-S')}, the chance that a feature is present. The network has one hidden ReLU
         layer with no bias and a ReLU output layer:
       </p>
-      ${tex('h = \\operatorname{ReLU}(W_1 x), \\qquad y\' = \\operatorname{ReLU}(W_2 h + b), \\qquad W_1 \\in \\mathbb{R}^{40\\times 100},\\; W_2 \\in \\mathbb{R}^{100\\times 40}.', true)}
+      ${tex("h = \\operatorname{ReLU}(W_1 x), \\qquad y' = \\operatorname{ReLU}(W_2 h + b), \\qquad W_1 \\in \\mathbb{R}^{40\\times 100},\\; W_2 \\in \\mathbb{R}^{100\\times 40}.", true)}
       <p>
         It is trained to output ${tex('y_i = |x_i|')} under a loss that cares more about some features than others:
       </p>
-      ${tex('L = \\mathbb{E}_x \\sum_{i} I_i \\,(|x_i| - y\'_i)^2, \\qquad I_i = 0.8^{\\,i}.', true)}
+      ${tex("L = \\mathbb{E}_x \\sum_{i} I_i \\,(|x_i| - y'_i)^2, \\qquad I_i = 0.8^{\\,i}.", true)}
       <p>
         Feature 0 is the most important and feature 99 matters about ${tex('10^{-10}')} as much, so the model has every
         reason to serve the first features first. Since ${tex('|x| = \\operatorname{ReLU}(x) + \\operatorname{ReLU}(-x)')},

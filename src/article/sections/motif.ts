@@ -42,8 +42,9 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
           a large negative weight onto b’s output, so that a’s push onto b ends up negative, and b’s output ReLU clips it
           to zero.
         </p>
-        ${summary && config
-          ? html`<p>
+        ${
+          summary && config
+            ? html`<p>
               We trained the small model (n = ${config.n} features, m = ${config.m} neurons, 1 − S =
               ${formatDensity(config.densities[0]!)}, seed ${config.seed}, ${config.steps.toLocaleString('en')} steps)
               and searched its weights with the detector described in the method section. It finds
@@ -56,15 +57,18 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
                   ${formatNumber(m.cancellation)}. `,
               )}
             </p>`
-          : html`<p class="small">The motif model’s weights are not available.</p>`}
+            : html`<p class="small">The motif model’s weights are not available.</p>`
+        }
       </div>
-      ${props.plot
-        ? html`<figure>
+      ${
+        props.plot
+          ? html`<figure>
             <neuron-stack-plot id="motif-plot" .data=${props.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
             <figure-download filename="motif-model" .target=${() => (document.getElementById('motif-plot') as (HTMLElement & { svgElement(): SVGSVGElement | null }) | null)?.svgElement() ?? null}></figure-download>
             <figcaption>The small model’s neurons, ${props.source}; motif neurons are outlined and labelled.</figcaption>
           </figure>`
-        : nothing}
+          : nothing
+      }
       ${props.closeups.map(
         (closeup, k) => html`<figure>
           <motif-closeup id=${`motif-closeup-${k}`} .data=${closeup}></motif-closeup>
@@ -77,10 +81,12 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
         </figure>`,
       )}
       <div class="controls">
-        ${retraining
-          ? html`<span class="status-line" role="status">Retraining the motif model: step ${status.step.toLocaleString('en')}</span>`
-          : html`<button type="button" @click=${props.onRetrain}>Retrain the motif model here</button>
-              <span class="small">Same seed and settings: it should find the same model.</span>`}
+        ${
+          retraining
+            ? html`<span class="status-line" role="status">Retraining the motif model: step ${status.step.toLocaleString('en')}</span>`
+            : html`<button type="button" @click=${props.onRetrain}>Retrain the motif model here</button>
+              <span class="small">Same seed and settings: it should find the same model.</span>`
+        }
       </div>
       ${status.target === 'motif' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
     </section>

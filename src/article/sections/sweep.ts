@@ -47,11 +47,13 @@ function narrative(levels: readonly SweepLevel[]): TemplateResult {
       ${m} neurons are monosemantic${denseDedicated ? ', each reading a single feature,' : ''} and the model computes |x|
       for ${dense.counts.representedFeatures} features.
       ${denseDedicated ? 'Interference would cost it on every example, so it does not share.' : nothing}
-      ${firstPoly
-        ? html`The first polysemantic neurons appear at 1 − S = ${formatDensity(firstPoly.density)}
+      ${
+        firstPoly
+          ? html`The first polysemantic neurons appear at 1 − S = ${formatDensity(firstPoly.density)}
             (${firstPoly.counts.polysemantic} of ${m}, with a mean polysemanticity score of
             ${formatNumber(firstPoly.counts.meanPolysemanticity)}).`
-        : nothing}
+          : nothing
+      }
       At 1 − S = 0.03, ${mid.counts.monosemantic} neurons remain monosemantic and ${mid.counts.polysemantic} read several
       features; the model now computes ${computed} features,
       ${computed > pairs ? 'more than' : 'against'} the ${pairs} that ${m} neurons could serve one pair each. At
@@ -95,12 +97,14 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
         </div>
       </figure>
       <div class="controls">
-        ${retraining
-          ? html`<button type="button" @click=${props.onCancel}>Stop retraining</button>
+        ${
+          retraining
+            ? html`<button type="button" @click=${props.onCancel}>Stop retraining</button>
               <label>Retraining the sweep <progress max=${status.config?.steps ?? 1} value=${status.step}></progress></label>
               <span class="status-line" role="status">step ${status.step.toLocaleString('en')}${status.backend ? ` on ${status.backend}` : ''}${status.stepsPerSecond > 0 ? `, ${Math.round(status.stepsPerSecond)} steps/s` : ''}</span>`
-          : html`<button type="button" @click=${props.onRetrain}>Retrain the whole sweep</button>
-              <span class="small">Trains all seven models again in your browser with the settings above; the panels update as it goes.</span>`}
+            : html`<button type="button" @click=${props.onRetrain}>Retrain the whole sweep</button>
+              <span class="small">Trains all seven models again in your browser with the settings above; the panels update as it goes.</span>`
+        }
       </div>
       ${status.target === 'sweep' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
       <table class="counts" aria-label="Counts per sparsity level">

@@ -80,8 +80,7 @@ export function summariseNeurons(weights: NetworkWeights, norm: NormalisedWeight
     secondary.sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight) || p.feature - q.feature);
     let outputSize = 0;
     for (const out of norm.W2) outputSize = Math.max(outputSize, Math.abs(out[j]!));
-    const kind: NeuronKind =
-      top < 0 || outputSize < DEAD_OUTPUT ? 'dead' : secondary.length === 0 ? 'monosemantic' : 'polysemantic';
+    const kind: NeuronKind = top < 0 || outputSize < DEAD_OUTPUT ? 'dead' : secondary.length === 0 ? 'monosemantic' : 'polysemantic';
     return {
       neuron: j,
       scale: maxAbs(weights.W1[j]!),

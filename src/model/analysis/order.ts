@@ -38,11 +38,7 @@ export function neuronOrder(weights: Pick<NetworkWeights, 'W1'>, importance: Arr
     };
   });
   keys.sort(
-    (p, q) =>
-      descending(p.importance, q.importance) ||
-      p.feature - q.feature ||
-      Number(q.positive) - Number(p.positive) ||
-      p.j - q.j,
+    (p, q) => descending(p.importance, q.importance) || p.feature - q.feature || Number(q.positive) - Number(p.positive) || p.j - q.j,
   );
   return keys.map((k) => k.j);
 }

@@ -17,7 +17,10 @@ import type { NetworkWeights } from '../network';
 export function featureNorms(weights: Pick<NetworkWeights, 'W1'>): number[] {
   const n = weights.W1[0]?.length ?? 0;
   const sq = new Array<number>(n).fill(0);
-  for (const row of weights.W1) row.forEach((v, i) => (sq[i]! += v * v));
+  for (const row of weights.W1)
+    row.forEach((v, i) => {
+      sq[i]! += v * v;
+    });
   return sq.map(Math.sqrt);
 }
 

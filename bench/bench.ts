@@ -1,0 +1,99 @@
+/**
+ * npm run bench [-- --repeats 3] [--skip-node] [--skip-browser] [--browser sweep,plot,live]
+ * Prints JSON, medians over repeats, ratios between figures of this run only:
+ * - node: training steps/s of the 7-instance sweep (batch 1024) on every backend reachable in
+ *   Node, for the engine and the straightforward baseline, and the kernels a step dispatches in
+ *   each formulation;
+ * - browser: the same in headless Chromium (bench/index.html) for wasm, webgl, webgpu and cpu (on GPU
+ *   backends both formulations), and, on the built
+ *   article, the time from navigation to the first drawn stack plot, the longest main-thread task
+ *   while a live model trains, and how far a single slider model gets in 20 s.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+// Registers every gradient, which the baseline's autodiff needs.
+import '@tensorflow/tfjs';
+import { makeConfig } from '../src/model/config';
+import { selectBackend, type BackendName } from '../src/training/backend';
+import { BaselineTrainer } from './baseline';
+import { createSweepEngine, formulationFor, type Formulation } from '../src/training/engine';
+import { kernelsPerStep } from './kernels';
+import { numberFlag, parseFlags } from '../scripts/cli';
+import { BROWSER_PARTS, browserBenchmarks, type BrowserPart } from './bench-browser';
+import { engineReport } from './bench-stats';
+
+const flags = parseFlags(process.argv.slice(2));
+const repeats = numberFlag(flags, 'repeats') ?? 3;
+const config = makeConfig({});
+
+interface Trainer {
+  trainStep(): void;
+  sync(): Promise<void>;
+  dispose(): void;
+}
+
+const engineTrainer = (formulation: Formulation) => (): Trainer => {
+  const engine = createSweepEngine(config, { formulation });
+  return {
+    trainStep: () => void engine.trainStep(false),
+    sync: async () => void (await engine.readWeights()),
+    dispose: () => engine.dispose(),
+  };
+};
+
+async function stepsPerSecond(make: () => Trainer, steps: number): Promise<number> {
+  const trainer = make();
+  for (let s = 0; s < 3; s++) trainer.trainStep();
+  await trainer.sync();
+  const start = performance.now();
+  for (let s = 0; s < steps; s++) trainer.trainStep();
+  await trainer.sync();
+  const seconds = (performance.now() - start) / 1000;
+  trainer.dispose();
+  return steps / seconds;
+}
+
+const backends: Record<string, unknown> = {};
+for (const backend of (flags['skip-node'] ? [] : ['wasm', 'cpu']) as BackendName[]) {
+  const choice = await selectBackend({ forced: backend });
+  if (choice.backend !== backend) continue;
+  const steps = backend === 'cpu' ? 4 : 60;
+  const formulation = formulationFor(backend);
+  const engine: number[] = [];
+  const baseline: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    engine.push(await stepsPerSecond(engineTrainer(formulation), steps));
+    baseline.push(await stepsPerSecond(() => new BaselineTrainer(config), Math.max(2, Math.round(steps / 5))));
+  }
+  backends[backend] = engineReport(formulation, engine, [], baseline);
+  process.stderr.write(`${backend}: ${JSON.stringify(backends[backend])}\n`);
+}
+
+/** Kernels one sweep step dispatches in each formulation, counted on cpu (the same ops run on every backend). */
+async function kernelsPerSweepStep(): Promise<Record<Formulation, number>> {
+  await selectBackend({ forced: 'cpu' });
+  return { 'per-instance': await kernelsPerStep(config, 'per-instance'), stacked: await kernelsPerStep(config, 'stacked') };
+}
+
+const kernels = flags['skip-node'] ? null : await kernelsPerSweepStep();
+
+const parts = (flags['browser']?.split(',') ?? BROWSER_PARTS).filter((p): p is BrowserPart =>
+  (BROWSER_PARTS as readonly string[]).includes(p),
+);
+const browser = flags['skip-browser']
+  ? null
+  : await browserBenchmarks(repeats, new Set(parts), (line) => process.stderr.write(`${line}\n`));
+
+console.log(
+  JSON.stringify(
+    {
+      workload: { instances: config.densities.length, n: config.n, m: config.m, batch: config.batch },
+      repeats,
+      tfjs: tf.version_core,
+      node: backends,
+      kernelsPerSweepStep: kernels,
+      browser,
+    },
+    null,
+    2,
+  ),
+);

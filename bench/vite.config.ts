@@ -1,0 +1,21 @@
+/**
+ * The benchmark's site: the article plus the benchmark page (bench/index.html), built into
+ * artifacts/bench-site so that dist/, what ships, holds no benchmark.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, mergeConfig } from 'vite';
+import site from '../vite.config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default mergeConfig(
+  site,
+  defineConfig({
+    root,
+    build: {
+      outDir: 'artifacts/bench-site',
+      emptyOutDir: true,
+      rollupOptions: { input: { article: `${root}index.html`, bench: `${root}bench/index.html` } },
+    },
+  }),
+);

@@ -1,0 +1,61 @@
+/**
+ * What the browser tests and the benchmark share: building the site as it ships, serving it with
+ * `vite preview`, and launching Debian's Chromium with the flags this machine needs.
+ */
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import type { BenchResult } from '../bench/bench-page';
+import { build, preview } from 'vite';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-unsafe-swiftshader',
+];
+
+/** `extraArgs`: the benchmark adds --enable-unsafe-webgpu, without which headless Chromium offers no WebGPU adapter. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** Opens the benchmark page at `url` in a new page and returns what it published when its run ended. */
+export async function benchPage(browser: Browser, url: string, timeoutMs = 300_000): Promise<BenchResult> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: timeoutMs });
+    return (await page.evaluate(() => window.benchResult))!;
+  } finally {
+    await page.close();
+  }
+}
+
+export interface ServedSite {
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The benchmark's site: the article and bench/index.html, built into artifacts/bench-site. */
+export const BENCH_SITE_CONFIG = fileURLToPath(new URL('../bench/vite.config.ts', import.meta.url));
+
+/**
+ * Builds a site in production mode and serves it on a free port: by default dist/, what ships;
+ * with `configFile` (BENCH_SITE_CONFIG), the site that config builds.
+ */
+export async function buildAndServe(configFile?: string): Promise<ServedSite> {
+  // Vitest sets NODE_ENV=test, which would make Vite pick Lit's development build; measure and test what ships.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ logLevel: 'warn', mode: 'production', ...(configFile ? { configFile } : {}) });
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
+  const server = await preview({ preview: { port: 0, strictPort: false }, logLevel: 'warn', ...(configFile ? { configFile } : {}) });
+  const baseUrl = server.resolvedUrls?.local[0];
+  if (!baseUrl) throw new Error('vite preview did not report a URL');
+  return { baseUrl, close: () => server.close() };
+}
