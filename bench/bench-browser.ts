@@ -4,17 +4,17 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { summariseSweep } from '../src/model/analysis';
+import { analyseModels } from '../src/model/analysis';
 import { PAPER_DENSITIES } from '../src/model/config';
-import { parseSweepFile } from '../src/model/sweep-file';
+import { parseWeightsFile } from '../src/model/weights-file';
 import { engineReport, median, otherFormulation, round } from './bench-stats';
 import type { Formulation } from '../src/training/engine';
 import { BENCH_SITE_CONFIG, benchPage, buildAndServe, launchChromium } from '../build/site';
 
 /** The shipped model's monosemantic-neuron count at each density: what a live model should approach. */
 function shippedMonosemanticCounts(): Map<number, number> {
-  const file = parseSweepFile(JSON.parse(readFileSync('public/weights/sweep.json', 'utf8')));
-  return new Map(summariseSweep(file).map((level) => [level.density, level.counts.monosemantic]));
+  const file = parseWeightsFile(JSON.parse(readFileSync('public/weights/sweep.json', 'utf8')));
+  return new Map(analyseModels(file).map((level) => [level.density, level.counts.monosemantic]));
 }
 
 /** Measured steps per backend: about ten seconds each on this 2-core machine (WebGPU runs on SwiftShader here). */

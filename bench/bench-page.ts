@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { makeConfig } from '../src/model/config';
 import { isBackendName, selectBackend } from '../src/training/backend';
 import { BaselineTrainer } from './baseline';
-import { createSweepEngine, type Formulation } from '../src/training/engine';
+import { createTrainingEngine, type Formulation } from '../src/training/engine';
 import { WASM_BINARY_URLS } from '../src/training/wasm-urls';
 
 export interface BenchResult {
@@ -44,7 +44,7 @@ async function main(): Promise<BenchResult> {
   const formulation = query.get('formulation');
   const engine =
     trainer === 'engine'
-      ? createSweepEngine(config, formulation === 'stacked' || formulation === 'per-instance' ? { formulation } : {})
+      ? createTrainingEngine(config, formulation === 'stacked' || formulation === 'per-instance' ? { formulation } : {})
       : null;
   const model = engine ?? new BaselineTrainer(config);
   const sync = async (): Promise<void> => {

@@ -15,7 +15,7 @@ import '@tensorflow/tfjs';
 import { makeConfig } from '../src/model/config';
 import { selectBackend, type BackendName } from '../src/training/backend';
 import { BaselineTrainer } from './baseline';
-import { createSweepEngine, formulationFor, type Formulation } from '../src/training/engine';
+import { createTrainingEngine, formulationFor, type Formulation } from '../src/training/engine';
 import { kernelsPerStep } from './kernels';
 import { numberFlag, parseFlags } from '../scripts/cli';
 import { BROWSER_PARTS, browserBenchmarks, type BrowserPart } from './bench-browser';
@@ -32,7 +32,7 @@ interface Trainer {
 }
 
 const engineTrainer = (formulation: Formulation) => (): Trainer => {
-  const engine = createSweepEngine(config, { formulation });
+  const engine = createTrainingEngine(config, { formulation });
   return {
     trainStep: () => void engine.trainStep(false),
     sync: async () => void (await engine.readWeights()),

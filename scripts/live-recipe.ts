@@ -5,9 +5,9 @@
  * and level, the monosemantic-neuron counts of each as JSON.
  */
 import { readFileSync } from 'node:fs';
-import { summariseSweep } from '../src/model/analysis';
+import { analyseModels } from '../src/model/analysis';
 import { DEFAULT_CONFIG, LIVE_RECIPE, makeConfig, type ModelConfig } from '../src/model/config';
-import { parseSweepFile, toSweepFile } from '../src/model/sweep-file';
+import { parseWeightsFile, toWeightsFile } from '../src/model/weights-file';
 import { selectBackend } from '../src/training/backend';
 import { numberFlag, parseFlags } from './cli';
 import { train } from '../src/training/train';
@@ -18,7 +18,7 @@ const recipe = {
   steps: numberFlag(flags, 'steps') ?? LIVE_RECIPE.steps,
   learningRate: numberFlag(flags, 'lr') ?? LIVE_RECIPE.learningRate,
 };
-const shipped = parseSweepFile(JSON.parse(readFileSync('public/weights/sweep.json', 'utf8')));
+const shipped = parseWeightsFile(JSON.parse(readFileSync('public/weights/sweep.json', 'utf8')));
 const { backend } = await selectBackend({ forced: 'wasm' });
 
 async function monosemanticCounts(config: ModelConfig): Promise<number[]> {
@@ -28,15 +28,15 @@ async function monosemanticCounts(config: ModelConfig): Promise<number[]> {
   process.stderr.write(
     `seed ${config.seed}: ${config.steps} steps at lr ${config.learningRate} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
   );
-  const file = toSweepFile(config, outcome.weights, outcome.losses);
-  return summariseSweep(file).map((level) => level.counts.monosemantic);
+  const file = toWeightsFile(config, outcome.weights, outcome.losses);
+  return analyseModels(file).map((level) => level.counts.monosemantic);
 }
 
 const rows = [];
 for (const seed of seeds) {
   const reference =
     seed === shipped.config.seed && JSON.stringify(shipped.config) === JSON.stringify(makeConfig({ seed }))
-      ? summariseSweep(shipped).map((level) => level.counts.monosemantic)
+      ? analyseModels(shipped).map((level) => level.counts.monosemantic)
       : await monosemanticCounts(makeConfig({ seed }));
   const live = await monosemanticCounts(makeConfig({ seed, ...recipe }));
   rows.push(

@@ -9,7 +9,7 @@
  * seeds had 0, 1, 2, … instances. It then ships the first seed whose model has exactly two instances
  * on four distinct neurons (as in the paper), falling back to the first with two instances sharing
  * neurons: it retrains that seed from its configuration alone, checks that the weights come out
- * identical (the permalink promise), and writes them in the SweepFile format. Settings and results
+ * identical (the permalink promise), and writes them in the WeightsFile format. Settings and results
  * are documented in docs/motif.md. `--dump` also writes every seed's weights, for studying the
  * detector's thresholds on the whole population. `--ship-seed S` skips the search and ships seed S
  * (about ten seconds: the quick way to rebuild the shipped file).
@@ -17,7 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import { makeConfig, type ModelConfig } from '../src/model/config';
 import type { NetworkWeights } from '../src/model/network';
-import { toSweepFile } from '../src/model/sweep-file';
+import { toWeightsFile } from '../src/model/weights-file';
 import { findMotifs, type MotifInstance } from '../src/model/analysis/motif';
 import { selectBackend } from '../src/training/backend';
 import { backendFlag, numberFlag, parseFlags } from './cli';
@@ -101,7 +101,7 @@ if (ship && chosen !== undefined) {
     .replace(/--(seeds|first-seed|ship-seed|report|dump|out)[ =]\S+/g, '')
     .trim();
   const command = `npx tsx scripts/motif-search.ts ${settingFlags} --ship-seed ${chosen}`.replace(/ +/g, ' ');
-  const file = toSweepFile(again.config, [again.weights], [again.loss], {
+  const file = toWeightsFile(again.config, [again.weights], [again.loss], {
     command,
     backend,
     wallSeconds: Math.round(wallSeconds),

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { makeConfig, PAPER_DENSITIES } from '../src/model/config';
-import { toSweepFile } from '../src/model/sweep-file';
+import { toWeightsFile } from '../src/model/weights-file';
 import { selectBackend } from '../src/training/backend';
 import { backendFlag, numberFlag, parseFlags, progressBar } from './cli';
 import { train } from '../src/training/train';
@@ -45,7 +45,7 @@ if (outcome.status !== 'completed') {
   process.exit(1);
 }
 const command = `npm run sweep -- ${process.argv.slice(2).join(' ')}`.trim();
-const file = toSweepFile(config, outcome.weights, outcome.losses, {
+const file = toWeightsFile(config, outcome.weights, outcome.losses, {
   command,
   backend,
   wallSeconds: Math.round(wallSeconds),

@@ -1,8 +1,8 @@
 /**
  * Turns analysis results into the shapes the figures draw. No numbers are made up here: every
- * value comes from a LevelSummary or a forward pass of the weights.
+ * value comes from a ModelAnalysis or a forward pass of the weights.
  */
-import type { LevelSummary, MotifInstance, NeuronSummary } from '../model/analysis';
+import type { ModelAnalysis, MotifInstance, NeuronAnalysis } from '../model/analysis';
 import { singleFeatureResponse } from '../model/analysis/response';
 import type { NetworkWeights } from '../model/network';
 import type { MotifCloseupData, NeuronFeatureWeight, StackPlotData, StackPlotNeuron } from '../viz/types';
@@ -14,7 +14,7 @@ import { formatNumber } from './format';
  */
 const DRAWN_WEIGHT = 0.01;
 
-function neuronDescription(neuron: NeuronSummary): string {
+function neuronDescription(neuron: NeuronAnalysis): string {
   if (neuron.kind === 'dead') return `neuron ${neuron.neuron}: dead (writes nothing)`;
   const primary = `primary feature ${neuron.primary.feature} (${formatNumber(neuron.primary.weight)})`;
   if (neuron.kind === 'monosemantic') return `neuron ${neuron.neuron}: monosemantic; ${primary}`;
@@ -33,7 +33,7 @@ export function motifHighlights(motifs: readonly MotifInstance[]): Map<number, s
   return highlights;
 }
 
-export function stackPlotData(summary: LevelSummary, highlights: ReadonlyMap<number, string> = new Map()): StackPlotData {
+export function stackPlotData(summary: ModelAnalysis, highlights: ReadonlyMap<number, string> = new Map()): StackPlotData {
   const { W1, W2 } = summary.normalised;
   const neurons: StackPlotNeuron[] = summary.order.map((j) => {
     const neuron = summary.neurons[j]!;

@@ -6,9 +6,9 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { importances, makeConfig, type ModelConfig } from '../model/config';
-import { summariseLevel, type LevelSummary } from '../model/analysis';
+import { analyseModel, type ModelAnalysis } from '../model/analysis';
 import type { NetworkWeights } from '../model/network';
-import { parseSweepFile, type SweepFile } from '../model/sweep-file';
+import { parseWeightsFile, type WeightsFile } from '../model/weights-file';
 import type { BackendName } from '../training/backend';
 import '../viz/figure-download';
 import '../viz/loss-chart';
@@ -33,7 +33,7 @@ import { DEFAULT_STATE, formatState, nearestPaperDensity, parseState, SECTIONS, 
 
 interface AnalysedModel {
   readonly weights: NetworkWeights;
-  readonly summary: LevelSummary;
+  readonly summary: ModelAnalysis;
   readonly density: number;
   readonly loss: number;
 }
@@ -41,12 +41,12 @@ interface AnalysedModel {
 /** The level the intermediate-regime section reads its facts from. */
 const INTERMEDIATE_DENSITY = 0.1;
 
-const analysisCache = new WeakMap<NetworkWeights, LevelSummary>();
+const analysisCache = new WeakMap<NetworkWeights, ModelAnalysis>();
 
-function analyse(weights: NetworkWeights, config: Pick<ModelConfig, 'n' | 'importanceDecay'>): LevelSummary {
+function analyse(weights: NetworkWeights, config: Pick<ModelConfig, 'n' | 'importanceDecay'>): ModelAnalysis {
   let summary = analysisCache.get(weights);
   if (!summary) {
-    summary = summariseLevel(weights, importances(config));
+    summary = analyseModel(weights, importances(config));
     analysisCache.set(weights, summary);
   }
   return summary;
@@ -58,16 +58,16 @@ function analyseAll(config: ModelConfig, weights: readonly NetworkWeights[], los
 
 const sweepLevel = (model: AnalysedModel): SweepLevel => ({ density: model.density, counts: model.summary.counts, loss: model.loss });
 
-const countsText = (summary: LevelSummary): string =>
+const countsText = (summary: ModelAnalysis): string =>
   `${summary.counts.monosemantic} of ${plural(summary.counts.neurons, 'neuron')} monosemantic; ${summary.counts.representedFeatures} features computed.`;
 
-async function fetchWeights(path: string): Promise<SweepFile> {
+async function fetchWeights(path: string): Promise<WeightsFile> {
   const response = await fetch(new URL(path, document.baseURI));
   // A static server may answer a missing file with its HTML fallback page: that is "not found" too.
   if (!response.ok || !response.headers.get('content-type')?.includes('json')) {
     throw new Error(`${path} was not found (HTTP ${response.status})`);
   }
-  return parseSweepFile(await response.json());
+  return parseWeightsFile(await response.json());
 }
 
 const sameConfig = (a: ModelConfig | null, b: ModelConfig): boolean => a !== null && JSON.stringify(a) === JSON.stringify(b);
@@ -76,8 +76,8 @@ const sameConfig = (a: ModelConfig | null, b: ModelConfig): boolean => a !== nul
 export class SuperpositionArticle extends LitElement {
   @state() private articleState: ArticleState = DEFAULT_STATE;
   @state() private notices: readonly string[] = [];
-  @state() private sweepFile: SweepFile | null = null;
-  @state() private motifFile: SweepFile | null = null;
+  @state() private sweepFile: WeightsFile | null = null;
+  @state() private motifFile: WeightsFile | null = null;
   @state() private loadErrors: readonly string[] = [];
   @state() private backendChoice: BackendName | 'auto' = 'auto';
   @state() private linkMessage = '';
@@ -95,7 +95,7 @@ export class SuperpositionArticle extends LitElement {
   private liveShown: {
     readonly config: ModelConfig;
     readonly weights: NetworkWeights;
-    readonly summary: LevelSummary;
+    readonly summary: ModelAnalysis;
     readonly step: number;
   } | null = null;
   private liveVisible = false;
@@ -269,9 +269,9 @@ export class SuperpositionArticle extends LitElement {
     return ` The shipped model at this level (${sweep.config.steps.toLocaleString('en')} steps, seed ${sweep.config.seed}) has ${shipped.summary.counts.monosemantic}.`;
   }
 
-  private readonly plotCache = new WeakMap<LevelSummary, StackPlotData>();
-  private readonly closeupCache = new WeakMap<LevelSummary, MotifCloseupData[]>();
-  private cachedPlot(summary: LevelSummary, highlights?: ReadonlyMap<number, string>): StackPlotData {
+  private readonly plotCache = new WeakMap<ModelAnalysis, StackPlotData>();
+  private readonly closeupCache = new WeakMap<ModelAnalysis, MotifCloseupData[]>();
+  private cachedPlot(summary: ModelAnalysis, highlights?: ReadonlyMap<number, string>): StackPlotData {
     let plot = this.plotCache.get(summary);
     if (!plot) {
       plot = stackPlotData(summary, highlights);
@@ -289,7 +289,7 @@ export class SuperpositionArticle extends LitElement {
   }
 
   private motifView(): {
-    summary: LevelSummary;
+    summary: ModelAnalysis;
     plot: StackPlotData;
     closeups: MotifCloseupData[];
     source: string;

@@ -4,7 +4,7 @@
  * backend) for the host to render.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LevelSummary } from '../model/analysis';
+import type { ModelAnalysis } from '../model/analysis';
 import type { ModelConfig } from '../model/config';
 import type { NetworkWeights } from '../model/network';
 import type { BackendName } from '../training/backend';
@@ -31,7 +31,7 @@ export interface TrainingStatus {
   readonly lossHistory: readonly (readonly (readonly [number, number])[])[];
   readonly weights: readonly NetworkWeights[] | null;
   /** The worker's analysis of `weights`, when it sent one (per instance, same order). */
-  readonly summaries: readonly LevelSummary[] | null;
+  readonly summaries: readonly ModelAnalysis[] | null;
   /** The step `weights` are from. */
   readonly weightsStep: number;
   readonly backend: BackendName | null;

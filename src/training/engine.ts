@@ -22,7 +22,7 @@ import { StackedEngine } from './stacked-engine';
 
 export type Formulation = 'per-instance' | 'stacked';
 
-export interface SweepEngine {
+export interface TrainingEngine {
   readonly config: ModelConfig;
   readonly formulation: Formulation;
   /** Steps taken, counting from the start step of a resumed run. */
@@ -55,7 +55,7 @@ export interface EngineOptions {
   readonly formulation?: Formulation;
 }
 
-export function createSweepEngine(config: ModelConfig, options: EngineOptions = {}): SweepEngine {
+export function createTrainingEngine(config: ModelConfig, options: EngineOptions = {}): TrainingEngine {
   const formulation = options.formulation ?? formulationFor(tf.getBackend(), activeSoftwareRenderer() !== null);
   const Engine = formulation === 'stacked' ? StackedEngine : PerInstanceEngine;
   return new Engine(config, options.initial, options.startStep ?? 0);

@@ -10,7 +10,7 @@ import { createInstanceData, type BatchGenerator } from '../model/data';
 import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
 import { AdamClock, applyAdam, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
-import type { SweepEngine } from './engine';
+import type { TrainingEngine } from './engine';
 import { instanceGradients, type InstanceGradients, type InstanceParams } from './gradients';
 import { initialWeights } from './initial-weights';
 import { instanceWeights } from './stored-weights';
@@ -35,7 +35,7 @@ export function weightsToTensors(weights: NetworkWeights): InstanceParams<tf.Ten
   };
 }
 
-export class PerInstanceEngine implements SweepEngine {
+export class PerInstanceEngine implements TrainingEngine {
   readonly formulation = 'per-instance';
   private readonly instances: Instance[];
   private readonly importance: tf.Tensor2D;

@@ -2,7 +2,7 @@
  * Messages across the worker boundary. Every message names its run, so the page can ignore
  * reports from a run it has already replaced.
  */
-import type { LevelSummary } from '../model/analysis';
+import type { ModelAnalysis } from '../model/analysis';
 import type { ModelConfig } from '../model/config';
 import type { NetworkWeights } from '../model/network';
 import type { BackendChoice, BackendName } from './backend';
@@ -30,7 +30,12 @@ export type WorkerRequest =
 export type WorkerEvent =
   | { readonly type: 'backend'; readonly runId: number; readonly choice: BackendChoice }
   /** `summaries`: the analysis of `progress.weights`, made in the worker (analysed-progress.ts). */
-  | { readonly type: 'progress'; readonly runId: number; readonly progress: TrainingProgress; readonly summaries?: readonly LevelSummary[] }
+  | {
+      readonly type: 'progress';
+      readonly runId: number;
+      readonly progress: TrainingProgress;
+      readonly summaries?: readonly ModelAnalysis[];
+    }
   /** The backend failed mid-run; training goes on from the last good weights on the next backend. */
   | { readonly type: 'fallback'; readonly runId: number; readonly from: BackendName; readonly reason: string; readonly resumeStep: number }
   /** `tensors` is the worker's live tensor count after the run's engine was disposed. */

@@ -1,10 +1,10 @@
 /**
- * Drives a SweepEngine for a whole training: chunks of steps with one asynchronous readback at the
+ * Drives a TrainingEngine for a whole training: chunks of steps with one asynchronous readback at the
  * end of each chunk, progress reports, pause, resume and cancel, and divergence detection (a
  * non-finite loss stops the run and keeps the last good weights).
  */
 import type { NetworkWeights } from '../model/network';
-import type { SweepEngine } from './engine';
+import type { TrainingEngine } from './engine';
 
 export interface TrainingProgress {
   readonly step: number;
@@ -82,7 +82,7 @@ export class TrainingRun {
   private wake: (() => void) | null = null;
 
   constructor(
-    private readonly engine: SweepEngine,
+    private readonly engine: TrainingEngine,
     private readonly options: RunOptions,
   ) {
     this.done = this.loop();

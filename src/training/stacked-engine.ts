@@ -11,7 +11,7 @@ import { createInstanceData, type BatchGenerator, type SparseBatch } from '../mo
 import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
 import { AdamClock, applyAdam, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
-import type { SweepEngine } from './engine';
+import type { TrainingEngine } from './engine';
 import { initialWeights } from './initial-weights';
 import { stackedGradients, type StackedGradients, type StackedParams } from './stacked-gradients';
 import { instanceWeights } from './stored-weights';
@@ -44,7 +44,7 @@ function stackedTensors(weights: readonly NetworkWeights[], n: number, m: number
   };
 }
 
-export class StackedEngine implements SweepEngine {
+export class StackedEngine implements TrainingEngine {
   readonly formulation = 'stacked';
   private readonly slots: readonly (readonly [ParamName, AdamSlot])[];
   private readonly params: StackedParams<tf.Variable>;

@@ -4,14 +4,14 @@
  */
 import type { ModelConfig } from '../model/config';
 import type { NetworkWeights } from '../model/network';
-import { createSweepEngine } from './engine';
+import { createTrainingEngine } from './engine';
 import { TrainingRun, type RunOptions, type RunOutcome } from './run';
 
 export async function train(
   config: ModelConfig,
   options: Partial<RunOptions> & { initial?: readonly NetworkWeights[] } = {},
 ): Promise<RunOutcome> {
-  const engine = createSweepEngine(config, options.initial ? { initial: options.initial } : {});
+  const engine = createTrainingEngine(config, options.initial ? { initial: options.initial } : {});
   try {
     const run = new TrainingRun(engine, { reportEvery: options.reportEvery ?? 100, ...options });
     return await run.done;

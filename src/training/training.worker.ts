@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { NetworkWeights } from '../model/network';
 import { analyseProgress } from './analysed-progress';
 import { selectBackend, type BackendName } from './backend';
-import { createSweepEngine } from './engine';
+import { createTrainingEngine } from './engine';
 import type { TrainRequest, WorkerEvent, WorkerRequest } from './protocol';
 import { TrainingRun } from './run';
 import { WASM_BINARY_URLS } from './wasm-urls';
@@ -50,7 +50,7 @@ async function train(request: TrainRequest): Promise<void> {
       const choice = await selectBackend({ forced: request.backend, exclude: [...broken], wasmUrls: WASM_BINARY_URLS });
       post({ type: 'backend', runId, choice });
       if (current?.runId !== runId) return;
-      const engine = createSweepEngine(request.config, { ...(initial ? { initial } : {}), startStep });
+      const engine = createTrainingEngine(request.config, { ...(initial ? { initial } : {}), startStep });
       const run = new TrainingRun(engine, {
         reportEvery: request.reportEvery,
         snapshotEveryReports: request.snapshotEveryReports,

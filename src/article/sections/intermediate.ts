@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { Carrier, LevelSummary } from '../../model/analysis';
+import type { Carrier, ModelAnalysis } from '../../model/analysis';
 import { formatDensity, formatNumber, plural } from '../format';
 import { tex } from '../math';
 
@@ -22,7 +22,7 @@ export interface IntermediateFacts {
   readonly featureZero: { positive: readonly Carrier[]; negative: readonly Carrier[] } | null;
 }
 
-export function intermediateFacts(summary: LevelSummary, density: number): IntermediateFacts {
+export function intermediateFacts(summary: ModelAnalysis, density: number): IntermediateFacts {
   const ordered = summary.order.map((j) => summary.neurons[j]!);
   const halfSize = Math.floor(ordered.length / 2);
   const left = ordered.slice(0, halfSize);

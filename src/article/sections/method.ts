@@ -1,14 +1,14 @@
 import { html, type TemplateResult } from 'lit';
 import { CARRIER_SHARE, MOTIF_THRESHOLDS, REPRESENTED_GAIN, SECONDARY_WEIGHT } from '../../model/analysis';
-import type { SweepFile } from '../../model/sweep-file';
+import type { WeightsFile } from '../../model/weights-file';
 import { tex } from '../math';
 
-export function trainingBudget(file: SweepFile): string {
+export function trainingBudget(file: WeightsFile): string {
   const c = file.config;
   return `Trained for ${c.steps.toLocaleString('en')} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}, seed ${c.seed}${file.provenance ? `, on the ${file.provenance.backend} backend` : ''}.`;
 }
 
-export function methodSection(sweep: SweepFile | null, liveBackend: string | null): TemplateResult {
+export function methodSection(sweep: WeightsFile | null, liveBackend: string | null): TemplateResult {
   const c = sweep?.config;
   return html`
     <section id="method" class="prose" data-section="method">

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LevelSummary } from '../../model/analysis';
+import type { ModelAnalysis } from '../../model/analysis';
 import type { ModelConfig } from '../../model/config';
 import type { MotifCloseupData, StackPlotData } from '../../viz/types';
 import { formatDensity, formatNumber, plural } from '../format';
@@ -7,7 +7,7 @@ import { isRunning, type TrainingStatus } from '../training-controller';
 
 export interface MotifSectionProps {
   readonly config: ModelConfig | null;
-  readonly summary: LevelSummary | null;
+  readonly summary: ModelAnalysis | null;
   readonly plot: StackPlotData | null;
   readonly closeups: readonly MotifCloseupData[];
   /** Which weights are drawn: shipped, or retrained in this browser. */
@@ -16,7 +16,7 @@ export interface MotifSectionProps {
   readonly onRetrain: () => void;
 }
 
-function decomposition(summary: LevelSummary): TemplateResult {
+function decomposition(summary: ModelAnalysis): TemplateResult {
   const motifNeurons = new Set(summary.motifs.flatMap((m) => [m.asymmetricNeuron, m.inhibitionNeuron]));
   const plain = summary.neurons.filter((n) => n.kind === 'monosemantic' && !motifNeurons.has(n.neuron)).length;
   const rest = summary.neurons.length - plain - motifNeurons.size;

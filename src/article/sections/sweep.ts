@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LevelCounts } from '../../model/analysis';
+import type { ModelCounts } from '../../model/analysis';
 import type { SweepFigure, SweepPanel } from '../../viz/sweep-figure';
 import { formatDensity, formatNumber } from '../format';
 import { isRunning, type TrainingStatus } from '../training-controller';
 
 export interface SweepLevel {
   readonly density: number;
-  readonly counts: LevelCounts;
+  readonly counts: ModelCounts;
   readonly loss: number;
 }
 

@@ -24,7 +24,7 @@ export const REPRESENTED_GAIN = 0.5;
 
 export type Representation = 'both' | 'positive' | 'negative' | 'none';
 
-export interface FeatureSummary {
+export interface FeatureAnalysis {
   readonly feature: number;
   /** ‖W_i‖ of the weights given (the analysis passes normalised ones). */
   readonly norm: number;
@@ -58,7 +58,7 @@ export function classifyRepresentation(gainPositive: number, gainNegative: numbe
 }
 
 /** One summary per feature, in feature order. */
-export function summariseFeatures(weights: NetworkWeights): FeatureSummary[] {
+export function analyseFeatures(weights: NetworkWeights): FeatureAnalysis[] {
   const norms = featureNorms(weights);
   const measures = superpositionMeasures(weights);
   return norms.map((norm, feature) => {

@@ -9,19 +9,19 @@ export {
   REPRESENTED_GAIN,
   classifyRepresentation,
   sideGains,
-  summariseFeatures,
-  type FeatureSummary,
+  analyseFeatures,
+  type FeatureAnalysis,
   type Representation,
 } from './features';
 export {
   DEAD_OUTPUT,
   SECONDARY_WEIGHT,
   polysemanticityScore,
-  summariseNeurons,
+  analyseNeurons,
   type FeatureWeight,
   type NeuronKind,
-  type NeuronSummary,
+  type NeuronAnalysis,
 } from './neurons';
 export { CARRIER_SHARE, featurePair, featurePairs, type Carrier, type FeaturePair } from './pairs';
 export { MOTIF_THRESHOLDS, findMotifs, type MotifInstance, type MotifThresholds } from './motif';
-export { summariseLevel, summariseSweep, type LevelCounts, type LevelSummary } from './summary';
+export { analyseModel, analyseModels, type ModelCounts, type ModelAnalysis } from './model-analysis';

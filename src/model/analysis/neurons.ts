@@ -38,7 +38,7 @@ export interface FeatureWeight {
   readonly weight: number;
 }
 
-export interface NeuronSummary {
+export interface NeuronAnalysis {
   readonly neuron: number;
   /** c_j = max_i |W1[j, i]| of the weights given, the factor the normalisation divided by. */
   readonly scale: number;
@@ -67,7 +67,7 @@ export function polysemanticityScore(row: readonly number[]): number {
  * normaliseNeurons(weights), passed in where the caller has it already. Runs on every training
  * snapshot, so it sorts only the few secondary features rather than whole rows.
  */
-export function summariseNeurons(weights: NetworkWeights, norm: NormalisedWeights = normaliseNeurons(weights)): NeuronSummary[] {
+export function analyseNeurons(weights: NetworkWeights, norm: NormalisedWeights = normaliseNeurons(weights)): NeuronAnalysis[] {
   return norm.W1.map((row, j) => {
     const top = largestFeature(row);
     const secondary: FeatureWeight[] = [];

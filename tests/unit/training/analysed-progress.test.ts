@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { summariseLevel } from '../../../src/model/analysis';
+import { analyseModel } from '../../../src/model/analysis';
 import { importances } from '../../../src/model/config';
-import { parseSweepFile } from '../../../src/model/sweep-file';
+import { parseWeightsFile } from '../../../src/model/weights-file';
 import { analyseProgress } from '../../../src/training/analysed-progress';
 
-const sweep = parseSweepFile(JSON.parse(readFileSync(new URL('../../../public/weights/sweep.json', import.meta.url), 'utf8')));
+const sweep = parseWeightsFile(JSON.parse(readFileSync(new URL('../../../public/weights/sweep.json', import.meta.url), 'utf8')));
 const weights = sweep.instances.slice(0, 3);
 const config = { ...sweep.config, densities: weights.map((w) => w.density) };
 
@@ -14,7 +14,7 @@ describe('the worker’s analysis of its reports', () => {
     const report = { step: 100, totalSteps: 200, losses: [0.1, 0.2, 0.3], stepsPerSecond: 50, weights };
     const { progress, summaries } = analyseProgress(config, report);
     expect(progress).toBe(report);
-    expect(summaries).toEqual(weights.map((w) => summariseLevel(w, importances(config))));
+    expect(summaries).toEqual(weights.map((w) => analyseModel(w, importances(config))));
   });
 
   it('survives the structured clone that carries it to the page', () => {

@@ -6,7 +6,7 @@ import { batchLoss, type NetworkWeights } from '../../../src/model/network';
 import { STREAM } from '../../../src/model/random';
 import { selectBackend, type BackendName } from '../../../src/training/backend';
 import { kernelsPerStep } from '../../../bench/kernels';
-import { createSweepEngine, formulationFor, type Formulation } from '../../../src/training/engine';
+import { createTrainingEngine, formulationFor, type Formulation } from '../../../src/training/engine';
 import { initialWeights } from '../../../src/training/initial-weights';
 import { train } from '../../../src/training/train';
 
@@ -79,7 +79,7 @@ describe('the training engine', () => {
     await selectBackend({ forced: 'wasm' });
     const before = tf.memory().numTensors;
     for (let cycle = 0; cycle < 20; cycle++) {
-      const engine = createSweepEngine(makeConfig({ ...small, steps: 5 }));
+      const engine = createTrainingEngine(makeConfig({ ...small, steps: 5 }));
       for (let s = 0; s < 4; s++) engine.trainStep(false);
       const losses = engine.trainStep(true)!;
       await losses.data();
@@ -102,7 +102,7 @@ describe('the training engine', () => {
       config: ModelConfig,
       steps: number,
     ): Promise<{ weights: NetworkWeights[]; losses: number[] }> {
-      const engine = createSweepEngine(config, { formulation });
+      const engine = createTrainingEngine(config, { formulation });
       for (let s = 1; s < steps; s++) engine.trainStep(false);
       const losses = engine.trainStep(true)!;
       const result = { losses: Array.from(await losses.data()), weights: await engine.readWeights() };
@@ -153,7 +153,7 @@ describe('the training engine', () => {
   it('reports the same batch loss as the float64 reference', async () => {
     await selectBackend({ forced: 'cpu' });
     const config = makeConfig({ ...small, densities: [0.1] });
-    const engine = createSweepEngine(config);
+    const engine = createTrainingEngine(config);
     const start = initialWeights(config, 0);
     const losses = engine.trainStep(true)!;
     const [engineLoss] = await losses.data();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeConfig } from '../../../src/model/config';
 import type { NetworkWeights } from '../../../src/model/network';
 import { selectBackend } from '../../../src/training/backend';
-import { createSweepEngine } from '../../../src/training/engine';
+import { createTrainingEngine } from '../../../src/training/engine';
 import { initialWeights } from '../../../src/training/initial-weights';
 import { TrainingRun, type TrainingProgress } from '../../../src/training/run';
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
 describe('a training run', () => {
   it('reports every N steps with one loss per instance, and weights on snapshot reports', async () => {
     const reports: TrainingProgress[] = [];
-    const engine = createSweepEngine(config);
+    const engine = createTrainingEngine(config);
     const outcome = await new TrainingRun(engine, { reportEvery: 50, snapshotEveryReports: 2, onProgress: (p) => reports.push(p) }).done;
     engine.dispose();
     expect(reports.map((r) => r.step)).toEqual([50, 100, 150, 200]);
@@ -25,7 +25,7 @@ describe('a training run', () => {
   });
 
   it('stops advancing while paused and finishes after resume', async () => {
-    const engine = createSweepEngine(config);
+    const engine = createTrainingEngine(config);
     const steps: number[] = [];
     const run = new TrainingRun(engine, { reportEvery: 20, onProgress: (p) => steps.push(p.step) });
     run.pause();
@@ -40,7 +40,7 @@ describe('a training run', () => {
   });
 
   it('stops early when cancelled', async () => {
-    const engine = createSweepEngine(config);
+    const engine = createTrainingEngine(config);
     let run: TrainingRun | null = null;
     run = new TrainingRun(engine, { reportEvery: 10, onProgress: (p) => p.step >= 30 && run?.cancel() });
     const outcome = await run.done;
@@ -49,7 +49,7 @@ describe('a training run', () => {
   });
 
   it('hears a cancel sent from another task although its readbacks resolve at once (cpu, as in the worker)', async () => {
-    const engine = createSweepEngine({ ...config, steps: 5_000 });
+    const engine = createTrainingEngine({ ...config, steps: 5_000 });
     const run = new TrainingRun(engine, { reportEvery: 10 });
     setTimeout(() => run.cancel(), 0);
     const outcome = await run.done;
@@ -65,7 +65,7 @@ describe('a training run', () => {
       W1: good.W1.map((row) => row.map((v) => v * 1e30)),
       W2: good.W2.map((row) => row.map((v) => v * 1e30)),
     };
-    const engine = createSweepEngine(config, { initial: [exploding, good] });
+    const engine = createTrainingEngine(config, { initial: [exploding, good] });
     const outcome = await new TrainingRun(engine, { reportEvery: 5 }).done;
     engine.dispose();
     expect(outcome.status).toBe('diverged');
@@ -79,7 +79,7 @@ describe('a training run', () => {
 
 describe('report pacing', () => {
   it('skips reports due sooner than the minimum interval but always reports the last step, with its weights', async () => {
-    const engine = createSweepEngine(config);
+    const engine = createTrainingEngine(config);
     const reports: TrainingProgress[] = [];
     const outcome = await new TrainingRun(engine, {
       reportEvery: 5,
@@ -97,7 +97,7 @@ describe('report pacing', () => {
 
 describe('a failing backend', () => {
   it('stops the run as failed with the reason and the last good weights when the backend is lost', async () => {
-    const engine = createSweepEngine(config);
+    const engine = createTrainingEngine(config);
     let lose: (reason: string) => void = () => {};
     const backendLost = new Promise<string>((resolve) => (lose = resolve));
     const outcome = await new TrainingRun(engine, {
@@ -115,7 +115,7 @@ describe('a failing backend', () => {
   });
 
   it('turns an exception inside a step into a failed outcome instead of a rejected promise', async () => {
-    const engine = createSweepEngine(config);
+    const engine = createTrainingEngine(config);
     const run = new TrainingRun(engine, { reportEvery: 10, onProgress: (p) => p.step === 10 && engine.dispose() });
     const outcome = await run.done;
     expect(outcome.status).toBe('failed');
@@ -123,11 +123,11 @@ describe('a failing backend', () => {
   });
 
   it('continues from given weights at a given step with fresh Adam moments', async () => {
-    const first = createSweepEngine(config);
+    const first = createTrainingEngine(config);
     for (let s = 0; s < 30; s++) first.trainStep();
     const weights = await first.readWeights();
     first.dispose();
-    const resumed = createSweepEngine(config, { initial: weights, startStep: 30 });
+    const resumed = createTrainingEngine(config, { initial: weights, startStep: 30 });
     expect(resumed.step).toBe(30);
     expect(await resumed.readWeights()).toEqual(weights);
     const outcome = await new TrainingRun(resumed, { reportEvery: 50 }).done;

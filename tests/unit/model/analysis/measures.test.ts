@@ -7,9 +7,9 @@ import {
   neuronOrder,
   polysemanticityScore,
   SECONDARY_WEIGHT,
-  summariseFeatures,
-  summariseLevel,
-  summariseNeurons,
+  analyseFeatures,
+  analyseModel,
+  analyseNeurons,
   superpositionMeasures,
 } from '../../../../src/model/analysis';
 import type { NetworkWeights } from '../../../../src/model/network';
@@ -76,7 +76,7 @@ describe('the superposition measure s_i = Σ_{j≠i} (Ŵ_i·W_j)²', () => {
 describe('per-neuron polysemanticity', () => {
   it(`a monosemantic neuron has no other feature at or above ${SECONDARY_WEIGHT} of its largest`, () => {
     const w: NetworkWeights = { W1: [[-2, 0.1, 0.05]], W2: [[1], [0], [0]], b: [0, 0, 0] };
-    const [s] = summariseNeurons(w);
+    const [s] = analyseNeurons(w);
     expect(s!.kind).toBe('monosemantic');
     expect(s!.primary).toEqual({ feature: 0, weight: -1 });
     expect(s!.secondary).toEqual([]);
@@ -86,7 +86,7 @@ describe('per-neuron polysemanticity', () => {
 
   it('a polysemantic neuron lists its secondary features, largest first, with signed normalised weights', () => {
     const w: NetworkWeights = { W1: [[0.5, -0.04, 0.15, -0.1]], W2: [[1], [0], [0], [0]], b: [0, 0, 0, 0] };
-    const [s] = summariseNeurons(w);
+    const [s] = analyseNeurons(w);
     expect(s!.kind).toBe('polysemantic');
     expect(s!.primary).toEqual({ feature: 0, weight: 1 });
     expect(s!.secondary.map((f) => f.feature)).toEqual([2, 3]);
@@ -115,14 +115,14 @@ describe('per-neuron polysemanticity', () => {
       ],
       b: [0, 0],
     };
-    expect(summariseNeurons(w).map((s) => s.kind)).toEqual(['dead', 'dead', 'monosemantic']);
+    expect(analyseNeurons(w).map((s) => s.kind)).toEqual(['dead', 'dead', 'monosemantic']);
   });
 });
 
 describe('features and their ± pairs', () => {
   it('a clean |x| network represents every feature on both sides, each side carried by one neuron', () => {
     const w = cleanAbsNetwork(4, 2.5);
-    const features = summariseFeatures(w);
+    const features = analyseFeatures(w);
     for (const f of features) {
       expect(f.representation).toBe('both');
       expect(f.gainPositive).toBeCloseTo(1, 12);
@@ -141,7 +141,7 @@ describe('features and their ± pairs', () => {
   it('a feature computed on one side only is half represented; one not computed has no pair', () => {
     // Feature 0: ReLU(x_0) only. Feature 1: nothing.
     const w: NetworkWeights = { W1: [[1, 0]], W2: [[1], [0]], b: [0, 0.2] };
-    expect(summariseFeatures(w).map((f) => f.representation)).toEqual(['positive', 'none']);
+    expect(analyseFeatures(w).map((f) => f.representation)).toEqual(['positive', 'none']);
     expect(featurePairs(w).map((p) => p.feature)).toEqual([0]);
   });
 
@@ -165,8 +165,8 @@ describe('features and their ± pairs', () => {
       ],
       b: [0, 0],
     };
-    const level = summariseLevel(w, [1, 0.8]);
-    const raw = summariseFeatures(w);
+    const level = analyseModel(w, [1, 0.8]);
+    const raw = analyseFeatures(w);
     level.features.forEach((f, i) => {
       expect(f.gainPositive).toBeCloseTo(raw[i]!.gainPositive, 12);
       expect(f.gainNegative).toBeCloseTo(raw[i]!.gainNegative, 12);
@@ -176,7 +176,7 @@ describe('features and their ± pairs', () => {
 
 describe('the per-level summary', () => {
   it('a clean |x| network: every neuron monosemantic, every feature represented, no motif', () => {
-    const level = summariseLevel(cleanAbsNetwork(6, 0.7), [1, 0.8, 0.64, 0.51, 0.41, 0.33]);
+    const level = analyseModel(cleanAbsNetwork(6, 0.7), [1, 0.8, 0.64, 0.51, 0.41, 0.33]);
     expect(level.counts).toEqual({
       neurons: 12,
       monosemantic: 12,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMotifs, MOTIF_THRESHOLDS, summariseLevel } from '../../../../src/model/analysis';
+import { findMotifs, MOTIF_THRESHOLDS, analyseModel } from '../../../../src/model/analysis';
 import type { NetworkWeights } from '../../../../src/model/network';
 import { createRng } from '../../../../src/model/random';
 
@@ -126,7 +126,7 @@ describe('the asymmetric superposition motif detector', () => {
   });
 
   it('counts the motif in the level summary', () => {
-    expect(summariseLevel(paperExample(3, 0, 1, true), [1, 0.8, 0.64]).counts.motifs).toBe(1);
+    expect(analyseModel(paperExample(3, 0, 1, true), [1, 0.8, 0.64]).counts.motifs).toBe(1);
   });
 
   it('finds no false motif in 1,000 random small networks at the documented thresholds', () => {

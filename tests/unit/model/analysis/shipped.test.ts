@@ -5,18 +5,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findMotifs, summariseSweep } from '../../../../src/model/analysis';
-import { parseSweepFile, type SweepFile } from '../../../../src/model/sweep-file';
+import { findMotifs, analyseModels } from '../../../../src/model/analysis';
+import { parseWeightsFile, type WeightsFile } from '../../../../src/model/weights-file';
 import { selectBackend } from '../../../../src/training/backend';
 import { train } from '../../../../src/training/train';
 
-const load = (path: string): SweepFile | null =>
-  existsSync(path) ? parseSweepFile(JSON.parse(readFileSync(path, 'utf8')) as unknown) : null;
+const load = (path: string): WeightsFile | null =>
+  existsSync(path) ? parseWeightsFile(JSON.parse(readFileSync(path, 'utf8')) as unknown) : null;
 const sweep = load('public/weights/sweep.json');
 const motif = load('public/weights/motif.json');
 
 describe.skipIf(!sweep)('the shipped sweep', () => {
-  const levels = sweep ? summariseSweep(sweep) : [];
+  const levels = sweep ? analyseModels(sweep) : [];
   const at = (density: number) => levels.find((l) => l.density === density);
 
   it('is monosemantic at 1 − S = 1: every neuron has no second feature at 0.1 of its largest weight', () => {

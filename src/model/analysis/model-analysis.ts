@@ -6,15 +6,15 @@
  */
 import { importances } from '../config';
 import type { NetworkWeights } from '../network';
-import type { SweepFile } from '../sweep-file';
-import { summariseFeatures, type FeatureSummary } from './features';
+import type { WeightsFile } from '../weights-file';
+import { analyseFeatures, type FeatureAnalysis } from './features';
 import { findMotifs, type MotifInstance } from './motif';
-import { summariseNeurons, type NeuronSummary } from './neurons';
+import { analyseNeurons, type NeuronAnalysis } from './neurons';
 import { normaliseNeurons, type NormalisedWeights } from './normalise';
 import { neuronOrder } from './order';
 import { featurePairs, type FeaturePair } from './pairs';
 
-export interface LevelCounts {
+export interface ModelCounts {
   readonly neurons: number;
   readonly monosemantic: number;
   readonly polysemantic: number;
@@ -28,28 +28,28 @@ export interface LevelCounts {
   readonly motifs: number;
 }
 
-export interface LevelSummary {
+export interface ModelAnalysis {
   /** The weights as the plot draws them (same function as the input). */
   readonly normalised: NormalisedWeights;
   /** Neuron indices left to right. */
   readonly order: readonly number[];
   /** Indexed by neuron. */
-  readonly neurons: readonly NeuronSummary[];
+  readonly neurons: readonly NeuronAnalysis[];
   /** Indexed by feature; norm and superposition measured on the normalised weights. */
-  readonly features: readonly FeatureSummary[];
+  readonly features: readonly FeatureAnalysis[];
   /** Features with at least one represented side. */
   readonly pairs: readonly FeaturePair[];
   readonly motifs: readonly MotifInstance[];
-  readonly counts: LevelCounts;
+  readonly counts: ModelCounts;
 }
 
-export function summariseLevel(weights: NetworkWeights, importance: ArrayLike<number>): LevelSummary {
+export function analyseModel(weights: NetworkWeights, importance: ArrayLike<number>): ModelAnalysis {
   const normalised = normaliseNeurons(weights);
-  const neurons = summariseNeurons(weights, normalised);
-  const features = summariseFeatures(normalised);
+  const neurons = analyseNeurons(weights, normalised);
+  const features = analyseFeatures(normalised);
   const motifs = findMotifs(weights);
   const live = neurons.filter((s) => s.kind !== 'dead');
-  const count = (kind: NeuronSummary['kind']): number => neurons.filter((s) => s.kind === kind).length;
+  const count = (kind: NeuronAnalysis['kind']): number => neurons.filter((s) => s.kind === kind).length;
   return {
     normalised,
     order: neuronOrder(normalised, importance),
@@ -70,8 +70,8 @@ export function summariseLevel(weights: NetworkWeights, importance: ArrayLike<nu
   };
 }
 
-/** summariseLevel for every instance of a weights file, with its density and final loss. */
-export function summariseSweep(file: SweepFile): (LevelSummary & { readonly density: number; readonly loss: number })[] {
+/** analyseModel for every instance of a weights file, with its density and final loss. */
+export function analyseModels(file: WeightsFile): (ModelAnalysis & { readonly density: number; readonly loss: number })[] {
   const importance = importances(file.config);
-  return file.instances.map((instance) => ({ ...summariseLevel(instance, importance), density: instance.density, loss: instance.loss }));
+  return file.instances.map((instance) => ({ ...analyseModel(instance, importance), density: instance.density, loss: instance.loss }));
 }

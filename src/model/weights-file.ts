@@ -19,7 +19,7 @@ export interface Provenance {
   readonly date: string;
 }
 
-export interface SweepFile {
+export interface WeightsFile {
   readonly config: ModelConfig;
   readonly instances: readonly TrainedInstance[];
   readonly provenance?: Provenance;
@@ -30,12 +30,12 @@ export function roundSignificant(value: number, digits = 6): number {
   return value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digits));
 }
 
-export function toSweepFile(
+export function toWeightsFile(
   config: ModelConfig,
   weights: readonly NetworkWeights[],
   losses: readonly number[],
   provenance?: Provenance,
-): SweepFile {
+): WeightsFile {
   const round = (row: readonly number[]): number[] => row.map((v) => roundSignificant(v));
   return {
     config,
@@ -57,7 +57,7 @@ const isMatrix = (value: unknown, rows: number, cols: number): boolean =>
   value.every((row) => Array.isArray(row) && row.length === cols && row.every((v) => typeof v === 'number' && Number.isFinite(v)));
 
 /** Checks the shape of a parsed JSON value; throws an Error naming the first problem. */
-export function parseSweepFile(json: unknown): SweepFile {
+export function parseWeightsFile(json: unknown): WeightsFile {
   if (typeof json !== 'object' || json === null) throw new Error('weights file: not an object');
   const { config, instances } = json as { config?: ModelConfig; instances?: unknown };
   if (!config || validateConfig(config).length > 0) throw new Error('weights file: missing or invalid config');
@@ -71,5 +71,5 @@ export function parseSweepFile(json: unknown): SweepFile {
     if (!isMatrix([instance.b], 1, n)) throw new Error(`weights file: instance ${k} b is not ${n} numbers`);
     if (typeof instance.density !== 'number') throw new Error(`weights file: instance ${k} has no density`);
   });
-  return json as SweepFile;
+  return json as WeightsFile;
 }
