@@ -3,8 +3,9 @@
  * `vite preview`, and launching Debian's Chromium with the flags this machine needs.
  */
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import type { BenchResult } from '../bench/bench-page';
+import { STATUS_ATTRIBUTES } from '../src/article/exposed-state';
 import { build, preview } from 'vite';
 
 const CHROMIUM_ARGS = [
@@ -58,4 +59,58 @@ export async function buildAndServe(configFile?: string): Promise<ServedSite> {
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('vite preview did not report a URL');
   return { baseUrl, close: () => server.close() };
+}
+
+/** The live status line as the page exposes it (src/article/exposed-state.ts). */
+export interface LiveStatus {
+  readonly phase: string;
+  readonly step: number;
+  readonly totalSteps: number;
+  /** NaN before the first report. */
+  readonly loss: number;
+  readonly backend: string;
+  /** NaN before the worker finished a run. */
+  readonly workerTensors: number;
+}
+
+/** Reads the live status line's data attributes. */
+export async function liveStatus(page: Page): Promise<LiveStatus> {
+  const read = (name: string) =>
+    page
+      .locator('#live-status')
+      .getAttribute(name)
+      .then((v) => v ?? '');
+  const a = STATUS_ATTRIBUTES;
+  const [phase, step, totalSteps, loss, backend, workerTensors] = await Promise.all(
+    [a.phase, a.step, a.totalSteps, a.loss, a.backend, a.workerTensors].map(read),
+  );
+  const numberOr = (value: string | undefined) => (value ? Number(value) : Number.NaN);
+  return {
+    phase: phase!,
+    step: Number(step),
+    totalSteps: Number(totalSteps),
+    loss: numberOr(loss),
+    backend: backend!,
+    workerTensors: numberOr(workerTensors),
+  };
+}
+
+/** Waits until the live run reports at least step `atLeast` (of a live run, in any phase). */
+export async function waitForLiveStep(page: Page, atLeast: number, timeout = 90_000): Promise<LiveStatus> {
+  await page.waitForFunction(
+    ([name, min]) => Number(document.querySelector('#live-status')?.getAttribute(name) ?? 0) >= min,
+    [STATUS_ATTRIBUTES.step, atLeast] as const,
+    { timeout },
+  );
+  return liveStatus(page);
+}
+
+/** Waits until the live status line's phase is one of `phases`. */
+export async function waitForLivePhase(page: Page, phases: readonly string[], timeout = 90_000): Promise<LiveStatus> {
+  await page.waitForFunction(
+    ([name, wanted]) => wanted.includes(document.querySelector('#live-status')?.getAttribute(name) ?? ''),
+    [STATUS_ATTRIBUTES.phase, phases] as const,
+    { timeout },
+  );
+  return liveStatus(page);
 }

@@ -1,69 +1,77 @@
 /**
  * A Lit reactive controller that owns the training worker for its host: it starts, pauses,
- * resumes and cancels runs, and keeps the latest status (step, losses, loss history, weights,
- * backend) for the host to render.
+ * resumes and cancels runs, keeps the latest status for the host to render, and tells a listener
+ * when a run starts and when it ends (once per run), so that whoever waits for a run to end hears
+ * it as an event rather than by polling the status.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ModelAnalysis } from '../model/analysis';
 import type { ModelConfig } from '../model/config';
-import type { NetworkWeights } from '../model/network';
 import type { BackendName } from '../training/backend';
-import type { WorkerEvent } from '../training/protocol';
-import { TrainerClient } from '../training/trainer-client';
+import type { RunEnd, WorkerEvent } from '../training/protocol';
+import type { WeightsSnapshot } from '../training/snapshot';
+import { TrainerClient, type TrainOptions } from '../training/trainer-client';
+import { formatLoss } from './format';
 
 export type TrainingTarget = 'live' | 'sweep' | 'motif';
-export type TrainingPhase = 'idle' | 'starting' | 'training' | 'paused' | 'completed' | 'cancelled' | 'diverged' | 'failed';
+/** The phases of a run: in flight (starting, training, paused), then one of the ends. */
+export type RunPhase = 'starting' | 'training' | 'paused' | 'completed' | 'cancelled' | 'replaced' | 'diverged' | 'failed';
 
-const IN_FLIGHT: readonly TrainingPhase[] = ['starting', 'training', 'paused'];
+const IN_FLIGHT: readonly RunPhase[] = ['starting', 'training', 'paused'];
 
-/** Whether a run for `target` is starting, training or paused. */
-export function isRunning(status: TrainingStatus, target: TrainingTarget): boolean {
-  return status.target === target && IN_FLIGHT.includes(status.phase);
-}
+/** [step, loss] */
+export type LossPoint = readonly [number, number];
 
-export interface TrainingStatus {
-  readonly target: TrainingTarget | null;
-  readonly phase: TrainingPhase;
-  readonly config: ModelConfig | null;
+export interface RunStatus {
+  readonly phase: RunPhase;
+  readonly target: TrainingTarget;
+  readonly config: ModelConfig;
+  /** The last step reported. */
   readonly step: number;
+  /** Per instance, the loss on the last reported step's batch. */
   readonly losses: readonly number[];
   /** Per instance, the loss at every report. */
-  readonly lossHistory: readonly (readonly (readonly [number, number])[])[];
-  readonly weights: readonly NetworkWeights[] | null;
-  /** The worker's analysis of `weights`, when it sent one (per instance, same order). */
-  readonly summaries: readonly ModelAnalysis[] | null;
-  /** The step `weights` are from. */
-  readonly weightsStep: number;
+  readonly lossHistory: readonly (readonly LossPoint[])[];
+  /** The newest weights with their analysis; null until the first snapshot. */
+  readonly snapshot: WeightsSnapshot | null;
   readonly backend: BackendName | null;
   readonly stepsPerSecond: number;
   /** A plain-text sentence for the reader when something went wrong or fell back. */
   readonly message: string | null;
-  /** The worker's live tensor count after its last finished run (a leak shows as growth). */
-  readonly workerTensors: number | null;
 }
 
-const IDLE: TrainingStatus = {
-  target: null,
-  phase: 'idle',
-  config: null,
-  step: 0,
-  losses: [],
-  lossHistory: [],
-  weights: null,
-  summaries: null,
-  weightsStep: 0,
-  backend: null,
-  stepsPerSecond: 0,
-  message: null,
-  workerTensors: null,
-};
+export interface IdleStatus {
+  readonly phase: 'idle';
+  readonly target: null;
+}
+
+export type TrainingStatus = IdleStatus | RunStatus;
+
+const IDLE: IdleStatus = { phase: 'idle', target: null };
+
+/** Whether the status is a run for `target` that is starting, training or paused. */
+export function isRunning(status: TrainingStatus, target: TrainingTarget): status is RunStatus {
+  return status.target === target && IN_FLIGHT.includes(status.phase as RunPhase);
+}
+
+/** A run started or ended; an end carries the phase it ended in. */
+export type RunChange =
+  | { readonly type: 'started'; readonly target: TrainingTarget }
+  /** `replacedBy`: the target of the run that replaced it (phase 'replaced'). */
+  | { readonly type: 'ended'; readonly target: TrainingTarget; readonly phase: RunPhase; readonly replacedBy?: TrainingTarget };
 
 export class TrainingController implements ReactiveController {
   status: TrainingStatus = IDLE;
+  /** The worker's live tensor count after its last finished run (a leak shows as growth). */
+  workerTensors: number | null = null;
   private client: TrainerClient | null = null;
   private forcedBackend: BackendName | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onRunChange: (change: RunChange) => void = () => {},
+    /** The worker factory; tests pass a fake. */
+    private readonly createWorker?: () => Worker,
+  ) {
     host.addController(this);
   }
 
@@ -72,40 +80,47 @@ export class TrainingController implements ReactiveController {
     this.client = null;
   }
 
-  start(target: TrainingTarget, config: ModelConfig, options: { backend?: BackendName; reportEvery?: number } = {}): void {
-    this.client ??= new TrainerClient((event) => this.onEvent(event));
+  get running(): boolean {
+    return IN_FLIGHT.includes(this.status.phase as RunPhase);
+  }
+
+  /** Starts a run for `target`, replacing any run in flight. */
+  start(target: TrainingTarget, config: ModelConfig, options: Pick<TrainOptions, 'backend' | 'reportEvery'> = {}): void {
+    this.client ??= new TrainerClient((event) => this.onEvent(event), this.createWorker);
+    if (this.running) this.end('replaced', {}, target);
     this.forcedBackend = options.backend;
     this.set({
-      ...IDLE,
-      workerTensors: this.status.workerTensors,
-      target,
       phase: 'starting',
+      target,
       config,
+      step: 0,
+      losses: [],
       lossHistory: config.densities.map(() => []),
+      snapshot: null,
+      backend: null,
+      stepsPerSecond: 0,
+      message: null,
     });
-    this.client.train(config, {
-      reportEvery: options.reportEvery ?? 25,
-      snapshotEveryReports: 2,
-      ...(options.backend ? { backend: options.backend } : {}),
-    });
+    this.client.train(config, options);
+    this.onRunChange({ type: 'started', target });
   }
 
   pause(): void {
     if (this.status.phase !== 'training') return;
     this.client?.pause();
-    this.set({ phase: 'paused' });
+    this.patch({ phase: 'paused' });
   }
 
   resume(): void {
     if (this.status.phase !== 'paused') return;
     this.client?.resume();
-    this.set({ phase: 'training' });
+    this.patch({ phase: 'training' });
   }
 
   cancel(): void {
-    if (this.status.phase !== 'training' && this.status.phase !== 'paused' && this.status.phase !== 'starting') return;
+    if (!this.running) return;
     this.client?.cancel();
-    this.set({ phase: 'cancelled' });
+    this.end('cancelled');
   }
 
   /** Simulates a GPU reset in the worker (browser tests). */
@@ -113,16 +128,27 @@ export class TrainingController implements ReactiveController {
     this.client?.loseWebGLContext();
   }
 
-  get running(): boolean {
-    return IN_FLIGHT.includes(this.status.phase);
-  }
-
-  private set(patch: Partial<TrainingStatus>): void {
-    this.status = { ...this.status, ...patch };
+  private set(status: TrainingStatus): void {
+    this.status = status;
     this.host.requestUpdate();
   }
 
+  private patch(patch: Partial<RunStatus>): void {
+    if (this.status.phase === 'idle') return;
+    this.set({ ...this.status, ...patch });
+  }
+
+  /** Moves a run in flight to an end phase and tells the listener, once per run. */
+  private end(phase: RunPhase, patch: Partial<RunStatus> = {}, replacedBy?: TrainingTarget): void {
+    const status = this.status;
+    if (status.phase === 'idle' || !IN_FLIGHT.includes(status.phase)) return;
+    this.patch({ ...patch, phase });
+    this.onRunChange({ type: 'ended', target: status.target, phase, ...(replacedBy ? { replacedBy } : {}) });
+  }
+
   private onEvent(event: WorkerEvent): void {
+    const status = this.status;
+    if (status.phase === 'idle') return;
     switch (event.type) {
       case 'backend': {
         const { backend, skipped } = event.choice;
@@ -130,61 +156,60 @@ export class TrainingController implements ReactiveController {
         const reason = skipped.find((s) => s.backend === forced)?.reason;
         // 'excluded' means it already failed in this worker, and the fallback notice said so.
         const refused = forced && forced !== backend && reason !== 'excluded';
-        this.set({
+        this.patch({
           backend,
-          phase: this.status.phase === 'starting' ? 'training' : this.status.phase,
+          phase: status.phase === 'starting' ? 'training' : status.phase,
           ...(refused
             ? { message: `The ${forced} backend could not be used (${reason ?? 'unavailable'}); training on ${backend} instead.` }
             : {}),
         });
         break;
       }
-      case 'progress': {
-        const { progress } = event;
-        const lossHistory = this.status.lossHistory.map((points, k) => [...points, [progress.step, progress.losses[k]!] as const]);
-        this.set({
-          step: progress.step,
-          losses: progress.losses,
-          lossHistory,
-          stepsPerSecond: progress.stepsPerSecond,
-          ...(progress.weights ? { weights: progress.weights, summaries: event.summaries ?? null, weightsStep: progress.step } : {}),
+      case 'progress':
+        if (!this.running) return;
+        this.patch({
+          step: event.step,
+          losses: event.losses,
+          lossHistory: status.lossHistory.map((points, k) => [...points, [event.step, event.losses[k]!] as const]),
+          stepsPerSecond: event.stepsPerSecond,
+          ...(event.snapshot ? { snapshot: event.snapshot } : {}),
         });
         break;
-      }
       case 'fallback':
-        this.set({
+        this.patch({
           message: `The ${event.from} backend failed (${event.reason}). Training continues on another backend from the weights of step ${event.resumeStep.toLocaleString('en')}.`,
         });
         break;
-      case 'outcome': {
-        const { outcome } = event;
-        this.set({ workerTensors: event.tensors });
-        if (outcome.status === 'completed') {
-          // The last report already carried the final weights: keeping that object keeps its analysis.
-          const reported = this.status.weightsStep === outcome.step && this.status.weights !== null;
-          this.set({
-            phase: 'completed',
-            ...(reported ? {} : { weights: outcome.weights, summaries: null }),
-            weightsStep: outcome.step,
-            step: outcome.step,
-          });
-        } else if (outcome.status === 'failed')
-          this.set({ phase: 'failed', weights: outcome.lastGoodWeights, summaries: null, message: `Training stopped: ${outcome.reason}.` });
-        else if (outcome.status === 'diverged') {
-          this.set({
-            phase: 'diverged',
-            weights: outcome.lastGoodWeights,
-            summaries: null,
-            message: `Training diverged at step ${outcome.step} (the loss became ${outcome.losses.find((l) => !Number.isFinite(l))}). Showing the last good weights, from step ${outcome.lastGoodStep}. Try a smaller learning rate.`,
-          });
-        } else this.set({ phase: 'cancelled' });
+      case 'outcome':
+        this.workerTensors = event.tensors;
+        this.onOutcome(status, event.outcome);
+        this.host.requestUpdate();
+        break;
+      case 'error':
+        this.end('failed', { message: `Training stopped: ${event.message}. The figures keep the last weights; press Train to try again.` });
+        break;
+    }
+  }
+
+  private onOutcome(status: RunStatus, outcome: RunEnd): void {
+    switch (outcome.status) {
+      case 'completed': {
+        // The last report already carried these weights: keeping that object keeps the figures from redrawing them.
+        const reported = status.snapshot?.step === outcome.step;
+        this.end('completed', { step: outcome.step, losses: outcome.losses, ...(reported ? {} : { snapshot: outcome.snapshot }) });
         break;
       }
-      case 'error':
-        this.set({
-          phase: 'failed',
-          message: `Training stopped: ${event.message}. The figures keep the last weights; press Train to try again.`,
+      case 'diverged': {
+        const bad = outcome.losses.find((l) => !Number.isFinite(l)) ?? Number.NaN;
+        const lastGood = outcome.lastGood ? ` Showing the last good weights, from step ${outcome.lastGood.step.toLocaleString('en')}.` : '';
+        this.end('diverged', {
+          snapshot: outcome.lastGood,
+          message: `Training diverged at step ${outcome.step.toLocaleString('en')} (the loss became ${formatLoss(bad)}).${lastGood} Try a smaller learning rate.`,
         });
+        break;
+      }
+      case 'cancelled':
+        this.end('cancelled');
         break;
     }
   }

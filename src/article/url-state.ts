@@ -3,40 +3,18 @@
  * parser, bounds and default. A permalink is input from strangers, so parsing never throws: every
  * bad value is replaced by its default (or clamped into range) and named in a notice.
  */
-import { CONFIG_LIMITS, DEFAULT_CONFIG, LIVE_RECIPE, PAPER_DENSITIES } from '../model/config';
+import { CONFIG_LIMITS } from '../model/config';
+import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, type LiveSettings } from './live-settings';
 
 export const SECTIONS = ['intro', 'model', 'sweep', 'live', 'intermediate', 'motif', 'method'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
-export interface ArticleState {
-  /** The section the reader was looking at. */
+/** The article's state: the section the reader was looking at and the live model's settings. */
+export interface ArticleState extends LiveSettings {
   readonly section: SectionId;
-  /** The live model's feature density 1 − S. */
-  readonly density: number;
-  readonly seed: number;
-  readonly steps: number;
-  readonly learningRate: number;
-  readonly m: number;
-  readonly importanceDecay: number;
 }
 
-/** Live retraining limits: tighter than the engine's, so no link can make the page train for hours. */
-export const LIVE_LIMITS = {
-  density: { min: 0.001, max: 1 },
-  steps: { min: 100, max: 30_000 },
-  m: { min: 1, max: 100 },
-  learningRate: { min: 1e-5, max: 0.1 },
-} as const;
-
-export const DEFAULT_STATE: ArticleState = Object.freeze({
-  section: 'intro',
-  density: 0.03,
-  seed: DEFAULT_CONFIG.seed,
-  steps: LIVE_RECIPE.steps,
-  learningRate: LIVE_RECIPE.learningRate,
-  m: DEFAULT_CONFIG.m,
-  importanceDecay: DEFAULT_CONFIG.importanceDecay,
-});
+export const DEFAULT_STATE: ArticleState = Object.freeze({ section: 'intro', ...DEFAULT_LIVE_SETTINGS });
 
 type Parsed<T> = { readonly value: T; readonly notice?: string };
 
@@ -156,13 +134,4 @@ export function formatState(state: ArticleState): string {
   }
   const query = params.toString();
   return query ? `?${query}` : '';
-}
-
-/** The paper level nearest to a density on a log scale. */
-export function nearestPaperDensity(density: number): number {
-  let best = PAPER_DENSITIES[0]!;
-  for (const d of PAPER_DENSITIES) {
-    if (Math.abs(Math.log(d / density)) < Math.abs(Math.log(best / density))) best = d;
-  }
-  return best;
 }

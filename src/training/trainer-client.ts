@@ -7,6 +7,12 @@ import type { NetworkWeights } from '../model/network';
 import type { BackendName } from './backend';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
+/**
+ * How often a run reports, unless a caller asks otherwise: a loss readback every 25 steps, the
+ * weights (analysed) every second report, and at most ten reports (five snapshots) a second.
+ */
+export const REPORT_DEFAULTS = Object.freeze({ reportEvery: 25, snapshotEveryReports: 2, minReportIntervalMs: 100 });
+
 export interface TrainOptions {
   readonly backend?: BackendName;
   readonly reportEvery?: number;
@@ -34,10 +40,9 @@ export class TrainerClient {
       type: 'train',
       runId,
       config,
-      reportEvery: options.reportEvery ?? 25,
-      snapshotEveryReports: options.snapshotEveryReports ?? 2,
-      // At most ten reports (and five weight snapshots) a second reach the page.
-      minReportIntervalMs: options.minReportIntervalMs ?? 100,
+      reportEvery: options.reportEvery ?? REPORT_DEFAULTS.reportEvery,
+      snapshotEveryReports: options.snapshotEveryReports ?? REPORT_DEFAULTS.snapshotEveryReports,
+      minReportIntervalMs: options.minReportIntervalMs ?? REPORT_DEFAULTS.minReportIntervalMs,
       ...(options.backend ? { backend: options.backend } : {}),
       ...(options.initial ? { initial: options.initial } : {}),
     });

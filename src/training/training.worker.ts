@@ -7,11 +7,11 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs-core';
 import type { NetworkWeights } from '../model/network';
-import { analyseProgress } from './analysed-progress';
 import { selectBackend, type BackendName } from './backend';
 import { createTrainingEngine } from './engine';
-import type { TrainRequest, WorkerEvent, WorkerRequest } from './protocol';
-import { TrainingRun } from './run';
+import type { RunEnd, TrainRequest, WorkerEvent, WorkerRequest } from './protocol';
+import { type RunOutcome, TrainingRun } from './run';
+import { snapshotOf } from './snapshot';
 import { WASM_BINARY_URLS } from './wasm-urls';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -40,6 +40,27 @@ function contextLoss(): Promise<string> {
   });
 }
 
+/** A finished run as the page hears it, its weights analysed here. */
+function runEnd(request: TrainRequest, outcome: Exclude<RunOutcome, { status: 'failed' }>): RunEnd {
+  const { config } = request;
+  switch (outcome.status) {
+    case 'completed':
+      return {
+        status: 'completed',
+        step: outcome.step,
+        losses: outcome.losses,
+        snapshot: snapshotOf(config, outcome.step, outcome.weights),
+      };
+    case 'cancelled':
+      return outcome;
+    case 'diverged': {
+      const { lastGoodWeights, lastGoodStep } = outcome;
+      const lastGood = lastGoodWeights.length > 0 ? snapshotOf(config, lastGoodStep, lastGoodWeights) : null;
+      return { status: 'diverged', step: outcome.step, losses: outcome.losses, lastGood };
+    }
+  }
+}
+
 async function train(request: TrainRequest): Promise<void> {
   const { runId } = request;
   current = { runId, run: null };
@@ -55,7 +76,13 @@ async function train(request: TrainRequest): Promise<void> {
         reportEvery: request.reportEvery,
         snapshotEveryReports: request.snapshotEveryReports,
         minReportIntervalMs: request.minReportIntervalMs,
-        onProgress: (progress) => post({ type: 'progress', runId, ...analyseProgress(request.config, progress) }),
+        onProgress: ({ weights, ...progress }) =>
+          post({
+            type: 'progress',
+            runId,
+            ...progress,
+            ...(weights ? { snapshot: snapshotOf(request.config, progress.step, weights) } : {}),
+          }),
         backendLost: contextLoss(),
       });
       current.run = run;
@@ -66,7 +93,7 @@ async function train(request: TrainRequest): Promise<void> {
         // A lost WebGL context can refuse to free its textures; they went with the context anyway.
       }
       if (outcome.status !== 'failed') {
-        post({ type: 'outcome', runId, outcome, tensors: tf.memory().numTensors });
+        post({ type: 'outcome', runId, outcome: runEnd(request, outcome), tensors: tf.memory().numTensors });
         return;
       }
       broken.add(choice.backend);

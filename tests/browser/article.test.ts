@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { liveStatus, waitForLivePhase, waitForLiveStep } from '../../build/site';
 import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -18,26 +19,6 @@ async function open(query = '', viewport = { width: 1200, height: 900 }): Promis
   await page.goto(`${baseUrl}${query}`);
   await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
   return page;
-}
-
-/** Step and loss from the live status line ("Step 1,200 of 10,000 · loss 2.1e-3 · …"). */
-async function liveProgress(page: Page): Promise<{ step: number; loss: number; text: string }> {
-  const text = (await page.locator('#live-status').textContent()) ?? '';
-  const step = Number(/Step ([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? Number.NaN);
-  const loss = Number(/loss ([\d.e+-]+)/.exec(text)?.[1] ?? Number.NaN);
-  return { step, loss, text };
-}
-
-async function waitForStep(page: Page, atLeast: number, timeout = 90_000): Promise<{ step: number; loss: number; text: string }> {
-  await page.waitForFunction(
-    (min) => {
-      const match = /Step ([\d,]+)/.exec(document.querySelector('#live-status')?.textContent ?? '');
-      return match !== null && Number(match[1]!.replace(/,/g, '')) >= min;
-    },
-    atLeast,
-    { timeout },
-  );
-  return liveProgress(page);
 }
 
 /** The live stack plot's columns as drawn: neuron summaries, which include the rounded weights. */
@@ -105,14 +86,14 @@ describe('the article in Chromium', () => {
     const density = Number(new URL(page.url()).searchParams.get('density'));
     expect(density).toBeGreaterThan(0.05);
     expect(density).toBeLessThan(0.2);
-    const early = await waitForStep(page, 25);
-    const later = await waitForStep(page, early.step + 400);
+    const early = await waitForLiveStep(page, 25);
+    const later = await waitForLiveStep(page, early.step + 400);
     expect(later.loss).toBeLessThan(early.loss);
-    expect(later.text).toMatch(/backend (wasm|webgl|cpu|webgpu)/);
+    expect(later.backend).toMatch(/^(wasm|webgl|cpu|webgpu)$/);
     await expect.poll(() => page.locator('#live-loss').count()).toBe(1);
     // Paused, so the figure holds still for its screenshot.
     await page.locator('#pause-button').click();
-    await expect.poll(async () => (await liveProgress(page)).text).toMatch(/paused/);
+    await waitForLivePhase(page, ['paused']);
     await page.locator('#live').screenshot({ path: `${ARTIFACTS}/live-training.png` });
     await page.close();
   });
@@ -158,11 +139,11 @@ describe('the article in Chromium', () => {
     await scrollIntoView(page.locator('#live'));
     await page.waitForTimeout(1500);
     expect(await stop.count()).toBe(1);
-    expect(await page.locator('#live-status').textContent()).not.toMatch(/Step [1-9]/);
+    expect((await liveStatus(page)).phase).toBe('idle');
     // Once the reader stops the sweep, the waiting live model starts when its section is in view.
     await stop.click();
     await scrollIntoView(page.locator('#live'));
-    await waitForStep(page, 1);
+    await waitForLiveStep(page, 1);
     await page.close();
   });
 

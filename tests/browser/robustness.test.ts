@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { liveStatus, waitForLivePhase } from '../../build/site';
 import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -17,13 +18,6 @@ async function open(query: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-const statusText = (page: Page): Promise<string> =>
-  page
-    .locator('#live-status')
-    .textContent()
-    .then((t) => t ?? '');
-const stepOf = (text: string): number => Number(/Step ([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? Number.NaN);
-
 describe('robustness in Chromium', () => {
   it('continues on another backend from the last weights when the WebGL context is lost mid-training', { timeout: 300_000 }, async () => {
     // A shipped configuration, so nothing trains before WebGL is chosen: the worker then starts
@@ -32,16 +26,16 @@ describe('robustness in Chromium', () => {
     await page.locator('#backend-select').selectOption('webgl');
     await page.locator('#train-button').click();
     // WebGL over SwiftShader takes several seconds to start on a machine without a GPU.
-    await expect.poll(() => statusText(page), { timeout: 120_000 }).toMatch(/backend webgl/);
-    await expect.poll(async () => stepOf(await statusText(page)), { timeout: 60_000 }).toBeGreaterThanOrEqual(50);
+    await expect.poll(async () => (await liveStatus(page)).backend, { timeout: 120_000 }).toBe('webgl');
+    await expect.poll(async () => (await liveStatus(page)).step, { timeout: 60_000 }).toBeGreaterThanOrEqual(50);
     await page.evaluate(() =>
       (document.querySelector('superposition-article') as unknown as { loseWebGLContextForTesting(): void }).loseWebGLContextForTesting(),
     );
     const notice = page.locator('#live .notice');
     await expect.poll(() => notice.textContent(), { timeout: 60_000 }).toMatch(/webgl backend failed \(the WebGL context was lost\)/);
-    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(/backend wasm/);
-    const resumedAt = stepOf(await statusText(page));
-    await expect.poll(async () => stepOf(await statusText(page)), { timeout: 60_000 }).toBeGreaterThan(resumedAt + 50);
+    await expect.poll(async () => (await liveStatus(page)).backend, { timeout: 60_000 }).toBe('wasm');
+    const resumedAt = (await liveStatus(page)).step;
+    await expect.poll(async () => (await liveStatus(page)).step, { timeout: 60_000 }).toBeGreaterThan(resumedAt + 50);
     expect(await page.locator('#live-plot .column').count()).toBe(40);
     await page
       .locator('#live')
@@ -60,10 +54,7 @@ describe('robustness in Chromium', () => {
     };
     const retrain = async (): Promise<number> => {
       await page.locator('#train-button').click();
-      await page.waitForFunction(() => /finished/.test(document.querySelector('#live-status')?.textContent ?? ''), null, {
-        timeout: 60_000,
-      });
-      return Number(await page.locator('#live-status').getAttribute('data-worker-tensors'));
+      return (await waitForLivePhase(page, ['completed'], 60_000)).workerTensors;
     };
     const tensors: number[] = [];
     let heapAfterWarmup = 0;

@@ -1,18 +1,21 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_CONFIG, PAPER_DENSITIES } from '../../model/config';
 import type { BackendName } from '../../training/backend';
-import type { LossSeries, StackPlotData } from '../../viz/types';
+import type { LossSeries } from '../../viz/types';
+import { attributes } from '../attributes-directive';
+import { LIVE_FIGURE_ATTRIBUTES, statusAttributes } from '../exposed-state';
 import { formatDensity, formatLoss } from '../format';
-import { isRunning, type TrainingStatus } from '../training-controller';
-import { LIVE_LIMITS, type ArticleState } from '../url-state';
+import { isRunning, type RunStatus, type TrainingStatus } from '../training-controller';
+import { LIVE_LIMITS } from '../live-settings';
+import type { ArticleState } from '../url-state';
+import type { LiveView } from '../views';
 
 export interface LiveSectionProps {
   readonly state: ArticleState;
-  /** What the stack plot shows now, and a sentence saying which model that is. */
-  readonly plot: StackPlotData | null;
-  readonly plotCaption: string;
-  readonly counts: string;
+  /** What the stack plot shows now, and sentences saying which model that is; null before any model. */
+  readonly view: LiveView | null;
   readonly status: TrainingStatus;
+  readonly workerTensors: number | null;
   readonly lossSeries: LossSeries[];
   readonly backendChoice: BackendName | 'auto';
   readonly linkMessage: string;
@@ -30,7 +33,8 @@ const toSlider = (density: number): number => Math.round(Math.log10(density) / S
 /** Slider positions are log10(density); round to 3 significant digits so URLs stay readable. */
 export const fromSlider = (position: number): number => Number((10 ** position).toPrecision(3));
 
-function statusLine(status: TrainingStatus, total: number): string {
+/** The live status line's wording: "Step 1,200 of 3,500 · loss 2.1e-3 · backend wasm · 410 steps/s · training". */
+export function statusLine(status: RunStatus): string {
   const phase =
     status.phase === 'starting'
       ? 'starting the training worker…'
@@ -43,7 +47,7 @@ function statusLine(status: TrainingStatus, total: number): string {
             : status.phase;
   const loss = status.losses[0];
   return [
-    `Step ${status.step.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+    `Step ${status.step.toLocaleString('en')} of ${status.config.steps.toLocaleString('en')}`,
     loss === undefined ? null : `loss ${formatLoss(loss)}`,
     status.backend ? `backend ${status.backend}` : null,
     status.phase === 'training' && status.stepsPerSecond > 0 ? `${Math.round(status.stepsPerSecond)} steps/s` : null,
@@ -54,8 +58,8 @@ function statusLine(status: TrainingStatus, total: number): string {
 }
 
 export function liveSection(props: LiveSectionProps): TemplateResult {
-  const { state, status } = props;
-  const live = status.target === 'live';
+  const { state, status, view } = props;
+  const live = status.target === 'live' ? status : null;
   const running = isRunning(status, 'live');
   return html`
     <section id="live" data-section="live">
@@ -91,7 +95,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
       </div>
       <div class="controls">
         <button type="button" id="train-button" @click=${props.onTrain}>${running ? 'Restart' : 'Train'}</button>
-        <button type="button" id="pause-button" ?disabled=${!running} @click=${props.onPauseResume}>${live && status.phase === 'paused' ? 'Resume' : 'Pause'}</button>
+        <button type="button" id="pause-button" ?disabled=${!running} @click=${props.onPauseResume}>${live?.phase === 'paused' ? 'Resume' : 'Pause'}</button>
         <label
           >Backend
           <select id="backend-select" @change=${(e: Event) => props.onBackendChange((e.target as HTMLSelectElement).value as BackendName | 'auto')}>
@@ -103,10 +107,10 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         <button type="button" @click=${props.onCopyLink}>Copy link</button>
         <span class="small" role="status">${props.linkMessage}</span>
       </div>
-      <p class="status-line" id="live-status" role="status" aria-live="polite" data-worker-tensors=${status.workerTensors ?? ''}>
-        ${live ? statusLine(status, state.steps) : 'Not training. Move the slider or press Train.'}
+      <p class="status-line" id="live-status" role="status" aria-live="polite" ${attributes(statusAttributes(status, props.workerTensors))}>
+        ${live ? statusLine(live) : 'Not training. Move the slider or press Train.'}
       </p>
-      ${live && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
+      ${live?.message ? html`<p class="notice" role="alert">${live.message}</p>` : nothing}
       <details class="advanced">
         <summary>Advanced settings</summary>
         <form
@@ -126,14 +130,21 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         </form>
       </details>
       <div class="two-up">
-        <figure>
+        <figure
+          id="live-figure"
+          ${attributes({
+            [LIVE_FIGURE_ATTRIBUTES.source]: view?.source ?? '',
+            [LIVE_FIGURE_ATTRIBUTES.step]: String(view?.step ?? ''),
+            [LIVE_FIGURE_ATTRIBUTES.monosemantic]: String(view?.monosemantic ?? ''),
+          })}
+        >
           ${
-            props.plot
-              ? html`<neuron-stack-plot id="live-plot" .data=${props.plot} label=${`Neuron weights of the live model: ${props.counts}`}></neuron-stack-plot>
+            view
+              ? html`<neuron-stack-plot id="live-plot" .data=${view.plot} label=${`Neuron weights of the live model: ${view.counts}`}></neuron-stack-plot>
                 <figure-download filename=${`stack-plot-density-${formatDensity(state.density)}`} .target=${() => liveSvg('live-plot')}></figure-download>`
               : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
           }
-          <figcaption>${props.plotCaption} ${props.counts}</figcaption>
+          <figcaption>${view?.caption ?? ''} ${view?.counts ?? ''}</figcaption>
         </figure>
         <figure>
           ${
@@ -141,7 +152,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
               ? html`<loss-chart
                   id="live-loss"
                   .series=${props.lossSeries}
-                  last-step=${live && status.config ? status.config.steps : 0}
+                  last-step=${live ? live.config.steps : 0}
                   label="Training loss of the live model"
                 ></loss-chart>
                 <figure-download filename="live-loss" .target=${() => liveSvg('live-loss')}></figure-download>`

@@ -1,17 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelAnalysis } from '../../model/analysis';
-import type { ModelConfig } from '../../model/config';
-import type { MotifCloseupData, StackPlotData } from '../../viz/types';
+import { densityOf } from '../live-settings';
 import { formatDensity, formatNumber, plural } from '../format';
 import { isRunning, type TrainingStatus } from '../training-controller';
+import type { MotifView } from '../views';
 
 export interface MotifSectionProps {
-  readonly config: ModelConfig | null;
-  readonly summary: ModelAnalysis | null;
-  readonly plot: StackPlotData | null;
-  readonly closeups: readonly MotifCloseupData[];
-  /** Which weights are drawn: shipped, or retrained in this browser. */
-  readonly source: string;
+  /** The motif model drawn (shipped, or retrained in this browser); null when its file did not load. */
+  readonly view: MotifView | null;
   readonly status: TrainingStatus;
   readonly onRetrain: () => void;
 }
@@ -26,7 +22,9 @@ function decomposition(summary: ModelAnalysis): TemplateResult {
 }
 
 export function motifSection(props: MotifSectionProps): TemplateResult {
-  const { summary, config, status } = props;
+  const { view, status } = props;
+  const summary = view?.analysis;
+  const config = view?.config;
   const retraining = isRunning(status, 'motif');
   return html`
     <section id="motif" data-section="motif">
@@ -46,7 +44,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
           summary && config
             ? html`<p>
               We trained the small model (n = ${config.n} features, m = ${config.m} neurons, 1 − S =
-              ${formatDensity(config.densities[0]!)}, seed ${config.seed}, ${config.steps.toLocaleString('en')} steps)
+              ${formatDensity(densityOf(config))}, seed ${config.seed}, ${config.steps.toLocaleString('en')} steps)
               and searched its weights with the detector described in the method section. It finds
               ${plural(summary.motifs.length, 'instance')} of the motif. ${decomposition(summary)}
               ${summary.motifs.map(
@@ -61,15 +59,15 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
         }
       </div>
       ${
-        props.plot
+        view
           ? html`<figure>
-            <neuron-stack-plot id="motif-plot" .data=${props.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
+            <neuron-stack-plot id="motif-plot" .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
             <figure-download filename="motif-model" .target=${() => (document.getElementById('motif-plot') as (HTMLElement & { svgElement(): SVGSVGElement | null }) | null)?.svgElement() ?? null}></figure-download>
-            <figcaption>The small model’s neurons, ${props.source}; motif neurons are outlined and labelled.</figcaption>
+            <figcaption>The small model’s neurons, ${view.source}; motif neurons are outlined and labelled.</figcaption>
           </figure>`
           : nothing
       }
-      ${props.closeups.map(
+      ${(view?.closeups ?? []).map(
         (closeup, k) => html`<figure>
           <motif-closeup id=${`motif-closeup-${k}`} .data=${closeup}></motif-closeup>
           <figure-download filename=${`motif-${k + 1}`} .target=${() => (document.getElementById(`motif-closeup-${k}`) as (HTMLElement & { svgElement(): SVGSVGElement | null }) | null)?.svgElement() ?? null}></figure-download>

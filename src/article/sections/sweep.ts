@@ -11,7 +11,7 @@ export interface SweepLevel {
 }
 
 export interface SweepSectionProps {
-  readonly panels: SweepPanel[];
+  readonly panels: readonly SweepPanel[];
   /** The levels the figure shows (shipped or retraining here), for the table. */
   readonly levels: readonly SweepLevel[];
   /** The shipped levels, which the text describes. */

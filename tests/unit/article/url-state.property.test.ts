@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../src/model/config';
-import { liveConfig } from '../../../src/article/live-config';
-import { FIELDS, LIVE_LIMITS, parseState, SECTIONS } from '../../../src/article/url-state';
+import { LIVE_LIMITS, liveConfig } from '../../../src/article/live-settings';
+import { FIELDS, parseState, SECTIONS } from '../../../src/article/url-state';
 
 const PARAMS = FIELDS.map((f) => f.param);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, formatState, MAX_QUERY_LENGTH, nearestPaperDensity, parseState } from '../../../src/article/url-state';
+import { nearestPaperDensity } from '../../../src/article/live-settings';
+import { DEFAULT_STATE, formatState, MAX_QUERY_LENGTH, parseState } from '../../../src/article/url-state';
 
 describe('permalink state', () => {
   it('an empty query gives the defaults and no notice', () => {

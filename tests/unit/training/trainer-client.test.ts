@@ -1,41 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { makeConfig } from '../../../src/model/config';
-import type { WorkerEvent, WorkerRequest } from '../../../src/training/protocol';
+import type { WorkerEvent } from '../../../src/training/protocol';
 import { TrainerClient } from '../../../src/training/trainer-client';
-
-/** Enough of a Worker for the client: records messages, and can crash or answer. */
-class FakeWorker {
-  readonly sent: WorkerRequest[] = [];
-  terminated = false;
-  onmessage: ((message: MessageEvent<WorkerEvent>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  postMessage(request: WorkerRequest): void {
-    this.sent.push(request);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  answer(event: WorkerEvent): void {
-    this.onmessage?.({ data: event } as MessageEvent<WorkerEvent>);
-  }
-  crash(message: string): void {
-    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
-  }
-}
+import { fakeWorkers } from '../support/fake-worker';
 
 const config = makeConfig({ n: 5, m: 2, densities: [0.5], steps: 10 });
 
 describe('the trainer client', () => {
   it('drops events from a run it has replaced', () => {
-    const workers: FakeWorker[] = [];
+    const { workers, create } = fakeWorkers();
     const events: WorkerEvent[] = [];
-    const client = new TrainerClient(
-      (e) => events.push(e),
-      () => {
-        workers.push(new FakeWorker());
-        return workers.at(-1) as unknown as Worker;
-      },
-    );
+    const client = new TrainerClient((e) => events.push(e), create);
     const first = client.train(config);
     const second = client.train(config);
     workers[0]!.answer({ type: 'error', runId: first, message: 'stale' });
@@ -45,15 +20,9 @@ describe('the trainer client', () => {
   });
 
   it('reports a crashed worker as an error and starts a fresh worker for the next run', () => {
-    const workers: FakeWorker[] = [];
+    const { workers, create } = fakeWorkers();
     const events: WorkerEvent[] = [];
-    const client = new TrainerClient(
-      (e) => events.push(e),
-      () => {
-        workers.push(new FakeWorker());
-        return workers.at(-1) as unknown as Worker;
-      },
-    );
+    const client = new TrainerClient((e) => events.push(e), create);
     client.train(config);
     workers[0]!.crash('out of memory');
     expect(events).toHaveLength(1);
