@@ -6,7 +6,7 @@ import type { ModelAnalysis, MotifInstance, NeuronAnalysis } from '../model/anal
 import { singleFeatureResponse } from '../model/analysis/response';
 import type { NetworkWeights } from '../model/network';
 import type { MotifCloseupData, NeuronFeatureWeight, StackPlotData, StackPlotNeuron } from '../viz/types';
-import { formatNumber } from './format';
+import { formatNumber } from '../viz/format';
 
 /**
  * Weights below 1% of their neuron's largest are not drawn: under a pixel at the plots' sizes, and

@@ -1,5 +1,6 @@
 /** Pure data handling of <loss-chart>: what a log axis can show, the domains, the line colours. */
 import { rgb, schemeTableau10 } from 'd3';
+import { formatLoss } from './format';
 import type { LossSeries } from './types';
 
 export type LossPoint = readonly [step: number, loss: number];
@@ -48,7 +49,7 @@ export function lossSummary(series: readonly LossSeries[]): string {
     .map((s) => {
       const points = drawablePoints(s);
       const last = points[points.length - 1];
-      return last ? `${s.label}: loss ${last[1].toPrecision(3)} at step ${last[0]}` : `${s.label}: no losses yet`;
+      return last ? `${s.label}: loss ${formatLoss(last[1])} at step ${last[0]}` : `${s.label}: no losses yet`;
     })
     .join('; ')
     .concat('.');

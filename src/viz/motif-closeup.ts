@@ -20,7 +20,7 @@ import {
   type MotifBar,
   type MotifRole,
 } from './motif-layout';
-import { formatNumber } from './stack-layout';
+import { formatNumber } from './format';
 import { drawAxisTitles, part } from './svg-parts';
 import type { MotifCloseupData } from './types';
 import { vizStyles } from './viz-styles';

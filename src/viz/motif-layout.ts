@@ -1,5 +1,5 @@
 /** Pure parts of <motif-closeup>: the bars, their wording, the panel boxes and the domains. */
-import { formatNumber } from './stack-layout';
+import { formatNumber } from './format';
 import type { MotifCloseupData, MotifNeuronWeights } from './types';
 
 export type MotifRole = 'asymmetric' | 'inhibition';

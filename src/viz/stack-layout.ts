@@ -2,6 +2,7 @@
  * Pure geometry of the neuron weight stack plot (SPEC §2), kept free of the DOM so it can be
  * tested in node. Coordinates are in px inside the plot area, y growing downward.
  */
+import { formatNumber } from './format';
 import type { StackPlotData, StackPlotNeuron } from './types';
 
 export interface StackRect {
@@ -180,11 +181,4 @@ export function stackSummary(data: StackPlotData): string {
 export function featureTooltip(r: Pick<StackRect, 'feature' | 'inWeight' | 'outWeight' | 'superposition'>): string {
   const s = r.superposition === undefined ? 'n/a' : formatNumber(r.superposition);
   return `feature ${r.feature} · in ${formatNumber(r.inWeight)} · out ${formatNumber(r.outWeight)} · superposition ${s}`;
-}
-
-/** Two decimals with a true minus sign, as in print. */
-export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const text = Math.abs(v).toFixed(2);
-  return v < 0 && Number(text) !== 0 ? `−${text}` : text;
 }

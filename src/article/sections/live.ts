@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_CONFIG, PAPER_DENSITIES } from '../../model/config';
 import type { BackendName } from '../../training/backend';
 import type { LossSeries, StackPlotData } from '../../viz/types';
-import { formatDensity, formatLoss } from '../format';
+import { formatDensity, formatLoss } from '../../viz/format';
 import { isRunning, type TrainingStatus } from '../training-controller';
 import { LIVE_LIMITS, type ArticleState } from '../url-state';
 

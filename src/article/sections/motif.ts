@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelAnalysis } from '../../model/analysis';
 import type { ModelConfig } from '../../model/config';
 import type { MotifCloseupData, StackPlotData } from '../../viz/types';
-import { formatDensity, formatNumber, plural } from '../format';
+import { formatDensity, formatNumber, plural } from '../../viz/format';
 import { isRunning, type TrainingStatus } from '../training-controller';
 
 export interface MotifSectionProps {

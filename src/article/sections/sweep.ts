@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelCounts } from '../../model/analysis';
 import type { SweepFigure, SweepPanel } from '../../viz/sweep-figure';
-import { formatDensity, formatNumber } from '../format';
+import { formatDensity, formatNumber } from '../../viz/format';
 import { isRunning, type TrainingStatus } from '../training-controller';
 
 export interface SweepLevel {

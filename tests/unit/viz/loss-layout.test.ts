@@ -70,7 +70,7 @@ describe('loss chart data', () => {
         },
         { label: 'empty', points: [] },
       ]),
-    ).toBe('1 − S = 0.1: loss 0.00213 at step 100; empty: no losses yet.');
+    ).toBe('1 − S = 0.1: loss 2.13e-3 at step 100; empty: no losses yet.');
   });
 });
 
