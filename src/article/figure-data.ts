@@ -45,8 +45,8 @@ export function stackPlotData(summary: ModelAnalysis, highlights: ReadonlyMap<nu
     return {
       neuron: j,
       polysemanticity: neuron.polysemanticity,
-      monosemantic: neuron.kind === 'monosemantic',
-      summary: neuronDescription(neuron),
+      kind: neuron.kind,
+      description: neuronDescription(neuron),
       weights,
       ...(highlight ? { highlight } : {}),
     };

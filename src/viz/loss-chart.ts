@@ -7,7 +7,7 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ElementWidthController } from './element-width';
 import { drawLineLegend, LEGEND_ROW_HEIGHT, lineLegendLayout } from './line-legend';
-import { drawablePoints, lossDomains, lossSummary, seriesColour, type LossPoint } from './loss-layout';
+import { drawablePoints, lossDomains, describeLossChart, seriesColour, type LossPoint } from './loss-layout';
 import { drawAxisTitles, part } from './svg-parts';
 import type { LossSeries } from './types';
 import { vizStyles } from './viz-styles';
@@ -61,7 +61,7 @@ export class LossChart extends LitElement {
 
   protected override render() {
     return html`<svg role="img" aria-label=${this.label} aria-describedby="summary"></svg>
-      <p id="summary" class="sr-only">${lossSummary(this.series)}</p>`;
+      <p id="summary" class="sr-only">${describeLossChart(this.series)}</p>`;
   }
 
   protected override updated(_changed: PropertyValues): void {

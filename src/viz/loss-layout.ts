@@ -42,8 +42,11 @@ export function lossDomains(series: readonly LossSeries[], lastStep = 0): LossDo
   return { x: [xMin, xMax], y: [lo, hi] };
 }
 
-/** The last drawable loss of each series, in words, for the figure's text alternative. */
-export function lossSummary(series: readonly LossSeries[]): string {
+/**
+ * The loss chart's text alternative: the last drawable loss of each series, e.g.
+ * "1 − S = 0.1: loss 2.13e-3 at step 100; empty: no losses yet."
+ */
+export function describeLossChart(series: readonly LossSeries[]): string {
   if (series.length === 0) return 'No losses recorded yet.';
   return series
     .map((s) => {

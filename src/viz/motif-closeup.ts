@@ -13,7 +13,7 @@ import {
   motifBars,
   motifPanels,
   motifSentence,
-  motifSummary,
+  describeMotif,
   responseDomain,
   ROLES,
   type Box,
@@ -93,7 +93,7 @@ export class MotifCloseup extends LitElement {
   protected override render() {
     const name = this.label || this.data?.title || 'Asymmetric superposition motif';
     return html`<svg role="img" aria-label=${name} aria-describedby="summary"></svg>
-      <p id="summary" class="sr-only">${this.data ? motifSummary(this.data) : 'No motif to show.'}</p>`;
+      <p id="summary" class="sr-only">${this.data ? describeMotif(this.data) : 'No motif to show.'}</p>`;
   }
 
   protected override updated(_changed: PropertyValues): void {

@@ -100,8 +100,11 @@ export function motifPanels(width: number): MotifPanels {
   };
 }
 
-/** Text alternative: the weights in words and what removing the inhibition neuron does to output b. */
-export function motifSummary(data: MotifCloseupData): string {
+/**
+ * The motif close-up's text alternative: both neurons' weights in words and how far output b rises
+ * on input a alone with and without the inhibition neuron.
+ */
+export function describeMotif(data: MotifCloseupData): string {
   const peak = (pick: (r: MotifCloseupData['response'][number]) => number): number =>
     data.response.reduce((m, r) => (Number.isFinite(pick(r)) ? Math.max(m, pick(r)) : m), 0);
   return [

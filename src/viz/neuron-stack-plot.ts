@@ -13,7 +13,7 @@ import {
   featureTooltip,
   highlightLabels,
   stackLayout,
-  stackSummary,
+  describeStackPlot,
   type StackColumn,
   type StackLayout,
   type StackRect,
@@ -134,7 +134,7 @@ export class NeuronStackPlot extends LitElement {
         @focusout=${this.hideTooltip}
         @keydown=${this.onKeyDown}
       ></svg>
-      <p id="summary" class="sr-only">${this.label}. ${stackSummary(this.data)}</p>
+      <p id="summary" class="sr-only">${this.label}. ${describeStackPlot(this.data)}</p>
       <div class="tooltip" role="tooltip" id="tip" hidden></div>`;
   }
 
@@ -238,7 +238,7 @@ export class NeuronStackPlot extends LitElement {
       })
       .attr('transform', (c) => `translate(${c.x},0)`)
       .attr('tabindex', (c) => (c.neuron === this.activeNeuron ? 0 : -1))
-      .attr('aria-label', (c) => c.source.summary);
+      .attr('aria-label', (c) => c.source.description);
     // The background fills the whole slot so the pointer finds a column between its rects too.
     columns
       .select<SVGRectElement>('rect.bg')
@@ -316,7 +316,7 @@ export class NeuronStackPlot extends LitElement {
   private tipText(neuron: number, feature: number | undefined): string | undefined {
     const column = this.layout?.columns.find((c) => c.neuron === neuron);
     if (!column) return undefined;
-    if (feature === undefined) return column.source.summary;
+    if (feature === undefined) return column.source.description;
     const rect = this.rectOf(neuron, feature);
     return rect ? featureTooltip(rect) : undefined;
   }

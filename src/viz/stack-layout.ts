@@ -1,9 +1,9 @@
 /**
- * Pure geometry of the neuron weight stack plot (SPEC §2), kept free of the DOM so it can be
- * tested in node. Coordinates are in px inside the plot area, y growing downward.
+ * Pure geometry and wording of the neuron weight stack plot (docs/figures.md), kept free of the DOM
+ * so it can be tested in Node. Coordinates are in px inside the plot area, y growing downward.
  */
-import { formatNumber } from './format';
-import type { StackPlotData, StackPlotNeuron } from './types';
+import { formatNumber, plural } from './format';
+import type { StackPlotData, StackPlotNeuron, StackPlotNeuronKind } from './types';
 
 export interface StackRect {
   readonly neuron: number;
@@ -162,15 +162,23 @@ export function highlightLabels(layout: StackLayout, width: number, charWidth: n
   return labels;
 }
 
-/** A sentence for screen readers: what the figure shows in numbers. */
-export function stackSummary(data: StackPlotData): string {
+/**
+ * The stack plot's text alternative: how many neurons of each kind it shows (dead neurons counted
+ * as dead, not as polysemantic), how many features are in superposition, and which columns are
+ * highlighted. E.g. "40 neurons, 31 monosemantic and 9 polysemantic. 12 of 100 features have
+ * superposition of at least 0.5."
+ */
+export function describeStackPlot(data: StackPlotData): string {
   const n = data.neurons.length;
   if (n === 0) return 'No neurons to show yet.';
-  const mono = data.neurons.filter((d) => d.monosemantic).length;
+  const count = (kind: StackPlotNeuronKind): number => data.neurons.filter((d) => d.kind === kind).length;
+  const [mono, poly, dead] = [count('monosemantic'), count('polysemantic'), count('dead')];
   const inSuperposition = data.superposition.filter((s) => s >= 0.5).length;
   const highlights = data.neurons.filter((d) => d.highlight).map((d) => `neuron ${d.neuron} (${d.highlight})`);
   const parts = [
-    `${n} neuron${n === 1 ? '' : 's'}, ${mono} monosemantic and ${n - mono} polysemantic.`,
+    dead === 0
+      ? `${plural(n, 'neuron')}, ${mono} monosemantic and ${poly} polysemantic.`
+      : `${plural(n, 'neuron')}: ${mono} monosemantic, ${poly} polysemantic and ${dead} dead.`,
     `${inSuperposition} of ${data.superposition.length} features have superposition of at least 0.5.`,
   ];
   if (highlights.length > 0) parts.push(`Highlighted: ${highlights.join(', ')}.`);

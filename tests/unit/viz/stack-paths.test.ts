@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { stackLayout, type StackRect } from '../../../src/viz/stack-layout';
 import { COLOUR_LEVELS, colourLevel, colourPaths, rectAt } from '../../../src/viz/stack-paths';
 import { NO_VALUE_COLOUR, superpositionColour } from '../../../src/viz/superposition-scale';
-import type { StackPlotData } from '../../../src/viz/types';
+import type { StackPlotData, StackPlotNeuron } from '../../../src/viz/types';
 
 const data: StackPlotData = {
   neurons: [
-    { neuron: 4, polysemanticity: 0, monosemantic: true, summary: 'n4', weights: [{ feature: 0, inWeight: 1, outWeight: 1 }] },
+    { neuron: 4, polysemanticity: 0, kind: 'monosemantic', description: 'n4', weights: [{ feature: 0, inWeight: 1, outWeight: 1 }] },
     {
       neuron: 1,
       polysemanticity: 0.3,
-      monosemantic: false,
-      summary: 'n1',
+      kind: 'polysemantic',
+      description: 'n1',
       weights: [
         { feature: 1, inWeight: 1, outWeight: 1 },
         { feature: 2, inWeight: -0.5, outWeight: 1 },
@@ -32,11 +32,11 @@ describe('colourPaths', () => {
   });
 
   it('draws rects stacked next to each other in one colour as one subpath spanning them', () => {
-    const neuron = (id: number, inWeights: number[]) => ({
+    const neuron = (id: number, inWeights: number[]): StackPlotNeuron => ({
       neuron: id,
       polysemanticity: 0.5,
-      monosemantic: false,
-      summary: `n${id}`,
+      kind: 'polysemantic',
+      description: `n${id}`,
       weights: inWeights.map((inWeight, feature) => ({ feature, inWeight, outWeight: 1 })),
     });
     // Features 0–2 saturate the scale (one colour); feature 3 has none; 0, 1 and 3 stack up, 2 down.
