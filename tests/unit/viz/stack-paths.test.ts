@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stackLayout, type StackRect } from '../../../src/viz/stack-layout';
-import { COLOUR_LEVELS, colourLevel, colourPaths, rectAt } from '../../../src/viz/stack-paths';
+import { COLOUR_LEVELS, colourLevel, colourPaths } from '../../../src/viz/stack-paths';
 import { NO_VALUE_COLOUR, superpositionColour } from '../../../src/viz/superposition-scale';
 import type { StackPlotData, StackPlotNeuron } from '../../../src/viz/types';
 
@@ -71,14 +71,5 @@ describe('colourPaths', () => {
     expect(colourLevel(0.5 / (COLOUR_LEVELS - 1) - 1e-9)).toBe(0);
     expect(colourLevel(7)).toBe(COLOUR_LEVELS - 1);
     expect(colourLevel(undefined)).toBe(-1);
-  });
-});
-
-describe('rectAt', () => {
-  it('finds the rectangle under a height, above and below the axis, and nothing in empty space', () => {
-    const column = layout.columns[1]!;
-    for (const r of column.rects) expect(rectAt(column, r.y + r.h / 2)?.feature).toBe(r.feature);
-    expect(rectAt(column, column.top - 5)).toBeUndefined();
-    expect(rectAt(column, column.bottom + 5)).toBeUndefined();
   });
 });
