@@ -15,6 +15,7 @@ export interface FigureDownloadDetail {
   readonly filename: string;
 }
 
+/** Set `for` (the figure's id) or `target`, `filename`, and `panel` for one panel of a sweep. */
 @customElement('figure-download')
 export class FigureDownload extends LitElement {
   static override styles = css`

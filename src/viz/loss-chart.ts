@@ -21,6 +21,7 @@ interface DrawnSeries {
   readonly points: LossPoint[];
 }
 
+/** Set `series` (LossSeries[]), `label`, the axis titles and, during a run, `last-step`. */
 @customElement('loss-chart')
 export class LossChart extends SvgFigure {
   static override styles = [

@@ -3,6 +3,7 @@ import { rgb, schemeTableau10 } from 'd3';
 import { formatLoss } from './format';
 import type { LossSeries } from './types';
 
+/** One point of a loss curve: training step and loss (unitless, > 0 to be drawn on the log axis). */
 export type LossPoint = readonly [step: number, loss: number];
 
 /** Points a log-scale y axis can draw: finite steps and finite, strictly positive losses. */
@@ -10,6 +11,7 @@ export function drawablePoints(series: LossSeries): LossPoint[] {
   return series.points.filter(([step, loss]) => Number.isFinite(step) && Number.isFinite(loss) && loss > 0);
 }
 
+/** The chart's axis domains: x in training steps, y in loss, both [low, high]. */
 export interface LossDomains {
   readonly x: readonly [number, number];
   readonly y: readonly [number, number];

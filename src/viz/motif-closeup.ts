@@ -49,6 +49,7 @@ const CURVES: readonly Curve[] = [
   { key: 'outBWith', colour: COLOUR.b, dash: null, width: 2, value: (r) => r.outBWith },
 ];
 
+/** Set `data` (MotifCloseupData) and, optionally, `label`. */
 @customElement('motif-closeup')
 export class MotifCloseup extends SvgFigure {
   static override styles = [

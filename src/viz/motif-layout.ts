@@ -2,9 +2,12 @@
 import { formatNumber } from './format';
 import type { MotifCloseupData, MotifNeuronWeights } from './types';
 
+/** The two neurons of a motif: the one storing a and b unequally, and the one cancelling a's push on b. */
 export type MotifRole = 'asymmetric' | 'inhibition';
+/** A neuron's input (in) or output (out) weight on feature a or b. */
 export type WeightKey = 'inA' | 'inB' | 'outA' | 'outB';
 
+/** One bar of the close-up's left panel: a weight of one motif neuron. */
 export interface MotifBar {
   readonly role: MotifRole;
   readonly key: WeightKey;
@@ -12,6 +15,7 @@ export interface MotifBar {
   readonly label: string;
   /** Which feature's colour the bar takes. */
   readonly feature: 'a' | 'b';
+  /** The weight, after the plot's rescaling (unitless). */
   readonly value: number;
 }
 
@@ -22,6 +26,7 @@ const KEYS: readonly { key: WeightKey; label: string; feature: 'a' | 'b' }[] = [
   { key: 'outB', label: 'out b', feature: 'b' },
 ];
 
+/** The roles in drawing order, left to right. */
 export const ROLES: readonly MotifRole[] = ['asymmetric', 'inhibition'];
 
 /** Four bars per neuron, asymmetric first: its input weights on a and b, then its output weights. */
@@ -59,6 +64,7 @@ export function responseDomain(data: Pick<MotifCloseupData, 'response'>): [numbe
   return [lo, hi];
 }
 
+/** A rectangle in the figure, px: top-left corner, width and height. */
 export interface Box {
   readonly x: number;
   readonly y: number;
@@ -66,7 +72,9 @@ export interface Box {
   readonly h: number;
 }
 
+/** Where the close-up's two panels go at one width, and the figure's height, px. */
 export interface MotifPanels {
+  /** Bars left of the response (wide), or above it (narrow). */
   readonly sideBySide: boolean;
   readonly bars: Box;
   readonly response: Box;

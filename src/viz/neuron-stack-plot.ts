@@ -26,6 +26,7 @@ const LABEL_ROW_HEIGHT = 13;
 const MAX_SHADE_OPACITY = 0.1;
 const HIGHLIGHT_COLOUR = '#c2255c';
 
+/** Set `data` (StackPlotData), `label`, and `compact` for a small multiple. */
 @customElement('neuron-stack-plot')
 export class NeuronStackPlot extends SvgFigure {
   static override styles = [

@@ -5,34 +5,48 @@
 import { formatNumber, plural } from './format';
 import type { StackPlotData, StackPlotNeuron, StackPlotNeuronKind } from './types';
 
+/** One feature's rectangle in one neuron's column, px in the plot area, with the weights it stands for. */
 export interface StackRect {
+  /** Index of the neuron in the model. */
   readonly neuron: number;
+  /** Feature index. */
   readonly feature: number;
   /** Position of the neuron's column, left to right. */
   readonly column: number;
+  /** Top-left corner, width and height, px; h = |inWeight| × pxPerUnit (0 for a non-finite weight). */
   readonly x: number;
   readonly y: number;
   readonly w: number;
   readonly h: number;
+  /** The feature's rescaled weights in the neuron (NeuronFeatureWeight), unitless. */
   readonly inWeight: number;
   readonly outWeight: number;
+  /** The feature's superposition s_i, unitless; undefined where the data has none. */
   readonly superposition: number | undefined;
 }
 
+/** One neuron's column: its slot in the plot, its stacked rects, and the neuron it draws. */
 export interface StackColumn {
+  /** Index of the neuron in the model. */
   readonly neuron: number;
+  /** Position left to right. */
   readonly column: number;
+  /** Left edge and width of the drawn column (its slot less the gap), px. */
   readonly x: number;
   readonly w: number;
   /** Top and bottom of the stacked weights, px. */
   readonly top: number;
   readonly bottom: number;
+  /** The data the column draws. */
   readonly source: StackPlotNeuron;
+  /** One rect per feature in the data, in feature order. */
   readonly rects: readonly StackRect[];
 }
 
+/** The whole plot's geometry at one size: columns in plot order, and every rect in that order. */
 export interface StackLayout {
   readonly columns: readonly StackColumn[];
+  /** Every column's rects, column by column: what colourPaths() draws. */
   readonly rects: readonly StackRect[];
   /** Symmetric y domain [−yMax, yMax] in weight units. */
   readonly yMax: number;
@@ -116,6 +130,7 @@ export function stackLayout(data: StackPlotData, width: number, height: number):
   return { columns, rects, yMax, axisY, pxPerUnit, slot };
 }
 
+/** A highlighted column's label above the plot. */
 export interface HighlightLabel {
   readonly neuron: number;
   readonly text: string;

@@ -13,6 +13,7 @@ import { roundPx } from './svg-parts';
  */
 export const COLOUR_LEVELS = 64;
 
+/** All rects of one colour level, as one SVG path. */
 export interface ColourPath {
   /** Colour level 0 … COLOUR_LEVELS − 1, or −1 for a missing value. */
   readonly level: number;

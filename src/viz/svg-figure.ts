@@ -13,6 +13,10 @@ import { vizStyles } from './viz-styles';
 /** A d3 selection of a figure's root <svg>. */
 export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
 
+/**
+ * Extend it with a `description()` (the text alternative) and a `draw(svg, width)` that returns the
+ * height drawn, px; set `label`, and `fallbackWidth` where 640 px is not a good first guess.
+ */
 export abstract class SvgFigure extends LitElement {
   static override styles: CSSResultGroup = vizStyles;
 

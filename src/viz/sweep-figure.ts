@@ -24,6 +24,7 @@ export interface SweepPanel {
 
 const LEGEND_WIDTH = 240;
 
+/** Set `panels` (SweepPanel[], in display order) and `label`. */
 @customElement('sweep-figure')
 export class SweepFigure extends LitElement {
   static override styles = [

@@ -45,7 +45,9 @@ export interface StackPlotData {
 
 /** One line of the loss chart: (training step, loss) pairs in step order. */
 export interface LossSeries {
+  /** Legend text and the line's key across redraws, e.g. "1 − S = 0.03, live". */
   readonly label: string;
+  /** Loss is unitless; points with a loss ≤ 0 or not finite are not drawn (log axis). */
   readonly points: readonly (readonly [step: number, loss: number])[];
 }
 
