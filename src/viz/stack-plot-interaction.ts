@@ -47,21 +47,26 @@ export class StackPlotInteraction implements ReactiveController {
   }
 
   hostConnected(): void {
-    const root = this.host.renderRoot;
-    root.addEventListener('pointermove', this.onPointerMove as EventListener);
-    root.addEventListener('focusin', this.onFocusIn as EventListener);
-    root.addEventListener('focusout', this.onFocusOut);
-    root.addEventListener('keydown', this.onKeyDown as EventListener);
+    for (const [type, listener] of this.rootListeners()) this.host.renderRoot.addEventListener(type, listener);
     this.host.addEventListener('pointerleave', this.onPointerLeave);
   }
 
   hostDisconnected(): void {
-    const root = this.host.renderRoot;
-    root.removeEventListener('pointermove', this.onPointerMove as EventListener);
-    root.removeEventListener('focusin', this.onFocusIn as EventListener);
-    root.removeEventListener('focusout', this.onFocusOut);
-    root.removeEventListener('keydown', this.onKeyDown as EventListener);
+    for (const [type, listener] of this.rootListeners()) this.host.renderRoot.removeEventListener(type, listener);
     this.host.removeEventListener('pointerleave', this.onPointerLeave);
+  }
+
+  /**
+   * Listeners on the shadow root, where events from inside still have their real targets.
+   * pointerleave does not bubble, so it is heard on the host (whose box is the <svg>'s).
+   */
+  private rootListeners(): [string, EventListener][] {
+    return [
+      ['pointermove', this.onPointerMove as EventListener],
+      ['focusin', this.onFocusIn as EventListener],
+      ['focusout', this.onFocusOut],
+      ['keydown', this.onKeyDown as EventListener],
+    ];
   }
 
   /** The tooltip and the live region that announces the feature read by keyboard. */
@@ -80,9 +85,7 @@ export class StackPlotInteraction implements ReactiveController {
     if (this.activeNeuron === undefined || !layout.columns.some((c) => c.neuron === this.activeNeuron)) {
       this.activeNeuron = layout.columns[0]?.neuron;
     }
-    for (const g of this.columnElements()) {
-      setIfChanged(g, 'tabindex', g.dataset['neuron'] === String(this.activeNeuron) ? '0' : '-1');
-    }
+    if (this.activeNeuron !== undefined) this.setActive(this.activeNeuron);
     if (this.shown) this.show(this.shown);
   }
 
@@ -167,13 +170,16 @@ export class StackPlotInteraction implements ReactiveController {
     if (announce && readout && this.layout) readout.textContent = targetText(this.layout, target) ?? '';
   }
 
-  private focusColumn(neuron: number): void {
+  /** Puts the column of `neuron` alone in the tab order, and returns its element. */
+  private setActive(neuron: number): SVGGElement | undefined {
     this.activeNeuron = neuron;
+    let active: SVGGElement | undefined;
     for (const g of this.columnElements()) {
       const own = g.dataset['neuron'] === String(neuron);
       setIfChanged(g, 'tabindex', own ? '0' : '-1');
-      if (own) g.focus();
+      if (own) active = g;
     }
+    return active;
   }
 
   private readonly onPointerMove = (e: PointerEvent): void => {
@@ -200,8 +206,10 @@ export class StackPlotInteraction implements ReactiveController {
   private readonly onFocusIn = (e: FocusEvent): void => {
     const column = (e.target as Element | null)?.closest<SVGGElement>('g.column');
     if (!column) return;
-    this.activeNeuron = Number(column.dataset['neuron']);
-    this.showFocused({ neuron: this.activeNeuron }, false);
+    // A click focuses a column too; it becomes the one in the tab order.
+    const neuron = Number(column.dataset['neuron']);
+    this.setActive(neuron);
+    this.showFocused({ neuron }, false);
   };
 
   private readonly onFocusOut = (): void => {
@@ -221,7 +229,7 @@ export class StackPlotInteraction implements ReactiveController {
     const next = keyboardMove(this.layout, at, e.key);
     if (!next) return;
     e.preventDefault();
-    if (next.neuron !== at.neuron) this.focusColumn(next.neuron);
+    if (next.neuron !== at.neuron) this.setActive(next.neuron)?.focus();
     else this.showFocused(next, true);
   };
 }
