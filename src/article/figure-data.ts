@@ -6,7 +6,7 @@ import type { ModelAnalysis, MotifInstance, NeuronAnalysis } from '../model/anal
 import { singleFeatureResponse } from '../model/analysis/response';
 import type { NetworkWeights } from '../model/network';
 import type { MotifCloseupData, NeuronFeatureWeight, StackPlotData, StackPlotNeuron } from '../viz/types';
-import { formatNumber } from './format';
+import { formatNumber } from '../viz/format';
 
 /**
  * Weights below 1% of their neuron's largest are not drawn: under a pixel at the plots' sizes, and
@@ -33,10 +33,10 @@ export function motifHighlights(motifs: readonly MotifInstance[]): Map<number, s
   return highlights;
 }
 
-export function stackPlotData(summary: ModelAnalysis, highlights: ReadonlyMap<number, string> = new Map()): StackPlotData {
-  const { W1, W2 } = summary.normalised;
-  const neurons: StackPlotNeuron[] = summary.order.map((j) => {
-    const neuron = summary.neurons[j]!;
+export function stackPlotData(analysis: ModelAnalysis, highlights: ReadonlyMap<number, string> = new Map()): StackPlotData {
+  const { W1, W2 } = analysis.normalised;
+  const neurons: StackPlotNeuron[] = analysis.order.map((j) => {
+    const neuron = analysis.neurons[j]!;
     const weights: NeuronFeatureWeight[] = [];
     W1[j]!.forEach((inWeight, feature) => {
       if (Math.abs(inWeight) >= DRAWN_WEIGHT) weights.push({ feature, inWeight, outWeight: W2[feature]![j]! });
@@ -45,13 +45,13 @@ export function stackPlotData(summary: ModelAnalysis, highlights: ReadonlyMap<nu
     return {
       neuron: j,
       polysemanticity: neuron.polysemanticity,
-      monosemantic: neuron.kind === 'monosemantic',
-      summary: neuronDescription(neuron),
+      kind: neuron.kind,
+      description: neuronDescription(neuron),
       weights,
       ...(highlight ? { highlight } : {}),
     };
   });
-  return { neurons, superposition: summary.features.map((f) => f.superposition) };
+  return { neurons, superposition: analysis.features.map((f) => f.superposition) };
 }
 
 /** `normalised` is the plot's rescaled model (same function), so the bars match the stack plot. */

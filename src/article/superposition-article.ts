@@ -38,6 +38,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   @state() private notices: readonly string[] = [];
   @state() private backendChoice: BackendName | 'auto' = 'auto';
   @state() private linkMessage = '';
+  /** The sweep panel the download button saves. */
+  @state() private sweepPanel = 0;
   /** The newest live weights drawn, shown until newer ones are. */
   @state() private liveShown: LiveShown | null = null;
 
@@ -261,6 +263,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           source: sweepFigure?.source ?? '',
           budget: sweep ? trainingBudget(sweep.file) : '',
           status,
+          selectedPanel: this.sweepPanel,
+          onSelectPanel: (index) => (this.sweepPanel = index),
           onRetrain: this.onRetrainSweep,
           onCancel: () => this.training.cancel(),
         })}

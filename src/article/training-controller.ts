@@ -10,7 +10,7 @@ import type { BackendName } from '../training/backend';
 import type { RunEnd, WorkerEvent } from '../training/protocol';
 import type { WeightsSnapshot } from '../training/snapshot';
 import { TrainerClient, type TrainOptions } from '../training/trainer-client';
-import { formatLoss } from './format';
+import { formatLoss } from '../viz/format';
 
 export type TrainingTarget = 'live' | 'sweep' | 'motif';
 /** The phases of a run: in flight (starting, training, paused), then one of the ends. */

@@ -9,7 +9,7 @@ import type { InstanceSnapshot, WeightsSnapshot } from '../training/snapshot';
 import type { SweepPanel } from '../viz/sweep-figure';
 import type { LossSeries, MotifCloseupData, StackPlotData } from '../viz/types';
 import { motifCloseupData, motifHighlights, stackPlotData } from './figure-data';
-import { formatDensity, plural } from './format';
+import { formatDensity, plural } from '../viz/format';
 import { liveConfig, densityOf, nearestPaperDensity } from './live-settings';
 import { trainingBudget } from './sections/method';
 import { type IntermediateFacts, intermediateFacts } from './sections/intermediate';

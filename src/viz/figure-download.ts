@@ -1,17 +1,21 @@
 /**
  * <figure-download>: "SVG" and "PNG" buttons that save a figure's <svg> as a standalone file.
+ * The figure is named like a <label>'s control, `for="figure-id"`, and looked up here at click time
+ * (it may render after the buttons); one panel of a figure of several is chosen with `panel`.
  * Dispatches `figure-download` (detail: { format, filename }) after a save, so pages and tests can
  * observe it; failures are announced in a polite live region.
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { downloadFilename, saveBlob, serializeSvg, svgSize, svgToPng } from './svg-export';
+import { downloadFilename, figureSvg, saveBlob, serializeSvg, svgSize, svgToPng } from './svg-export';
 
+/** What a `figure-download` event says: the format saved and the file name given to it. */
 export interface FigureDownloadDetail {
   readonly format: 'svg' | 'png';
   readonly filename: string;
 }
 
+/** Set `for` (the figure's id), `filename`, and `panel` for one panel of a sweep. */
 @customElement('figure-download')
 export class FigureDownload extends LitElement {
   static override styles = css`
@@ -47,8 +51,11 @@ export class FigureDownload extends LitElement {
     }
   `;
 
-  /** Returns the <svg> to save; called at click time, so it may point at an element rendered later. */
-  @property({ attribute: false }) target: () => SVGSVGElement | null = () => null;
+  /** Id of the figure to save, in this element's document or shadow root (see FigureSvgSource in svg-export.ts). */
+  @property({ attribute: 'for' }) htmlFor = '';
+
+  /** Which panel of a figure of several to save (<sweep-figure>: the index of a stack plot). */
+  @property({ type: Number }) panel = 0;
 
   /** File name without extension. */
   @property() filename = 'figure';
@@ -64,7 +71,7 @@ export class FigureDownload extends LitElement {
   }
 
   private async save(format: 'svg' | 'png'): Promise<void> {
-    const svg = this.target();
+    const svg = figureSvg(this.getRootNode() as Document | DocumentFragment, this.htmlFor, this.panel);
     if (!svg) {
       this.status = 'Nothing to download yet.';
       return;

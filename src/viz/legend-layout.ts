@@ -1,5 +1,6 @@
 /** Flow layout of legend entries into rows, for legends drawn inside SVGs (which do not wrap). */
 
+/** Where one legend entry goes: its index in the input, its left edge (px) and its row (0 first). */
 export interface LegendSlot {
   readonly index: number;
   readonly x: number;

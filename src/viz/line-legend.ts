@@ -5,21 +5,30 @@
 import type { Selection } from 'd3';
 import { estimateTextWidth, flowLegend, type LegendSlot } from './legend-layout';
 
+/** Height of one legend row, px. */
 export const LEGEND_ROW_HEIGHT = 16;
 
+/** One legend entry: a short line in a colour, solid or dashed, and its label. */
 export interface LineLegendEntry {
+  /** Key of the entry across redraws. */
   readonly id: string;
   readonly label: string;
+  /** Any CSS colour. */
   readonly colour: string;
+  /** SVG stroke-dasharray, px ("5 3"); null or absent for a solid line. */
   readonly dash?: string | null;
 }
 
+/** Where the entries go: one slot per entry, in entry order, and the rows they fill. */
 export interface LineLegendLayout {
   readonly slots: readonly LegendSlot[];
+  /** Number of rows; the legend is rows × LEGEND_ROW_HEIGHT px tall. */
   readonly rows: number;
+  /** Length of each line swatch, px. */
   readonly swatch: number;
 }
 
+/** Lays the entries out in rows at most `maxWidth` px wide, with `swatch`-px line swatches. */
 export function lineLegendLayout(entries: readonly LineLegendEntry[], maxWidth: number, swatch: number): LineLegendLayout {
   const slots = flowLegend(
     entries.map((e) => swatch + 4 + estimateTextWidth(e.label)),

@@ -2,17 +2,16 @@
  * <loss-chart>: training loss against step, log y, one line per series. Updated while training,
  * so lines and legend entries are keyed by label and only their attributes change.
  */
-import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog } from 'd3';
+import { css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { ElementWidthController } from './element-width';
 import { drawLineLegend, LEGEND_ROW_HEIGHT, lineLegendLayout } from './line-legend';
-import { drawablePoints, lossDomains, lossSummary, seriesColour, type LossPoint } from './loss-layout';
+import { drawablePoints, lossDomains, describeLossChart, seriesColour, type LossPoint } from './loss-layout';
+import { SvgFigure, type SvgSelection } from './svg-figure';
 import { drawAxisTitles, part } from './svg-parts';
 import type { LossSeries } from './types';
 import { vizStyles } from './viz-styles';
 
-const FALLBACK_WIDTH = 560;
 const SWATCH_WIDTH = 16;
 const stepFormat = format('~s');
 
@@ -22,8 +21,9 @@ interface DrawnSeries {
   readonly points: LossPoint[];
 }
 
+/** Set `series` (LossSeries[]), `label`, the axis titles and, during a run, `last-step`. */
 @customElement('loss-chart')
-export class LossChart extends LitElement {
+export class LossChart extends SvgFigure {
   static override styles = [
     vizStyles,
     css`
@@ -38,10 +38,10 @@ export class LossChart extends LitElement {
     `,
   ];
 
+  /** The lines to draw, one per series, keyed by label (types.ts). */
   @property({ attribute: false }) series: LossSeries[] = [];
 
-  /** Accessible name of the figure. */
-  @property() label = 'Training loss';
+  override label = 'Training loss';
 
   @property({ attribute: 'y-label' }) yLabel = 'loss';
 
@@ -50,28 +50,15 @@ export class LossChart extends LitElement {
   /** The step the run ends at, when known: the x axis spans it from the start. 0: up to the last point. */
   @property({ type: Number, attribute: 'last-step' }) lastStep = 0;
 
-  private readonly size = new ElementWidthController(this);
+  protected override fallbackWidth = 560;
   /** What the axes were last drawn for: d3's axes rebuild every tick, so unchanged ones are left alone. */
   private axesDrawnFor = '';
 
-  /** The figure's <svg>, for <figure-download>. */
-  svgElement(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('svg');
+  protected override description(): string {
+    return describeLossChart(this.series);
   }
 
-  protected override render() {
-    return html`<svg role="img" aria-label=${this.label} aria-describedby="summary"></svg>
-      <p id="summary" class="sr-only">${lossSummary(this.series)}</p>`;
-  }
-
-  protected override updated(_changed: PropertyValues): void {
-    this.draw();
-  }
-
-  private draw(): void {
-    const svgEl = this.svgElement();
-    if (!svgEl) return;
-    const width = this.size.width || FALLBACK_WIDTH;
+  protected override draw(svg: SvgSelection, width: number): number {
     const drawn: DrawnSeries[] = this.series.map((s, i) => ({
       label: s.label,
       colour: seriesColour(i),
@@ -83,13 +70,6 @@ export class LossChart extends LitElement {
     const legend = lineLegendLayout(legendEntries, innerW, SWATCH_WIDTH);
     const top = 8 + legend.rows * LEGEND_ROW_HEIGHT + 6;
     const innerH = Math.min(280, Math.max(160, innerW * 0.45));
-    const height = top + innerH + margin.bottom;
-
-    const svg = select(svgEl)
-      .attr('width', width)
-      .attr('height', height)
-      .attr('viewBox', `0 0 ${width} ${height}`)
-      .attr('xmlns', 'http://www.w3.org/2000/svg');
     const domains = lossDomains(this.series, this.lastStep);
     const x = scaleLinear().domain(domains.x).range([0, innerW]);
     const y = scaleLog().domain(domains.y).range([innerH, 0]);
@@ -123,6 +103,7 @@ export class LossChart extends LitElement {
       .attr('d', (d) => path(d.points) ?? '');
 
     drawLineLegend(part(svg, 'g', 'legend').attr('transform', `translate(${margin.left},8)`), legendEntries, legend, 2.5);
+    return top + innerH + margin.bottom;
   }
 }
 

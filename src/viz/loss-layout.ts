@@ -1,7 +1,9 @@
 /** Pure data handling of <loss-chart>: what a log axis can show, the domains, the line colours. */
 import { rgb, schemeTableau10 } from 'd3';
+import { formatLoss } from './format';
 import type { LossSeries } from './types';
 
+/** One point of a loss curve: training step and loss (unitless, > 0 to be drawn on the log axis). */
 export type LossPoint = readonly [step: number, loss: number];
 
 /** Points a log-scale y axis can draw: finite steps and finite, strictly positive losses. */
@@ -9,6 +11,7 @@ export function drawablePoints(series: LossSeries): LossPoint[] {
   return series.points.filter(([step, loss]) => Number.isFinite(step) && Number.isFinite(loss) && loss > 0);
 }
 
+/** The chart's axis domains: x in training steps, y in loss, both [low, high]. */
 export interface LossDomains {
   readonly x: readonly [number, number];
   readonly y: readonly [number, number];
@@ -41,14 +44,17 @@ export function lossDomains(series: readonly LossSeries[], lastStep = 0): LossDo
   return { x: [xMin, xMax], y: [lo, hi] };
 }
 
-/** The last drawable loss of each series, in words, for the figure's text alternative. */
-export function lossSummary(series: readonly LossSeries[]): string {
+/**
+ * The loss chart's text alternative: the last drawable loss of each series, e.g.
+ * "1 − S = 0.1: loss 2.13e-3 at step 100; empty: no losses yet."
+ */
+export function describeLossChart(series: readonly LossSeries[]): string {
   if (series.length === 0) return 'No losses recorded yet.';
   return series
     .map((s) => {
       const points = drawablePoints(s);
       const last = points[points.length - 1];
-      return last ? `${s.label}: loss ${last[1].toPrecision(3)} at step ${last[0]}` : `${s.label}: no losses yet`;
+      return last ? `${s.label}: loss ${formatLoss(last[1])} at step ${last[0]}` : `${s.label}: no losses yet`;
     })
     .join('; ')
     .concat('.');

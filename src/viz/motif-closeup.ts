@@ -1,26 +1,26 @@
 /**
- * <motif-closeup>: one asymmetric superposition motif (SPEC §4). Left, the two neurons' weights on
+ * <motif-closeup>: one asymmetric superposition motif (docs/figures.md, docs/analysis.md). Left, the two neurons' weights on
  * features a and b; right, outputs a and b for input a alone, with the whole model (solid) and
  * with the inhibition neuron removed (dashed), so the interference on b and its cancellation show.
  */
-import { axisBottom, axisLeft, line, scaleLinear, select, type Selection } from 'd3';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { axisBottom, axisLeft, line, scaleLinear, type Selection } from 'd3';
+import { css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { ElementWidthController } from './element-width';
 import { drawLineLegend, LEGEND_ROW_HEIGHT, lineLegendLayout, type LineLegendEntry } from './line-legend';
 import {
   barDomain,
   motifBars,
   motifPanels,
   motifSentence,
-  motifSummary,
+  describeMotif,
   responseDomain,
   ROLES,
   type Box,
   type MotifBar,
   type MotifRole,
 } from './motif-layout';
-import { formatNumber } from './stack-layout';
+import { formatNumber } from './format';
+import { SvgFigure, type SvgSelection } from './svg-figure';
 import { drawAxisTitles, part } from './svg-parts';
 import type { MotifCloseupData } from './types';
 import { vizStyles } from './viz-styles';
@@ -28,7 +28,6 @@ import { vizStyles } from './viz-styles';
 type Group = Selection<SVGGElement, unknown, null, undefined>;
 type ResponseRow = MotifCloseupData['response'][number];
 
-const FALLBACK_WIDTH = 640;
 /** Blue and dark orange: distinct under the common colour-vision deficiencies, ≥ 3:1 on white. */
 const COLOUR = { a: '#2f6db3', b: '#c25700' } as const;
 const NEUTRAL = '#555';
@@ -50,8 +49,9 @@ const CURVES: readonly Curve[] = [
   { key: 'outBWith', colour: COLOUR.b, dash: null, width: 2, value: (r) => r.outBWith },
 ];
 
+/** Set `data` (MotifCloseupData) and, optionally, `label`. */
 @customElement('motif-closeup')
-export class MotifCloseup extends LitElement {
+export class MotifCloseup extends SvgFigure {
   static override styles = [
     vizStyles,
     css`
@@ -78,49 +78,32 @@ export class MotifCloseup extends LitElement {
     `,
   ];
 
+  /** The motif to draw (types.ts); nothing is drawn without one. */
   @property({ attribute: false }) data: MotifCloseupData | undefined;
 
-  /** Accessible name; defaults to the data's title. */
-  @property() label = '';
-
-  private readonly size = new ElementWidthController(this);
-
-  /** The figure's <svg>, for <figure-download>. */
-  svgElement(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('svg');
+  /** The `label`, else the data's title. */
+  protected override accessibleName(): string {
+    return this.label || this.data?.title || 'Asymmetric superposition motif';
   }
 
-  protected override render() {
-    const name = this.label || this.data?.title || 'Asymmetric superposition motif';
-    return html`<svg role="img" aria-label=${name} aria-describedby="summary"></svg>
-      <p id="summary" class="sr-only">${this.data ? motifSummary(this.data) : 'No motif to show.'}</p>`;
+  protected override description(): string {
+    return this.data ? describeMotif(this.data) : 'No motif to show.';
   }
 
-  protected override updated(_changed: PropertyValues): void {
-    this.draw();
-  }
-
-  private draw(): void {
-    const svgEl = this.svgElement();
-    if (!svgEl) return;
+  protected override draw(svg: SvgSelection, width: number): number {
     const data = this.data;
-    const width = this.size.width || FALLBACK_WIDTH;
-    const panels = motifPanels(width);
-    const svg = select(svgEl)
-      .attr('width', width)
-      .attr('height', data ? panels.height : 0)
-      .attr('viewBox', `0 0 ${width} ${data ? panels.height : 0}`)
-      .attr('xmlns', 'http://www.w3.org/2000/svg');
     if (!data) {
       svg.selectAll('*').remove();
-      return;
+      return 0;
     }
+    const panels = motifPanels(width);
     this.drawBars(part(svg, 'g', 'bars-panel').attr('transform', `translate(${panels.bars.x},${panels.bars.y})`), panels.bars, data);
     this.drawResponse(
       part(svg, 'g', 'response-panel').attr('transform', `translate(${panels.response.x},${panels.response.y})`),
       panels.response,
       data,
     );
+    return panels.height;
   }
 
   private drawBars(g: Group, box: Box, data: MotifCloseupData): void {

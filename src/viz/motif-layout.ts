@@ -1,10 +1,13 @@
 /** Pure parts of <motif-closeup>: the bars, their wording, the panel boxes and the domains. */
-import { formatNumber } from './stack-layout';
+import { formatNumber } from './format';
 import type { MotifCloseupData, MotifNeuronWeights } from './types';
 
+/** The two neurons of a motif: the one storing a and b unequally, and the one cancelling a's push on b. */
 export type MotifRole = 'asymmetric' | 'inhibition';
+/** A neuron's input (in) or output (out) weight on feature a or b. */
 export type WeightKey = 'inA' | 'inB' | 'outA' | 'outB';
 
+/** One bar of the close-up's left panel: a weight of one motif neuron. */
 export interface MotifBar {
   readonly role: MotifRole;
   readonly key: WeightKey;
@@ -12,6 +15,7 @@ export interface MotifBar {
   readonly label: string;
   /** Which feature's colour the bar takes. */
   readonly feature: 'a' | 'b';
+  /** The weight, after the plot's rescaling (unitless). */
   readonly value: number;
 }
 
@@ -22,6 +26,7 @@ const KEYS: readonly { key: WeightKey; label: string; feature: 'a' | 'b' }[] = [
   { key: 'outB', label: 'out b', feature: 'b' },
 ];
 
+/** The roles in drawing order, left to right. */
 export const ROLES: readonly MotifRole[] = ['asymmetric', 'inhibition'];
 
 /** Four bars per neuron, asymmetric first: its input weights on a and b, then its output weights. */
@@ -59,6 +64,7 @@ export function responseDomain(data: Pick<MotifCloseupData, 'response'>): [numbe
   return [lo, hi];
 }
 
+/** A rectangle in the figure, px: top-left corner, width and height. */
 export interface Box {
   readonly x: number;
   readonly y: number;
@@ -66,7 +72,9 @@ export interface Box {
   readonly h: number;
 }
 
+/** Where the close-up's two panels go at one width, and the figure's height, px. */
 export interface MotifPanels {
+  /** Bars left of the response (wide), or above it (narrow). */
   readonly sideBySide: boolean;
   readonly bars: Box;
   readonly response: Box;
@@ -100,8 +108,11 @@ export function motifPanels(width: number): MotifPanels {
   };
 }
 
-/** Text alternative: the weights in words and what removing the inhibition neuron does to output b. */
-export function motifSummary(data: MotifCloseupData): string {
+/**
+ * The motif close-up's text alternative: both neurons' weights in words and how far output b rises
+ * on input a alone with and without the inhibition neuron.
+ */
+export function describeMotif(data: MotifCloseupData): string {
   const peak = (pick: (r: MotifCloseupData['response'][number]) => number): number =>
     data.response.reduce((m, r) => (Number.isFinite(pick(r)) ? Math.max(m, pick(r)) : m), 0);
   return [

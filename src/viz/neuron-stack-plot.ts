@@ -1,34 +1,24 @@
 /**
- * <neuron-stack-plot>: the neuron weight stack plot of SPEC §2. One column per neuron, one rect per
- * feature stacked by |W1|, coloured by the feature's superposition. It is redrawn several times a
- * second while training, so its elements are few and stable: a keyed <g> per column (focus,
- * shading, pointer target) and one <path> per colour for all the rects (stack-paths.ts). The rect
- * under the pointer or keyboard focus is found from the layout and marked by one moving outline.
+ * <neuron-stack-plot>: the neuron weight stack plot (docs/figures.md). One column per neuron, one
+ * rect per feature stacked by |W1|, coloured by the feature's superposition. It is redrawn several
+ * times a second while training, so its elements are few and stable: a keyed <g> per column (focus
+ * target, shading) and one <path> per colour for all the rects (stack-paths.ts). Tooltips, hit
+ * testing and keyboard focus are the StackPlotInteraction controller's (stack-plot-interaction.ts).
  */
-import { axisLeft, scaleLinear, select, type Selection } from 'd3';
-import { css, html, LitElement, unsafeCSS, type PropertyValues } from 'lit';
+import { axisLeft, scaleLinear, type Selection } from 'd3';
+import { css, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { ElementWidthController } from './element-width';
-import {
-  featureTooltip,
-  highlightLabels,
-  stackLayout,
-  stackSummary,
-  type StackColumn,
-  type StackLayout,
-  type StackRect,
-} from './stack-layout';
-import { colourPaths, rectAt, type ColourPath } from './stack-paths';
-import { part, roundPx } from './svg-parts';
+import { describeStackPlot, highlightLabels, stackLayout, type StackColumn, type StackLayout } from './stack-layout';
+import { StackPlotInteraction } from './stack-plot-interaction';
+import { colourPaths, type ColourPath } from './stack-paths';
+import { part, setIfChanged } from './svg-parts';
+import { SvgFigure, type SvgSelection } from './svg-figure';
 import { drawSuperpositionLegend, LEGEND_HEIGHT } from './superposition-scale';
-import { placeTooltip } from './tooltip';
 import type { StackPlotData } from './types';
 import { vizStyles } from './viz-styles';
 
 type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
 
-/** Width used before the first ResizeObserver report (or where layout gives none, e.g. print). */
-const FALLBACK_WIDTH = 640;
 /** Estimated px per character of the 11 px highlight labels. */
 const LABEL_CHAR_WIDTH = 6.2;
 const LABEL_ROW_HEIGHT = 13;
@@ -36,17 +26,9 @@ const LABEL_ROW_HEIGHT = 13;
 const MAX_SHADE_OPACITY = 0.1;
 const HIGHLIGHT_COLOUR = '#c2255c';
 
-/**
- * Sets an attribute only when its value changes: while training, most of the ~1,000–4,000
- * rectangles move little between redraws, and each write costs Chromium style and layout work.
- */
-function setIfChanged(element: Element, name: string, value: number | string): void {
-  const text = typeof value === 'number' ? String(roundPx(value)) : value;
-  if (element.getAttribute(name) !== text) element.setAttribute(name, text);
-}
-
+/** Set `data` (StackPlotData), `label`, and `compact` for a small multiple. */
 @customElement('neuron-stack-plot')
-export class NeuronStackPlot extends LitElement {
+export class NeuronStackPlot extends SvgFigure {
   static override styles = [
     vizStyles,
     css`
@@ -70,7 +52,6 @@ export class NeuronStackPlot extends LitElement {
         stroke: #000;
         stroke-width: 1.2;
         pointer-events: none;
-        outline: none;
         visibility: hidden;
       }
       .feature-mark.shown {
@@ -100,74 +81,35 @@ export class NeuronStackPlot extends LitElement {
     `,
   ];
 
+  /** The columns to draw, in plot order, and each feature's superposition (types.ts). */
   @property({ attribute: false }) data: StackPlotData = { neurons: [], superposition: [] };
 
-  /** Accessible name of the figure. */
-  @property() label = 'Neuron weight stack plot';
+  override label = 'Neuron weight stack plot';
 
   /** Small-multiple mode: no axis, caption or legend (the parent shows a shared one). */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  private readonly size = new ElementWidthController(this);
+  private readonly interaction = new StackPlotInteraction(this);
 
-  private layout: StackLayout | undefined;
-  /** Where the plot area starts inside the <svg>, px: turns pointer positions into layout coordinates. */
-  private plotOrigin = { left: 0, top: 0 };
-  /** Neuron whose column is in the tab order (roving tabindex). */
-  private activeNeuron: number | undefined;
-  /** What the visible tooltip describes, so it can follow the data while training updates it. */
-  private tip: { neuron: number; feature: number | undefined } | undefined;
-
-  /** The figure's <svg>, for <figure-download>. */
-  svgElement(): SVGSVGElement | null {
-    return this.renderRoot.querySelector('svg');
+  protected override description(): string {
+    return `${this.label}. ${describeStackPlot(this.data)}`;
   }
 
-  protected override render() {
-    return html`<svg
-        role="img"
-        aria-label=${this.label}
-        aria-describedby="summary"
-        @pointermove=${this.onPointerMove}
-        @pointerleave=${this.hideTooltip}
-        @focusin=${this.onFocusIn}
-        @focusout=${this.hideTooltip}
-        @keydown=${this.onKeyDown}
-      ></svg>
-      <p id="summary" class="sr-only">${this.label}. ${stackSummary(this.data)}</p>
-      <div class="tooltip" role="tooltip" id="tip" hidden></div>`;
+  protected override renderOverlay() {
+    return this.interaction.overlay();
   }
 
-  protected override updated(_changed: PropertyValues): void {
-    this.draw();
-  }
-
-  private draw(): void {
-    const svgEl = this.svgElement();
-    if (!svgEl) return;
-    const width = this.size.width || FALLBACK_WIDTH;
+  protected override draw(svg: SvgSelection, width: number): number {
     const compact = this.compact;
     const margin = compact ? { top: 3, right: 1, bottom: 3, left: 1 } : { top: 6, right: 6, bottom: 24 + LEGEND_HEIGHT, left: 34 };
     const innerW = Math.max(40, width - margin.left - margin.right);
     const innerH = compact ? clamp(innerW * 0.55, 80, 150) : clamp(innerW * 0.38, 150, 280);
     const layout = stackLayout(this.data, innerW, innerH);
-    this.layout = layout;
     const labels = highlightLabels(layout, innerW, LABEL_CHAR_WIDTH);
     const labelRows = labels.reduce((rows, l) => Math.max(rows, l.row + 1), 0);
     const top = margin.top + labelRows * LABEL_ROW_HEIGHT + (labelRows > 0 ? 4 : 0);
-    const height = top + innerH + margin.bottom;
 
-    const svg = select(svgEl)
-      .attr('width', width)
-      .attr('height', height)
-      .attr('viewBox', `0 0 ${width} ${height}`)
-      .attr('xmlns', 'http://www.w3.org/2000/svg');
     const plot = part(svg, 'g', 'plot').attr('transform', `translate(${margin.left},${top})`);
-    this.plotOrigin = { left: margin.left, top };
-
-    if (this.activeNeuron === undefined || !layout.columns.some((c) => c.neuron === this.activeNeuron)) {
-      this.activeNeuron = layout.columns[0]?.neuron;
-    }
     this.drawColumns(part(plot, 'g', 'columns'), layout, innerH);
     part(plot, 'g', 'features')
       .selectAll<SVGPathElement, ColourPath>('path.feature-bin')
@@ -178,8 +120,8 @@ export class NeuronStackPlot extends LitElement {
         setIfChanged(this, 'fill', p.colour);
         setIfChanged(this, 'd', p.d);
       });
-    part(plot, 'rect', 'feature-mark').attr('tabindex', -1).attr('role', 'img');
-
+    // The outline of the rect being read; StackPlotInteraction moves it.
+    part(plot, 'rect', 'feature-mark').attr('aria-hidden', 'true');
     part(plot, 'line', 'zero').attr('x1', 0).attr('x2', innerW).attr('y1', layout.axisY).attr('y2', layout.axisY);
 
     const highlightColumns = layout.columns.filter((c) => c.source.highlight);
@@ -219,7 +161,8 @@ export class NeuronStackPlot extends LitElement {
       legend.attr('transform', `translate(${margin.left},${top + innerH + 22})`);
       drawSuperpositionLegend(legend, Math.min(240, innerW));
     }
-    this.refreshTooltip();
+    this.interaction.drawn(layout, { left: margin.left, top, height: innerH });
+    return top + innerH + margin.bottom;
   }
 
   private drawColumns(g: GroupSelection, layout: StackLayout, innerH: number): void {
@@ -237,9 +180,8 @@ export class NeuronStackPlot extends LitElement {
         return col;
       })
       .attr('transform', (c) => `translate(${c.x},0)`)
-      .attr('tabindex', (c) => (c.neuron === this.activeNeuron ? 0 : -1))
-      .attr('aria-label', (c) => c.source.summary);
-    // The background fills the whole slot so the pointer finds a column between its rects too.
+      .attr('aria-label', (c) => c.source.description);
+    // The background fills the whole slot, so a column reads as one target between its rects too.
     columns
       .select<SVGRectElement>('rect.bg')
       .attr('x', (c) => -(slot - c.w) / 2)
@@ -248,173 +190,6 @@ export class NeuronStackPlot extends LitElement {
       .attr('height', innerH)
       .attr('fill-opacity', (c) => clamp(c.source.polysemanticity, 0, 1) * MAX_SHADE_OPACITY);
   }
-
-  private markElement(): SVGRectElement | null {
-    return this.renderRoot.querySelector('rect.feature-mark');
-  }
-
-  private markFocused(): boolean {
-    const mark = this.markElement();
-    return mark !== null && (this.renderRoot as ShadowRoot).activeElement === mark;
-  }
-
-  /** Outlines one feature's rect (hover or keyboard focus), or hides the outline. */
-  private mark(rect: StackRect | undefined): SVGRectElement | null {
-    const mark = this.markElement();
-    if (!mark) return null;
-    mark.classList.toggle('shown', rect !== undefined);
-    if (!rect) return mark;
-    setIfChanged(mark, 'x', rect.x);
-    setIfChanged(mark, 'y', rect.y);
-    setIfChanged(mark, 'width', rect.w);
-    setIfChanged(mark, 'height', rect.h);
-    mark.setAttribute('data-neuron', String(rect.neuron));
-    mark.setAttribute('data-feature', String(rect.feature));
-    mark.setAttribute('aria-label', featureTooltip(rect));
-    return mark;
-  }
-
-  private rectOf(neuron: number, feature: number | undefined): StackRect | undefined {
-    if (feature === undefined) return undefined;
-    return this.layout?.columns.find((c) => c.neuron === neuron)?.rects.find((r) => r.feature === feature && r.h > 0);
-  }
-
-  private tooltipElement(): HTMLDivElement | null {
-    return this.renderRoot.querySelector('.tooltip');
-  }
-
-  private showTooltip(text: string, x: number, y: number): void {
-    const tip = this.tooltipElement();
-    if (!tip) return;
-    tip.textContent = text;
-    tip.hidden = false;
-    const { left, top } = placeTooltip(x, y, tip.offsetWidth, tip.offsetHeight, this.clientWidth);
-    tip.style.left = `${left}px`;
-    tip.style.top = `${top}px`;
-  }
-
-  private readonly hideTooltip = (): void => {
-    const tip = this.tooltipElement();
-    if (tip) tip.hidden = true;
-    this.tip = undefined;
-    if (!this.markFocused()) this.mark(undefined);
-  };
-
-  /** Keeps the open tooltip's text, and the outline of its rect, in step with the data it describes. */
-  private refreshTooltip(): void {
-    const tip = this.tooltipElement();
-    if (!this.tip || !tip || tip.hidden) return;
-    const text = this.tipText(this.tip.neuron, this.tip.feature);
-    if (text === undefined) {
-      this.hideTooltip();
-      return;
-    }
-    tip.textContent = text;
-    if (this.tip.feature !== undefined) this.mark(this.rectOf(this.tip.neuron, this.tip.feature));
-  }
-
-  private tipText(neuron: number, feature: number | undefined): string | undefined {
-    const column = this.layout?.columns.find((c) => c.neuron === neuron);
-    if (!column) return undefined;
-    if (feature === undefined) return column.source.summary;
-    const rect = this.rectOf(neuron, feature);
-    return rect ? featureTooltip(rect) : undefined;
-  }
-
-  /** Neuron and feature of an event target: a column, or the outline of a keyboard-focused rect. */
-  private targetOf(el: Element | null): { neuron: number; feature: number | undefined } | undefined {
-    if (el?.classList.contains('feature-mark')) {
-      return { neuron: Number(el.getAttribute('data-neuron')), feature: Number(el.getAttribute('data-feature')) };
-    }
-    const column = el?.closest<SVGGElement>('g.column');
-    return column ? { neuron: Number(column.getAttribute('data-neuron')), feature: undefined } : undefined;
-  }
-
-  private showFor(neuron: number, feature: number | undefined, x: number, y: number): void {
-    const text = this.tipText(neuron, feature);
-    if (text === undefined) {
-      this.hideTooltip();
-      return;
-    }
-    this.tip = { neuron, feature };
-    this.showTooltip(text, x, y);
-  }
-
-  private readonly onPointerMove = (e: PointerEvent): void => {
-    const target = this.targetOf(e.target as Element | null);
-    const column = this.layout?.columns.find((c) => c.neuron === target?.neuron);
-    const svg = this.svgElement();
-    if (!target || !column || !svg) {
-      this.hideTooltip();
-      return;
-    }
-    const rect = rectAt(column, e.clientY - svg.getBoundingClientRect().top - this.plotOrigin.top);
-    const host = this.getBoundingClientRect();
-    this.showFor(target.neuron, rect?.feature, e.clientX - host.left, e.clientY - host.top);
-    if (!this.markFocused()) this.mark(rect);
-  };
-
-  private readonly onFocusIn = (e: FocusEvent): void => {
-    const el = e.target as Element | null;
-    const target = this.targetOf(el);
-    if (!el || !target) return;
-    if (target.feature === undefined) this.setActive(target.neuron);
-    const host = this.getBoundingClientRect();
-    const box = el.getBoundingClientRect();
-    this.showFor(target.neuron, target.feature, box.left + box.width / 2 - host.left, box.top - host.top);
-  };
-
-  private setActive(neuron: number): void {
-    this.activeNeuron = neuron;
-    this.svgElement()
-      ?.querySelectorAll<SVGGElement>('g.column')
-      .forEach((g) => {
-        g.setAttribute('tabindex', g.getAttribute('data-neuron') === String(neuron) ? '0' : '-1');
-      });
-  }
-
-  private focusColumn(index: number): void {
-    const columns = this.layout?.columns ?? [];
-    const column = columns[Math.max(0, Math.min(columns.length - 1, index))];
-    if (!column) return;
-    this.setActive(column.neuron);
-    this.svgElement()?.querySelector<SVGGElement>(`g.column[data-neuron="${column.neuron}"]`)?.focus();
-  }
-
-  /**
-   * Moves focus among the column's rects from the largest |weight| down, so the first key presses
-   * reach the weights that matter rather than the many near-zero ones. Rects become focusable on demand.
-   */
-  private focusRect(neuron: number, from: number | undefined, step: 1 | -1): void {
-    const column = this.layout?.columns.find((c) => c.neuron === neuron);
-    if (!column) return;
-    const visible = column.rects.filter((r) => r.h > 0).sort((a, b) => b.h - a.h);
-    if (visible.length === 0) return;
-    const at = from === undefined ? -1 : visible.findIndex((r) => r.feature === from);
-    const next = from === undefined ? (step === 1 ? visible[0] : visible[visible.length - 1]) : visible[at + step];
-    if (!next) return;
-    this.mark(next)?.focus();
-  }
-
-  private readonly onKeyDown = (e: KeyboardEvent): void => {
-    const target = this.targetOf(e.target as Element | null);
-    if (!target || !this.layout) return;
-    const index = this.layout.columns.findIndex((c) => c.neuron === target.neuron);
-    const last = this.layout.columns.length - 1;
-    const moves: Record<string, () => void> = {
-      ArrowRight: () => this.focusColumn(index + 1),
-      ArrowLeft: () => this.focusColumn(index - 1),
-      Home: () => this.focusColumn(0),
-      End: () => this.focusColumn(last),
-      ArrowDown: () => this.focusRect(target.neuron, target.feature, 1),
-      ArrowUp: () => this.focusRect(target.neuron, target.feature, -1),
-      Escape: () => (target.feature === undefined ? this.hideTooltip() : this.focusColumn(index)),
-    };
-    const move = moves[e.key];
-    if (!move) return;
-    e.preventDefault();
-    move();
-  };
 }
 
 function clamp(v: number, lo: number, hi: number): number {

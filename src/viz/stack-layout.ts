@@ -1,37 +1,52 @@
 /**
- * Pure geometry of the neuron weight stack plot (SPEC §2), kept free of the DOM so it can be
- * tested in node. Coordinates are in px inside the plot area, y growing downward.
+ * Pure geometry and wording of the neuron weight stack plot (docs/figures.md), kept free of the DOM
+ * so it can be tested in Node. Coordinates are in px inside the plot area, y growing downward.
  */
-import type { StackPlotData, StackPlotNeuron } from './types';
+import { formatNumber, plural } from './format';
+import type { StackPlotData, StackPlotNeuron, StackPlotNeuronKind } from './types';
 
+/** One feature's rectangle in one neuron's column, px in the plot area, with the weights it stands for. */
 export interface StackRect {
+  /** Index of the neuron in the model. */
   readonly neuron: number;
+  /** Feature index. */
   readonly feature: number;
   /** Position of the neuron's column, left to right. */
   readonly column: number;
+  /** Top-left corner, width and height, px; h = |inWeight| × pxPerUnit (0 for a non-finite weight). */
   readonly x: number;
   readonly y: number;
   readonly w: number;
   readonly h: number;
+  /** The feature's rescaled weights in the neuron (NeuronFeatureWeight), unitless. */
   readonly inWeight: number;
   readonly outWeight: number;
+  /** The feature's superposition s_i, unitless; undefined where the data has none. */
   readonly superposition: number | undefined;
 }
 
+/** One neuron's column: its slot in the plot, its stacked rects, and the neuron it draws. */
 export interface StackColumn {
+  /** Index of the neuron in the model. */
   readonly neuron: number;
+  /** Position left to right. */
   readonly column: number;
+  /** Left edge and width of the drawn column (its slot less the gap), px. */
   readonly x: number;
   readonly w: number;
   /** Top and bottom of the stacked weights, px. */
   readonly top: number;
   readonly bottom: number;
+  /** The data the column draws. */
   readonly source: StackPlotNeuron;
+  /** One rect per feature in the data, in feature order. */
   readonly rects: readonly StackRect[];
 }
 
+/** The whole plot's geometry at one size: columns in plot order, and every rect in that order. */
 export interface StackLayout {
   readonly columns: readonly StackColumn[];
+  /** Every column's rects, column by column: what colourPaths() draws. */
   readonly rects: readonly StackRect[];
   /** Symmetric y domain [−yMax, yMax] in weight units. */
   readonly yMax: number;
@@ -115,6 +130,7 @@ export function stackLayout(data: StackPlotData, width: number, height: number):
   return { columns, rects, yMax, axisY, pxPerUnit, slot };
 }
 
+/** A highlighted column's label above the plot. */
 export interface HighlightLabel {
   readonly neuron: number;
   readonly text: string;
@@ -161,15 +177,23 @@ export function highlightLabels(layout: StackLayout, width: number, charWidth: n
   return labels;
 }
 
-/** A sentence for screen readers: what the figure shows in numbers. */
-export function stackSummary(data: StackPlotData): string {
+/**
+ * The stack plot's text alternative: how many neurons of each kind it shows (dead neurons counted
+ * as dead, not as polysemantic), how many features are in superposition, and which columns are
+ * highlighted. E.g. "40 neurons, 31 monosemantic and 9 polysemantic. 12 of 100 features have
+ * superposition of at least 0.5."
+ */
+export function describeStackPlot(data: StackPlotData): string {
   const n = data.neurons.length;
   if (n === 0) return 'No neurons to show yet.';
-  const mono = data.neurons.filter((d) => d.monosemantic).length;
+  const count = (kind: StackPlotNeuronKind): number => data.neurons.filter((d) => d.kind === kind).length;
+  const [mono, poly, dead] = [count('monosemantic'), count('polysemantic'), count('dead')];
   const inSuperposition = data.superposition.filter((s) => s >= 0.5).length;
   const highlights = data.neurons.filter((d) => d.highlight).map((d) => `neuron ${d.neuron} (${d.highlight})`);
   const parts = [
-    `${n} neuron${n === 1 ? '' : 's'}, ${mono} monosemantic and ${n - mono} polysemantic.`,
+    dead === 0
+      ? `${plural(n, 'neuron')}, ${mono} monosemantic and ${poly} polysemantic.`
+      : `${plural(n, 'neuron')}: ${mono} monosemantic, ${poly} polysemantic and ${dead} dead.`,
     `${inSuperposition} of ${data.superposition.length} features have superposition of at least 0.5.`,
   ];
   if (highlights.length > 0) parts.push(`Highlighted: ${highlights.join(', ')}.`);
@@ -180,11 +204,4 @@ export function stackSummary(data: StackPlotData): string {
 export function featureTooltip(r: Pick<StackRect, 'feature' | 'inWeight' | 'outWeight' | 'superposition'>): string {
   const s = r.superposition === undefined ? 'n/a' : formatNumber(r.superposition);
   return `feature ${r.feature} · in ${formatNumber(r.inWeight)} · out ${formatNumber(r.outWeight)} · superposition ${s}`;
-}
-
-/** Two decimals with a true minus sign, as in print. */
-export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const text = Math.abs(v).toFixed(2);
-  return v < 0 && Number(text) !== 0 ? `−${text}` : text;
 }

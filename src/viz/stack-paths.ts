@@ -3,7 +3,7 @@
  * few dozen attributes instead of thousands, which keeps each redraw (and the style and layout
  * work it triggers) well inside a frame. Pure, so it is tested in node.
  */
-import type { StackColumn, StackRect } from './stack-layout';
+import type { StackRect } from './stack-layout';
 import { clampSuperposition, NO_VALUE_COLOUR, superpositionColour } from './superposition-scale';
 import { roundPx } from './svg-parts';
 
@@ -13,6 +13,7 @@ import { roundPx } from './svg-parts';
  */
 export const COLOUR_LEVELS = 64;
 
+/** All rects of one colour level, as one SVG path. */
 export interface ColourPath {
   /** Colour level 0 … COLOUR_LEVELS − 1, or −1 for a missing value. */
   readonly level: number;
@@ -91,9 +92,4 @@ export function colourPaths(rects: readonly StackRect[]): ColourPath[] {
       colour: level < 0 ? NO_VALUE_COLOUR : superpositionColour(level / (COLOUR_LEVELS - 1)),
       d: list.join(''),
     }));
-}
-
-/** The rect of `column` that covers height `y` (plot px), if any. */
-export function rectAt(column: StackColumn, y: number): StackRect | undefined {
-  return column.rects.find((r) => r.h > 0 && y >= r.y && y <= r.y + r.h);
 }

@@ -1,5 +1,5 @@
 /**
- * The colour encoding of feature superposition (SPEC §2), shared by the stack plot and the sweep
+ * The colour encoding of feature superposition (docs/figures.md), shared by the stack plot and the sweep
  * figure's common legend so that both read the same way.
  */
 import { interpolateViridis, type Selection } from 'd3';
@@ -18,6 +18,7 @@ export function superpositionColour(s: number | undefined): string {
   return interpolateViridis(clampSuperposition(s));
 }
 
+/** A labelled tick under the colour ramp: a superposition value, its text and how the text hangs from it. */
 export interface LegendTick {
   readonly value: number;
   readonly label: string;
@@ -33,7 +34,7 @@ export const LEGEND_TICKS: readonly LegendTick[] = [
 
 /**
  * "feature superposition sᵢ", with a real subscript: the Unicode subscript letter is missing from
- * many fonts and was drawn clipped against the ramp.
+ * many fonts, which draw it clipped against the ramp.
  */
 const TITLE_PARTS: readonly { text: string; fontStyle?: string; fontSize?: string; dy?: number }[] = [
   { text: 'feature superposition ' },

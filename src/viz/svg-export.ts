@@ -1,9 +1,26 @@
 /**
- * Turning a live figure <svg> into a standalone file. The figures are styled from their shadow
- * roots' stylesheets, which a saved file does not carry, so the computed styles that matter are
- * copied onto each element of a clone. DOM access happens only inside the functions, so the pure
- * helpers import and test in node.
+ * Finding a figure's <svg> and turning it into a standalone file. The figures are styled from
+ * their shadow roots' stylesheets, which a saved file does not carry, so the computed styles that
+ * matter are copied onto each element of a clone. DOM access happens only inside the functions,
+ * so the module imports in Node and its pure helpers are tested there.
  */
+
+/**
+ * An element that hands over the <svg> to save: every SvgFigure (svg-figure.ts), and
+ * <sweep-figure>, whose `panel` is the index of one of its stack plots.
+ */
+export interface FigureSvgSource {
+  svgElement(panel?: number): SVGSVGElement | null;
+}
+
+/**
+ * The <svg> of the figure with id `id` in `root` (a document or shadow root), or of its panel
+ * `panel`; null where there is no such figure or it has not rendered yet.
+ */
+export function figureSvg(root: Document | DocumentFragment, id: string, panel?: number): SVGSVGElement | null {
+  const figure = id ? (root.getElementById(id) as (Element & Partial<FigureSvgSource>) | null) : null;
+  return figure?.svgElement?.(panel) ?? null;
+}
 
 /** Presentation properties copied onto every element, with their initial values (skipped to keep files small). */
 const SHAPE_PROPERTIES: Readonly<Record<string, string>> = {

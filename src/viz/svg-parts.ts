@@ -1,12 +1,23 @@
 /**
  * Small pieces the figures share for drawing into a stable <svg>: elements created once and
- * updated in place, the axis titles, and the 0.1 px rounding every coordinate is written with.
+ * updated in place, attributes written only when they change, the axis titles, and the 0.1 px
+ * rounding every coordinate is written with.
  */
 import type { Selection } from 'd3';
 
 /** A coordinate as written into the DOM: 0.1 px is below what the eye sees and keeps strings short. */
 export function roundPx(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/**
+ * Sets an attribute only when its value changes (numbers written with roundPx): while a model
+ * trains, most elements move little between redraws, and each write costs the browser style and
+ * layout work.
+ */
+export function setIfChanged(element: Element, name: string, value: number | string): void {
+  const text = typeof value === 'number' ? String(roundPx(value)) : value;
+  if (element.getAttribute(name) !== text) element.setAttribute(name, text);
 }
 
 /** The single child `tag` of `parent` with class(es) `cls` (space-separated), created on first use. */

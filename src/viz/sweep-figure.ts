@@ -13,14 +13,18 @@ import { densityTitle, panelLabel } from './sweep-layout';
 import type { StackPlotData } from './types';
 import { vizStyles } from './viz-styles';
 
+/** One small multiple: a model trained at one feature density. */
 export interface SweepPanel {
+  /** Feature density 1 − S, in (0, 1]; also the panel's key. */
   readonly density: number;
+  /** Shown under the panel and in its accessible name, e.g. "38 of 40 neurons monosemantic". */
   readonly caption: string;
   readonly data: StackPlotData;
 }
 
 const LEGEND_WIDTH = 240;
 
+/** Set `panels` (SweepPanel[], in display order) and `label`. */
 @customElement('sweep-figure')
 export class SweepFigure extends LitElement {
   static override styles = [
@@ -85,9 +89,14 @@ export class SweepFigure extends LitElement {
     if (g) drawSuperpositionLegend(select(g), LEGEND_WIDTH);
   }
 
-  /** The panels' stack plots in order, e.g. to offer a download of one. */
+  /** The panels' stack plots in panel order, e.g. to wait for their updates. */
   stackPlots(): HTMLElementTagNameMap['neuron-stack-plot'][] {
     return Array.from(this.renderRoot.querySelectorAll('neuron-stack-plot'));
+  }
+
+  /** The <svg> of panel `panel` (index into `panels`), for <figure-download for=… panel=…>. */
+  svgElement(panel = 0): SVGSVGElement | null {
+    return this.stackPlots()[panel]?.svgElement() ?? null;
   }
 }
 

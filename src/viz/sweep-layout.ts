@@ -1,8 +1,9 @@
 /** Pure wording of <sweep-figure>'s panels. */
+import { formatDensity } from './format';
 
 /** "1 − S = 0.03": the density as the paper writes it, with a true minus sign and no float noise. */
 export function densityTitle(density: number): string {
-  return `1 − S = ${Number.isFinite(density) ? String(Number(density.toPrecision(6))) : '?'}`;
+  return `1 − S = ${formatDensity(density)}`;
 }
 
 /** Accessible name of one panel's stack plot. */

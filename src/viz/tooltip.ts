@@ -1,5 +1,6 @@
 /** Placement of the figures' tooltips, pure so that the edge cases are testable. */
 
+/** A tooltip's top-left corner relative to its container, px. */
 export interface TooltipPlacement {
   readonly left: number;
   readonly top: number;

@@ -1,49 +1,80 @@
 /**
  * Input types of the figure components. The components draw exactly what they are given; the
- * analysis module (src/model/analysis) turns trained weights into these shapes.
+ * analysis (src/model/analysis) measures trained weights and src/article/figure-data.ts turns its
+ * results into these shapes. Weights are unitless.
  */
 
-/** One rectangle of a neuron's column: a feature's normalised weights in that neuron. */
+/** One rectangle of a neuron's column: a feature's weights in that neuron, after the plot's rescaling. */
 export interface NeuronFeatureWeight {
+  /** Feature index i (features are indexed by decreasing importance). */
   readonly feature: number;
+  /** W1[j, i] divided by the neuron's largest |W1[j, :]|: in [−1, 1]. */
   readonly inWeight: number;
+  /** W2[i, j] multiplied by the same factor, so the neuron computes the same function. */
   readonly outWeight: number;
 }
 
+/**
+ * What a neuron does, as the analysis classifies it (docs/analysis.md, "Neurons"): reads one feature,
+ * reads several, or writes nothing at all. A dead neuron is neither monosemantic nor polysemantic.
+ */
+export type StackPlotNeuronKind = 'monosemantic' | 'polysemantic' | 'dead';
+
+/** One column of the stack plot: a hidden neuron and the features it reads. */
 export interface StackPlotNeuron {
-  readonly neuron: number; // index in the original model
-  readonly polysemanticity: number; // 0 = monosemantic … 1 = maximally polysemantic; shades the column background faintly
-  readonly monosemantic: boolean;
-  readonly summary: string; // shown in the column tooltip, e.g. "neuron 12: primary feature 3; secondary 40, 71"
-  readonly weights: readonly NeuronFeatureWeight[]; // normalised: largest |inWeight| is 1
-  readonly highlight?: string; // e.g. "motif 1: asymmetric" — draws an outline + label
+  /** Index of the neuron in the model (not its position in the plot). */
+  readonly neuron: number;
+  /** 0 = monosemantic … towards 1 = maximally polysemantic (unitless); shades the column faintly. */
+  readonly polysemanticity: number;
+  readonly kind: StackPlotNeuronKind;
+  /** The column's tooltip and accessible name, e.g. "neuron 12: polysemantic …; primary feature 3 (1.00); secondary 40 (0.31)". */
+  readonly description: string;
+  /** The features drawn, normalised so that the largest |inWeight| of the neuron is 1. */
+  readonly weights: readonly NeuronFeatureWeight[];
+  /** Draws an outline and this label above the column, e.g. "motif 1: asymmetric". */
+  readonly highlight?: string;
 }
 
+/** Everything one stack plot draws. */
 export interface StackPlotData {
-  readonly neurons: readonly StackPlotNeuron[]; // already in plot order, left to right
-  readonly superposition: readonly number[]; // s_i per feature i (0 = orthogonal; ≥1 = bright end)
+  /** Columns in plot order, left to right. */
+  readonly neurons: readonly StackPlotNeuron[];
+  /** s_i per feature i, unitless: 0 = orthogonal to every other feature (dark), ≥ 1 = bright end. */
+  readonly superposition: readonly number[];
 }
 
+/** One line of the loss chart: (training step, loss) pairs in step order. */
 export interface LossSeries {
+  /** Legend text and the line's key across redraws, e.g. "1 − S = 0.03, live". */
   readonly label: string;
+  /** Loss is unitless; points with a loss ≤ 0 or not finite are not drawn (log axis). */
   readonly points: readonly (readonly [step: number, loss: number])[];
 }
 
-/** Weights of one motif neuron on features a and b (after the rescaling of SPEC §2). */
+/** Weights of one motif neuron on features a and b, after the plot's rescaling (docs/analysis.md, "The plot normalisation"). */
 export interface MotifNeuronWeights {
+  /** Index of the neuron in the model. */
   neuron: number;
+  /** Input weights W1[j, a] and W1[j, b]. */
   inA: number;
   inB: number;
+  /** Output weights W2[a, j] and W2[b, j]. */
   outA: number;
   outB: number;
 }
 
+/** One asymmetric superposition motif (docs/analysis.md, "The asymmetric superposition motif"). */
 export interface MotifCloseupData {
+  /** Heading and default accessible name, e.g. "Motif 1: features a = 4 and b = 9". */
   readonly title: string;
+  /** Feature indices a (stored strongly) and b (stored weakly) in the asymmetric neuron. */
   readonly featureA: number;
   readonly featureB: number;
   readonly asymmetric: MotifNeuronWeights;
   readonly inhibition: MotifNeuronWeights;
-  /** Response of outputs a and b to input a alone swept over x_a ∈ [-1, 1]: with the whole model, and with the inhibition neuron removed. */
+  /**
+   * Outputs a and b (after the output ReLU) for input a alone, x_a swept over [−1, 1] with every
+   * other input 0: with the whole model, and with the inhibition neuron removed.
+   */
   readonly response: readonly { xa: number; outAWith: number; outBWith: number; outAWithout: number; outBWithout: number }[];
 }

@@ -1,6 +1,7 @@
 /** Styles shared by the figure components: print-like, system fonts only, readable on white. */
 import { css } from 'lit';
 
+/** The :host, <svg>, axis, visually hidden (.sr-only) and tooltip styles every figure starts from. */
 export const vizStyles = css`
   :host {
     display: block;

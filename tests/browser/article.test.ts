@@ -72,6 +72,50 @@ describe('the article in Chromium', () => {
     await page.close();
   });
 
+  it('reads one weight by keyboard: focus stays on the stack-plot column while ↓/↑ step through its features', async () => {
+    const page = await open();
+    const plot = page.locator('#sweep-figure neuron-stack-plot').nth(3);
+    await scrollIntoView(plot);
+    const columns = plot.locator('g.column');
+    const second = await columns.nth(1).getAttribute('data-neuron');
+    /** The element that has focus, followed through the shadow roots it sits in. */
+    const focused = () =>
+      page.evaluate(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return {
+          className: active?.getAttribute('class') ?? active?.localName ?? null,
+          neuron: active?.getAttribute('data-neuron') ?? null,
+        };
+      });
+    const tooltip = plot.locator('[role=tooltip]');
+    const readout = plot.locator('.readout');
+
+    await columns.first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toEqual({ className: 'column', neuron: second });
+    await expect.poll(() => tooltip.textContent()).toMatch(new RegExp(`^neuron ${second}: `));
+
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toEqual({ className: 'column', neuron: second });
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    const weight = /^feature \d+ · in −?\d+\.\d\d · out −?\d+\.\d\d/;
+    expect(await tooltip.textContent()).toMatch(weight);
+    expect(await readout.textContent()).toBe(await tooltip.textContent());
+    expect(await plot.locator(`rect.feature-mark.shown[data-neuron="${second}"]`).count()).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toEqual({ className: 'column', neuron: second });
+    expect(await readout.textContent()).toMatch(weight);
+    await plot.screenshot({ path: `${ARTIFACTS}/keyboard-feature.png` });
+
+    // Esc goes back to the column's description; ← moves to the first column.
+    await page.keyboard.press('Escape');
+    expect(await tooltip.textContent()).toMatch(new RegExp(`^neuron ${second}: `));
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toEqual({ className: 'column', neuron: await columns.first().getAttribute('data-neuron') });
+    await page.close();
+  });
+
   it('dragging the slider writes the density into the URL and trains a live model whose loss falls', async () => {
     const page = await open();
     const slider = page.locator('#density-slider');

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Carrier, ModelAnalysis } from '../../model/analysis';
-import { formatDensity, formatNumber, plural } from '../format';
+import { formatDensity, formatNumber, plural } from '../../viz/format';
 import { tex } from '../math';
 
 /** Facts about the intermediate regime, read off one level's analysis. */

@@ -2,9 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_CONFIG, PAPER_DENSITIES } from '../../model/config';
 import type { BackendName } from '../../training/backend';
 import type { LossSeries } from '../../viz/types';
+import { formatDensity, formatLoss } from '../../viz/format';
 import { attributes } from '../attributes-directive';
 import { LIVE_FIGURE_ATTRIBUTES, statusAttributes } from '../exposed-state';
-import { formatDensity, formatLoss } from '../format';
 import { isRunning, type RunStatus, type TrainingStatus } from '../training-controller';
 import { LIVE_LIMITS } from '../live-settings';
 import type { ArticleState } from '../url-state';
@@ -141,7 +141,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
           ${
             view
               ? html`<neuron-stack-plot id="live-plot" .data=${view.plot} label=${`Neuron weights of the live model: ${view.counts}`}></neuron-stack-plot>
-                <figure-download filename=${`stack-plot-density-${formatDensity(state.density)}`} .target=${() => liveSvg('live-plot')}></figure-download>`
+                <figure-download filename=${`stack-plot-density-${formatDensity(state.density)}`} for="live-plot"></figure-download>`
               : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
           }
           <figcaption>${view?.caption ?? ''} ${view?.counts ?? ''}</figcaption>
@@ -155,7 +155,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
                   last-step=${live ? live.config.steps : 0}
                   label="Training loss of the live model"
                 ></loss-chart>
-                <figure-download filename="live-loss" .target=${() => liveSvg('live-loss')}></figure-download>`
+                <figure-download filename="live-loss" for="live-loss"></figure-download>`
               : html`<p class="small">The loss curve appears here once a live model trains.</p>`
           }
           <figcaption>Importance-weighted loss on each step’s batch, read back every 25 steps and drawn up to ten times a second.</figcaption>
@@ -163,9 +163,4 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
       </div>
     </section>
   `;
-}
-
-function liveSvg(id: string): SVGSVGElement | null {
-  const element = document.getElementById(id) as (HTMLElement & { svgElement?: () => SVGSVGElement | null }) | null;
-  return element?.svgElement?.() ?? null;
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelAnalysis } from '../../model/analysis';
 import { densityOf } from '../live-settings';
-import { formatDensity, formatNumber, plural } from '../format';
+import { formatDensity, formatNumber, plural } from '../../viz/format';
 import { isRunning, type TrainingStatus } from '../training-controller';
 import type { MotifView } from '../views';
 
@@ -62,7 +62,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
         view
           ? html`<figure>
             <neuron-stack-plot id="motif-plot" .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
-            <figure-download filename="motif-model" .target=${() => (document.getElementById('motif-plot') as (HTMLElement & { svgElement(): SVGSVGElement | null }) | null)?.svgElement() ?? null}></figure-download>
+            <figure-download filename="motif-model" for="motif-plot"></figure-download>
             <figcaption>The small model’s neurons, ${view.source}; motif neurons are outlined and labelled.</figcaption>
           </figure>`
           : nothing
@@ -70,7 +70,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
       ${(view?.closeups ?? []).map(
         (closeup, k) => html`<figure>
           <motif-closeup id=${`motif-closeup-${k}`} .data=${closeup}></motif-closeup>
-          <figure-download filename=${`motif-${k + 1}`} .target=${() => (document.getElementById(`motif-closeup-${k}`) as (HTMLElement & { svgElement(): SVGSVGElement | null }) | null)?.svgElement() ?? null}></figure-download>
+          <figure-download filename=${`motif-${k + 1}`} for=${`motif-closeup-${k}`}></figure-download>
           <figcaption>
             Motif instance ${k + 1}. Left: the two neurons’ weights on a and b. Right: outputs a and b when only a is
             active; dashed, the same model with the inhibition neuron removed. Without it, b’s output rises with a; with

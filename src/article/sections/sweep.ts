@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelCounts } from '../../model/analysis';
-import type { SweepFigure, SweepPanel } from '../../viz/sweep-figure';
-import { formatDensity, formatNumber } from '../format';
+import { formatDensity, formatLoss, formatNumber } from '../../viz/format';
+import type { SweepPanel } from '../../viz/sweep-figure';
 import { isRunning, type TrainingStatus } from '../training-controller';
 
 export interface SweepLevel {
@@ -20,6 +20,9 @@ export interface SweepSectionProps {
   readonly source: string;
   readonly budget: string;
   readonly status: TrainingStatus;
+  /** The index of the panel the download button saves. */
+  readonly selectedPanel: number;
+  readonly onSelectPanel: (index: number) => void;
   readonly onRetrain: () => void;
   readonly onCancel: () => void;
 }
@@ -82,17 +85,14 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
         <div class="controls small">
           <label
             >Panel to download
-            <select id="sweep-panel-select">
-              ${props.panels.map((p, k) => html`<option value=${k}>1 − S = ${formatDensity(p.density)}</option>`)}
+            <select id="sweep-panel-select" @change=${(e: Event) => props.onSelectPanel(Number((e.target as HTMLSelectElement).value))}>
+              ${props.panels.map((p, k) => html`<option value=${k} ?selected=${k === props.selectedPanel}>1 − S = ${formatDensity(p.density)}</option>`)}
             </select></label
           >
           <figure-download
-            filename="sweep-panel"
-            .target=${() => {
-              const index = Number((document.getElementById('sweep-panel-select') as HTMLSelectElement | null)?.value ?? 0);
-              const figure = document.getElementById('sweep-figure') as SweepFigure | null;
-              return figure?.stackPlots()[index]?.svgElement() ?? null;
-            }}
+            for="sweep-figure"
+            .panel=${props.selectedPanel}
+            filename=${`sweep-panel-density-${formatDensity(props.panels[props.selectedPanel]?.density ?? 1)}`}
           ></figure-download>
         </div>
       </figure>
@@ -118,7 +118,7 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
               <td>${l.counts.monosemantic} of ${l.counts.neurons}</td>
               <td>${l.counts.representedFeatures}</td>
               <td>${formatNumber(l.counts.meanPolysemanticity)}</td>
-              <td>${l.loss.toExponential(1)}</td>
+              <td>${formatLoss(l.loss)}</td>
             </tr>`,
           )}
         </tbody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastOnWhite, drawablePoints, lossDomains, lossSummary, seriesColour } from '../../../src/viz/loss-layout';
+import { contrastOnWhite, drawablePoints, lossDomains, describeLossChart, seriesColour } from '../../../src/viz/loss-layout';
 
 describe('loss chart data', () => {
   it('drops points a log axis cannot draw', () => {
@@ -60,7 +60,7 @@ describe('loss chart data', () => {
 
   it('states the last loss of each series', () => {
     expect(
-      lossSummary([
+      describeLossChart([
         {
           label: '1 − S = 0.1',
           points: [
@@ -70,7 +70,7 @@ describe('loss chart data', () => {
         },
         { label: 'empty', points: [] },
       ]),
-    ).toBe('1 − S = 0.1: loss 0.00213 at step 100; empty: no losses yet.');
+    ).toBe('1 − S = 0.1: loss 2.13e-3 at step 100; empty: no losses yet.');
   });
 });
 

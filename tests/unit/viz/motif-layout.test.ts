@@ -4,7 +4,7 @@ import {
   motifBars,
   motifPanels,
   motifSentence,
-  motifSummary,
+  describeMotif,
   responseDomain,
   SIDE_BY_SIDE_MIN_WIDTH,
 } from '../../../src/viz/motif-layout';
@@ -72,7 +72,7 @@ describe('motif close-up', () => {
   });
 
   it('summarises the interference and its cancellation', () => {
-    const text = motifSummary(data);
+    const text = describeMotif(data);
     expect(text).toContain('Feature a is 3, feature b is 7.');
     expect(text).toContain('output b peaks at 0.00 with the whole model and at 4.00 with the inhibition neuron removed');
   });

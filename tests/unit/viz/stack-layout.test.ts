@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  featureTooltip,
-  formatNumber,
-  highlightLabels,
-  stackDomain,
-  stackHeights,
-  stackLayout,
-  stackSummary,
-} from '../../../src/viz/stack-layout';
+import { featureTooltip, highlightLabels, stackDomain, stackHeights, stackLayout, describeStackPlot } from '../../../src/viz/stack-layout';
+import { analyseModel } from '../../../src/model/analysis';
 import type { StackPlotData, StackPlotNeuron } from '../../../src/viz/types';
 
 function neuron(index: number, inWeights: readonly number[], extra: Partial<StackPlotNeuron> = {}): StackPlotNeuron {
   return {
     neuron: index,
     polysemanticity: 0,
-    monosemantic: true,
-    summary: `neuron ${index}`,
+    kind: 'monosemantic',
+    description: `neuron ${index}`,
     weights: inWeights.map((w, feature) => ({ feature, inWeight: w, outWeight: 2 * w })),
     ...extra,
   };
@@ -149,16 +142,43 @@ describe('text', () => {
     expect(featureTooltip({ feature: 4, inWeight: -0.5, outWeight: 1.234, superposition: 0.05 })).toBe(
       'feature 4 · in −0.50 · out 1.23 · superposition 0.05',
     );
-    expect(formatNumber(-0.001)).toBe('0.00');
   });
 
   it('summarises the counts for screen readers', () => {
     const d: StackPlotData = {
-      neurons: [neuron(0, [1]), neuron(1, [1], { monosemantic: false, highlight: 'motif 1: asymmetric' })],
+      neurons: [neuron(0, [1]), neuron(1, [1], { kind: 'polysemantic', highlight: 'motif 1: asymmetric' })],
       superposition: [0, 0.6, 1.2],
     };
-    expect(stackSummary(d)).toBe(
+    expect(describeStackPlot(d)).toBe(
       '2 neurons, 1 monosemantic and 1 polysemantic. 2 of 3 features have superposition of at least 0.5. Highlighted: neuron 1 (motif 1: asymmetric).',
+    );
+  });
+
+  it('counts a dead neuron as dead, not as polysemantic', () => {
+    // Neurons 0 and 2 read features 0 and 1 and write them back; neuron 1 reads feature 0 but writes nothing.
+    const W1 = [
+      [1, 0, 0, 0],
+      [-1, 0, 0, 0],
+      [0, 1, 0, 0],
+    ];
+    const W2 = [
+      [1, 0, 0],
+      [0, 0, 1],
+      [0, 0, 0],
+      [0, 0, 0],
+    ];
+    const analysis = analyseModel({ W1, W2, b: [0, 0, 0, 0] }, [1, 1, 1, 1]);
+    const d: StackPlotData = {
+      neurons: analysis.neurons.map((a) => neuron(a.neuron, W1[a.neuron]!, { kind: a.kind })),
+      superposition: analysis.features.map((f) => f.superposition),
+    };
+    expect(describeStackPlot(d)).toMatch(/^3 neurons: 2 monosemantic, 0 polysemantic and 1 dead\. /);
+    const mixed: StackPlotData = {
+      neurons: [neuron(0, [1]), neuron(1, [1, 0.5], { kind: 'polysemantic' }), neuron(2, [], { kind: 'dead' })],
+      superposition: [0, 0],
+    };
+    expect(describeStackPlot(mixed)).toBe(
+      '3 neurons: 1 monosemantic, 1 polysemantic and 1 dead. 0 of 2 features have superposition of at least 0.5.',
     );
   });
 });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { stackLayout, type StackRect } from '../../../src/viz/stack-layout';
-import { COLOUR_LEVELS, colourLevel, colourPaths, rectAt } from '../../../src/viz/stack-paths';
+import { COLOUR_LEVELS, colourLevel, colourPaths } from '../../../src/viz/stack-paths';
 import { NO_VALUE_COLOUR, superpositionColour } from '../../../src/viz/superposition-scale';
-import type { StackPlotData } from '../../../src/viz/types';
+import type { StackPlotData, StackPlotNeuron } from '../../../src/viz/types';
 
 const data: StackPlotData = {
   neurons: [
-    { neuron: 4, polysemanticity: 0, monosemantic: true, summary: 'n4', weights: [{ feature: 0, inWeight: 1, outWeight: 1 }] },
+    { neuron: 4, polysemanticity: 0, kind: 'monosemantic', description: 'n4', weights: [{ feature: 0, inWeight: 1, outWeight: 1 }] },
     {
       neuron: 1,
       polysemanticity: 0.3,
-      monosemantic: false,
-      summary: 'n1',
+      kind: 'polysemantic',
+      description: 'n1',
       weights: [
         { feature: 1, inWeight: 1, outWeight: 1 },
         { feature: 2, inWeight: -0.5, outWeight: 1 },
@@ -32,11 +32,11 @@ describe('colourPaths', () => {
   });
 
   it('draws rects stacked next to each other in one colour as one subpath spanning them', () => {
-    const neuron = (id: number, inWeights: number[]) => ({
+    const neuron = (id: number, inWeights: number[]): StackPlotNeuron => ({
       neuron: id,
       polysemanticity: 0.5,
-      monosemantic: false,
-      summary: `n${id}`,
+      kind: 'polysemantic',
+      description: `n${id}`,
       weights: inWeights.map((inWeight, feature) => ({ feature, inWeight, outWeight: 1 })),
     });
     // Features 0–2 saturate the scale (one colour); feature 3 has none; 0, 1 and 3 stack up, 2 down.
@@ -71,14 +71,5 @@ describe('colourPaths', () => {
     expect(colourLevel(0.5 / (COLOUR_LEVELS - 1) - 1e-9)).toBe(0);
     expect(colourLevel(7)).toBe(COLOUR_LEVELS - 1);
     expect(colourLevel(undefined)).toBe(-1);
-  });
-});
-
-describe('rectAt', () => {
-  it('finds the rectangle under a height, above and below the axis, and nothing in empty space', () => {
-    const column = layout.columns[1]!;
-    for (const r of column.rects) expect(rectAt(column, r.y + r.h / 2)?.feature).toBe(r.feature);
-    expect(rectAt(column, column.top - 5)).toBeUndefined();
-    expect(rectAt(column, column.bottom + 5)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadFilename, inlineStyle, MAX_CANVAS_SIDE, rasterSize } from '../../../src/viz/svg-export';
+import { downloadFilename, figureSvg, inlineStyle, MAX_CANVAS_SIDE, rasterSize } from '../../../src/viz/svg-export';
 
 describe('figure export helpers', () => {
   it('makes safe file names with one extension', () => {
@@ -37,5 +37,29 @@ describe('figure export helpers', () => {
     expect(text).toContain('font-size:11px');
     expect(text).toContain('text-anchor:middle');
     expect(inlineStyle('g', (p) => (p === 'display' ? 'none' : ''))).toContain('display:none');
+  });
+});
+
+describe('figureSvg', () => {
+  // Stand-ins for a document and the <svg>s its figures hand over; no DOM in Node.
+  const svgs = ['plot', 'panel 0', 'panel 1'].map((name) => ({ name }) as unknown as SVGSVGElement);
+  const elements: Record<string, unknown> = {
+    plot: { svgElement: () => svgs[0] },
+    sweep: { svgElement: (panel = 0) => svgs[1 + panel] ?? null },
+    paragraph: {},
+  };
+  const root = { getElementById: (id: string) => elements[id] ?? null } as unknown as Document;
+
+  it("finds a figure by id and takes its <svg>, or one panel's", () => {
+    expect(figureSvg(root, 'plot')).toBe(svgs[0]);
+    expect(figureSvg(root, 'sweep', 1)).toBe(svgs[2]);
+    expect(figureSvg(root, 'sweep')).toBe(svgs[1]);
+  });
+
+  it('has nothing for a missing id, an element that is not a figure, or a missing panel', () => {
+    expect(figureSvg(root, '')).toBeNull();
+    expect(figureSvg(root, 'nope')).toBeNull();
+    expect(figureSvg(root, 'paragraph')).toBeNull();
+    expect(figureSvg(root, 'sweep', 5)).toBeNull();
   });
 });

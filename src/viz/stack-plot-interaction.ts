@@ -1,0 +1,235 @@
+/**
+ * Reading a stack plot's numbers by pointer and keyboard: the tooltip, the outline of the rect
+ * being read, and roving keyboard focus over the columns (docs/figures.md). What lies under the
+ * pointer and where a key leads are pure functions in stack-plot-targets.ts.
+ *
+ * Keyboard: one column at a time is in the tab order. ←/→ move to the next column, Home/End to the
+ * first and last; ↓/↑ step through the focused column's features from the largest weight down,
+ * and ↑ from the largest returns to the column's description; Esc goes back to the column, then
+ * closes the tooltip. Focus stays on the column throughout: a feature is not an element of its own
+ * (the column's rects are drawn as a few shared paths), so its text is shown in the tooltip and
+ * announced through a polite live region.
+ *
+ * The plot redraws many times a second while a model trains; after each draw the open tooltip
+ * follows the data of the column and feature it describes.
+ */
+import { html, type ReactiveController, type TemplateResult } from 'lit';
+import type { StackLayout, StackRect } from './stack-layout';
+import { keyboardMove, type StackPlotTarget, targetAt, targetText } from './stack-plot-targets';
+import type { SvgFigure } from './svg-figure';
+import { setIfChanged } from './svg-parts';
+import { placeTooltip } from './tooltip';
+
+/** Where the plot area sits inside the <svg>, px, and its height. */
+export interface PlotArea {
+  readonly left: number;
+  readonly top: number;
+  readonly height: number;
+}
+
+/**
+ * The interaction of one <neuron-stack-plot>: construct it in the element (an SvgFigure), render
+ * `overlay()` after the <svg> and call `drawn()` at the end of every draw. The <svg> is expected
+ * to hold one `g.column[data-neuron]` per column and one `rect.feature-mark` for the outline.
+ */
+export class StackPlotInteraction implements ReactiveController {
+  private layout: StackLayout | undefined;
+  private area: PlotArea = { left: 0, top: 0, height: 0 };
+  /** Neuron whose column is in the tab order (roving tabindex). */
+  private activeNeuron: number | undefined;
+  /** The keyboard's position while a column has focus. */
+  private focused: StackPlotTarget | undefined;
+  /** What the open tooltip describes, so it can follow the data while training updates it. */
+  private shown: StackPlotTarget | undefined;
+
+  constructor(private readonly host: SvgFigure) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    for (const [type, listener] of this.rootListeners()) this.host.renderRoot.addEventListener(type, listener);
+    this.host.addEventListener('pointerleave', this.onPointerLeave);
+  }
+
+  hostDisconnected(): void {
+    for (const [type, listener] of this.rootListeners()) this.host.renderRoot.removeEventListener(type, listener);
+    this.host.removeEventListener('pointerleave', this.onPointerLeave);
+  }
+
+  /**
+   * Listeners on the shadow root, where events from inside still have their real targets.
+   * pointerleave does not bubble, so it is heard on the host (whose box is the <svg>'s).
+   */
+  private rootListeners(): [string, EventListener][] {
+    return [
+      ['pointermove', this.onPointerMove as EventListener],
+      ['focusin', this.onFocusIn as EventListener],
+      ['focusout', this.onFocusOut],
+      ['keydown', this.onKeyDown as EventListener],
+    ];
+  }
+
+  /** The tooltip and the live region that announces the feature read by keyboard. */
+  overlay(): TemplateResult {
+    return html`<div class="tooltip" role="tooltip" hidden></div>
+      <p class="sr-only readout" aria-live="polite"></p>`;
+  }
+
+  /**
+   * Takes the layout just drawn and the plot area's place in the <svg>: keeps one column in the
+   * tab order and the open tooltip and outline on the data they describe.
+   */
+  drawn(layout: StackLayout, area: PlotArea): void {
+    this.layout = layout;
+    this.area = area;
+    if (this.activeNeuron === undefined || !layout.columns.some((c) => c.neuron === this.activeNeuron)) {
+      this.activeNeuron = layout.columns[0]?.neuron;
+    }
+    if (this.activeNeuron !== undefined) this.setActive(this.activeNeuron);
+    if (this.shown) this.show(this.shown);
+  }
+
+  private query<E extends Element>(selector: string): E | null {
+    return this.host.renderRoot.querySelector<E>(selector);
+  }
+
+  private columnElements(): NodeListOf<SVGGElement> {
+    return this.host.renderRoot.querySelectorAll<SVGGElement>('g.column');
+  }
+
+  private rectOf(target: StackPlotTarget): StackRect | undefined {
+    if (target.feature === undefined) return undefined;
+    const column = this.layout?.columns.find((c) => c.neuron === target.neuron);
+    return column?.rects.find((r) => r.feature === target.feature && r.h > 0);
+  }
+
+  /** Plot coordinates → host coordinates (the tooltip is positioned in the host), px. */
+  private toHost(x: number, y: number): { x: number; y: number } {
+    const svg = this.host.svgElement()?.getBoundingClientRect();
+    const box = this.host.getBoundingClientRect();
+    return { x: (svg?.left ?? box.left) - box.left + this.area.left + x, y: (svg?.top ?? box.top) - box.top + this.area.top + y };
+  }
+
+  /** Where a keyboard target's tooltip points: the top centre of its rect, else of its column's slot. */
+  private anchorOf(target: StackPlotTarget): { x: number; y: number } | undefined {
+    const rect = this.rectOf(target);
+    if (rect) return this.toHost(rect.x + rect.w / 2, rect.y);
+    const column = this.layout?.columns.find((c) => c.neuron === target.neuron);
+    return column ? this.toHost(column.x + column.w / 2, 0) : undefined;
+  }
+
+  /**
+   * Shows the tooltip for `target`, pointing at `at` (host px) or, without it, where it was. A
+   * feature that is no longer drawn (its weight fell under the drawing threshold) falls back to its
+   * column; a column that is gone closes the tooltip.
+   */
+  private show(target: StackPlotTarget, at?: { x: number; y: number }): void {
+    const tip = this.query<HTMLDivElement>('.tooltip');
+    const text = this.layout && targetText(this.layout, target);
+    if (!tip || text === undefined) {
+      if (target.feature !== undefined) this.show({ neuron: target.neuron }, at);
+      else this.hide();
+      return;
+    }
+    this.shown = target;
+    tip.textContent = text;
+    tip.hidden = false;
+    this.outline(this.rectOf(target));
+    if (!at) return;
+    const { left, top } = placeTooltip(at.x, at.y, tip.offsetWidth, tip.offsetHeight, this.host.clientWidth);
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+  }
+
+  private hide(): void {
+    const tip = this.query<HTMLDivElement>('.tooltip');
+    if (tip) tip.hidden = true;
+    this.shown = undefined;
+    this.outline(undefined);
+  }
+
+  /** Outlines one feature's rect, or hides the outline. */
+  private outline(rect: StackRect | undefined): void {
+    const mark = this.query<SVGRectElement>('rect.feature-mark');
+    if (!mark) return;
+    mark.classList.toggle('shown', rect !== undefined);
+    if (!rect) return;
+    setIfChanged(mark, 'x', rect.x);
+    setIfChanged(mark, 'y', rect.y);
+    setIfChanged(mark, 'width', rect.w);
+    setIfChanged(mark, 'height', rect.h);
+    mark.setAttribute('data-neuron', String(rect.neuron));
+    mark.setAttribute('data-feature', String(rect.feature));
+  }
+
+  /** Shows the keyboard's target where it points and says it in the live region. */
+  private showFocused(target: StackPlotTarget, announce: boolean): void {
+    this.focused = target;
+    this.show(target, this.anchorOf(target));
+    const readout = this.query<HTMLParagraphElement>('.readout');
+    if (announce && readout && this.layout) readout.textContent = targetText(this.layout, target) ?? '';
+  }
+
+  /** Puts the column of `neuron` alone in the tab order, and returns its element. */
+  private setActive(neuron: number): SVGGElement | undefined {
+    this.activeNeuron = neuron;
+    let active: SVGGElement | undefined;
+    for (const g of this.columnElements()) {
+      const own = g.dataset['neuron'] === String(neuron);
+      setIfChanged(g, 'tabindex', own ? '0' : '-1');
+      if (own) active = g;
+    }
+    return active;
+  }
+
+  private readonly onPointerMove = (e: PointerEvent): void => {
+    const svg = this.host.svgElement();
+    if (!svg || !this.layout) return;
+    const box = svg.getBoundingClientRect();
+    const x = e.clientX - box.left - this.area.left;
+    const y = e.clientY - box.top - this.area.top;
+    const target = targetAt(this.layout, this.area.height, x, y);
+    if (!target) {
+      this.onPointerLeave();
+      return;
+    }
+    const host = this.host.getBoundingClientRect();
+    this.show(target, { x: e.clientX - host.left, y: e.clientY - host.top });
+  };
+
+  /** The pointer has left: the tooltip returns to what the keyboard reads, or closes. */
+  private readonly onPointerLeave = (): void => {
+    if (this.focused) this.showFocused(this.focused, false);
+    else this.hide();
+  };
+
+  private readonly onFocusIn = (e: FocusEvent): void => {
+    const column = (e.target as Element | null)?.closest<SVGGElement>('g.column');
+    if (!column) return;
+    // A click focuses a column too; it becomes the one in the tab order.
+    const neuron = Number(column.dataset['neuron']);
+    this.setActive(neuron);
+    this.showFocused({ neuron }, false);
+  };
+
+  private readonly onFocusOut = (): void => {
+    this.focused = undefined;
+    this.hide();
+  };
+
+  private readonly onKeyDown = (e: KeyboardEvent): void => {
+    const at = this.focused;
+    if (!at || !this.layout) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      if (at.feature !== undefined) this.showFocused({ neuron: at.neuron }, true);
+      else this.hide();
+      return;
+    }
+    const next = keyboardMove(this.layout, at, e.key);
+    if (!next) return;
+    e.preventDefault();
+    if (next.neuron !== at.neuron) this.setActive(next.neuron)?.focus();
+    else this.showFocused(next, true);
+  };
+}
