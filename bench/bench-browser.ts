@@ -9,7 +9,8 @@ import { PAPER_DENSITIES } from '../src/model/config';
 import { parseWeightsFile } from '../src/model/weights-file';
 import { engineReport, median, otherFormulation, round } from './bench-stats';
 import type { Formulation } from '../src/training/engine';
-import { BENCH_SITE_CONFIG, benchPage, buildAndServe, launchChromium } from '../build/site';
+import { BENCH_SITE_CONFIG, benchPage, buildAndServe, launchChromium, liveStatus, waitForLivePhase, waitForLiveStep } from '../build/site';
+import { LIVE_FIGURE_ATTRIBUTES, STATUS_ATTRIBUTES } from '../src/article/exposed-state';
 
 /** The shipped model's monosemantic-neuron count at each density: what a live model should approach. */
 function shippedMonosemanticCounts(): Map<number, number> {
@@ -29,13 +30,6 @@ async function firstPlotMs(browser: Browser, baseUrl: string): Promise<number> {
   return ms;
 }
 
-const statusText = (page: Page): Promise<string> =>
-  page
-    .locator('#live-status')
-    .textContent()
-    .then((t) => t ?? '');
-const stepOf = (text: string): number => Number(/Step ([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? 0);
-
 /**
  * Opens the live section at a density (which starts a live model on the default recipe), and
  * reports how long it took to finish (from the page starting it, worker start included), its
@@ -52,28 +46,29 @@ async function liveModel(browser: Browser, baseUrl: string, density: number, shi
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(`${baseUrl}?section=live&density=${density}`);
-  await page.waitForFunction(() => /Step|starting/.test(document.querySelector('#live-status')?.textContent ?? ''), null, {
-    timeout: 30_000,
-  });
+  await waitForLivePhase(page, ['starting', 'training', 'paused', 'completed'], 30_000);
   const startedAt = await page.evaluate(() => performance.now());
   // Training proper begins with the first report; before it the worker and its backend start.
-  await page.waitForFunction(() => /Step [1-9]/.test(document.querySelector('#live-status')?.textContent ?? ''), null, {
-    timeout: 60_000,
-    polling: 50,
-  });
+  await waitForLiveStep(page, 1, 60_000);
   const trainingFrom = await page.evaluate(() => performance.now());
   let finishedAfter: number | null = null;
   try {
-    await page.waitForFunction(() => /trained here/.test(document.querySelector('#live figcaption')?.textContent ?? ''), null, {
-      timeout: limitSeconds * 1000,
-      polling: 100,
-    });
+    // Finished when the figure draws the live model's final weights.
+    await page.waitForFunction(
+      ([figure, status]) => {
+        const drawn = document.querySelector('#live-figure');
+        const total = document.querySelector('#live-status')?.getAttribute(status.totalSteps);
+        return drawn?.getAttribute(figure.source) === 'live' && drawn.getAttribute(figure.step) === total;
+      },
+      [LIVE_FIGURE_ATTRIBUTES, STATUS_ATTRIBUTES] as const,
+      { timeout: limitSeconds * 1000, polling: 100 },
+    );
     finishedAfter = (await page.evaluate(() => performance.now())) - startedAt;
   } catch {
     // Not finished within the limit: report where it got to.
   }
-  const text = await statusText(page);
-  const caption = (await page.locator('#live figcaption').first().textContent()) ?? '';
+  const status = await liveStatus(page);
+  const monosemantic = Number(await page.locator('#live-figure').getAttribute(LIVE_FIGURE_ATTRIBUTES.monosemantic));
   const longest = (from: number, to: number): Promise<number> =>
     page.evaluate(
       ([a, b]) =>
@@ -91,10 +86,10 @@ async function liveModel(browser: Browser, baseUrl: string, density: number, shi
   await page.close();
   return {
     density,
-    steps: stepOf(text),
-    backend: /backend (\w+)/.exec(text)?.[1] ?? null,
+    steps: status.step,
+    backend: status.backend || null,
     secondsToFinish: finishedAfter === null ? null : round(finishedAfter / 1000),
-    monosemantic: Number(/(\d+) of \d+ neurons monosemantic/.exec(caption)?.[1] ?? Number.NaN),
+    monosemantic,
     shippedMonosemantic,
     /** Longest main-thread task while it trained (first report to final plot). */
     longestTaskMs: round(trainingTask),

@@ -22,15 +22,15 @@ export interface IntermediateFacts {
   readonly featureZero: { positive: readonly Carrier[]; negative: readonly Carrier[] } | null;
 }
 
-export function intermediateFacts(summary: ModelAnalysis, density: number): IntermediateFacts {
-  const ordered = summary.order.map((j) => summary.neurons[j]!);
+export function intermediateFacts(analysis: ModelAnalysis, density: number): IntermediateFacts {
+  const ordered = analysis.order.map((j) => analysis.neurons[j]!);
   const halfSize = Math.floor(ordered.length / 2);
   const left = ordered.slice(0, halfSize);
   const monosemantic = (list: typeof ordered): number => list.filter((n) => n.kind === 'monosemantic').length;
   const polys = ordered.filter((n) => n.kind === 'polysemantic');
   const example = polys[0];
-  const represented = summary.pairs.filter((p) => p.representation === 'both');
-  const zero = summary.pairs.find((p) => p.feature === 0);
+  const represented = analysis.pairs.filter((p) => p.representation === 'both');
+  const zero = analysis.pairs.find((p) => p.feature === 0);
   return {
     density,
     halfSize,

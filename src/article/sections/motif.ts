@@ -12,18 +12,18 @@ export interface MotifSectionProps {
   readonly onRetrain: () => void;
 }
 
-function decomposition(summary: ModelAnalysis): TemplateResult {
-  const motifNeurons = new Set(summary.motifs.flatMap((m) => [m.asymmetricNeuron, m.inhibitionNeuron]));
-  const plain = summary.neurons.filter((n) => n.kind === 'monosemantic' && !motifNeurons.has(n.neuron)).length;
-  const rest = summary.neurons.length - plain - motifNeurons.size;
-  return html`Of its ${summary.neurons.length} neurons, ${plain} are plain |x| neurons (each reads one feature, on one
-    side), ${motifNeurons.size} form the ${plural(summary.motifs.length, 'motif instance')} and ${rest}
+function decomposition(analysis: ModelAnalysis): TemplateResult {
+  const motifNeurons = new Set(analysis.motifs.flatMap((m) => [m.asymmetricNeuron, m.inhibitionNeuron]));
+  const plain = analysis.neurons.filter((n) => n.kind === 'monosemantic' && !motifNeurons.has(n.neuron)).length;
+  const rest = analysis.neurons.length - plain - motifNeurons.size;
+  return html`Of its ${analysis.neurons.length} neurons, ${plain} are plain |x| neurons (each reads one feature, on one
+    side), ${motifNeurons.size} form the ${plural(analysis.motifs.length, 'motif instance')} and ${rest}
     ${rest === 1 ? 'does' : 'do'} something else, mostly small weights that act as conditional biases.`;
 }
 
 export function motifSection(props: MotifSectionProps): TemplateResult {
   const { view, status } = props;
-  const summary = view?.analysis;
+  const analysis = view?.analysis;
   const config = view?.config;
   const retraining = isRunning(status, 'motif');
   return html`
@@ -41,13 +41,13 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
           to zero.
         </p>
         ${
-          summary && config
+          analysis && config
             ? html`<p>
               We trained the small model (n = ${config.n} features, m = ${config.m} neurons, 1 − S =
               ${formatDensity(densityOf(config))}, seed ${config.seed}, ${config.steps.toLocaleString('en')} steps)
               and searched its weights with the detector described in the method section. It finds
-              ${plural(summary.motifs.length, 'instance')} of the motif. ${decomposition(summary)}
-              ${summary.motifs.map(
+              ${plural(analysis.motifs.length, 'instance')} of the motif. ${decomposition(analysis)}
+              ${analysis.motifs.map(
                 (m, k) => html`In instance ${k + 1}, neuron ${m.asymmetricNeuron} reads b = ${m.featureB} at
                   ${formatNumber(m.inputRatio)} of its weight on a = ${m.featureA} and writes b
                   ${formatNumber(m.outputRatio, 1)} times as strongly as a; on a alone it pushes
