@@ -3,7 +3,7 @@
  * Derived figure data is memoised on the analysis object it comes from, so a progress report
  * that brings no new weights redraws nothing.
  */
-import type { ModelAnalysis } from '../model/analysis';
+import type { ModelAnalysis, ModelCounts } from '../model/analysis';
 import type { ModelConfig } from '../model/config';
 import type { InstanceSnapshot, WeightsSnapshot } from '../training/snapshot';
 import type { SweepPanel } from '../viz/sweep-figure';
@@ -34,9 +34,13 @@ const plotOf = memo((analysis: ModelAnalysis) => stackPlotData(analysis));
 const motifPlotOf = memo((analysis: ModelAnalysis) => stackPlotData(analysis, motifHighlights(analysis.motifs)));
 const closeupsOf = memo((analysis: ModelAnalysis) => analysis.motifs.map((m, k) => motifCloseupData(analysis.normalised, m, k)));
 
+/** "11 of 40 neurons monosemantic": the one wording of the count, in captions and sentences. */
+export const monosemanticPhrase = (counts: ModelCounts): string =>
+  `${counts.monosemantic} of ${plural(counts.neurons, 'neuron')} monosemantic`;
+
 /** "11 of 40 neurons monosemantic; 19 features computed." */
 export const countsSentence = (analysis: ModelAnalysis): string =>
-  `${analysis.counts.monosemantic} of ${plural(analysis.counts.neurons, 'neuron')} monosemantic; ${analysis.counts.representedFeatures} features computed.`;
+  `${monosemanticPhrase(analysis.counts)}; ${analysis.counts.representedFeatures} features computed.`;
 
 // ---- the sweep ---------------------------------------------------------------------------------
 
@@ -58,7 +62,7 @@ function sweepViewOf(models: readonly LevelModel[], source: string): SweepView {
   return {
     panels: models.map((model) => ({
       density: model.density,
-      caption: `${model.analysis.counts.monosemantic} of ${model.analysis.counts.neurons} neurons monosemantic`,
+      caption: monosemanticPhrase(model.analysis.counts),
       data: plotOf(model.analysis),
     })),
     levels: models.map((model) => ({ density: model.density, counts: model.analysis.counts, loss: model.loss })),
