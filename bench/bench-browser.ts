@@ -2,7 +2,7 @@
  * The browser half of `npm run bench`: builds the site, serves it with `vite preview`, and drives
  * bench/index.html and the article in Debian's headless Chromium.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { analyseModels } from '../src/model/analysis';
 import { PAPER_DENSITIES } from '../src/model/config';

@@ -14,7 +14,7 @@ function check(name, args) {
   return ok;
 }
 
-const lintOk = check('lint', ['biome', 'check', '.']);
+const lintOk = check('lint', ['biome', 'check', '--error-on-warnings', '.']);
 const typecheckOk = check('typecheck', ['tsc', '--noEmit', '-p', '.']);
 const suite = (project) =>
   run(['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=artifacts/results/${project}.json`]);
