@@ -6,6 +6,7 @@ import type { ModelAnalysis } from '../model/analysis';
 import type { ModelConfig } from '../model/config';
 import type { NetworkWeights } from '../model/network';
 import type { BackendChoice, BackendName } from './backend';
+import type { DivergenceCause } from './precision';
 import type { RunOutcome, TrainingProgress } from './run';
 
 export interface TrainRequest {
@@ -38,6 +39,15 @@ export type WorkerEvent =
     }
   /** The backend failed mid-run; training goes on from the last good weights on the next backend. */
   | { readonly type: 'fallback'; readonly runId: number; readonly from: BackendName; readonly reason: string; readonly resumeStep: number }
-  /** `tensors` is the worker's live tensor count after the run's engine was disposed. */
-  | { readonly type: 'outcome'; readonly runId: number; readonly outcome: RunOutcome; readonly tensors: number }
+  /**
+   * `tensors` is the worker's live tensor count after the run's engine was disposed; `likelyCause`
+   * comes with a diverged outcome only.
+   */
+  | {
+      readonly type: 'outcome';
+      readonly runId: number;
+      readonly outcome: RunOutcome;
+      readonly tensors: number;
+      readonly likelyCause?: DivergenceCause;
+    }
   | { readonly type: 'error'; readonly runId: number; readonly message: string };

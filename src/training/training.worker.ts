@@ -2,7 +2,9 @@
  * The training worker: runs one TrainingRun at a time off the main thread. A new 'train' request
  * cancels the current run first, so moving the slider mid-training restarts cleanly. When a
  * backend fails mid-run (a lost WebGL context, say), training continues on the next backend from
- * the last weights read back, and the page is told.
+ * the last weights read back, and the page is told. On a backend that stores half-precision floats
+ * (many phone GPUs) the run trains with a larger Adam ε, and a run that diverges is reported with
+ * its likely cause (precision.ts).
  */
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs-core';
@@ -10,6 +12,7 @@ import type { NetworkWeights } from '../model/network';
 import { analyseProgress } from './analysed-progress';
 import { selectBackend, type BackendName } from './backend';
 import { createTrainingEngine } from './engine';
+import { configForPrecision, likelyDivergenceCause } from './precision';
 import type { TrainRequest, WorkerEvent, WorkerRequest } from './protocol';
 import { TrainingRun } from './run';
 import { WASM_BINARY_URLS } from './wasm-urls';
@@ -50,7 +53,8 @@ async function train(request: TrainRequest): Promise<void> {
       const choice = await selectBackend({ forced: request.backend, exclude: [...broken], wasmUrls: WASM_BINARY_URLS });
       post({ type: 'backend', runId, choice });
       if (current?.runId !== runId) return;
-      const engine = createTrainingEngine(request.config, { ...(initial ? { initial } : {}), startStep });
+      const config = configForPrecision(request.config, choice.precision);
+      const engine = createTrainingEngine(config, { ...(initial ? { initial } : {}), startStep });
       const run = new TrainingRun(engine, {
         reportEvery: request.reportEvery,
         snapshotEveryReports: request.snapshotEveryReports,
@@ -66,7 +70,8 @@ async function train(request: TrainRequest): Promise<void> {
         // A lost WebGL context can refuse to free its textures; they went with the context anyway.
       }
       if (outcome.status !== 'failed') {
-        post({ type: 'outcome', runId, outcome, tensors: tf.memory().numTensors });
+        const likelyCause = outcome.status === 'diverged' ? likelyDivergenceCause(choice.precision) : undefined;
+        post({ type: 'outcome', runId, outcome, tensors: tf.memory().numTensors, ...(likelyCause ? { likelyCause } : {}) });
         return;
       }
       broken.add(choice.backend);

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { backendOrder, selectBackend, startBackend } from '../../../src/training/backend';
+import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backendOrder, HALF_PRECISION_REASON, selectBackend, startBackend } from '../../../src/training/backend';
+import { measureFloatPrecision } from '../../../src/training/precision';
 import { softwareWebGLRenderer } from '../../../src/training/renderer';
 
 // Node has no WebGL, so the renderer a WebGL context would get is stubbed: by default the
@@ -9,6 +11,11 @@ vi.mock('../../../src/training/renderer', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../src/training/renderer')>()),
   softwareWebGLRenderer: vi.fn(() => 'SwiftShader Device (Subzero)'),
 }));
+// The precision probe is real; a test replaces its answer where Node cannot give it.
+vi.mock('../../../src/training/precision', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/training/precision')>();
+  return { ...actual, measureFloatPrecision: vi.fn(actual.measureFloatPrecision) };
+});
 
 afterAll(async () => {
   await selectBackend({ forced: 'cpu' });
@@ -70,10 +77,53 @@ describe('choosing a backend', () => {
     const choice = await selectBackend({ exclude: ['webgl', 'wasm'] });
     expect(choice).toEqual({
       backend: 'cpu',
+      precision: 32,
       skipped: [
         { backend: 'webgl', reason: 'excluded' },
         { backend: 'wasm', reason: 'excluded' },
       ],
     });
+  });
+
+  it('reports 32-bit floats on the CPU backends', async () => {
+    expect((await selectBackend({ forced: 'wasm' })).precision).toBe(32);
+    expect((await selectBackend({ forced: 'cpu' })).precision).toBe(32);
+  });
+});
+
+describe('a GPU that stores only 16-bit floats', () => {
+  // Node has no WebGL: a cpu backend stands in for WebGL on a hardware GPU whose probe finds
+  // half-precision floats.
+  const webgl = tf.findBackendFactory('webgl');
+  const unregisterWebGL = (): void => {
+    if (tf.findBackendFactory('webgl')) tf.removeBackend('webgl');
+  };
+  beforeEach(() => {
+    vi.mocked(softwareWebGLRenderer).mockReturnValue(null);
+    unregisterWebGL();
+    tf.registerBackend('webgl', () => new MathBackendCPU());
+    vi.mocked(measureFloatPrecision).mockImplementation(async () => (tf.getBackend() === 'webgl' ? 16 : 32));
+  });
+  afterEach(() => {
+    vi.mocked(softwareWebGLRenderer).mockReturnValue('SwiftShader Device (Subzero)');
+    vi.mocked(measureFloatPrecision).mockReset();
+    unregisterWebGL();
+    if (webgl) tf.registerBackend('webgl', webgl);
+  });
+
+  it('is passed over for wasm in the automatic order, with the reason', async () => {
+    const choice = await selectBackend();
+    expect(choice).toEqual({ backend: 'wasm', precision: 32, skipped: [{ backend: 'webgl', reason: HALF_PRECISION_REASON }] });
+  });
+
+  it('is passed over when a forced backend falls back', async () => {
+    const choice = await selectBackend({ forced: 'webgpu' });
+    expect(choice.backend).toBe('wasm');
+    expect(choice.skipped[1]).toEqual({ backend: 'webgl', reason: HALF_PRECISION_REASON });
+  });
+
+  it('is used when asked for by name, and the choice says its floats have 16 bits', async () => {
+    const choice = await selectBackend({ forced: 'webgl' });
+    expect(choice).toEqual({ backend: 'webgl', precision: 16, skipped: [] });
   });
 });
