@@ -1,5 +1,5 @@
 /**
- * The straightforward TF.js training loop of SPEC §5, kept only as the benchmark's yardstick:
+ * The straightforward TF.js training loop (docs/performance.md), kept only as the benchmark's yardstick:
  * one batched 3-D matMul per layer, data from tf.randomUniform, autodiff and tf.train.adam.
  * Autodiff needs the gradient registry, which the engine does without: the caller registers it
  * (in Node by importing '@tensorflow/tfjs', whose bundle registers every gradient).

@@ -4,7 +4,7 @@
  *   [--out public/weights/motif.json] [--report path.json] [--dump path.json] [--no-ship]
  *   [--ship-seed S]
  *
- * Trains the small model of the asymmetric superposition motif (SPEC §4) once per seed with the
+ * Trains the small model of the asymmetric superposition motif (docs/motif.md) once per seed with the
  * engine, counts the motif instances the detector finds in each, and prints a JSON report: how many
  * seeds had 0, 1, 2, … instances. It then ships the first seed whose model has exactly two instances
  * on four distinct neurons (as in the paper), falling back to the first with two instances sharing

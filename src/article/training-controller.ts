@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelConfig } from '../model/config';
 import type { BackendName } from '../training/backend';
+import type { DivergenceCause } from '../training/precision';
 import type { RunEnd, WorkerEvent } from '../training/protocol';
 import type { WeightsSnapshot } from '../training/snapshot';
 import { TrainerClient, type TrainOptions } from '../training/trainer-client';
@@ -17,6 +18,12 @@ export type TrainingTarget = 'live' | 'sweep' | 'motif';
 export type RunPhase = 'starting' | 'training' | 'paused' | 'completed' | 'cancelled' | 'replaced' | 'diverged' | 'failed';
 
 const IN_FLIGHT: readonly RunPhase[] = ['starting', 'training', 'paused'];
+
+/** What a reader can do about a divergence, by its likely cause. */
+const DIVERGENCE_ADVICE: Readonly<Record<DivergenceCause, string>> = {
+  'half-precision': 'This backend stores only 16-bit floats, too coarse for this model: choose the wasm backend.',
+  'learning-rate': 'Try a smaller learning rate.',
+};
 
 /** [step, loss] */
 export type LossPoint = readonly [number, number];
@@ -204,7 +211,7 @@ export class TrainingController implements ReactiveController {
         const lastGood = outcome.lastGood ? ` Showing the last good weights, from step ${outcome.lastGood.step.toLocaleString('en')}.` : '';
         this.end('diverged', {
           snapshot: outcome.lastGood,
-          message: `Training diverged at step ${outcome.step.toLocaleString('en')} (the loss became ${formatLoss(bad)}).${lastGood} Try a smaller learning rate.`,
+          message: `Training diverged at step ${outcome.step.toLocaleString('en')} (the loss became ${formatLoss(bad)}).${lastGood} ${DIVERGENCE_ADVICE[outcome.likelyCause]}`,
         });
         break;
       }

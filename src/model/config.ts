@@ -1,6 +1,6 @@
 /**
- * The training configuration of the ReLU hidden-layer absolute-value model (SPEC §1), its defaults
- * (the paper's sparsity sweep) and its validation. Plain data: no TF.js, no DOM.
+ * The training configuration of the ReLU hidden-layer absolute-value model (docs/weights.md), its
+ * defaults (the paper's sparsity sweep) and its validation. Plain data: no TF.js, no DOM.
  */
 
 /** Feature density 1 − S: the probability that a feature is non-zero in an example. */
@@ -26,12 +26,12 @@ export interface ModelConfig {
   /**
    * Standard deviation of the normal initialisation of W1 and W2. 0.02 is what PyTorch's
    * `xavier_normal_` gives on the 3-D [7, 40, 100] tensor the replications use; the 2-D Xavier value
-   * (≈ 0.12) stalls the 1 − S = 0.1 model in a poor minimum (SPEC §1).
+   * (≈ 0.12) stalls the 1 − S = 0.1 model in a poor minimum (docs/weights.md).
    */
   readonly initStd: number;
   /** Seed of every random draw (initialisation and data). */
   readonly seed: number;
-  /** Opt-in hidden-layer bias. Off by default: with it the model linearises the ReLU (SPEC §1). */
+  /** Opt-in hidden-layer bias. Off by default, as in the paper (docs/weights.md). */
   readonly hiddenBias: boolean;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The sparse synthetic data of SPEC §1: x_i = 0 with probability S = 1 − density, otherwise uniform
- * on [−1, 1].
+ * The sparse synthetic data of the paper's model (docs/weights.md, "The model"): x_i = 0 with
+ * probability S = 1 − density, otherwise uniform on [−1, 1].
  *
  * Batches come out compacted, which is exact and is where sparse levels get cheap: every example
  * with no active feature has the same hidden state (zero) and the same output (ReLU(b)), so all of

@@ -56,7 +56,7 @@ export function exampleLoss(weights: NetworkWeights, x: ArrayLike<number>, impor
   return loss;
 }
 
-/** The importance-weighted loss of SPEC §1 averaged over a (compacted) batch. */
+/** The importance-weighted loss (docs/weights.md, "The model") averaged over a (compacted) batch. */
 export function batchLoss(weights: NetworkWeights, batch: SparseBatch, importance: ArrayLike<number>): number {
   let total = 0;
   for (let r = 0; r < batch.rows; r++) {

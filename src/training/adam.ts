@@ -1,6 +1,7 @@
 /**
  * Adam, written out so that each engine updates its own variables in place with an explicit
- * epsilon (SPEC §5: tf.train.adam's default epsilon is 1e-4 on WebGL).
+ * epsilon (tf.train.adam's default is 1e-4 on WebGL, where TF.js misreports the float precision;
+ * docs/performance.md, "Half-precision GPUs").
  */
 import * as tf from '@tensorflow/tfjs-core';
 

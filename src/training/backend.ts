@@ -1,12 +1,15 @@
 /**
- * Chooses the TF.js backend: WebGL where the browser has it, then wasm, then cpu. WebGPU is only
- * used when asked for by name (it is not measured faster than WebGL for this model's small matrices).
- * The caller learns which backend was picked and which were tried and why they failed.
+ * Chooses the TF.js backend: WebGL where the browser has it on a hardware GPU with 32-bit floats,
+ * then wasm, then cpu. WebGPU is only used when asked for by name (it is not measured faster than
+ * WebGL for this model's small matrices). The caller learns which backend was picked, the precision
+ * of its floats, and which backends were tried and why they were passed over.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { type FloatPrecision, measureFloatPrecision } from './precision';
+import { softwareRendererOf, softwareWebGLRenderer } from './renderer';
 
 export const BACKEND_NAMES = ['webgl', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -23,6 +26,11 @@ export type WasmBinaryUrls = Parameters<typeof setWasmPaths>[0];
 
 export interface BackendChoice {
   readonly backend: BackendName;
+  /**
+   * Bits of the floats the backend stores tensors in: 16 on GPUs that render only half floats
+   * (many phones), where training needs a larger Adam ε (precision.ts), else 32.
+   */
+  readonly precision: FloatPrecision;
   /** Backends tried before it, with the reason each was passed over. */
   readonly skipped: readonly { backend: BackendName; reason: string }[];
 }
@@ -75,51 +83,39 @@ async function trySet(name: BackendName): Promise<string | null> {
   return startBackend(name);
 }
 
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
-
-function glRenderer(gl: WebGLRenderingContext | WebGL2RenderingContext): string {
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-}
-
 /**
  * The active backend's renderer when it is a software rasteriser (WebGL or WebGPU on SwiftShader,
  * llvmpipe), else null, as for the CPU backends. There arithmetic, not dispatches, is the cost.
  */
 export function activeSoftwareRenderer(): string | null {
-  const backend = tf.backend() as unknown as {
-    gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
-    adapterInfo?: { vendor?: string; architecture?: string };
-  };
-  const gl = backend.gpgpu?.gl;
-  const info = backend.adapterInfo;
-  const renderer = gl ? glRenderer(gl) : info ? `${info.vendor ?? ''} ${info.architecture ?? ''}` : '';
-  return SOFTWARE_RENDERER.test(renderer) ? renderer.trim() : null;
-}
-
-/**
- * The WebGL renderer's name when it is a software rasteriser (SwiftShader, llvmpipe), else null.
- * There WebGL runs the model several times slower than wasm (SPEC §5), so the automatic order
- * skips it.
- */
-export function softwareWebGLRenderer(): string | null {
-  if (typeof OffscreenCanvas === 'undefined') return null;
-  try {
-    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
-    if (!gl) return null;
-    const renderer = glRenderer(gl);
-    return SOFTWARE_RENDERER.test(renderer) ? renderer : null;
-  } catch {
-    return null;
-  }
+  return softwareRendererOf(tf.backend());
 }
 
 let wasmPathsSet = false;
 
 /**
- * Activates `forced` if given (falling back through the preference order if it fails), otherwise
- * the first backend of `BACKEND_PREFERENCE` that initialises. `exclude` skips backends known to be
- * broken here (for instance WebGL after its context was lost).
+ * Why a GPU that stores only 16-bit floats is passed over: measured with forced half-precision
+ * textures, the live model at 1 − S = 0.01 ends with 16× the 32-bit model's loss and computes 8
+ * features instead of 17–18 (docs/performance.md, "Half-precision GPUs").
+ */
+export const HALF_PRECISION_REASON = 'stores only 16-bit floats, too coarse to train this model';
+
+/**
+ * The backends to try, in order: `forced` first when given, then the automatic order without it.
+ * A forced backend that fails thus falls back exactly as the automatic choice would.
+ */
+export function backendOrder(forced?: BackendName): BackendName[] {
+  return [...(forced ? [forced] : []), ...BACKEND_PREFERENCE.filter((b) => b !== forced)];
+}
+
+/**
+ * Activates `forced` if given, otherwise the first backend of `BACKEND_PREFERENCE` that initialises;
+ * a forced backend that fails falls back along that same order (`backendOrder`). WebGL on a
+ * software renderer, or on a GPU that stores only 16-bit floats, is used only when it is itself the
+ * backend asked for by name: in every other case it is passed over for wasm, as in the automatic
+ * order (a forced half-precision backend trains with a larger Adam ε, precision.ts). `exclude`
+ * skips backends known to be broken here (for instance WebGL after its context was lost). Throws
+ * when no backend starts.
  */
 export async function selectBackend(
   options: { forced?: BackendName; exclude?: readonly BackendName[]; wasmUrls?: WasmBinaryUrls } = {},
@@ -130,21 +126,34 @@ export async function selectBackend(
     wasmPathsSet = true;
   }
   const excluded = new Set(options.exclude ?? []);
-  const order = [...(options.forced ? [options.forced] : []), ...BACKEND_PREFERENCE.filter((b) => b !== options.forced)];
   const skipped: { backend: BackendName; reason: string }[] = [];
-  for (const backend of order) {
+  for (const backend of backendOrder(options.forced)) {
     if (excluded.has(backend)) {
       skipped.push({ backend, reason: 'excluded' });
       continue;
     }
-    const software = backend === 'webgl' && !options.forced ? softwareWebGLRenderer() : null;
+    const software = backend === 'webgl' && backend !== options.forced ? softwareWebGLRenderer() : null;
     if (software) {
       skipped.push({ backend, reason: `software renderer (${software}), slower than wasm` });
       continue;
     }
     const reason = await trySet(backend);
-    if (reason === null) return { backend, skipped };
-    skipped.push({ backend, reason });
+    if (reason !== null) {
+      skipped.push({ backend, reason });
+      continue;
+    }
+    let precision: FloatPrecision;
+    try {
+      precision = await measureFloatPrecision();
+    } catch (error) {
+      skipped.push({ backend, reason: `its precision probe failed (${error instanceof Error ? error.message : String(error)})` });
+      continue;
+    }
+    if (precision === 16 && backend !== options.forced) {
+      skipped.push({ backend, reason: HALF_PRECISION_REASON });
+      continue;
+    }
+    return { backend, precision, skipped };
   }
   throw new Error(`No TF.js backend could be initialised: ${skipped.map((s) => `${s.backend} (${s.reason})`).join(', ')}`);
 }

@@ -3,7 +3,8 @@
  *
  * Autodiff of matMul produces transposed operands, which the wasm backend runs on a slow path; here
  * every product is a plain 2-D matMul of untransposed operands (weights are stored transposed and
- * the activations are transposed explicitly), which takes XNNPACK's fast path (SPEC §5).
+ * the activations are transposed explicitly), which takes XNNPACK's fast path (docs/performance.md,
+ * "Why wasm trains with plain 2-D products").
  */
 import * as tf from '@tensorflow/tfjs-core';
 

@@ -5,6 +5,7 @@
 import type { ModelConfig } from '../model/config';
 import type { NetworkWeights } from '../model/network';
 import type { BackendChoice, BackendName } from './backend';
+import type { DivergenceCause } from './precision';
 import type { WeightsSnapshot } from './snapshot';
 
 export interface TrainRequest {
@@ -37,6 +38,8 @@ export type RunEnd =
       readonly losses: readonly number[];
       /** The last weights read back while every loss was finite, if any were. */
       readonly lastGood: WeightsSnapshot | null;
+      /** What most likely made it diverge: the backend's 16-bit floats, or the learning rate. */
+      readonly likelyCause: DivergenceCause;
     };
 
 export type WorkerEvent =

@@ -2,7 +2,9 @@
  * The training worker: runs one TrainingRun at a time off the main thread. A new 'train' request
  * cancels the current run first, so moving the slider mid-training restarts cleanly. When a
  * backend fails mid-run (a lost WebGL context, say), training continues on the next backend from
- * the last weights read back, and the page is told.
+ * the last weights read back, and the page is told. On a backend that stores half-precision floats
+ * (many phone GPUs) the run trains with a larger Adam ε, and a run that diverges is reported with
+ * its likely cause (precision.ts).
  */
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs-core';
@@ -12,6 +14,8 @@ import { createTrainingEngine } from './engine';
 import type { RunEnd, TrainRequest, WorkerEvent, WorkerRequest } from './protocol';
 import { type RunOutcome, TrainingRun } from './run';
 import { snapshotOf } from './snapshot';
+import { configForPrecision, likelyDivergenceCause } from './precision';
+import type { BackendChoice } from './backend';
 import { WASM_BINARY_URLS } from './wasm-urls';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -41,7 +45,7 @@ function contextLoss(): Promise<string> {
 }
 
 /** A finished run as the page hears it, its weights analysed here. */
-function runEnd(request: TrainRequest, outcome: Exclude<RunOutcome, { status: 'failed' }>): RunEnd {
+function runEnd(request: TrainRequest, outcome: Exclude<RunOutcome, { status: 'failed' }>, choice: BackendChoice): RunEnd {
   const { config } = request;
   switch (outcome.status) {
     case 'completed':
@@ -56,7 +60,13 @@ function runEnd(request: TrainRequest, outcome: Exclude<RunOutcome, { status: 'f
     case 'diverged': {
       const { lastGoodWeights, lastGoodStep } = outcome;
       const lastGood = lastGoodWeights.length > 0 ? snapshotOf(config, lastGoodStep, lastGoodWeights) : null;
-      return { status: 'diverged', step: outcome.step, losses: outcome.losses, lastGood };
+      return {
+        status: 'diverged',
+        step: outcome.step,
+        losses: outcome.losses,
+        lastGood,
+        likelyCause: likelyDivergenceCause(choice.precision),
+      };
     }
   }
 }
@@ -71,7 +81,8 @@ async function train(request: TrainRequest): Promise<void> {
       const choice = await selectBackend({ forced: request.backend, exclude: [...broken], wasmUrls: WASM_BINARY_URLS });
       post({ type: 'backend', runId, choice });
       if (current?.runId !== runId) return;
-      const engine = createTrainingEngine(request.config, { ...(initial ? { initial } : {}), startStep });
+      const config = configForPrecision(request.config, choice.precision);
+      const engine = createTrainingEngine(config, { ...(initial ? { initial } : {}), startStep });
       const run = new TrainingRun(engine, {
         reportEvery: request.reportEvery,
         snapshotEveryReports: request.snapshotEveryReports,
@@ -93,7 +104,7 @@ async function train(request: TrainRequest): Promise<void> {
         // A lost WebGL context can refuse to free its textures; they went with the context anyway.
       }
       if (outcome.status !== 'failed') {
-        post({ type: 'outcome', runId, outcome: runEnd(request, outcome), tensors: tf.memory().numTensors });
+        post({ type: 'outcome', runId, outcome: runEnd(request, outcome, choice), tensors: tf.memory().numTensors });
         return;
       }
       broken.add(choice.backend);

@@ -24,11 +24,27 @@ describe('the engine in Chromium', () => {
     const perInstance = await run('backend=wasm&trainer=engine&formulation=per-instance&steps=12');
     expect(stacked.error).toBeUndefined();
     expect(stacked.formulation).toBe('stacked');
+    // The precision probe finds 32-bit floats here, or the automatic order would pass over every GPU.
+    expect(stacked.precision).toBe(32);
     expect(perInstance.formulation).toBe('per-instance');
     // Same data, same initial weights, 16 Adam steps: the batch losses agree to float rounding.
     expect(stacked.losses).toHaveLength(7);
     stacked.losses!.forEach((loss, k) => {
       expect(Math.abs(loss - perInstance.losses![k]!) / perInstance.losses![k]!).toBeLessThan(1e-3);
     });
+  });
+
+  it('on a GPU that stores only 16-bit floats, both formulations train without NaN (forced f16 textures)', {
+    timeout: 300_000,
+  }, async () => {
+    // With Adam's ε = 1e-8 every input weight is NaN after one step here; the worker's
+    // configuration for 16-bit floats (precision.ts) raises ε, and the choice reports the precision.
+    for (const formulation of ['stacked', 'per-instance'] as const) {
+      const result = await run(`backend=webgl&f16=1&trainer=engine&formulation=${formulation}&steps=12`);
+      expect(result.error).toBeUndefined();
+      expect(result.precision).toBe(16);
+      expect(result.losses).toHaveLength(7);
+      for (const loss of result.losses!) expect(Number.isFinite(loss)).toBe(true);
+    }
   });
 });

@@ -43,8 +43,9 @@ export function methodSection(sweep: WeightsFile | null, liveBackend: string | n
         when its weight is at least ${SECONDARY_WEIGHT} of the largest; a neuron with no secondary feature is
         <em>monosemantic</em>. The shading of a column is its polysemanticity score
         ${tex('p = 1 - w_{\\max}^2 / \\sum_i w_i^2')}, the share of its squared input weight outside its primary
-        feature. A feature is <em>computed</em> when, with only that feature active, the model’s output responds with a
-        gain of at least ${REPRESENTED_GAIN} on both the positive and negative side. A neuron <em>carries</em> a side of a
+        feature. A feature is <em>computed</em> when, with only that feature active, the model’s output for it rises by
+        at least ${REPRESENTED_GAIN} from rest to full strength on both the positive and the negative side, after the output
+        ReLU, so an output held at zero by its bias computes nothing. A neuron <em>carries</em> a side of a
         feature when it contributes at least ${CARRIER_SHARE * 100}% of that side’s gain. The superposition colour of feature
         ${tex('i')} is ${tex('s_i = \\sum_{j \\ne i} (\\hat W_i \\cdot W_j)^2')} with ${tex('W_i')} its column of ${tex('W_1')}.
       </p>

@@ -8,7 +8,10 @@ export { featureNorms, superpositionMeasures } from './superposition';
 export {
   REPRESENTED_GAIN,
   classifyRepresentation,
+  featureRepresentation,
+  isDeadOutput,
   sideGains,
+  sideResponses,
   analyseFeatures,
   type FeatureAnalysis,
   type Representation,

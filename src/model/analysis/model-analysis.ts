@@ -23,6 +23,8 @@ export interface ModelCounts {
   readonly representedFeatures: number;
   /** Features with exactly one side computed. */
   readonly halfRepresentedFeatures: number;
+  /** Features the neurons compute but whose output the output bias holds at zero (features.ts). */
+  readonly deadOutputs: number;
   /** Mean polysemanticity score over the neurons that are not dead (0 if all are). */
   readonly meanPolysemanticity: number;
   readonly motifs: number;
@@ -64,6 +66,7 @@ export function analyseModel(weights: NetworkWeights, importance: ArrayLike<numb
       dead: count('dead'),
       representedFeatures: features.filter((f) => f.representation === 'both').length,
       halfRepresentedFeatures: features.filter((f) => f.representation === 'positive' || f.representation === 'negative').length,
+      deadOutputs: features.filter((f) => f.deadOutput).length,
       meanPolysemanticity: live.length === 0 ? 0 : live.reduce((sum, s) => sum + s.polysemanticity, 0) / live.length,
       motifs: motifs.length,
     },

@@ -1,5 +1,6 @@
 /**
- * Detector for the asymmetric superposition motif (SPEC §4; the paper's #computation-asymmetric-motif).
+ * Detector for the asymmetric superposition motif (the paper's #computation-asymmetric-motif; the
+ * rule and its thresholds are collected in docs/analysis.md).
  *
  * The paper's example: an asymmetric neuron with input weights [2, −½] on features a and b and
  * output weights [½, 2] reproduces x_a on a's output and |x_b| on b's, but a alone also pushes 4·x_a

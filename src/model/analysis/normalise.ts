@@ -1,5 +1,5 @@
 /**
- * The plot normalisation (SPEC §2). Neuron j's input weights W1[j, :] are divided by
+ * The plot normalisation (docs/analysis.md). Neuron j's input weights W1[j, :] are divided by
  * c_j = max_i |W1[j, i]| (and so is its hidden bias, if any), so its largest |W1| weight becomes 1,
  * and its output weights W2[:, j] are multiplied by c_j. Because ReLU(c·z) = c·ReLU(z) for c > 0, the
  * network computes exactly the same function; only the arbitrary split of each neuron's scale

@@ -1,5 +1,5 @@
 /**
- * Neuron order of the weight stack plot (SPEC §2): left to right by the importance of each neuron's
+ * Neuron order of the weight stack plot (docs/analysis.md): left to right by the importance of each neuron's
  * largest feature, i.e. the feature with the largest |W1[j, i]|. Ties (several neurons sharing a
  * largest feature, typically the ReLU(x_i) and ReLU(−x_i) neurons of one feature, or equal
  * importances) are broken by feature index, then by putting the neuron with a positive weight on

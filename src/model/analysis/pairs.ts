@@ -1,13 +1,15 @@
 /**
- * The ± pairs (SPEC §3): |x_i| = ReLU(x_i) + ReLU(−x_i), so a model that computes feature i needs
+ * The ± pairs (docs/analysis.md): |x_i| = ReLU(x_i) + ReLU(−x_i), so a model that computes feature i needs
  * neurons that fire for x_i > 0 (W1[j,i] > 0) and neurons that fire for x_i < 0 (W1[j,i] < 0), both
  * writing positively onto output i (W2[i,j] > 0). Neuron j's contribution to a side is its gain
  * W2[i,j]·|W1[j,i]| (features.ts); it carries the side when that gain is at least `CARRIER_SHARE`
  * = 10% of the side's total gain, so that neurons merely touching the feature through a small
  * secondary weight are not listed. Gains and shares do not change under the plot normalisation.
+ * Which sides count as computed takes the output bias into account (features.ts): a feature whose
+ * output the bias holds at zero has no pair, however strong its carriers.
  */
 import type { NetworkWeights } from '../network';
-import { classifyRepresentation, sideGains, type Representation } from './features';
+import { featureRepresentation, sideGains, type Representation } from './features';
 
 /** A neuron carries a side of |x_i| when it contributes at least this share of the side's gain. */
 export const CARRIER_SHARE = 0.1;
@@ -47,7 +49,7 @@ export function featurePair(weights: NetworkWeights, feature: number): FeaturePa
   const byGain = (p: Carrier, q: Carrier): number => q.gain - p.gain || p.neuron - q.neuron;
   return {
     feature,
-    representation: classifyRepresentation(gainPositive, gainNegative),
+    representation: featureRepresentation(weights, feature),
     positive: positive.sort(byGain),
     negative: negative.sort(byGain),
   };

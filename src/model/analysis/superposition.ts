@@ -1,5 +1,5 @@
 /**
- * How much each feature is in superposition (SPEC §2). Feature i's embedding is its column of input
+ * How much each feature is in superposition (docs/analysis.md). Feature i's embedding is its column of input
  * weights, W_i = W1[:, i] (one entry per neuron). Its superposition measure is
  *
  *   s_i = Σ_{j≠i} (Ŵ_i · W_j)²,   Ŵ_i = W_i / ‖W_i‖,

@@ -105,13 +105,33 @@ describe('the training controller', () => {
     controller.start('live', config);
     const runId = workers[0]!.runId;
     const lastGood = snapshotOf(config, 25, [weights]);
-    workers[0]!.answer({ type: 'outcome', runId, outcome: { status: 'diverged', step: 30, losses: [Number.NaN], lastGood }, tensors: 0 });
+    workers[0]!.answer({
+      type: 'outcome',
+      runId,
+      outcome: { status: 'diverged', step: 30, losses: [Number.NaN], lastGood, likelyCause: 'learning-rate' },
+      tensors: 0,
+    });
     const { status } = controller;
     expect(status.phase).toBe('diverged');
     if (status.phase === 'idle') return;
     expect(status.snapshot).toBe(lastGood);
-    expect(status.message).toMatch(/diverged at step 30 .*last good weights, from step 25/);
+    expect(status.message).toMatch(/diverged at step 30 .*last good weights, from step 25\. Try a smaller learning rate\./);
     expect(changes.at(-1)).toEqual({ type: 'ended', target: 'live', phase: 'diverged' });
+  });
+
+  it('on a half-precision backend, a divergence names the precision, not the learning rate', () => {
+    const { controller, workers } = setUp();
+    controller.start('live', config);
+    const runId = workers[0]!.runId;
+    workers[0]!.answer({
+      type: 'outcome',
+      runId,
+      outcome: { status: 'diverged', step: 2, losses: [Number.NaN], lastGood: null, likelyCause: 'half-precision' },
+      tensors: 0,
+    });
+    const { status } = controller;
+    expect(status.phase !== 'idle' && status.message).toMatch(/16-bit floats.*choose the wasm backend/);
+    expect(status.phase !== 'idle' && status.message).not.toMatch(/learning rate/);
   });
 
   it('pauses and resumes only a run that is training', () => {

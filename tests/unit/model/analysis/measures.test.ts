@@ -145,6 +145,33 @@ describe('features and their ± pairs', () => {
     expect(featurePairs(w).map((p) => p.feature)).toEqual([0]);
   });
 
+  it('a feature whose output bias holds its output at zero is not computed, though its neurons compute |x_0|', () => {
+    // Neurons 0 and 1 are a clean ± pair for x_0 (gains 1 and 1), but b_0 = −2: output 0 is
+    // ReLU(|x_0| − 2) = 0 for every x_0 in [−1, 1].
+    const w: NetworkWeights = { ...cleanAbsNetwork(1), b: [-2] };
+    const [feature] = analyseFeatures(w);
+    expect(feature).toMatchObject({ gainPositive: 1, gainNegative: 1, responsePositive: 0, responseNegative: 0 });
+    expect(feature!.representation).toBe('none');
+    expect(feature!.deadOutput).toBe(true);
+    expect(featurePairs(w)).toEqual([]);
+    expect(analyseModel(w, [1]).counts).toMatchObject({ representedFeatures: 0, halfRepresentedFeatures: 0, deadOutputs: 1 });
+  });
+
+  it('a negative output bias that leaves the ReLU open for most of the range still computes the feature', () => {
+    // b_0 = −0.2: output 0 is ReLU(|x_0| − 0.2), which rises by 0.8 from rest to |x_0| = 1.
+    const w: NetworkWeights = { ...cleanAbsNetwork(1), b: [-0.2] };
+    const [feature] = analyseFeatures(w);
+    expect(feature!.responsePositive).toBeCloseTo(0.8, 12);
+    expect(feature!.representation).toBe('both');
+    expect(feature!.deadOutput).toBe(false);
+  });
+
+  it('a positive output bias is not a response: a constant output alone computes nothing', () => {
+    // Feature 0 has no neuron; its output sits at b_0 = 0.5 ≈ E|x_0| whatever x_0 is.
+    const w: NetworkWeights = { W1: [[0]], W2: [[0]], b: [0.5] };
+    expect(analyseFeatures(w)[0]).toMatchObject({ responsePositive: 0, responseNegative: 0, representation: 'none', deadOutput: false });
+  });
+
   it(`a side lists only neurons contributing at least ${CARRIER_SHARE * 100}% of its gain, largest first`, () => {
     // Feature 0, positive side: neurons 0 (gain 0.6), 1 (0.35), 2 (0.05, too small).
     const w: NetworkWeights = { W1: [[1], [0.5], [0.1]], W2: [[0.6, 0.7, 0.5]], b: [0] };
@@ -153,7 +180,7 @@ describe('features and their ± pairs', () => {
     expect(pair.negative).toEqual([]);
   });
 
-  it('neither gains nor carriers change under the plot normalisation', () => {
+  it('neither gains, responses nor carriers change under the plot normalisation', () => {
     const w: NetworkWeights = {
       W1: [
         [3, -1],
@@ -170,6 +197,8 @@ describe('features and their ± pairs', () => {
     level.features.forEach((f, i) => {
       expect(f.gainPositive).toBeCloseTo(raw[i]!.gainPositive, 12);
       expect(f.gainNegative).toBeCloseTo(raw[i]!.gainNegative, 12);
+      expect(f.responsePositive).toBeCloseTo(raw[i]!.responsePositive, 12);
+      expect(f.responseNegative).toBeCloseTo(raw[i]!.responseNegative, 12);
     });
   });
 });
@@ -184,6 +213,7 @@ describe('the per-level summary', () => {
       dead: 0,
       representedFeatures: 6,
       halfRepresentedFeatures: 0,
+      deadOutputs: 0,
       meanPolysemanticity: 0,
       motifs: 0,
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { silenceNeuron, singleFeatureResponse } from '../../../../src/model/analysis/response';
 import type { NetworkWeights } from '../../../../src/model/network';
 
-// The paper's example (SPEC §4): asymmetric neuron 0 reads [2, −½] of features a = 0 and b = 1 and
+// The paper's example (docs/analysis.md, the motif): asymmetric neuron 0 reads [2, −½] of features a = 0 and b = 1 and
 // writes [½, 2]; inhibition neuron 1 reads a little of a and writes −10 onto b.
 const motif: NetworkWeights = {
   W1: [

@@ -1,6 +1,7 @@
 /**
- * The analysis on the weights the page ships: the paper's per-panel claims (SPEC §3) on the sweep,
- * and the motif model (SPEC §4), which must come back the same when retrained from its config.
+ * The analysis on the weights the page ships: the paper's per-panel claims on the sweep
+ * (docs/analysis.md, "What the paper's sweep shows"), and the motif model (docs/motif.md), which
+ * must come back the same when retrained from its config.
  * Skipped where a file has not been produced.
  */
 import { existsSync, readFileSync } from 'node:fs';
