@@ -69,29 +69,27 @@ export interface LiveStatus {
   /** NaN before the first report. */
   readonly loss: number;
   readonly backend: string;
+  /** The live-run state machine's phase. */
+  readonly liveRun: string;
   /** NaN before the worker finished a run. */
   readonly workerTensors: number;
 }
 
-/** Reads the live status line's data attributes. */
+/** Reads the live status line's data attributes, in one round trip. */
 export async function liveStatus(page: Page): Promise<LiveStatus> {
-  const read = (name: string) =>
-    page
-      .locator('#live-status')
-      .getAttribute(name)
-      .then((v) => v ?? '');
-  const a = STATUS_ATTRIBUTES;
-  const [phase, step, totalSteps, loss, backend, workerTensors] = await Promise.all(
-    [a.phase, a.step, a.totalSteps, a.loss, a.backend, a.workerTensors].map(read),
-  );
+  const values = await page.evaluate((names) => {
+    const line = document.querySelector('#live-status');
+    return Object.fromEntries(Object.entries(names).map(([key, name]) => [key, line?.getAttribute(name) ?? '']));
+  }, STATUS_ATTRIBUTES);
   const numberOr = (value: string | undefined) => (value ? Number(value) : Number.NaN);
   return {
-    phase: phase!,
-    step: Number(step),
-    totalSteps: Number(totalSteps),
-    loss: numberOr(loss),
-    backend: backend!,
-    workerTensors: numberOr(workerTensors),
+    phase: values['phase']!,
+    step: Number(values['step']),
+    totalSteps: Number(values['totalSteps']),
+    loss: numberOr(values['loss']),
+    backend: values['backend']!,
+    liveRun: values['liveRun']!,
+    workerTensors: numberOr(values['workerTensors']),
   };
 }
 

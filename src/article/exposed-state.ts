@@ -3,6 +3,7 @@
  * data attributes and the live figure's. Tests and the bench read these instead of parsing prose,
  * so the wording can change without breaking them (one test checks the wording).
  */
+import type { LivePhase } from './live-run';
 import type { TrainingStatus } from './training-controller';
 
 /** The live status line (`#live-status`): name → value for a status of the live model. */
@@ -17,6 +18,8 @@ export const STATUS_ATTRIBUTES = {
   loss: 'data-loss',
   /** The backend the run trains on ('' until chosen). */
   backend: 'data-backend',
+  /** When the live model trains (live-run.ts): idle, waiting, training, pausedByReader, autoPaused or done. */
+  liveRun: 'data-live-run',
   /** The worker's live tensor count after its last finished run ('' before one). */
   workerTensors: 'data-worker-tensors',
 } as const;
@@ -34,7 +37,7 @@ export const LIVE_FIGURE_ATTRIBUTES = {
 export type StatusAttributes = Record<(typeof STATUS_ATTRIBUTES)[keyof typeof STATUS_ATTRIBUTES], string>;
 
 /** The status line's attributes for the live model's status. */
-export function statusAttributes(status: TrainingStatus, workerTensors: number | null): StatusAttributes {
+export function statusAttributes(status: TrainingStatus, liveRun: LivePhase, workerTensors: number | null): StatusAttributes {
   const live = status.target === 'live' ? status : null;
   return {
     [STATUS_ATTRIBUTES.phase]: live?.phase ?? 'idle',
@@ -42,6 +45,7 @@ export function statusAttributes(status: TrainingStatus, workerTensors: number |
     [STATUS_ATTRIBUTES.totalSteps]: String(live?.config.steps ?? 0),
     [STATUS_ATTRIBUTES.loss]: live?.losses[0] === undefined ? '' : String(live.losses[0]),
     [STATUS_ATTRIBUTES.backend]: live?.backend ?? '',
+    [STATUS_ATTRIBUTES.liveRun]: liveRun,
     [STATUS_ATTRIBUTES.workerTensors]: workerTensors === null ? '' : String(workerTensors),
   } as StatusAttributes;
 }

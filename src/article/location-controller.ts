@@ -28,7 +28,7 @@ export class LocationController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.onLocation(parseState(window.location.search));
+    this.read();
     window.addEventListener('popstate', this.onPopState);
   }
 
@@ -75,7 +75,15 @@ export class LocationController implements ReactiveController {
     for (const el of sections) this.sectionObserver.observe(el);
   }
 
-  private readonly onPopState = (): void => {
-    this.host.onLocation(parseState(window.location.search));
-  };
+  private readonly onPopState = (): void => this.read();
+
+  /**
+   * Hands the location's state to the host. A link that needed fixing is replaced in place by the
+   * canonical link of what is shown, so the address bar and "Copy link" pass on a good one.
+   */
+  private read(): void {
+    const parsed = parseState(window.location.search);
+    this.host.onLocation(parsed);
+    if (parsed.notices.length > 0) this.write('replace');
+  }
 }

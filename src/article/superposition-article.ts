@@ -45,7 +45,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
 
   private readonly location = new LocationController(this);
   private readonly training = new TrainingController(this, (change) => this.onRunChange(change));
-  private liveRun = INITIAL_LIVE_RUN;
+  /** When the live model trains (live-run.ts); the status line shows its phase. */
+  @state() private liveRun = INITIAL_LIVE_RUN;
   private liveObserved = false;
   private readonly liveDraw = new NextTask<LiveShown>((shown) => (this.liveShown = shown));
   private readonly shipped = new Task(this, {
@@ -273,6 +274,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           view: liveView(this.articleState, status, this.liveShown, sweep),
           status,
           workerTensors,
+          liveRun: this.liveRun.phase,
           lossSeries: liveLossSeries(status),
           backendChoice: this.backendChoice,
           linkMessage: this.linkMessage,

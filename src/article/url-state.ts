@@ -2,6 +2,10 @@
  * The article's state as it lives in the URL: one declarative table of fields, each with its
  * parser, bounds and default. A permalink is input from strangers, so parsing never throws: every
  * bad value is replaced by its default (or clamped into range) and named in a notice.
+ *
+ * Links carry a format version (`v`) and every training field, so a link keeps its meaning when a
+ * live default changes. Links without `v` (format 1) left out fields at the defaults of their day;
+ * LINK_DEFAULTS keeps those, so such a link opens the configuration it was made with.
  */
 import { CONFIG_LIMITS } from '../model/config';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, type LiveSettings } from './live-settings';
@@ -16,13 +20,30 @@ export interface ArticleState extends LiveSettings {
 
 export const DEFAULT_STATE: ArticleState = Object.freeze({ section: 'intro', ...DEFAULT_LIVE_SETTINGS });
 
+/** The link format this page writes. When a live default changes, links of this format still carry every field. */
+export const LINK_VERSION = 2;
+
+/** The query parameter holding the link format. */
+const VERSION_PARAM = 'v';
+
+/**
+ * Per link format, the live settings a link's missing fields meant. Format 1 links (no `v`) left
+ * out fields at their default, the 3,500-step live recipe at learning rate 0.003; the values are
+ * written out, not read from the current defaults, so that changing those never changes old links.
+ */
+export const LINK_DEFAULTS: Readonly<Record<number, LiveSettings>> = Object.freeze({
+  1: Object.freeze({ density: 0.03, seed: 0, steps: 3_500, learningRate: 3e-3, m: 40, importanceDecay: 0.8 }),
+  2: DEFAULT_LIVE_SETTINGS,
+});
+
 type Parsed<T> = { readonly value: T; readonly notice?: string };
 
 interface FieldSpec<K extends keyof ArticleState> {
   readonly key: K;
   /** The query parameter's name. */
   readonly param: string;
-  readonly parse: (raw: string) => Parsed<ArticleState[K]>;
+  /** `fallback`: the value a bad entry is replaced by. */
+  readonly parse: (raw: string, fallback: ArticleState[K]) => Parsed<ArticleState[K]>;
   readonly format: (value: ArticleState[K]) => string;
 }
 
@@ -40,11 +61,10 @@ function numberField<K extends 'density' | 'seed' | 'steps' | 'learningRate' | '
   bounds: { readonly min: number; readonly max: number },
   integer: boolean,
 ): FieldSpec<K> {
-  const fallback = DEFAULT_STATE[key] as number;
   return {
     key,
     param,
-    parse(raw) {
+    parse(raw, fallback) {
       const trimmed = raw.trim();
       // Number('') is 0 and Number('0x10') is 16: accept plain decimal notation only.
       const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : Number.NaN;
@@ -71,11 +91,11 @@ function numberField<K extends 'density' | 'seed' | 'steps' | 'learningRate' | '
 const sectionField: FieldSpec<'section'> = {
   key: 'section',
   param: 'section',
-  parse(raw) {
+  parse(raw, fallback) {
     const section = SECTIONS.find((s) => s === raw);
     return section
       ? { value: section }
-      : { value: DEFAULT_STATE.section, notice: `There is no section ${quote(raw)}; showing the start of the article.` };
+      : { value: fallback, notice: `There is no section ${quote(raw)}; showing the start of the article.` };
   },
   format: (value) => value,
 };
@@ -99,6 +119,26 @@ export interface ParsedState {
   readonly notices: readonly string[];
 }
 
+/**
+ * The state a link's missing fields default to: the format's defaults for a link that names its
+ * format or holds a training field, the current defaults for one that holds neither (a link to a
+ * section, say). Says so when the format is unknown.
+ */
+function baseState(params: URLSearchParams): { state: ArticleState; notice?: string } {
+  const raw = params.get(VERSION_PARAM);
+  if (raw === null) {
+    const holdsTraining = FIELDS.some((field) => field.key !== 'section' && params.has(field.param));
+    return { state: holdsTraining ? { ...DEFAULT_STATE, ...LINK_DEFAULTS[1]! } : DEFAULT_STATE };
+  }
+  const version = Number(raw);
+  const defaults = Number.isInteger(version) ? LINK_DEFAULTS[version] : undefined;
+  if (defaults) return { state: { ...DEFAULT_STATE, ...defaults } };
+  return {
+    state: DEFAULT_STATE,
+    notice: `This link's format ${quote(raw)} is not one this page knows (it writes format ${LINK_VERSION}); settings it leaves out take today's defaults.`,
+  };
+}
+
 /** Parses a location's query string. Never throws; unknown parameters are ignored. */
 export function parseState(search: string): ParsedState {
   if (search.length > MAX_QUERY_LENGTH) {
@@ -113,25 +153,30 @@ export function parseState(search: string): ParsedState {
   } catch {
     return { state: DEFAULT_STATE, notices: ['The link could not be read; showing the defaults.'] };
   }
-  const state: Record<string, unknown> = { ...DEFAULT_STATE };
-  const notices: string[] = [];
+  const base = baseState(params);
+  const state: Record<string, unknown> = { ...base.state };
+  const notices: string[] = base.notice ? [base.notice] : [];
   for (const field of FIELDS) {
     const raw = params.get(field.param);
     if (raw === null) continue;
-    const parsed = field.parse(raw);
+    const parsed = (field.parse as (raw: string, fallback: unknown) => Parsed<unknown>)(raw, base.state[field.key]);
     state[field.key] = parsed.value;
     if (parsed.notice) notices.push(parsed.notice);
   }
   return { state: state as unknown as ArticleState, notices };
 }
 
-/** The query string for a state; fields at their default are left out to keep links short. */
+/**
+ * The canonical query string for a state: the link format and every training field, so the link
+ * keeps its meaning whatever the defaults become; the section only when it is not the start.
+ */
 export function formatState(state: ArticleState): string {
   const params = new URLSearchParams();
+  params.set(VERSION_PARAM, String(LINK_VERSION));
   for (const field of FIELDS) {
     const value = state[field.key];
-    if (value !== DEFAULT_STATE[field.key]) params.set(field.param, (field.format as (v: typeof value) => string)(value));
+    if (field.key === 'section' && value === DEFAULT_STATE.section) continue;
+    params.set(field.param, (field.format as (v: typeof value) => string)(value));
   }
-  const query = params.toString();
-  return query ? `?${query}` : '';
+  return `?${params.toString()}`;
 }

@@ -201,6 +201,10 @@ describe('the article in Chromium', () => {
     expect(text).toMatch(/Seed "<img/);
     expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(await page.locator('#density-value').textContent()).toBe('0.03');
+    // The address bar now holds the canonical link of what is shown, so it is what gets passed on.
+    const shown = new URL(page.url()).searchParams;
+    expect(Object.fromEntries(shown)).toMatchObject({ v: '2', density: '0.03', seed: '0' });
+    expect(shown.has('section')).toBe(false);
     await notice.screenshot({ path: `${ARTIFACTS}/notice.png` });
     await page.close();
   });

@@ -9,6 +9,7 @@ import { isRunning, type RunStatus, type TrainingStatus } from '../training-cont
 import { LIVE_LIMITS } from '../live-settings';
 import type { ArticleState } from '../url-state';
 import type { LiveView } from '../views';
+import type { LivePhase } from '../live-run';
 
 export interface LiveSectionProps {
   readonly state: ArticleState;
@@ -16,6 +17,8 @@ export interface LiveSectionProps {
   readonly view: LiveView | null;
   readonly status: TrainingStatus;
   readonly workerTensors: number | null;
+  /** The live-run state machine's phase. */
+  readonly liveRun: LivePhase;
   readonly lossSeries: LossSeries[];
   readonly backendChoice: BackendName | 'auto';
   readonly linkMessage: string;
@@ -107,7 +110,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         <button type="button" @click=${props.onCopyLink}>Copy link</button>
         <span class="small" role="status">${props.linkMessage}</span>
       </div>
-      <p class="status-line" id="live-status" role="status" aria-live="polite" ${attributes(statusAttributes(status, props.workerTensors))}>
+      <p class="status-line" id="live-status" role="status" aria-live="polite" ${attributes(statusAttributes(status, props.liveRun, props.workerTensors))}>
         ${live ? statusLine(live) : 'Not training. Move the slider or press Train.'}
       </p>
       ${live?.message ? html`<p class="notice" role="alert">${live.message}</p>` : nothing}
