@@ -8,7 +8,7 @@ import { importances } from '../config';
 import type { NetworkWeights } from '../network';
 import type { WeightsFile } from '../weights-file';
 import { analyseFeatures, type FeatureAnalysis } from './features';
-import { findMotifs, type MotifInstance } from './motif';
+import { findMotifs, MOTIF_THRESHOLDS, type MotifInstance } from './motif';
 import { analyseNeurons, type NeuronAnalysis } from './neurons';
 import { normaliseNeurons, type NormalisedWeights } from './normalise';
 import { neuronOrder } from './order';
@@ -49,7 +49,7 @@ export function analyseModel(weights: NetworkWeights, importance: ArrayLike<numb
   const normalised = normaliseNeurons(weights);
   const neurons = analyseNeurons(weights, normalised);
   const features = analyseFeatures(normalised);
-  const motifs = findMotifs(weights);
+  const motifs = findMotifs(weights, MOTIF_THRESHOLDS, normalised);
   const live = neurons.filter((s) => s.kind !== 'dead');
   const count = (kind: NeuronAnalysis['kind']): number => neurons.filter((s) => s.kind === kind).length;
   return {

@@ -36,7 +36,7 @@
  * models they hardly bind (docs/motif.md), on random networks they reject nearly everything.
  */
 import { forward, type NetworkWeights } from '../network';
-import { normaliseNeurons } from './normalise';
+import { normaliseNeurons, type NormalisedWeights } from './normalise';
 
 export interface MotifThresholds {
   /** Condition 1: allowed range of |W1[j,b]| / |W1[j,a]|. */
@@ -134,9 +134,16 @@ function outputWithout(weights: NetworkWeights, hidden: Float64Array, feature: n
   return Math.max(0, z);
 }
 
-/** Every instance of the motif, one per asymmetric neuron, in neuron order. */
-export function findMotifs(weights: NetworkWeights, thresholds: MotifThresholds = MOTIF_THRESHOLDS): MotifInstance[] {
-  const norm = normaliseNeurons(weights);
+/**
+ * Every instance of the motif, one per asymmetric neuron, in neuron order. `normalised` is
+ * normaliseNeurons(weights), passed by a caller that has it already.
+ */
+export function findMotifs(
+  weights: NetworkWeights,
+  thresholds: MotifThresholds = MOTIF_THRESHOLDS,
+  normalised: NormalisedWeights = normaliseNeurons(weights),
+): MotifInstance[] {
+  const norm = normalised;
   const n = weights.W2.length;
   const found: MotifInstance[] = [];
   norm.W1.forEach((row, j) => {
