@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { prerenderTex } from './build/prerender-tex';
-import { wasmThreadsSurviveMinification } from './build/wasm-threads';
+import { prerenderTex } from './build/prerender-tex.ts';
+import { wasmThreadsSurviveMinification } from './build/wasm-threads.ts';
 
 /**
  * Cross-origin isolation gives the page SharedArrayBuffer, which TF.js's multi-threaded wasm build

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vite';
-import site from '../vite.config';
+import site from '../vite.config.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
