@@ -40,7 +40,7 @@ function vetEntry(file: UnzipFileInfo, seen: { entries: number; bytes: number })
   }
   seen.bytes += file.originalSize;
   if (seen.bytes > IMPORT_CAPS.bytes) {
-    fail(`The archive unpacks to more than ${count(IMPORT_CAPS.bytes / 2 ** 20)} MiB, over the page's cap for a model file.`);
+    fail(`The archive unpacks to more than ${count(IMPORT_CAPS.bytes / 2 ** 20)} MiB, over the page’s cap for a model file.`);
   }
   return true;
 }
