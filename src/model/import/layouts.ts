@@ -127,6 +127,8 @@ function perInstance(name: string, array: NdArray, instances: number, n: number,
 /** The decay of geometric importances c·decay^i (the same for every instance), or null with a note. */
 function importanceDecayOf(array: NdArray, instances: number, n: number, notes: string[]): number | null {
   const { shape } = array;
+  // One importance for every feature (the notebook's default torch.ones(())): decay 1.
+  if (array.data.length === 1 && shape.length <= 1 && array.data[0]! > 0) return 1;
   const rows =
     shape.length === 1 && shape[0] === n
       ? 1
