@@ -21,13 +21,18 @@ const browser = sharedBrowser();
 const N = 24;
 const M = 10;
 const rng = createRng(2022, 16);
-/** Mostly one strong feature per neuron, with small stray weights, so the counts are neither all nor none. */
+/**
+ * Neurons j = 2p and 2p + 1 compute ReLU(±x_p) for the first five features (the ± pairs); instance 1
+ * also gives some neurons stray weights on later features, so its count is below instance 0's.
+ */
 const instances: NetworkWeights[] = [0, 1].map((k) => ({
   W1: Array.from({ length: M }, (_, j) =>
-    Array.from({ length: N }, (_, i) => (i === j % N ? (j % 2 ? -1 : 1) : rng.next() < 0.15 * (k + 1) ? 0.3 * (rng.next() - 0.5) : 0)),
+    Array.from({ length: N }, (_, i) =>
+      i === j >> 1 ? (j % 2 ? -1 : 1) : k === 1 && i >= M && rng.next() < 0.05 ? 0.4 * (rng.next() - 0.5) : 0,
+    ),
   ),
-  W2: Array.from({ length: N }, (_, i) => Array.from({ length: M }, (_, j) => (i === j % N ? 1 : 0.05 * (rng.next() - 0.5)))),
-  b: Array.from({ length: N }, () => 0.01),
+  W2: Array.from({ length: N }, (_, i) => Array.from({ length: M }, (_, j) => (i === j >> 1 ? 1 : 0))),
+  b: Array.from({ length: N }, (_, i) => (i < M / 2 ? 0 : 0.05)),
 }));
 const stacked = (pick: (w: NetworkWeights) => readonly (readonly number[])[]): NdArray => {
   const rows = pick(instances[0]!);

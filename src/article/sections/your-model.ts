@@ -58,7 +58,7 @@ arrays = {name: p.detach().cpu().numpy() for name, p in model.named_parameters()
 np.savez(
     "my-model.npz",
     **arrays,
-    density=model.feature_probability.cpu().numpy(),  # 1 - S: [instances, 1]
+    density=model.feature_probability.cpu().numpy(),  # 1 - S per instance
     importance=model.importance.cpu().numpy(),  # [instances, n]: c * decay**i
 )`;
 
@@ -268,16 +268,18 @@ export function yourModelSection(props: YourModelSectionProps): TemplateResult {
         ${props.reading ? html`<span class="status-line" role="status">Reading ${props.reading}…</span>` : nothing}
       </div>
       ${props.error ? html`<p class="notice error" role="alert" id="your-model-error">${props.error}</p>` : nothing}
-      <div class="controls small shipped-downloads">
-        <span>The shipped models, for Python (numpy.load) or to try here:</span>
-        ${props.shipped.map(
-          (s) => html`<span class="shipped-model"
-            >${s.name} (${s.description}):
-            <button type="button" @click=${() => props.onDownloadNpz(s.name)}>${s.name}.npz</button>
-            <a href=${`weights/${s.name}.json`} download=${`${s.name}.json`}>${s.name}.json</a>
-            <button type="button" @click=${() => props.onTryShipped(s.name)}>Load it here</button></span
-          >`,
-        )}
+      <div class="small shipped-downloads">
+        <p>The shipped models, for Python (numpy.load) or to try here:</p>
+        <ul>
+          ${props.shipped.map(
+            (s) => html`<li>
+              ${s.name} (${s.description}):
+              <button type="button" @click=${() => props.onDownloadNpz(s.name)}>${s.name}.npz</button>
+              <a href=${`weights/${s.name}.json`} download=${`${s.name}.json`}>${s.name}.json</a>
+              <button type="button" @click=${() => props.onTryShipped(s.name)}>Load it here</button>
+            </li>`,
+          )}
+        </ul>
       </div>
       ${
         localShown && loaded
