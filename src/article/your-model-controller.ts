@@ -133,7 +133,7 @@ export class YourModelController implements ReactiveController {
       return Number.isFinite(value) && value > 0 && value <= 1 ? value : undefined;
     };
     const parsed = densities.map(parse);
-    const bad = parsed.findIndex((d) => d === undefined);
+    const bad = parsed.indexOf(undefined);
     const importanceDecay = parse(decay);
     if (bad >= 0) {
       this.settingsError = `The density of instance ${bad} must be a number in (0, 1], like 0.03.`;

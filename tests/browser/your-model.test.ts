@@ -4,6 +4,7 @@
  * page stays as it was; a file dropped on the page loads too; the shipped models download as .npz.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { analyseModel } from '../../src/model/analysis';
@@ -55,7 +56,8 @@ const nanNpz = writeNpz([
 ]);
 
 async function open(viewport = { width: 1200, height: 900 }, query = '?section=your-model'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser().newPage({ viewport, acceptDownloads: true });
+  // bypassCSP lets the accessibility check inject axe-core; the page's own code runs the same.
+  const page = await browser().newPage({ viewport, acceptDownloads: true, bypassCSP: true });
   const errors = collectErrors(page);
   await page.goto(`${baseUrl}${query}`);
   await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
@@ -69,6 +71,22 @@ async function loadThroughPicker(page: Page, name: string, bytes: Uint8Array): P
 /** Waits until every instance is analysed. */
 async function analysed(page: Page): Promise<void> {
   await page.locator('#your-model-result[data-analysing="false"]').waitFor({ timeout: 60_000 });
+}
+
+/** axe-core's serious and critical violations inside the "Your model" section. */
+async function accessibilityViolations(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Element, options: never) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document.querySelector('#your-model')!, { resultTypes: ['violations'] } as never);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** What a reader sees of the loaded model: file name, columns per plot, counts per instance. */
@@ -123,6 +141,7 @@ describe('bring your own model', () => {
     const section = page.locator('#your-model');
     await scrollIntoView(section);
     await section.screenshot({ path: `${ARTIFACTS}/your-model-desktop.png` });
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -124,7 +124,7 @@ function countsTable(loaded: LoadedModel): TemplateResult {
     <table class="counts" id="your-model-counts" aria-label="Counts and losses per instance of your model">
       <thead>
         <tr>
-          <th scope="col">instance</th><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">dead</th>
+          <th scope="col">instance</th><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">dead</th>
           <th scope="col">features computed</th><th scope="col">one side only</th><th scope="col">motifs</th>
           <th scope="col">eval loss</th><th scope="col">zero model</th><th scope="col">clean solution</th><th scope="col">loss in file</th>
         </tr>

@@ -145,6 +145,9 @@ export function readNpy(bytes: Uint8Array, name: string): NdArray {
   return { shape, data: header.fortranOrder && shape.length > 1 ? toCOrder(data, shape) : data };
 }
 
+/** Whether this machine stores numbers little-endian, as '<f8' does (every browser platform does). */
+const LITTLE_ENDIAN = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
+
 /** A Python tuple literal for a shape: (), (3,), (7, 40, 100). */
 const pythonTuple = (shape: readonly number[]): string => (shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`);
 
@@ -163,7 +166,11 @@ export function writeNpy(array: NdArray): Uint8Array {
   const view = new DataView(out.buffer);
   view.setUint16(8, header.length, true);
   for (let k = 0; k < header.length; k++) out[10 + k] = header.charCodeAt(k);
-  const body = new DataView(out.buffer, 10 + header.length);
-  for (let e = 0; e < data.length; e++) body.setFloat64(e * 8, data[e]!, true);
+  if (LITTLE_ENDIAN) {
+    out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 10 + header.length);
+  } else {
+    const body = new DataView(out.buffer, 10 + header.length);
+    for (let e = 0; e < data.length; e++) body.setFloat64(e * 8, data[e]!, true);
+  }
   return out;
 }
