@@ -310,7 +310,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           onApplySettings: (densities, decay) => this.yourModel.applySettings(densities, decay),
           onDownloadNpz: (name) => {
             const file = models?.[name]?.file;
-            if (file) this.yourModel.downloadNpz(name, file);
+            if (file) void this.yourModel.downloadNpz(name, file);
           },
           onTryShipped: (name) => {
             const file = models?.[name]?.file;

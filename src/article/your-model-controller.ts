@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_CONFIG } from '../model/config';
-import { IMPORT_CAPS, weightsFileToNpz } from '../model/import';
+import { IMPORT_CAPS } from '../model/import/caps';
 import type { WeightsFile } from '../model/weights-file';
 import { saveBlob } from '../viz/svg-export';
 import { ImportClient } from './import-client';
@@ -109,13 +109,18 @@ export class YourModelController implements ReactiveController {
     this.analyse();
   }
 
-  /** Saves a shipped weights file as `name`.npz (export.ts: the arrays numpy.load gives). */
-  downloadNpz(name: string, file: WeightsFile): void {
+  /**
+   * Saves a shipped weights file as `name`.npz (export.ts: the arrays numpy.load gives). The zip
+   * writer loads on first use: most readers never download, and the page's first script stays small.
+   */
+  async downloadNpz(name: string, file: WeightsFile): Promise<void> {
+    const { weightsFileToNpz } = await import('../model/import/export');
     saveBlob(new Blob([weightsFileToNpz(file)], { type: 'application/octet-stream' }), `${name}.npz`);
   }
 
   /** Loads a shipped weights file through its .npz export: the path a reader's own file takes. */
-  loadShipped(name: string, file: WeightsFile): Promise<void> {
+  async loadShipped(name: string, file: WeightsFile): Promise<void> {
+    const { weightsFileToNpz } = await import('../model/import/export');
     return this.loadBytes(`${name}.npz (shipped)`, [{ name: `${name}.npz`, bytes: weightsFileToNpz(file).buffer }]);
   }
 

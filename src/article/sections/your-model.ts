@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Carrier, FeaturePair } from '../../model/analysis';
-import { IMPORT_CAPS } from '../../model/import';
+import { IMPORT_CAPS } from '../../model/import/caps';
 import { formatDensity, formatLoss, formatNumber, plural } from '../../viz/format';
 import type { ShippedModels } from '../shipped-models';
 import { monosemanticPhrase } from '../views';
