@@ -1,6 +1,6 @@
 /**
  * The import worker: reads a reader's model file and analyses it off the main thread, so a large
- * model (up to 32 instances of 1,000 features × 200 neurons, most of a minute) never freezes the
+ * model (up to 32 instances of 1,000 features × 200 neurons, about a minute at the caps) never freezes the
  * page, and a hostile file can at worst keep this worker busy until the page ends it.
  */
 /// <reference lib="webworker" />

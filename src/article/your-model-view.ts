@@ -2,7 +2,7 @@
  * What the "Your model" section draws for one instance of a model the reader loaded: the same
  * analysis, stack plot, counts, ± pairs and motif findings as the shipped models get, and the
  * eval loss against the zero model and the clean solution. Pure: the import worker calls it
- * (analysing 32 instances of 1,000 × 200 takes most of a minute), the tests call it in Node.
+ * (analysing 32 instances of 1,000 × 200 takes about a minute), the tests call it in Node.
  */
 import { analyseModel, type FeaturePair, type ModelCounts, type MotifInstance } from '../model/analysis';
 import { importances } from '../model/config';

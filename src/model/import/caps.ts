@@ -1,7 +1,8 @@
 /**
  * The limits on a model a reader loads from a file, declared once. They bound what one file can
  * make the page allocate and compute: the analysis of one instance grows as n²·m (the feature
- * overlaps), about 1.5 s at the caps on one core, and the page analyses up to `instances` of them.
+ * overlaps): with its loss estimate about 2 s per instance at the caps on one core (measured in
+ * Node on the 2-core development machine), and the page analyses up to `instances` of them.
  */
 export const IMPORT_CAPS = Object.freeze({
   /** Input features. */

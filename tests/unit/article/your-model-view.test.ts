@@ -6,6 +6,8 @@ import { analyseFile } from '../../../src/article/shipped-models';
 import { formatState, parseState } from '../../../src/article/url-state';
 import { yourInstanceView } from '../../../src/article/your-model-view';
 import { readModelFiles, weightsFileToNpz } from '../../../src/model/import';
+import { estimateExamples } from '../../../src/model/import/loss-estimate';
+import { createRng } from '../../../src/model/random';
 import { parseWeightsFile } from '../../../src/model/weights-file';
 
 const motif = parseWeightsFile(JSON.parse(readFileSync('public/weights/motif.json', 'utf8')));
@@ -34,6 +36,23 @@ describe('a loaded model’s view', () => {
     expect(view.references).toBeNull();
     expect(view.recordedLoss).toBe(0.01);
     expect(view.counts.neurons).toBe(10);
+  });
+  it.each([
+    [5, 12],
+    [1000, 200],
+  ])('works for n = %i features and m = %i neurons (up to the caps)', (n, m) => {
+    const rng = createRng(7, n);
+    const weights = {
+      W1: Array.from({ length: m }, () => Array.from({ length: n }, () => (rng.next() < 0.05 ? rng.normal() : 0))),
+      W2: Array.from({ length: n }, () => Array.from({ length: m }, () => rng.normal() * 0.1)),
+      b: Array.from({ length: n }, () => 0.01),
+    };
+    const view = yourInstanceView(weights, 0, { densities: [0.01], importanceDecay: 0.9 }, null);
+    expect(view.plot.neurons).toHaveLength(m);
+    expect(view.plot.superposition).toHaveLength(n);
+    expect(view.counts.monosemantic + view.counts.polysemantic + view.counts.dead).toBe(m);
+    expect(view.loss!.examples).toBe(estimateExamples(n, m));
+    expect(Number.isFinite(view.loss!.loss)).toBe(true);
   });
 });
 
