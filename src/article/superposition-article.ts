@@ -27,10 +27,12 @@ import { modelSection } from './sections/model';
 import { motifSection } from './sections/motif';
 import { referencesSection } from './sections/references';
 import { sweepSection } from './sections/sweep';
+import { dropOverlay, yourModelSection } from './sections/your-model';
 import { isShipped, loadShippedModels, type ShippedModels } from './shipped-models';
 import { type RunChange, TrainingController } from './training-controller';
 import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, parseState, type SectionId } from './url-state';
 import { intermediateView, type LiveShown, liveLossSeries, liveView, motifView, shippedLevels, sweepView } from './views';
+import { YourModelController } from './your-model-controller';
 
 @customElement('superposition-article')
 export class SuperpositionArticle extends LitElement implements LocationHost {
@@ -45,6 +47,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
 
   private readonly location = new LocationController(this);
   private readonly training = new TrainingController(this, (change) => this.onRunChange(change));
+  /** A model the reader loads from a file: it stays in this tab, and the URL only says one is shown. */
+  private readonly yourModel = new YourModelController(this, () => this.showLocalModel());
   /** When the live model trains (live-run.ts); the status line shows its phase. */
   @state() private liveRun = INITIAL_LIVE_RUN;
   private liveObserved = false;
@@ -174,7 +178,9 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   };
 
   private readonly onCopyLink = async (): Promise<void> => {
-    const link = window.location.href;
+    // A model loaded from a file has no link: the copied link leaves out model=local.
+    const { pathname, hash, origin } = window.location;
+    const link = `${origin}${pathname}${formatState({ ...this.articleState, model: undefined })}${hash}`;
     try {
       await navigator.clipboard.writeText(link);
       this.linkMessage = 'Link copied.';
@@ -195,6 +201,12 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
 
   private backendOption(): { backend?: BackendName } {
     return this.backendChoice === 'auto' ? {} : { backend: this.backendChoice };
+  }
+
+  /** Records in the URL that a local model is shown, and brings its section into view. */
+  private showLocalModel(): void {
+    this.setState({ model: 'local', section: 'your-model' });
+    void this.updateComplete.then(() => this.querySelector('#your-model')?.scrollIntoView());
   }
 
   /** Simulates a lost WebGL context in the training worker; the browser tests call it. */
@@ -242,6 +254,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     const motif = motifView(status, models?.motif ?? null);
     return html`
       <main class="page">
+        ${dropOverlay(this.yourModel.dragging)}
         ${
           this.notices.length
             ? html`<div class="notice" role="alert" id="url-notice">
@@ -288,6 +301,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
         })}
         ${intermediateSection(intermediateView(sweep))}
         ${motifSection({ view: motif, status, onRetrain: this.onRetrainMotif })}
+        ${yourModelSection(this.yourModel.sectionProps(models, this.articleState.model === 'local'))}
         ${methodSection(sweep?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${referencesSection()}
       </main>
     `;

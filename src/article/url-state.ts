@@ -10,12 +10,17 @@
 import { CONFIG_LIMITS } from '../model/config';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, type LiveSettings } from './live-settings';
 
-export const SECTIONS = ['intro', 'model', 'sweep', 'live', 'intermediate', 'motif', 'method'] as const;
+export const SECTIONS = ['intro', 'model', 'sweep', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** The article's state: the section the reader was looking at and the live model's settings. */
 export interface ArticleState extends LiveSettings {
   readonly section: SectionId;
+  /**
+   * 'local' while a model the reader loaded from a file is shown. The model itself never enters
+   * the URL (it stays on the reader's computer), so a link with this flag shows no model.
+   */
+  readonly model?: 'local';
 }
 
 export const DEFAULT_STATE: ArticleState = Object.freeze({ section: 'intro', ...DEFAULT_LIVE_SETTINGS });
@@ -100,8 +105,20 @@ const sectionField: FieldSpec<'section'> = {
   format: (value) => value,
 };
 
+const modelField: FieldSpec<'model'> = {
+  key: 'model',
+  param: 'model',
+  parse(raw) {
+    return raw === 'local'
+      ? { value: 'local' }
+      : { value: undefined, notice: `There is no model ${quote(raw)}; showing the shipped models.` };
+  },
+  format: (value) => value ?? '',
+};
+
 export const FIELDS = [
   sectionField,
+  modelField,
   numberField('density', 'density', 'Feature density', LIVE_LIMITS.density, false),
   numberField('seed', 'seed', 'Seed', CONFIG_LIMITS.seed, true),
   numberField('steps', 'steps', 'Training steps', LIVE_LIMITS.steps, true),
@@ -175,7 +192,7 @@ export function formatState(state: ArticleState): string {
   params.set(VERSION_PARAM, String(LINK_VERSION));
   for (const field of FIELDS) {
     const value = state[field.key];
-    if (field.key === 'section' && value === DEFAULT_STATE.section) continue;
+    if (value === undefined || (field.key === 'section' && value === DEFAULT_STATE.section)) continue;
     params.set(field.param, (field.format as (v: typeof value) => string)(value));
   }
   return `?${params.toString()}`;

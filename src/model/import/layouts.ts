@@ -1,0 +1,365 @@
+/**
+ * From named arrays (an .npz archive, .npy files, a JSON object of arrays) to this page's layout.
+ * The names and layouts the public replications use:
+ *
+ * | names                      | per instance                          | used by                                 |
+ * | -------------------------- | ------------------------------------- | --------------------------------------- |
+ * | W1, W2, b (or b_final)     | W1 [m, n], W2 [n, m]                  | this page; ARENA's NeuronComputationModel |
+ * | W_in, W_out, b_out         | W_in [n, m], W_out [m, n]             | TransformerLens-style naming            |
+ * | W, b_final                 | W [n, m] (tied: W1 = Wᵀ, W2 = W)      | Anthropic's notebook                    |
+ *
+ * each with or without a leading instances axis, and each matrix in either orientation: the
+ * orientation is inferred from n (the output bias's length) and the other matrix, and the name's
+ * convention above decides only when n = m leaves both readings possible. Every choice is written
+ * into `reading` for the reader to check.
+ */
+import type { NetworkWeights } from '../network';
+import { IMPORT_CAPS } from './caps';
+import { count, fail, quoted, shapeText } from './errors';
+import type { ImportedModel } from './imported-model';
+import { firstNonFinite, matrixOf, type NdArray, vectorOf } from './nd-array';
+
+type Role = 'input' | 'output' | 'tied' | 'outputBias' | 'hiddenBias' | 'density' | 'importance' | 'importanceDecay' | 'loss';
+
+/** Every array name the page reads, with its role. */
+const ROLES: Readonly<Record<string, Role>> = {
+  W1: 'input',
+  W_in: 'input',
+  W2: 'output',
+  W_out: 'output',
+  W: 'tied',
+  b: 'outputBias',
+  b2: 'outputBias',
+  b_out: 'outputBias',
+  b_final: 'outputBias',
+  b1: 'hiddenBias',
+  b_in: 'hiddenBias',
+  b_hidden: 'hiddenBias',
+  density: 'density',
+  feature_probability: 'density',
+  importance: 'importance',
+  importance_decay: 'importanceDecay',
+  loss: 'loss',
+};
+
+/** Whether a matrix's rows are neurons ([m, n]) or features ([n, m]). */
+type Rows = 'neurons' | 'features';
+
+/** The orientation each name has in the code that uses it, for the one case shapes cannot decide (n = m). */
+const CONVENTION: Readonly<Record<string, Rows>> = { W1: 'neurons', W_in: 'features', W2: 'features', W_out: 'neurons', W: 'features' };
+
+export const KNOWN_NAMES_SENTENCE =
+  'It reads W1 and W2 (or W_in and W_out, or the tied W of Anthropic’s notebook), an output bias b (or b2, b_out, b_final), optionally a hidden bias b1 (or b_in, b_hidden), and the metadata density (or feature_probability), importance, importance_decay and loss.';
+
+/** `name`'s array, its per-instance matrix shape and the instance count it implies. */
+interface Matrix {
+  readonly name: string;
+  readonly array: NdArray;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+function asMatrix(name: string, array: NdArray): Matrix {
+  const { shape } = array;
+  if (shape.length !== 2 && shape.length !== 3) {
+    fail(`${name} has shape ${shapeText(shape)}; a weight matrix is [rows, columns], or [instances, rows, columns].`);
+  }
+  if (shape.some((d) => d === 0)) fail(`${name} has an empty axis (shape ${shapeText(shape)}).`);
+  return { name, array, rows: shape.at(-2)!, cols: shape.at(-1)! };
+}
+
+/** Instances of a weight array: its leading axis when it has three, else one. */
+const instancesOf = (array: NdArray): number => (array.shape.length === 3 ? array.shape[0]! : 1);
+
+const layoutText = (rows: Rows): string => (rows === 'neurons' ? '[m, n] (a row per neuron)' : '[n, m] (a row per feature)');
+
+/**
+ * The orientation of matrix `x` given n (and m, when known). Returns null when neither reading fits;
+ * `ambiguous` when both do (n = m), in which case the name's convention is taken.
+ */
+function orient(x: Matrix, n: number, m: number | null): { rows: Rows; ambiguous: boolean } | null {
+  const asNeurons = x.cols === n && (m === null || x.rows === m);
+  const asFeatures = x.rows === n && (m === null || x.cols === m);
+  if (asNeurons && asFeatures) return { rows: CONVENTION[x.name]!, ambiguous: true };
+  if (asNeurons) return { rows: 'neurons', ambiguous: false };
+  if (asFeatures) return { rows: 'features', ambiguous: false };
+  return null;
+}
+
+/** A bias of `length` per instance: [length] for one instance, [instances, length] for several. */
+function checkVector(name: string, array: NdArray, instances: number, length: number, what: string): void {
+  const { shape } = array;
+  const ok =
+    (shape.length === 1 && instances === 1 && shape[0] === length) || (shape.length === 2 && shape[0] === instances && shape[1] === length);
+  if (!ok) {
+    const expected = instances === 1 ? `[${length}]` : `[${instances}, ${length}]`;
+    fail(`${name} has shape ${shapeText(shape)}, but ${what}: expected ${expected}.`);
+  }
+}
+
+function checkFinite(name: string, array: NdArray): void {
+  const bad = firstNonFinite(array);
+  if (bad)
+    fail(
+      `${name} holds ${Number.isNaN(bad.value) ? 'NaN' : bad.value > 0 ? 'Infinity' : '−Infinity'} at ${bad.index}: a model with non-finite weights cannot be analysed.`,
+    );
+}
+
+/** One number per instance from a [], [instances] or [instances, 1] array, or a [instances, n] array constant along its rows. */
+function perInstance(name: string, array: NdArray, instances: number, n: number, notes: string[]): number[] | null {
+  const { shape, data } = array;
+  if (shape.length === 0 || (shape.length === 1 && shape[0] === 1)) return Array(instances).fill(data[0]!);
+  if ((shape.length === 1 && shape[0] === instances) || (shape.length === 2 && shape[0] === instances && shape[1] === 1))
+    return Array.from(data);
+  if (shape.length === 2 && (shape[0] === instances || shape[0] === 1) && shape[1] === n) {
+    const rows = Array.from({ length: shape[0]! }, (_, k) => vectorOf(array, k));
+    if (rows.every((row) => row.every((v) => v === row[0])))
+      return Array.from({ length: instances }, (_, k) => rows[shape[0] === 1 ? 0 : k]![0]!);
+    notes.push(
+      `${name} differs between features; the page’s data gives every feature of an instance one density, so it is not used. Enter a density per instance.`,
+    );
+    return null;
+  }
+  notes.push(`${name} has shape ${shapeText(shape)}, which is not one value per instance; it is not used.`);
+  return null;
+}
+
+/** The decay of geometric importances c·decay^i (the same for every instance), or null with a note. */
+function importanceDecayOf(array: NdArray, instances: number, n: number, notes: string[]): number | null {
+  const { shape } = array;
+  // One importance for every feature (the notebook's default torch.ones(())): decay 1.
+  if (array.data.length === 1 && shape.length <= 1 && array.data[0]! > 0) return 1;
+  const rows =
+    shape.length === 1 && shape[0] === n
+      ? 1
+      : shape.length === 2 && (shape[0] === instances || shape[0] === 1) && shape[1] === n
+        ? shape[0]!
+        : 0;
+  if (rows === 0) {
+    notes.push(`importance has shape ${shapeText(shape)}, not [n] or [instances, n]; it is not used. Enter the importance decay.`);
+    return null;
+  }
+  const first = vectorOf(array, 0);
+  const same = Array.from({ length: rows }, (_, k) => vectorOf(array, k)).every((row) => row.every((v, i) => v === first[i]));
+  const decay = n > 1 && first[0]! > 0 ? first[1]! / first[0]! : Number.NaN;
+  // float32 importances are geometric to about 1e-6 relative; 1e-4 leaves room for that.
+  const geometric = first.every((v, i) => Math.abs(v - first[0]! * decay ** i) <= 1e-4 * Math.abs(first[0]! * decay ** i));
+  if (!same || !geometric || !(decay > 0 && decay <= 1)) {
+    notes.push('importance is not of the form c·decay^i for all instances, the only form the page evaluates; enter the decay to use.');
+    return null;
+  }
+  if (Math.abs(first[0]! - 1) > 1e-6) {
+    notes.push(
+      `importance starts at ${Number(first[0]!.toPrecision(4))} rather than 1: the page weighs feature i by decay^i, so its losses are the file’s divided by ${Number(first[0]!.toPrecision(4))}.`,
+    );
+  }
+  return Number(decay.toPrecision(6));
+}
+
+/**
+ * Reads named arrays as a model in this page's layout. `source` opens the reading ("An .npz archive
+ * of 5 arrays"). Throws an ImportError naming the first problem: an unknown or duplicated name,
+ * missing weights, shapes that do not fit together, sizes over IMPORT_CAPS, NaN or Infinity.
+ */
+export function modelFromArrays(arrays: ReadonlyMap<string, NdArray>, source: string): ImportedModel {
+  const byRole = new Map<Role, [string, NdArray]>();
+  for (const [name, array] of arrays) {
+    const role = ROLES[name];
+    if (!role) fail(`The file holds an array named ${quoted(name)}, which the page does not know. ${KNOWN_NAMES_SENTENCE}`);
+    const taken = byRole.get(role);
+    if (taken) fail(`The file holds both ${taken[0]} and ${name}, which mean the same thing; keep one.`);
+    byRole.set(role, [name, array]);
+  }
+  const input = byRole.get('input');
+  const output = byRole.get('output');
+  const tied = byRole.get('tied');
+  if (tied && (input || output)) fail(`The file holds the tied W and ${(input ?? output)![0]}; a model has either W or a W1/W2 pair.`);
+  if (!tied && !input && !output) fail(`The file holds no weights. ${KNOWN_NAMES_SENTENCE}`);
+  if (!tied && (!input || !output)) {
+    const [have, want] = input ? [input[0], input[0] === 'W_in' ? 'W_out' : 'W2'] : [output![0], output![0] === 'W_out' ? 'W_in' : 'W1'];
+    fail(`The file holds ${have} but no ${want}; the model needs both.`);
+  }
+
+  const reading: string[] = [source];
+  const notes: string[] = [];
+  const weightArrays = tied ? [tied] : [input!, output!];
+  const matrices = weightArrays.map(([name, array]) => asMatrix(name, array));
+  const instances = instancesOf(matrices[0]!.array);
+  for (const x of matrices.slice(1)) {
+    if (x.array.shape.length !== matrices[0]!.array.shape.length || instancesOf(x.array) !== instances) {
+      fail(
+        `${matrices[0]!.name} has shape ${shapeText(matrices[0]!.array.shape)} and ${x.name} ${shapeText(x.array.shape)}: they disagree on the number of instances.`,
+      );
+    }
+  }
+  if (instances > IMPORT_CAPS.instances) fail(`The file holds ${instances} instances, over the page’s cap of ${IMPORT_CAPS.instances}.`);
+
+  // n from the output bias when there is one; the orientation of each matrix follows.
+  const bias = byRole.get('outputBias');
+  const n = bias ? bias[1].shape.at(-1) : undefined;
+  if (bias && (bias[1].shape.length === 0 || n === 0))
+    fail(`${bias[0]} has shape ${shapeText(bias[1].shape)}; an output bias has one number per feature.`);
+  let features: number;
+  let neurons: number;
+  let orientations: Rows[];
+  if (tied) {
+    const w = matrices[0]!;
+    let rows: Rows;
+    if (n !== undefined) {
+      const o = orient(w, n, null);
+      if (!o)
+        fail(
+          `${w.name} has shape ${shapeText(w.array.shape)}, but ${bias![0]} gives n = ${n} features: one axis of ${w.name} must have length ${n}.`,
+        );
+      rows = o.rows;
+      if (o.ambiguous)
+        reading.push(`n = m = ${n}, so the shapes cannot tell W’s axes apart; read as Anthropic’s notebook stores it, [n, m].`);
+    } else {
+      rows = w.rows === w.cols ? CONVENTION['W']! : w.rows > w.cols ? 'features' : 'neurons';
+      notes.push(
+        `No output bias in the file: the longer axis of W is taken as the features (the superposition setting, n ≥ m) and the output bias as 0.`,
+      );
+    }
+    features = rows === 'features' ? w.rows : w.cols;
+    neurons = rows === 'features' ? w.cols : w.rows;
+    orientations = [rows];
+    reading.push(
+      `Tied weights: W ${layoutText(rows)} is used as W1 = ${rows === 'features' ? 'Wᵀ' : 'W'} and W2 = ${rows === 'features' ? 'W' : 'Wᵀ'}. The page’s model puts a ReLU on the hidden layer; a model trained without one (the notebook’s first models) is analysed here as if it had one.`,
+    );
+  } else {
+    const [w1, w2] = matrices as [Matrix, Matrix];
+    if (n !== undefined) {
+      const o1 = orient(w1, n, null);
+      if (!o1)
+        fail(
+          `${w1.name} has shape ${shapeText(w1.array.shape)}, but ${bias![0]} gives n = ${n} features: one axis of ${w1.name} must have length ${n}.`,
+        );
+      const m = o1.rows === 'neurons' ? w1.rows : w1.cols;
+      const o2 = orient(w2, n, m);
+      if (!o2) {
+        fail(
+          `${w2.name} has shape ${shapeText(w2.array.shape)}, but ${w1.name} and ${bias![0]} give n = ${n} features and m = ${m} neurons: expected [${n}, ${m}] or [${m}, ${n}].`,
+        );
+      }
+      features = n;
+      neurons = m;
+      orientations = [o1.rows, o2.rows];
+      if (o1.ambiguous || o2.ambiguous)
+        reading.push(`n = m = ${n}, so the shapes cannot tell the axes apart; each matrix is read in its name’s usual orientation.`);
+    } else {
+      // Without a bias, every reading in which the two matrices agree on n and m is possible; prefer n ≥ m, then the names' conventions.
+      const readings: { n: number; m: number; rows: [Rows, Rows]; score: number }[] = [];
+      for (const r1 of ['neurons', 'features'] as const) {
+        for (const r2 of ['neurons', 'features'] as const) {
+          const [nn, mm] = r1 === 'neurons' ? [w1.cols, w1.rows] : [w1.rows, w1.cols];
+          const fits = r2 === 'features' ? w2.rows === nn && w2.cols === mm : w2.rows === mm && w2.cols === nn;
+          if (fits)
+            readings.push({
+              n: nn,
+              m: mm,
+              rows: [r1, r2],
+              score: (nn >= mm ? 4 : 0) + (r1 === CONVENTION[w1.name] ? 2 : 0) + (r2 === CONVENTION[w2.name] ? 1 : 0),
+            });
+        }
+      }
+      readings.sort((a, b) => b.score - a.score);
+      const best = readings[0];
+      if (!best) {
+        fail(
+          `${w1.name} has shape ${shapeText(w1.array.shape)} and ${w2.name} ${shapeText(w2.array.shape)}: they do not fit together as [m, n] and [n, m] (in either orientation).`,
+        );
+      }
+      features = best.n;
+      neurons = best.m;
+      orientations = best.rows;
+      notes.push(
+        features === neurons
+          ? 'No output bias in the file, and n = m: each matrix is read in its name’s usual orientation, and the output bias is taken as 0.'
+          : `No output bias in the file: the longer axis is taken as the features (n = ${features}, m = ${neurons}, the superposition setting) and the output bias as 0. Include the bias to settle which axis is which.`,
+      );
+    }
+    reading.push(
+      `${w1.name} ${shapeText(w1.array.shape)} read as ${instances > 1 || w1.array.shape.length === 3 ? 'instances × ' : ''}${layoutText(orientations[0]!)}${orientations[0] === 'neurons' ? '' : ', transposed into W1'}; ${w2.name} ${shapeText(w2.array.shape)} as ${instances > 1 || w2.array.shape.length === 3 ? 'instances × ' : ''}${layoutText(orientations[1]!)}${orientations[1] === 'features' ? '' : ', transposed into W2'}.`,
+    );
+  }
+  if (features > IMPORT_CAPS.n) fail(`The model has n = ${count(features)} features, over the page’s cap of ${count(IMPORT_CAPS.n)}.`);
+  if (neurons > IMPORT_CAPS.m) fail(`The model has m = ${count(neurons)} neurons, over the page’s cap of ${IMPORT_CAPS.m}.`);
+  reading.push(
+    `${instances === 1 ? 'One instance' : `${instances} instances`} of n = ${count(features)} features and m = ${count(neurons)} neurons${bias ? `; n is the length of ${bias[0]}` : ''}.`,
+  );
+
+  if (bias)
+    checkVector(
+      bias[0],
+      bias[1],
+      instances,
+      features,
+      `the weights give ${instances === 1 ? '' : `${instances} instances of `}n = ${features} features`,
+    );
+  const hidden = byRole.get('hiddenBias');
+  if (hidden) {
+    checkVector(
+      hidden[0],
+      hidden[1],
+      instances,
+      neurons,
+      `the weights give ${instances === 1 ? '' : `${instances} instances of `}m = ${neurons} neurons`,
+    );
+    reading.push(`${hidden[0]} is the hidden layer’s bias.`);
+  }
+  for (const [name, array] of [...weightArrays, ...(bias ? [bias] : []), ...(hidden ? [hidden] : [])]) checkFinite(name, array);
+
+  let densities: (number | null)[] = Array(instances).fill(null);
+  const density = byRole.get('density');
+  if (density) {
+    checkFinite(density[0], density[1]);
+    const values = perInstance(density[0], density[1], instances, features, notes);
+    if (values) {
+      const bad = values.findIndex((d) => !(d > 0 && d <= 1));
+      if (bad >= 0) fail(`${density[0]} of instance ${bad} is ${values[bad]}, not a probability in (0, 1].`);
+      densities = values;
+    }
+  }
+  let importanceDecay: number | null = null;
+  const decay = byRole.get('importanceDecay');
+  const importance = byRole.get('importance');
+  if (decay) {
+    const value = decay[1].data[0];
+    if (decay[1].data.length !== 1 || value === undefined || !(value > 0 && value <= 1)) {
+      fail(
+        `importance_decay must be one number in (0, 1]; the file’s has shape ${shapeText(decay[1].shape)}${decay[1].data.length === 1 ? ` and value ${value}` : ''}.`,
+      );
+    }
+    importanceDecay = value;
+  } else if (importance) {
+    checkFinite(importance[0], importance[1]);
+    importanceDecay = importanceDecayOf(importance[1], instances, features, notes);
+  }
+  let recordedLosses: (number | null)[] = Array(instances).fill(null);
+  const loss = byRole.get('loss');
+  if (loss)
+    recordedLosses = (perInstance('loss', loss[1], instances, features, notes) ?? recordedLosses).map((v) =>
+      v !== null && Number.isFinite(v) ? v : null,
+    );
+
+  const instanceWeights: NetworkWeights[] = Array.from({ length: instances }, (_, k) => {
+    // Each array's own rows: a tied W serves as both matrices.
+    const [rows1, rows2] = [orientations[0]!, orientations[tied ? 0 : 1]!];
+    const [a1, a2] = tied ? [matrices[0]!.array, matrices[0]!.array] : [matrices[0]!.array, matrices[1]!.array];
+    return {
+      W1: matrixOf(a1, k, rows1 !== 'neurons'),
+      W2: matrixOf(a2, k, rows2 !== 'features'),
+      b: bias ? vectorOf(bias[1], k) : Array(features).fill(0),
+      ...(hidden ? { b1: vectorOf(hidden[1], k) } : {}),
+    };
+  });
+  return {
+    n: features,
+    m: neurons,
+    instances: instanceWeights,
+    densities,
+    importanceDecay,
+    recordedLosses,
+    reading: [...reading, ...notes],
+  };
+}
