@@ -108,7 +108,7 @@ export function scheduleSentence(steps: number, learningRate: number): string {
   return `It trains ${at(steps, learningRate)} where the shipped sweep took ${at(shipped.steps, shipped.learningRate)}: ${comparison}.`;
 }
 
-/** Two significant digits, no exponent: "10.5" → "11", "0.35", "3". */
+/** Three significant digits, no exponent: "10.5", "0.35", "9". */
 function formatProduct(value: number): string {
-  return String(Number(value.toPrecision(2)));
+  return String(Number(value.toPrecision(3)));
 }

@@ -15,21 +15,26 @@ import '../viz/loss-chart';
 import '../viz/motif-closeup';
 import '../viz/neuron-stack-plot';
 import '../viz/sweep-figure';
+import { checkSetting, checkSettings, type SettingName, SETTING_FIELDS } from './advanced-settings';
+import { KeyCommit } from './density-slider';
 import { liveConfig } from './live-settings';
 import { INITIAL_LIVE_RUN, type LiveRunEvent, nextLiveRun } from './live-run';
 import { type LocationHost, LocationController } from './location-controller';
 import { NextTask } from './next-task';
+import { OverflowFocus } from './overflow-focus';
+import { announcement } from './progress';
+import { appendix } from './sections/appendix';
+import { tableOfContents } from './sections/contents';
 import { intermediateSection } from './sections/intermediate';
-import { introSection } from './sections/intro';
+import { introSection, skipLink } from './sections/intro';
 import { liveSection } from './sections/live';
 import { methodSection, trainingBudget } from './sections/method';
 import { modelSection } from './sections/model';
 import { motifSection } from './sections/motif';
-import { referencesSection } from './sections/references';
 import { sweepSection } from './sections/sweep';
 import { isShipped, loadShippedModels, type ShippedModels } from './shipped-models';
 import { type RunChange, TrainingController } from './training-controller';
-import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, parseState, type SectionId } from './url-state';
+import { type ArticleState, DEFAULT_STATE, type ParsedState, type SectionId } from './url-state';
 import { intermediateView, type LiveShown, liveLossSeries, liveView, motifView, shippedLevels, sweepView } from './views';
 
 @customElement('superposition-article')
@@ -42,6 +47,12 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   @state() private sweepPanel = 0;
   /** The newest live weights drawn, shown until newer ones are. */
   @state() private liveShown: LiveShown | null = null;
+  /** The advanced settings form's refusals, shown beside their fields. */
+  @state() private settingErrors: Partial<Record<SettingName, string>> = {};
+  /** The density in the URL: a slider release or key burst that ends where it started commits nothing. */
+  private committedDensity = DEFAULT_STATE.density;
+  private readonly keyCommit = new KeyCommit((density) => this.commitDensity(density));
+  private readonly overflowFocus = new OverflowFocus();
 
   private readonly location = new LocationController(this);
   private readonly training = new TrainingController(this, (change) => this.onRunChange(change));
@@ -73,11 +84,20 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     super.connectedCallback();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.keyCommit.cancel();
+    this.overflowFocus.disconnect();
+  }
+
   // ---- the location --------------------------------------------------------------------------
 
   onLocation(parsed: ParsedState): void {
+    this.keyCommit.cancel();
     this.articleState = parsed.state;
+    this.committedDensity = parsed.state.density;
     this.notices = parsed.notices;
+    this.settingErrors = {};
     this.requestLiveModel();
   }
 
@@ -145,10 +165,29 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     this.articleState = { ...this.articleState, density };
   };
 
-  private readonly onSliderChange = (density: number): void => {
+  /** A release commits at once, and supersedes a key burst still waiting. */
+  private readonly onSliderCommit = (density: number): void => {
+    this.keyCommit.cancel();
+    this.commitDensity(density);
+  };
+
+  private readonly onSliderKey = (density: number): void => {
+    this.onSliderInput(density);
+    this.keyCommit.schedule(density);
+  };
+
+  private readonly onSliderBlur = (): void => this.keyCommit.flush();
+
+  /** One history entry and one retrain per committed density, none when it is the one already in the URL. */
+  private commitDensity(density: number): void {
+    if (density === this.committedDensity) {
+      if (this.articleState.density !== density) this.articleState = { ...this.articleState, density };
+      return;
+    }
+    this.committedDensity = density;
     this.setState({ density });
     this.dispatchLive({ type: 'start' });
-  };
+  }
 
   private readonly onTrain = (): void => this.dispatchLive({ type: 'start' });
 
@@ -161,15 +200,44 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     if (this.training.running && this.training.status.target === 'live') this.dispatchLive({ type: 'start' });
   };
 
+  /** Applies the form only when every field is valid; otherwise each refusal shows beside its field and nothing trains. */
   private readonly onAdvancedApply = (form: HTMLFormElement): void => {
-    const params = new URLSearchParams(formatState(this.articleState));
-    new FormData(form).forEach((value, name) => {
-      params.set(name, String(value));
-    });
-    const parsed = parseState(`?${params.toString()}`);
-    this.notices = parsed.notices;
-    this.setState({ ...parsed.state, section: this.articleState.section });
+    const read = (name: SettingName) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value ?? null;
+    const { settings, errors } = checkSettings(read);
+    this.settingErrors = errors;
+    if (!settings) {
+      const first = SETTING_FIELDS.find((field) => errors[field.name]);
+      void this.updateComplete.then(() => form.querySelector<HTMLInputElement>(`input[name="${first?.name}"]`)?.focus());
+      return;
+    }
+    this.keyCommit.cancel();
+    this.setState(settings);
     this.dispatchLive({ type: 'start' });
+  };
+
+  /** Checks one field when the reader leaves it, so a bad value is named before they press Apply. */
+  private readonly onSettingChange = (input: HTMLInputElement): void => {
+    const field = SETTING_FIELDS.find((f) => f.name === input.name);
+    if (!field) return;
+    const check = checkSetting(field, input.value);
+    const { [field.name]: _old, ...rest } = this.settingErrors;
+    this.settingErrors = check.ok ? rest : { ...rest, [field.name]: check.error };
+  };
+
+  /** A table-of-contents link: scrolls in place (a modified click opens the permalink as the browser would). */
+  private readonly onGoToSection = (section: SectionId, event: MouseEvent): void => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    this.location.goTo(section);
+  };
+
+  /** The skip link moves focus to the text without adding a fragment to the permalink. */
+  private readonly onSkip = (event: MouseEvent): void => {
+    const start = this.querySelector<HTMLElement>('#article-start');
+    if (!start) return;
+    event.preventDefault();
+    start.scrollIntoView({ block: 'start' });
+    start.focus({ preventScroll: true });
   };
 
   private readonly onCopyLink = async (): Promise<void> => {
@@ -186,6 +254,9 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     const sweep = this.shippedModels?.sweep;
     if (sweep) this.training.start('sweep', sweep.file.config, { ...this.backendOption(), reportEvery: 50 });
   };
+
+  /** Forgets the retrained sweep or motif model that ended, so the shipped models show again. */
+  private readonly onRestoreShipped = (): void => this.training.dismiss();
 
   private readonly onRetrainMotif = (): void => {
     const motif = this.shippedModels?.motif;
@@ -205,9 +276,10 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
 
   protected override updated(): void {
     if (this.shippedModels) {
-      this.location.attach(this);
+      this.location.attach();
       this.observeLiveSection();
     }
+    this.overflowFocus.observeAll(this);
     this.markFirstPlot();
   }
 
@@ -239,7 +311,9 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     const sweep = models?.sweep ?? null;
     const sweepFigure = sweepView(status, sweep);
     const motif = motifView(status, models?.motif ?? null);
+    const here = `${window.location.origin}${window.location.pathname}`;
     return html`
+      ${skipLink(this.onSkip)}
       <main class="page">
         ${
           this.notices.length
@@ -255,7 +329,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           complete: (loaded) => loaded.errors.map((e) => html`<div class="notice error" role="alert">${e}</div>`),
           error: (e) => html`<div class="notice error" role="alert">The shipped models could not be read (${String(e)}).</div>`,
         })}
-        ${introSection()} ${modelSection()}
+        ${introSection(tableOfContents(this.articleState, this.onGoToSection))} ${modelSection()}
         ${sweepSection({
           panels: sweepFigure?.panels ?? [],
           levels: sweepFigure?.levels ?? [],
@@ -267,6 +341,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           onSelectPanel: (index) => (this.sweepPanel = index),
           onRetrain: this.onRetrainSweep,
           onCancel: () => this.training.cancel(),
+          onRestore: this.onRestoreShipped,
+          retrainSteps: sweep?.file.config.steps ?? 0,
         })}
         ${liveSection({
           state: this.articleState,
@@ -276,17 +352,22 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           lossSeries: liveLossSeries(status),
           backendChoice: this.backendChoice,
           linkMessage: this.linkMessage,
+          settingErrors: this.settingErrors,
           onSliderInput: this.onSliderInput,
-          onSliderChange: this.onSliderChange,
+          onSliderCommit: this.onSliderCommit,
+          onSliderKey: this.onSliderKey,
+          onSliderBlur: this.onSliderBlur,
           onTrain: this.onTrain,
           onPauseResume: this.onPauseResume,
           onBackendChange: this.onBackendChange,
           onAdvancedApply: this.onAdvancedApply,
+          onSettingChange: this.onSettingChange,
           onCopyLink: () => void this.onCopyLink(),
         })}
         ${intermediateSection(intermediateView(sweep))}
-        ${motifSection({ view: motif, status, onRetrain: this.onRetrainMotif })}
-        ${methodSection(sweep?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${referencesSection()}
+        ${motifSection({ view: motif, status, onRetrain: this.onRetrainMotif, onCancel: () => this.training.cancel(), onRestore: this.onRestoreShipped })}
+        ${methodSection(sweep?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${appendix(here)}
+        <p class="visually-hidden" role="status" id="announcer">${announcement(status)}</p>
       </main>
     `;
   }

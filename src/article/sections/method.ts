@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { CARRIER_SHARE, MOTIF_THRESHOLDS, REPRESENTED_GAIN, SECONDARY_WEIGHT } from '../../model/analysis';
 import type { WeightsFile } from '../../model/weights-file';
 import { tex } from '../math';
+import { SECTION_TITLES } from './contents';
 
 export function trainingBudget(file: WeightsFile): string {
   const c = file.config;
@@ -12,7 +13,7 @@ export function methodSection(sweep: WeightsFile | null, liveBackend: string | n
   const c = sweep?.config;
   return html`
     <section id="method" class="prose" data-section="method">
-      <h2>Method</h2>
+      <h2>${SECTION_TITLES.method}</h2>
       <h3>Training</h3>
       <p>
         ${
