@@ -215,12 +215,16 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     this.dispatchLive({ type: 'start' });
   };
 
-  /** Checks one field when the reader leaves it, so a bad value is named before they press Apply. */
-  private readonly onSettingChange = (input: HTMLInputElement): void => {
+  /**
+   * Rechecks a refused field as the reader edits it, so its message goes as soon as the value is
+   * valid. Fields are first checked on Apply, not on leaving them: a message appearing as the
+   * reader leaves a field for the Apply button would move the button under their pointer.
+   */
+  private readonly onSettingInput = (input: HTMLInputElement): void => {
     const field = SETTING_FIELDS.find((f) => f.name === input.name);
-    if (!field) return;
+    if (!field || !this.settingErrors[field.name]) return;
     const check = checkSetting(field, input.value);
-    const { [field.name]: _old, ...rest } = this.settingErrors;
+    const { [field.name]: _refused, ...rest } = this.settingErrors;
     this.settingErrors = check.ok ? rest : { ...rest, [field.name]: check.error };
   };
 
@@ -361,7 +365,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           onPauseResume: this.onPauseResume,
           onBackendChange: this.onBackendChange,
           onAdvancedApply: this.onAdvancedApply,
-          onSettingChange: this.onSettingChange,
+          onSettingInput: this.onSettingInput,
           onCopyLink: () => void this.onCopyLink(),
         })}
         ${intermediateSection(intermediateView(sweep))}

@@ -34,7 +34,10 @@ export function tableOfContents(state: ArticleState, onGo: (section: SectionId, 
         (id) =>
           html`<li><a href=${formatState({ ...state, section: id }) || '?'} @click=${(event: MouseEvent) => onGo(id, event)}>${SECTION_TITLES[id]}</a></li>`,
       )}
-      ${Object.entries(APPENDIX_TITLES).map(([id, title]) => html`<li class="appendix-link"><a href=${`#${id}`}>${title}</a></li>`)}
     </ol>
+    <p class="toc-appendix">
+      After the method:
+      ${Object.entries(APPENDIX_TITLES).map(([id, title], k) => html`${k ? ' · ' : ''}<a href=${`#${id}`}>${title}</a>`)}
+    </p>
   </nav>`;
 }

@@ -39,8 +39,8 @@ export interface LiveSectionProps {
   readonly onBackendChange: (backend: BackendName | 'auto') => void;
   /** The form was submitted; the article validates it, and applies it only when every field is valid. */
   readonly onAdvancedApply: (form: HTMLFormElement) => void;
-  /** A field lost focus after a change: the article checks that one field. */
-  readonly onSettingChange: (input: HTMLInputElement) => void;
+  /** A field was edited: the article rechecks it if it was refused. */
+  readonly onSettingInput: (input: HTMLInputElement) => void;
   readonly onCopyLink: () => void;
 }
 
@@ -122,7 +122,7 @@ function densitySlider(props: LiveSectionProps): TemplateResult {
 function advancedSettings(props: LiveSectionProps): TemplateResult {
   const { state, settingErrors } = props;
   const errorCount = Object.keys(settingErrors).length;
-  return html`<details class="advanced" ?open=${errorCount > 0}>
+  return html`<details class="advanced">
     <summary>Advanced settings</summary>
     <form
       novalidate
@@ -130,8 +130,8 @@ function advancedSettings(props: LiveSectionProps): TemplateResult {
         e.preventDefault();
         props.onAdvancedApply(e.target as HTMLFormElement);
       }}
-      @change=${(e: Event) => {
-        if (e.target instanceof HTMLInputElement) props.onSettingChange(e.target);
+      @input=${(e: Event) => {
+        if (e.target instanceof HTMLInputElement) props.onSettingInput(e.target);
       }}
     >
       <div class="fields">
@@ -167,13 +167,14 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
   const { state, status, view } = props;
   const live = status.target === 'live' ? status : null;
   const running = isRunning(status, 'live');
+  const schedule = scheduleSentence(state.steps, state.learningRate);
   return html`
     <section id="live" data-section="live">
       <div class="prose">
         <h2>${SECTION_TITLES.live}</h2>
         <p>
           Choose a feature density and the page trains a fresh model at that density, here in your browser.
-          ${scheduleSentence(state.steps, state.learningRate)}${fnRef('adam')} At the paper’s levels the caption
+          ${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing} At the paper’s levels the caption
           compares the result with the shipped model. While it trains you see the nearest precomputed model; then the
           columns move as the live model learns. Release the slider somewhere between the paper’s levels to see the
           transition the seven panels only sample.

@@ -1,0 +1,267 @@
+/**
+ * Reading the article on a phone and a laptop: nothing sticks out of a 320–390 px viewport, axe
+ * finds nothing serious at phone width (light and dark), a section permalink lands on its heading
+ * and keeps its URL, the slider's ticks give exactly the paper's levels, the advanced settings
+ * refuse a bad value beside its field, and every section is screenshotted at 390 and 1280 px in
+ * light and dark (artifacts/screenshots/reading-*).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { SECTIONS, type SectionId } from '../../src/article/url-state';
+import { PAPER_DENSITIES } from '../../src/model/config';
+import { formatDensity } from '../../src/viz/format';
+import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const browser = sharedBrowser();
+const consoleErrors: string[] = [];
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+/** A shipped configuration: nothing trains, so pages settle fast and screenshots hold still. */
+const SHIPPED = 'density=0.1&steps=10000&lr=0.001';
+
+async function open(query: string, viewport: { width: number; height: number }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser().newPage({ viewport, colorScheme, bypassCSP: true });
+  collectErrors(page, consoleErrors);
+  await page.goto(`${baseUrl}${query}`);
+  await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
+  return page;
+}
+
+/** Lays out every section (as if the reader had scrolled past all of them) and waits for the figures to redraw. */
+async function renderAll(page: Page): Promise<void> {
+  await page.addStyleTag({ content: '[data-section] { content-visibility: visible !important; }' });
+  await page.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+  });
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 600)));
+}
+
+/**
+ * Visible elements (shadow roots included) that reach outside the viewport's width, other than
+ * those inside a box that scrolls or clips sideways; and the document's own scroll width.
+ */
+async function overflowing(page: Page): Promise<{ viewport: number; scrollWidth: number; elements: string[] }> {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+    const contained = (el: Element): boolean => {
+      for (let e = parentOf(el); e && e !== document.body && e !== document.documentElement; e = parentOf(e)) {
+        if (getComputedStyle(e).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const elements: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        const visible = r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+        if (visible && (r.right > viewport + 0.5 || r.left < -0.5) && !contained(el)) {
+          elements.push(
+            `${el.localName}${el.id ? `#${el.id}` : ''}.${el.getAttribute('class') ?? ''} [${Math.round(r.left)}, ${Math.round(r.right)}]`,
+          );
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return { viewport, scrollWidth: document.documentElement.scrollWidth, elements };
+  });
+}
+
+async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: never,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] } as never);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+  });
+}
+
+/** The top of a section's heading relative to the viewport, px, once it has held still for 600 ms. */
+async function settledHeadingTop(page: Page, section: SectionId): Promise<number> {
+  return page.evaluate(async (id) => {
+    const heading = document.querySelector(`#${id} :is(h1, h2)`)!;
+    let last = Number.NaN;
+    let stillSince = performance.now();
+    for (const start = performance.now(); performance.now() - start < 15_000; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const top = heading.getBoundingClientRect().top;
+      if (Math.abs(top - last) > 0.5) stillSince = performance.now();
+      last = top;
+      if (performance.now() - stillSince > 600) break;
+    }
+    return last;
+  }, section);
+}
+
+describe('reading on a phone and a laptop', () => {
+  for (const width of [320, 375, 390]) {
+    it(`nothing sticks out of a ${width} px viewport outside a scroll container`, async () => {
+      const page = await open(`?${SHIPPED}`, { width, height: 800 });
+      await renderAll(page);
+      const result = await overflowing(page);
+      expect(result.elements).toEqual([]);
+      expect(result.scrollWidth).toBeLessThanOrEqual(result.viewport);
+      // The wide parts scroll in boxes a keyboard can reach.
+      const table = page.locator('.table-scroll');
+      expect(await table.getAttribute('role')).toBe('region');
+      if (await table.evaluate((el) => el.scrollWidth > el.clientWidth)) expect(await table.getAttribute('tabindex')).toBe('0');
+      await page.close();
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`axe finds no serious or critical violation at phone width (${colorScheme})`, async () => {
+      const page = await open(`?${SHIPPED}`, PHONE, colorScheme);
+      await renderAll(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const [device, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    it(`?section=… lands on every section's heading and leaves the URL alone (${device})`, { timeout: 180_000 }, async () => {
+      const landed: Record<string, { top: number; search: string }> = {};
+      for (const section of SECTIONS) {
+        const query = `?section=${section}`;
+        const page = await open(query, viewport);
+        const top = await settledHeadingTop(page, section);
+        landed[section] = { top: Math.round(top), search: new URL(page.url()).search };
+        if (section === 'intro') expect(await page.evaluate(() => window.scrollY)).toBe(0);
+        await page.close();
+      }
+      for (const section of SECTIONS) {
+        expect(landed[section]!.search, section).toBe(`?section=${section}`);
+        if (section !== 'intro') expect(Math.abs(landed[section]!.top), section).toBeLessThanOrEqual(2);
+      }
+    });
+  }
+
+  it('the section in the URL follows the reader’s own scrolling', async () => {
+    const page = await open('?section=sweep', DESKTOP);
+    await settledHeadingTop(page, 'sweep');
+    const live = await page.locator('#live').evaluate((el) => el.getBoundingClientRect().top);
+    await page.mouse.move(640, 450);
+    await page.mouse.wheel(0, live);
+    await expect.poll(() => new URL(page.url()).searchParams.get('section')).toBe('live');
+    await page.close();
+  });
+
+  it('dragging the slider onto each paper tick gives exactly that level, one history entry per drag', async () => {
+    const page = await open(`?section=live&${SHIPPED}`, DESKTOP);
+    const slider = page.locator('#density-slider');
+    await scrollIntoView(slider);
+    const box = (await slider.boundingBox())!;
+    const y = box.y + box.height / 2;
+    // The thumb's centre runs from half a thumb in at one end to half a thumb in at the other.
+    const thumbX = async () => {
+      const { value, min, max, thumb } = await slider.evaluate((el: HTMLInputElement) => ({
+        value: Number(el.value),
+        min: Number(el.min),
+        max: Number(el.max),
+        thumb: Number.parseFloat(getComputedStyle(el).getPropertyValue('--thumb')),
+      }));
+      return box.x + thumb / 2 + ((box.width - thumb) * (value - min)) / (max - min);
+    };
+    for (const level of [...PAPER_DENSITIES].sort((a, b) => a - b)) {
+      const tick = (await page.locator(`.tick[data-density="${level}"]`).boundingBox())!;
+      const label = (await page.locator(`.tick[data-density="${level}"] .tick-label`).boundingBox())!;
+      // Each label is centred on its tick.
+      expect(Math.abs(label.x + label.width / 2 - (tick.x + tick.width / 2))).toBeLessThanOrEqual(1);
+      const entries = await page.evaluate(() => history.length);
+      const before = await page.locator('#density-value').textContent();
+      await page.mouse.move(await thumbX(), y);
+      await page.mouse.down();
+      await page.mouse.move(tick.x + tick.width / 2, y, { steps: 6 });
+      await page.mouse.up();
+      await expect.poll(() => page.locator('#density-value').textContent()).toBe(formatDensity(level));
+      const param = new URL(page.url()).searchParams.get('density');
+      // The default density (0.03) is left out of the URL.
+      expect(param === null ? 0.03 : Number(param)).toBe(level);
+      // The thumb now sits on the tick it was dropped on.
+      expect(Math.abs((await thumbX()) - (tick.x + tick.width / 2))).toBeLessThanOrEqual(1.5);
+      expect(await page.evaluate(() => history.length)).toBe(entries + (before === formatDensity(level) ? 0 : 1));
+    }
+    await page.close();
+  });
+
+  it('keys: a burst of arrows commits once; Page Up goes to the next paper level', async () => {
+    const page = await open(`?section=live&${SHIPPED}`, DESKTOP);
+    const slider = page.locator('#density-slider');
+    await scrollIntoView(slider);
+    await slider.focus();
+    const entries = await page.evaluate(() => history.length);
+    for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#density-value').textContent()).toBe('0.3');
+    await expect.poll(() => new URL(page.url()).searchParams.get('density')).toBe('0.3');
+    expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => new URL(page.url()).searchParams.get('density')).toBe('1');
+    expect(await page.evaluate(() => history.length)).toBe(entries + 2);
+    await page.close();
+  });
+
+  it('the advanced settings refuse a bad value beside its field, and nothing trains', async () => {
+    const page = await open(`?section=live&${SHIPPED}`, DESKTOP);
+    await page.locator('details.advanced summary').click();
+    const url = page.url();
+    await page.locator('#setting-m').fill('500');
+    await page.getByRole('button', { name: 'Apply and retrain' }).click();
+    const error = page.locator('#error-m');
+    await expect.poll(() => error.textContent()).toMatch(/between 1 and 100/);
+    expect(await page.locator('#setting-m').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#setting-m').getAttribute('aria-describedby')).toContain('error-m');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('setting-m');
+    expect(page.url()).toBe(url);
+    expect(await page.locator('#live-status').getAttribute('data-phase')).toBe('idle');
+    await page.locator('details.advanced').screenshot({ path: `${ARTIFACTS}/reading-settings-error.png` });
+    // Fixing the value clears its message as the reader types.
+    await page.locator('#setting-m').fill('20');
+    await expect.poll(() => error.count()).toBe(0);
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const [device, viewport] of [
+      ['390', PHONE],
+      ['1280', DESKTOP],
+    ] as const) {
+      it(`screenshots every section at ${device} px (${colorScheme})`, async () => {
+        const page = await open(`?${SHIPPED}`, viewport, colorScheme);
+        for (const id of SECTIONS) {
+          const section = page.locator(`#${id}`);
+          await scrollIntoView(section);
+          await section.screenshot({ path: `${ARTIFACTS}/reading-${device}-${colorScheme}-${id}.png` });
+        }
+        const appendix = page.locator('.appendix');
+        await scrollIntoView(appendix);
+        await appendix.screenshot({ path: `${ARTIFACTS}/reading-${device}-${colorScheme}-appendix.png` });
+        await page.close();
+      });
+    }
+  }
+
+  it('logged no console errors in any of the above', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
