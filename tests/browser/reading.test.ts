@@ -23,8 +23,9 @@ const DESKTOP = { width: 1280, height: 900 };
 /** A shipped configuration: nothing trains, so pages settle fast and screenshots hold still. */
 const SHIPPED = 'density=0.1&steps=10000&lr=0.001';
 
-async function open(query: string, viewport: { width: number; height: number }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await browser().newPage({ viewport, colorScheme, bypassCSP: true });
+/** Opens the built page at `query` (bypassing the CSP, so that axe can be injected) once its first stack plot is drawn. */
+async function open(query: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser().newPage({ viewport, bypassCSP: true });
   collectErrors(page, consoleErrors);
   await page.goto(`${baseUrl}${query}`);
   await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
@@ -72,9 +73,12 @@ async function overflowing(page: Page): Promise<{ viewport: number; scrollWidth:
   });
 }
 
+/** axe-core's serious and critical violations on the page as it is (injected once per page). */
 async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  const require = createRequire(import.meta.url);
-  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    const require = createRequire(import.meta.url);
+    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  }
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -93,7 +97,7 @@ async function axeViolations(page: Page): Promise<{ id: string; impact: string; 
   });
 }
 
-/** The top of a section's heading relative to the viewport, px, once it has held still for 600 ms. */
+/** The top of a section's heading relative to the viewport, px, once it has held still for 500 ms. */
 async function settledHeadingTop(page: Page, section: SectionId): Promise<number> {
   return page.evaluate(async (id) => {
     const heading = document.querySelector(`#${id} :is(h1, h2)`)!;
@@ -104,36 +108,39 @@ async function settledHeadingTop(page: Page, section: SectionId): Promise<number
       const top = heading.getBoundingClientRect().top;
       if (Math.abs(top - last) > 0.5) stillSince = performance.now();
       last = top;
-      if (performance.now() - stillSince > 600) break;
+      if (performance.now() - stillSince > 500) break;
     }
     return last;
   }, section);
 }
 
 describe('reading on a phone and a laptop', () => {
-  for (const width of [320, 375, 390]) {
-    it(`nothing sticks out of a ${width} px viewport outside a scroll container`, async () => {
-      const page = await open(`?${SHIPPED}`, { width, height: 800 });
-      await renderAll(page);
+  it('nothing sticks out of a 320, 375 or 390 px viewport outside a scroll container', async () => {
+    const page = await open(`?${SHIPPED}`, { width: 320, height: 800 });
+    await renderAll(page);
+    for (const width of [320, 375, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      // Two frames for the figures' ResizeObservers, then their redraw.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 400)));
       const result = await overflowing(page);
-      expect(result.elements).toEqual([]);
-      expect(result.scrollWidth).toBeLessThanOrEqual(result.viewport);
-      // The wide parts scroll in boxes a keyboard can reach.
-      const table = page.locator('.table-scroll');
-      expect(await table.getAttribute('role')).toBe('region');
-      if (await table.evaluate((el) => el.scrollWidth > el.clientWidth)) expect(await table.getAttribute('tabindex')).toBe('0');
-      await page.close();
-    });
-  }
+      expect(result.elements, `${width} px`).toEqual([]);
+      expect(result.scrollWidth, `${width} px`).toBeLessThanOrEqual(result.viewport);
+    }
+    // The wide parts scroll in boxes a keyboard can reach.
+    const table = page.locator('.table-scroll');
+    expect(await table.getAttribute('role')).toBe('region');
+    if (await table.evaluate((el) => el.scrollWidth > el.clientWidth)) expect(await table.getAttribute('tabindex')).toBe('0');
+    await page.close();
+  });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`axe finds no serious or critical violation at phone width (${colorScheme})`, async () => {
-      const page = await open(`?${SHIPPED}`, PHONE, colorScheme);
-      await renderAll(page);
-      expect(await axeViolations(page)).toEqual([]);
-      await page.close();
-    });
-  }
+  it('axe finds no serious or critical violation at phone width, light or dark', async () => {
+    const page = await open(`?${SHIPPED}`, PHONE);
+    await renderAll(page);
+    expect(await axeViolations(page), 'light').toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page), 'dark').toEqual([]);
+    await page.close();
+  });
 
   for (const [device, viewport] of [
     ['desktop', DESKTOP],
@@ -241,24 +248,64 @@ describe('reading on a phone and a laptop', () => {
     await page.close();
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    for (const [device, viewport] of [
-      ['390', PHONE],
-      ['1280', DESKTOP],
-    ] as const) {
-      it(`screenshots every section at ${device} px (${colorScheme})`, async () => {
-        const page = await open(`?${SHIPPED}`, viewport, colorScheme);
-        for (const id of SECTIONS) {
-          const section = page.locator(`#${id}`);
-          await scrollIntoView(section);
-          await section.screenshot({ path: `${ARTIFACTS}/reading-${device}-${colorScheme}-${id}.png` });
+  it('the live region speaks when a run starts and ends, not at every report; the status line counts down', async () => {
+    const page = await browser().newPage({ viewport: DESKTOP });
+    collectErrors(page, consoleErrors);
+    // Every text the announcer takes, recorded from before the page's own script runs.
+    await page.addInitScript(() => {
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      new MutationObserver(() => {
+        const text = document.querySelector('#announcer')?.textContent?.trim() ?? '';
+        if (text && text !== said.at(-1)) said.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(`${baseUrl}?section=live&density=0.1&steps=400`);
+    await expect.poll(() => page.locator('#live-status').textContent(), { timeout: 90_000 }).toMatch(/ left · training/);
+    await page.waitForFunction(() => document.querySelector('#live-status')?.getAttribute('data-phase') === 'completed', null, {
+      timeout: 90_000,
+    });
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    expect(said).toEqual([
+      'Training the live model at 1 − S = 0.1: 400 steps.',
+      expect.stringMatching(/^The live model at 1 − S = 0\.1 finished training after 400 steps, loss \d\.\d\de-\d\.$/),
+    ]);
+    expect(await page.locator('#live-status').getAttribute('aria-live')).toBeNull();
+    await page.close();
+  });
+
+  it('the sweep retrain says how long it takes, counts “of 10,000”, and restores the shipped models after a stop', async () => {
+    const page = await open(`?section=sweep&${SHIPPED}`, DESKTOP);
+    const controls = page.locator('#sweep .controls').last();
+    expect((await controls.textContent())?.replace(/\s+/g, ' ')).toMatch(/10,000 steps each: about \d+ min on a two-core laptop/);
+    await page.getByRole('button', { name: 'Retrain the whole sweep' }).click();
+    await expect.poll(() => page.locator('#sweep-status').textContent(), { timeout: 90_000 }).toMatch(/^step [\d,]+ of 10,000/);
+    const caption = page.locator('#sweep figcaption');
+    await expect.poll(() => caption.textContent(), { timeout: 90_000 }).toMatch(/the sweep you are retraining/);
+    await page.getByRole('button', { name: 'Stop retraining' }).click();
+    await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/^Stopped training the sweep at step [\d,]+ of 10,000\.$/);
+    await page.getByRole('button', { name: 'Restore the shipped models' }).click();
+    await expect.poll(() => caption.textContent()).toMatch(/Stack plots of the shipped weights/);
+    expect(await page.getByRole('button', { name: 'Restore the shipped models' }).count()).toBe(0);
+    await page.close();
+  });
+
+  for (const [device, viewport] of [
+    ['390', PHONE],
+    ['1280', DESKTOP],
+  ] as const) {
+    it(`screenshots every section at ${device} px, light and dark`, async () => {
+      const page = await open(`?${SHIPPED}`, viewport);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        for (const id of [...SECTIONS, 'appendix']) {
+          const part = page.locator(id === 'appendix' ? '.appendix' : `#${id}`);
+          await scrollIntoView(part);
+          await part.screenshot({ path: `${ARTIFACTS}/reading-${device}-${colorScheme}-${id}.png` });
         }
-        const appendix = page.locator('.appendix');
-        await scrollIntoView(appendix);
-        await appendix.screenshot({ path: `${ARTIFACTS}/reading-${device}-${colorScheme}-appendix.png` });
-        await page.close();
-      });
-    }
+      }
+      await page.close();
+    });
   }
 
   it('logged no console errors in any of the above', () => {

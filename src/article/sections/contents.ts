@@ -1,9 +1,10 @@
 import { html, type TemplateResult } from 'lit';
+import { ARTICLE_META } from '../article-meta';
 import { type ArticleState, formatState, type SectionId } from '../url-state';
 
 /** Each section's heading, declared once: the sections and the table of contents both read it. */
 export const SECTION_TITLES: Readonly<Record<SectionId, string>> = Object.freeze({
-  intro: 'Computing in superposition, live',
+  intro: ARTICLE_META.title,
   model: 'The model',
   sweep: 'From dedicated neurons to shared ones',
   live: 'Drag the sparsity',
