@@ -83,7 +83,6 @@ export class LocationController implements ReactiveController {
     window.addEventListener('scroll', this.onScroll, { passive: true });
     // Capture: a control that stops propagation still counts as the reader acting.
     for (const type of INTENT_EVENTS) window.addEventListener(type, this.onIntent, { passive: true, capture: true });
-    this.growth.observe(this.host);
   }
 
   /**
@@ -103,6 +102,8 @@ export class LocationController implements ReactiveController {
     if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
     this.held = heading;
     this.holdHeading();
+    // Every change in the page's size re-aligns the heading while it is held.
+    this.growth.observe(this.host);
     return heading;
   }
 
@@ -114,7 +115,9 @@ export class LocationController implements ReactiveController {
 
   private readonly onIntent = (): void => {
     this.lastIntent = performance.now();
+    if (!this.held) return;
     this.held = null;
+    this.growth.disconnect();
   };
 
   private readonly onScroll = (): void => {

@@ -139,6 +139,11 @@ describe('reading on a phone and a laptop', () => {
     expect(await axeViolations(page), 'light').toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(page), 'dark').toEqual([]);
+    // The first Tab reaches the skip link, which takes focus past the title block and contents.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the article text');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('article-start');
     await page.close();
   });
 
@@ -163,13 +168,19 @@ describe('reading on a phone and a laptop', () => {
     });
   }
 
-  it('the section in the URL follows the reader’s own scrolling', async () => {
+  it('the section in the URL follows the reader’s own scrolling and the table of contents', async () => {
     const page = await open('?section=sweep', DESKTOP);
     await settledHeadingTop(page, 'sweep');
     const live = await page.locator('#live').evaluate((el) => el.getBoundingClientRect().top);
     await page.mouse.move(640, 450);
     await page.mouse.wheel(0, live);
     await expect.poll(() => new URL(page.url()).searchParams.get('section')).toBe('live');
+    // A table-of-contents link scrolls in place, moves focus to the heading and records the section.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.toc a', { hasText: 'A motif for computing' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('section')).toBe('motif');
+    expect(Math.abs(await settledHeadingTop(page, 'motif'))).toBeLessThanOrEqual(2);
+    expect(await page.evaluate(() => document.activeElement?.closest('section')?.id)).toBe('motif');
     await page.close();
   });
 

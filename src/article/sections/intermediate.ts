@@ -25,6 +25,7 @@ export interface IntermediateFacts {
   readonly featureZero: { positive: readonly Carrier[]; negative: readonly Carrier[] } | null;
 }
 
+/** Reads the intermediate regime's facts off one model's analysis: its halves, its polysemantic neurons, its ± pairs. */
 export function intermediateFacts(analysis: ModelAnalysis, density: number): IntermediateFacts {
   const ordered = analysis.order.map((j) => analysis.neurons[j]!);
   const halfSize = Math.floor(ordered.length / 2);
@@ -55,6 +56,7 @@ const isAre = (count: number): string => (count === 1 ? 'is' : 'are');
 const carriers = (list: readonly Carrier[]): string =>
   list.map((c) => `neuron ${c.neuron} (in ${formatNumber(c.inputWeight)}, out ${formatNumber(c.outputWeight)})`).join(', ') || 'none';
 
+/** The intermediate regime, read off the shipped model at one middle level and drawn at full size; nothing until the sweep loads. */
 export function intermediateSection(view: IntermediateView | null): TemplateResult {
   if (!view) return html``;
   const { facts } = view;

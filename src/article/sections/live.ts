@@ -163,6 +163,7 @@ function advancedSettings(props: LiveSectionProps): TemplateResult {
   </details>`;
 }
 
+/** The live section: the slider, its controls and status, the advanced settings, and the live model's stack plot and loss curve. */
 export function liveSection(props: LiveSectionProps): TemplateResult {
   const { state, status, view } = props;
   const live = status.target === 'live' ? status : null;

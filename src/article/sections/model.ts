@@ -3,6 +3,7 @@ import { tex } from '../math';
 import { fnRef } from './appendix';
 import { SECTION_TITLES } from './contents';
 
+/** The model: data, network, loss and how a stack plot draws it. */
 export function modelSection(): TemplateResult {
   return html`
     <section id="model" class="prose" data-section="model">

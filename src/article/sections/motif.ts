@@ -43,6 +43,7 @@ function decomposition(analysis: ModelAnalysis): TemplateResult {
     ${rest === 1 ? 'does' : 'do'} something else, mostly small weights that act as conditional biases.`;
 }
 
+/** The motif section: the motif explained, the small model's figure, one close-up per motif instance, and its retrain controls. */
 export function motifSection(props: MotifSectionProps): TemplateResult {
   const { view, status } = props;
   const analysis = view?.analysis;

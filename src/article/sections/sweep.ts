@@ -96,6 +96,7 @@ function retrainControls(props: SweepSectionProps): TemplateResult {
   return retrain;
 }
 
+/** The sweep section: its story (told from the shipped models), Figure 1, the retrain controls and the counts table. */
 export function sweepSection(props: SweepSectionProps): TemplateResult {
   const { status } = props;
   return html`
