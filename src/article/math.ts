@@ -15,5 +15,8 @@ export function tex(source: string, _displayMode = false): TemplateResult {
 
 /** KaTeX markup typeset at build time, inline or as a display equation. */
 export function typeset(markup: string, displayMode: boolean): TemplateResult {
-  return displayMode ? html`<div class="math-display">${unsafeHTML(markup)}</div>` : html`${unsafeHTML(markup)}`;
+  // A display equation wider than a phone's column scrolls sideways; OverflowFocus makes it focusable then.
+  return displayMode
+    ? html`<div class="math-display scroll-x" role="group" aria-label="Equation">${unsafeHTML(markup)}</div>`
+    : html`${unsafeHTML(markup)}`;
 }

@@ -1,13 +1,5 @@
-/**
- * The article: composes the sections. It holds the URL state and the reader's choices, hands the
- * URL to a LocationController, the worker to a TrainingController, the decision of when the live
- * model trains to the live-run state machine, and the shipped models to a Task; pure view
- * functions turn all of that into what each section draws.
- * Data flows one way: URL state → config → training → weights → analysis → figures.
- */
-import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
 import { Task } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { BackendName } from '../training/backend';
 import '../viz/figure-download';
@@ -15,58 +7,55 @@ import '../viz/loss-chart';
 import '../viz/motif-closeup';
 import '../viz/neuron-stack-plot';
 import '../viz/sweep-figure';
-import { liveConfig } from './live-settings';
-import { INITIAL_LIVE_RUN, type LiveRunEvent, nextLiveRun } from './live-run';
+import { LiveInput } from './live-input';
+import { LiveModelController } from './live-model-controller';
 import { type LocationHost, LocationController } from './location-controller';
-import { NextTask } from './next-task';
+import { OverflowFocus } from './overflow-focus';
+import { announcement } from './progress';
+import { appendix } from './sections/appendix';
+import { tableOfContents } from './sections/contents';
 import { intermediateSection } from './sections/intermediate';
-import { introSection } from './sections/intro';
+import { introSection, skipLink } from './sections/intro';
 import { liveSection } from './sections/live';
 import { methodSection, trainingBudget } from './sections/method';
 import { modelSection } from './sections/model';
 import { motifSection } from './sections/motif';
-import { referencesSection } from './sections/references';
 import { sweepSection } from './sections/sweep';
 import { dropOverlay, yourModelSection } from './sections/your-model';
-import { isShipped, loadShippedModels, type ShippedModels } from './shipped-models';
-import { type RunChange, TrainingController } from './training-controller';
-import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, parseState, type SectionId } from './url-state';
-import { intermediateView, type LiveShown, liveLossSeries, liveView, motifView, shippedLevels, sweepView } from './views';
+import { loadShippedModels, type ShippedModels } from './shipped-models';
+import { TrainingController } from './training-controller';
+import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, type SectionId } from './url-state';
+import { intermediateView, liveLossSeries, liveView, motifView, shippedLevels, sweepView } from './views';
 import { YourModelController } from './your-model-controller';
 
 @customElement('superposition-article')
 export class SuperpositionArticle extends LitElement implements LocationHost {
   @state() articleState: ArticleState = DEFAULT_STATE;
   @state() private notices: readonly string[] = [];
-  @state() private backendChoice: BackendName | 'auto' = 'auto';
+  @state() backendChoice: BackendName | 'auto' = 'auto';
   @state() private linkMessage = '';
   /** The sweep panel the download button saves. */
   @state() private sweepPanel = 0;
-  /** The newest live weights drawn, shown until newer ones are. */
-  @state() private liveShown: LiveShown | null = null;
+  private readonly overflowFocus = new OverflowFocus();
 
   private readonly location = new LocationController(this);
-  private readonly training = new TrainingController(this, (change) => this.onRunChange(change));
+  private readonly training = new TrainingController(this, (change) => this.liveModel.onRunChange(change));
+  private readonly liveModel = new LiveModelController(this, this.training);
+  private readonly liveInput = new LiveInput(this, {
+    show: (patch) => (this.articleState = { ...this.articleState, ...patch }),
+    commit: (patch) => {
+      this.setState(patch);
+      this.liveModel.dispatch({ type: 'start' });
+    },
+  });
   /** A model the reader loads from a file: it stays in this tab, and the URL only says one is shown. */
   private readonly yourModel = new YourModelController(this, () => this.showLocalModel());
-  /** When the live model trains (live-run.ts); the status line shows its phase. */
-  @state() private liveRun = INITIAL_LIVE_RUN;
-  private liveObserved = false;
-  private readonly liveDraw = new NextTask<LiveShown>((shown) => (this.liveShown = shown));
   private readonly shipped = new Task(this, {
     task: () => loadShippedModels(),
     args: () => [] as const,
     // onComplete runs before `value` is set, so the models are passed along.
-    onComplete: (models) => this.requestLiveModel(models),
+    onComplete: (models) => this.liveModel.request(models),
   });
-  private readonly liveVisibility = new IntersectionController(this, {
-    target: null,
-    callback: (entries) => {
-      const last = entries.at(-1);
-      if (last) this.dispatchLive({ type: last.isIntersecting ? 'visible' : 'hidden' });
-    },
-  });
-
   protected override createRenderRoot(): HTMLElement {
     // Light DOM: the article is one document styled by article.css; figures keep their own shadow roots.
     return this;
@@ -78,12 +67,19 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     super.connectedCallback();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.liveInput.reset(this.articleState.density);
+    this.overflowFocus.disconnect();
+  }
+
   // ---- the location --------------------------------------------------------------------------
 
   onLocation(parsed: ParsedState): void {
     this.articleState = parsed.state;
     this.notices = parsed.notices;
-    this.requestLiveModel();
+    this.liveInput.reset(parsed.state.density);
+    this.liveModel.request(this.shippedModels);
   }
 
   onSection(section: SectionId): void {
@@ -102,79 +98,33 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     return this.shipped.value;
   }
 
-  /** After loading or a navigation: trains the configuration unless a shipped file holds it or it already trains. */
-  private requestLiveModel(models = this.shippedModels): void {
-    if (!models) return;
-    const config = liveConfig(this.articleState);
-    const { status } = this.training;
-    if (status.target === 'live' && JSON.stringify(status.config) === JSON.stringify(config) && this.training.running) return;
-    this.dispatchLive({ type: 'request', needsTraining: !isShipped(models.sweep, config) });
-  }
-
-  private dispatchLive(event: LiveRunEvent): void {
-    const { state, action } = nextLiveRun(this.liveRun, event);
-    this.liveRun = state;
-    if (action === 'start') {
-      this.training.start('live', liveConfig(this.articleState), this.backendChoice === 'auto' ? {} : { backend: this.backendChoice });
-    } else if (action === 'pause') this.training.pause();
-    else if (action === 'resume') this.training.resume();
-    else if (action === 'cancel') this.training.cancel();
-  }
-
-  private onRunChange(change: RunChange): void {
-    const live = change.target === 'live';
-    if (change.type === 'started') this.dispatchLive({ type: 'runStarted', live });
-    else {
-      const replaced = change.phase === 'replaced';
-      this.dispatchLive({ type: 'runEnded', live, replaced, replacedByOther: replaced && change.replacedBy !== 'live' });
-    }
-  }
-
-  protected override willUpdate(_changed: PropertyValues): void {
-    const { status } = this.training;
-    if (status.target !== 'live') return;
-    const instance = status.snapshot?.instances[0];
-    if (!status.snapshot || !instance) {
-      // A new run has no weights yet: drop the previous run's model rather than show it as this one's.
-      this.liveDraw.clear();
-      this.liveShown = null;
-    } else if (this.liveShown?.instance !== instance) {
-      this.liveDraw.schedule({ config: status.config, instance, step: status.snapshot.step });
-    }
-  }
-
   // ---- handlers ------------------------------------------------------------------------------
 
-  /** While dragging only the display follows; the URL and history change on release. */
-  private readonly onSliderInput = (density: number): void => {
-    this.articleState = { ...this.articleState, density };
-  };
-
-  private readonly onSliderChange = (density: number): void => {
-    this.setState({ density });
-    this.dispatchLive({ type: 'start' });
-  };
-
-  private readonly onTrain = (): void => this.dispatchLive({ type: 'start' });
+  private readonly onTrain = (): void => this.liveModel.dispatch({ type: 'start' });
 
   private readonly onPauseResume = (): void => {
-    this.dispatchLive({ type: this.training.status.phase === 'paused' ? 'resume' : 'pause' });
+    this.liveModel.dispatch({ type: this.training.status.phase === 'paused' ? 'resume' : 'pause' });
   };
 
   private readonly onBackendChange = (backend: BackendName | 'auto'): void => {
     this.backendChoice = backend;
-    if (this.training.running && this.training.status.target === 'live') this.dispatchLive({ type: 'start' });
+    if (this.training.running && this.training.status.target === 'live') this.liveModel.dispatch({ type: 'start' });
   };
 
-  private readonly onAdvancedApply = (form: HTMLFormElement): void => {
-    const params = new URLSearchParams(formatState(this.articleState));
-    new FormData(form).forEach((value, name) => {
-      params.set(name, String(value));
-    });
-    const parsed = parseState(`?${params.toString()}`);
-    this.notices = parsed.notices;
-    this.setState({ ...parsed.state, section: this.articleState.section });
-    this.dispatchLive({ type: 'start' });
+  /** A table-of-contents link: scrolls in place (a modified click opens the permalink as the browser would). */
+  private readonly onGoToSection = (section: SectionId, event: MouseEvent): void => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    this.location.goTo(section);
+  };
+
+  /** The skip link moves focus to the text without adding a fragment to the permalink. */
+  private readonly onSkip = (event: MouseEvent): void => {
+    const start = this.querySelector<HTMLElement>('#article-start');
+    if (!start) return;
+    event.preventDefault();
+    start.scrollIntoView({ block: 'start' });
+    start.focus({ preventScroll: true });
   };
 
   private readonly onCopyLink = async (): Promise<void> => {
@@ -193,6 +143,9 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     const sweep = this.shippedModels?.sweep;
     if (sweep) this.training.start('sweep', sweep.file.config, { ...this.backendOption(), reportEvery: 50 });
   };
+
+  /** Forgets the retrained sweep or motif model that ended, so the shipped models show again. */
+  private readonly onRestoreShipped = (): void => this.training.dismiss();
 
   private readonly onRetrainMotif = (): void => {
     const motif = this.shippedModels?.motif;
@@ -218,21 +171,11 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
 
   protected override updated(): void {
     if (this.shippedModels) {
-      this.location.attach(this);
-      this.observeLiveSection();
+      this.location.attach();
+      this.liveModel.observeSection();
     }
+    this.overflowFocus.observeAll(this);
     this.markFirstPlot();
-  }
-
-  /**
-   * Watches the live section once the shipped figures are in the page: before they are, the page
-   * is short and the section would count as on screen at the top of the article.
-   */
-  private observeLiveSection(): void {
-    const live = this.querySelector('#live');
-    if (this.liveObserved || !live) return;
-    this.liveObserved = true;
-    this.liveVisibility.observe(live);
   }
 
   /** Marks when the first stack plots are drawn, for the benchmark's time-to-first-plot. */
@@ -252,7 +195,9 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     const sweep = models?.sweep ?? null;
     const sweepFigure = sweepView(status, sweep);
     const motif = motifView(status, models?.motif ?? null);
+    const here = `${window.location.origin}${window.location.pathname}`;
     return html`
+      ${skipLink(this.onSkip)}
       <main class="page">
         ${dropOverlay(this.yourModel.dragging)}
         ${
@@ -269,7 +214,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           complete: (loaded) => loaded.errors.map((e) => html`<div class="notice error" role="alert">${e}</div>`),
           error: (e) => html`<div class="notice error" role="alert">The shipped models could not be read (${String(e)}).</div>`,
         })}
-        ${introSection()} ${modelSection()}
+        ${introSection(tableOfContents(this.articleState, this.onGoToSection))} ${modelSection()}
         ${sweepSection({
           panels: sweepFigure?.panels ?? [],
           levels: sweepFigure?.levels ?? [],
@@ -281,28 +226,35 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           onSelectPanel: (index) => (this.sweepPanel = index),
           onRetrain: this.onRetrainSweep,
           onCancel: () => this.training.cancel(),
+          onRestore: this.onRestoreShipped,
+          retrainSteps: sweep?.file.config.steps ?? 0,
         })}
         ${liveSection({
           state: this.articleState,
-          view: liveView(this.articleState, status, this.liveShown, sweep),
+          view: liveView(this.articleState, status, this.liveModel.shown, sweep),
           status,
           workerTensors,
-          liveRun: this.liveRun.phase,
+          liveRun: this.liveModel.state.phase,
           lossSeries: liveLossSeries(status),
           backendChoice: this.backendChoice,
           linkMessage: this.linkMessage,
-          onSliderInput: this.onSliderInput,
-          onSliderChange: this.onSliderChange,
+          settingErrors: this.liveInput.settingErrors,
+          onSliderInput: this.liveInput.onSliderInput,
+          onSliderCommit: this.liveInput.onSliderCommit,
+          onSliderKey: this.liveInput.onSliderKey,
+          onSliderBlur: this.liveInput.onSliderBlur,
           onTrain: this.onTrain,
           onPauseResume: this.onPauseResume,
           onBackendChange: this.onBackendChange,
-          onAdvancedApply: this.onAdvancedApply,
+          onAdvancedApply: this.liveInput.onAdvancedApply,
+          onSettingInput: this.liveInput.onSettingInput,
           onCopyLink: () => void this.onCopyLink(),
         })}
         ${intermediateSection(intermediateView(sweep))}
-        ${motifSection({ view: motif, status, onRetrain: this.onRetrainMotif })}
+        ${motifSection({ view: motif, status, onRetrain: this.onRetrainMotif, onCancel: () => this.training.cancel(), onRestore: this.onRestoreShipped })}
         ${yourModelSection(this.yourModel.sectionProps(models, this.articleState.model === 'local'))}
-        ${methodSection(sweep?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${referencesSection()}
+        ${methodSection(sweep?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${appendix(here)}
+        <p class="visually-hidden" role="status" id="announcer">${announcement(status)}</p>
       </main>
     `;
   }

@@ -130,6 +130,15 @@ export class TrainingController implements ReactiveController {
     this.end('cancelled');
   }
 
+  /**
+   * Forgets a run that has ended, so that the figures go back to the shipped models (the reader's
+   * "Restore the shipped models"). A run in flight is left alone: stop it first.
+   */
+  dismiss(): void {
+    if (this.running || this.status.phase === 'idle') return;
+    this.set(IDLE);
+  }
+
   /** Simulates a GPU reset in the worker (browser tests). */
   loseWebGLContext(): void {
     this.client?.loseWebGLContext();

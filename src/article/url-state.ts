@@ -59,6 +59,16 @@ function quote(raw: string): string {
   return `"${clean.length > 24 ? `${clean.slice(0, 24)}…` : clean}"`;
 }
 
+/**
+ * A number written in plain decimal notation ("0.003", "3e-3", " 12 "), else NaN. Number('') is 0
+ * and Number('0x10') is 16, which no reader means, so only decimal digits with an optional
+ * exponent are accepted.
+ */
+export function parseDecimal(raw: string): number {
+  const trimmed = raw.trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
 function numberField<K extends 'density' | 'seed' | 'steps' | 'learningRate' | 'm' | 'importanceDecay'>(
   key: K,
   param: string,
@@ -70,9 +80,7 @@ function numberField<K extends 'density' | 'seed' | 'steps' | 'learningRate' | '
     key,
     param,
     parse(raw, fallback) {
-      const trimmed = raw.trim();
-      // Number('') is 0 and Number('0x10') is 16: accept plain decimal notation only.
-      const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : Number.NaN;
+      const value = parseDecimal(raw);
       if (!Number.isFinite(value)) {
         return { value: fallback as ArticleState[K], notice: `${label} ${quote(raw)} is not a number; using ${fallback}.` };
       }

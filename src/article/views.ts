@@ -40,7 +40,7 @@ export const monosemanticPhrase = (counts: ModelCounts): string =>
 
 /** "11 of 40 neurons monosemantic; 19 features computed." */
 export const countsSentence = (analysis: ModelAnalysis): string =>
-  `${monosemanticPhrase(analysis.counts)}; ${analysis.counts.representedFeatures} features computed.`;
+  `${monosemanticPhrase(analysis.counts)}; ${plural(analysis.counts.representedFeatures, 'feature')} computed.`;
 
 // ---- the sweep ---------------------------------------------------------------------------------
 
@@ -184,13 +184,19 @@ export function motifView(status: TrainingStatus, motif: ShippedFile | null): Mo
 
 // ---- the intermediate regime -------------------------------------------------------------------
 
-/** The level the intermediate-regime section reads its facts from. */
+/** The level the intermediate-regime section reads its facts from, and draws. */
 export const INTERMEDIATE_DENSITY = 0.1;
 
-const intermediateOf = memo((sweep: ShippedFile) => {
+export interface IntermediateView {
+  readonly facts: IntermediateFacts;
+  /** The model at INTERMEDIATE_DENSITY, drawn at full size so that its halves can be read. */
+  readonly plot: StackPlotData;
+}
+
+const intermediateOf = memo((sweep: ShippedFile): IntermediateView | null => {
   const mid = sweep.models.find((model) => model.density === INTERMEDIATE_DENSITY);
-  return mid ? intermediateFacts(mid.analysis, mid.density) : null;
+  return mid ? { facts: intermediateFacts(mid.analysis, mid.density), plot: plotOf(mid.analysis) } : null;
 });
 
-/** Facts about the intermediate regime, from the shipped model at INTERMEDIATE_DENSITY. */
-export const intermediateView = (sweep: ShippedFile | null): IntermediateFacts | null => (sweep ? intermediateOf(sweep) : null);
+/** Facts about the intermediate regime and its figure, from the shipped model at INTERMEDIATE_DENSITY. */
+export const intermediateView = (sweep: ShippedFile | null): IntermediateView | null => (sweep ? intermediateOf(sweep) : null);

@@ -42,12 +42,7 @@ describe('the article in Chromium', () => {
     expect(prose).toContain(`(1 − S = 1), ${counts[0]} of 40 neurons are monosemantic`);
     expect(prose).toContain(`At 1 − S = 0.03, ${counts[3]} neurons remain monosemantic`);
     expect(prose).toContain(`At 1 − S = 0.001, ${counts[6]} of 40 neurons are monosemantic`);
-    for (const id of ['intro', 'model', 'sweep', 'live', 'intermediate', 'motif', 'method']) {
-      const section = page.locator(`#${id}`);
-      await scrollIntoView(section);
-      await section.screenshot({ path: `${ARTIFACTS}/section-${id}.png` });
-    }
-    await page.screenshot({ path: `${ARTIFACTS}/article-full.png`, fullPage: true });
+    // Every section's screenshot, at phone and desktop width in light and dark, is reading.test.ts's.
     await page.close();
   });
 

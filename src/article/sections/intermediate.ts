@@ -1,7 +1,10 @@
 import { html, type TemplateResult } from 'lit';
 import type { Carrier, ModelAnalysis } from '../../model/analysis';
 import { formatDensity, formatNumber, plural } from '../../viz/format';
+import { FIGURE_NUMBER } from '../article-meta';
 import { tex } from '../math';
+import type { IntermediateView } from '../views';
+import { SECTION_TITLES } from './contents';
 
 /** Facts about the intermediate regime, read off one level's analysis. */
 export interface IntermediateFacts {
@@ -22,6 +25,7 @@ export interface IntermediateFacts {
   readonly featureZero: { positive: readonly Carrier[]; negative: readonly Carrier[] } | null;
 }
 
+/** Reads the intermediate regime's facts off one model's analysis: its halves, its polysemantic neurons, its ± pairs. */
 export function intermediateFacts(analysis: ModelAnalysis, density: number): IntermediateFacts {
   const ordered = analysis.order.map((j) => analysis.neurons[j]!);
   const halfSize = Math.floor(ordered.length / 2);
@@ -47,20 +51,27 @@ export function intermediateFacts(analysis: ModelAnalysis, density: number): Int
   };
 }
 
+const isAre = (count: number): string => (count === 1 ? 'is' : 'are');
+
 const carriers = (list: readonly Carrier[]): string =>
   list.map((c) => `neuron ${c.neuron} (in ${formatNumber(c.inputWeight)}, out ${formatNumber(c.outputWeight)})`).join(', ') || 'none';
 
-export function intermediateSection(facts: IntermediateFacts | null): TemplateResult {
-  if (!facts) return html``;
+/** The intermediate regime, read off the shipped model at one middle level and drawn at full size; nothing until the sweep loads. */
+export function intermediateSection(view: IntermediateView | null): TemplateResult {
+  if (!view) return html``;
+  const { facts } = view;
   const cleanerLeft = facts.leftMonosemantic > facts.rightMonosemantic;
+  const figure = FIGURE_NUMBER.intermediate;
   return html`
-    <section id="intermediate" class="prose" data-section="intermediate">
-      <h2>In between: primaries, secondaries and pairs</h2>
+    <section id="intermediate" data-section="intermediate">
+      <div class="prose">
+      <h2>${SECTION_TITLES.intermediate}</h2>
       <p>
-        The middle of the sweep mixes both strategies. Take the shipped model at 1 − S = ${formatDensity(facts.density)}
-        and split its stack plot in two. Of the ${facts.halfSize} neurons on the left, which hold features 0 to
-        ${facts.leftLastFeature}, ${facts.leftMonosemantic} are monosemantic; of the ${facts.halfSize} on the right, which
-        hold less important features, ${facts.rightMonosemantic} are.
+        The middle of the sweep mixes both strategies. Figure ${figure} draws the shipped model at 1 − S =
+        ${formatDensity(facts.density)} at full size. Split it down the middle: of the ${facts.halfSize} neurons on the
+        left, which hold features 0 to ${facts.leftLastFeature}, ${facts.leftMonosemantic} ${isAre(facts.leftMonosemantic)}
+        monosemantic; of the ${facts.halfSize} on the right, which hold less important features,
+        ${facts.rightMonosemantic} ${isAre(facts.rightMonosemantic)}.
         ${
           cleanerLeft
             ? html`Sharing a neuron costs interference, and the model spends that cost where it matters least: its most
@@ -68,20 +79,39 @@ export function intermediateSection(facts: IntermediateFacts | null): TemplateRe
             : html`In this model the split does not favour the important features, unlike in the paper.`
         }
       </p>
+      </div>
+      <figure>
+        <neuron-stack-plot
+          id="intermediate-plot"
+          .data=${view.plot}
+          label=${`Neuron weights of the shipped model at 1 − S = ${formatDensity(facts.density)}`}
+        ></neuron-stack-plot>
+        <figure-download filename=${`stack-plot-density-${formatDensity(facts.density)}-shipped`} for="intermediate-plot"></figure-download>
+        <figcaption>
+          <span class="figure-number">Figure ${figure}.</span> The shipped model at 1 − S = ${formatDensity(facts.density)},
+          the model of Figure ${FIGURE_NUMBER.sweep}’s ${formatDensity(facts.density)} panel drawn larger. The left ${facts.halfSize} columns hold
+          features 0 to ${facts.leftLastFeature}; the right ${facts.halfSize}, the less important ones.
+        </figcaption>
+      </figure>
+      <div class="prose">
       <p>
-        Of its ${plural(facts.polysemantic, 'polysemantic neuron')}, ${facts.primaryDominated} have one dominant
-        <em>primary</em> feature and only <em>secondary</em> features with less than half the primary’s weight.
+        Of its ${plural(facts.polysemantic, 'polysemantic neuron')}, ${facts.primaryDominated}
+        ${facts.primaryDominated === 1 ? 'has' : 'have'} one dominant <a class="term" href="#term-primary">primary</a>
+        feature and only <a class="term" href="#term-secondary">secondary</a> features with less than half the
+        primary’s weight.
         ${
           facts.example
             ? html`For example, neuron ${facts.example.neuron} reads feature ${facts.example.primary} at full weight and
               also ${facts.example.secondary.map((s) => `feature ${s.feature} at ${formatNumber(s.weight)}`).join(', ')}.`
             : ''
         }
-        Hover over a column in the stack plots to read any neuron this way.
+        Point at or tap a column in any stack plot, or focus one with Tab and move with the arrow keys, to read its
+        neuron this way.
       </p>
       <p>
         Polysemantic or not, the neurons keep computing ${tex('|x_i| = \\operatorname{ReLU}(x_i) + \\operatorname{ReLU}(-x_i)')}.
-        Of the ${facts.represented} features this model computes, ${facts.pairedBothSides} have at least one neuron that
+        Of the ${plural(facts.represented, 'feature')} this model <a class="term" href="#term-computed">computes</a>, ${facts.pairedBothSides}
+        ${facts.pairedBothSides === 1 ? 'has' : 'have'} at least one neuron that
         fires for ${tex('x_i > 0')} and at least one that fires for ${tex('x_i < 0')}, each writing positively onto output
         ${tex('i')}: the ± pairs the paper describes. ${
           facts.featureZero
@@ -90,6 +120,7 @@ export function intermediateSection(facts: IntermediateFacts | null): TemplateRe
             : ''
         }
       </p>
+      </div>
     </section>
   `;
 }

@@ -1,15 +1,20 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { DEFAULT_CONFIG, PAPER_DENSITIES } from '../../model/config';
+import { PAPER_DENSITIES } from '../../model/config';
 import type { BackendName } from '../../training/backend';
 import type { LossSeries } from '../../viz/types';
-import { formatDensity, formatLoss } from '../../viz/format';
+import { formatDensity, formatLoss, plural } from '../../viz/format';
+import { rangeHint, type SettingName, SETTING_FIELDS, scheduleSentence } from '../advanced-settings';
+import { FIGURE_NUMBER } from '../article-meta';
 import { attributes } from '../attributes-directive';
+import { densityAfterKey, densityAt, isSliderKey, positionOf, SLIDER_MAX, SLIDER_MIN, trackFraction } from '../density-slider';
 import { LIVE_FIGURE_ATTRIBUTES, statusAttributes } from '../exposed-state';
+import { timeLeftPhrase } from '../progress';
 import { isRunning, type RunStatus, type TrainingStatus } from '../training-controller';
-import { LIVE_LIMITS } from '../live-settings';
 import type { ArticleState } from '../url-state';
 import type { LiveView } from '../views';
 import type { LivePhase } from '../live-run';
+import { fnRef } from './appendix';
+import { SECTION_TITLES } from './contents';
 
 export interface LiveSectionProps {
   readonly state: ArticleState;
@@ -22,21 +27,30 @@ export interface LiveSectionProps {
   readonly lossSeries: LossSeries[];
   readonly backendChoice: BackendName | 'auto';
   readonly linkMessage: string;
+  /** Errors the advanced settings form shows next to its fields, by field name. */
+  readonly settingErrors: Partial<Record<SettingName, string>>;
+  /** The slider moved (dragged or by a key): the display follows, nothing is committed yet. */
   readonly onSliderInput: (density: number) => void;
-  readonly onSliderChange: (density: number) => void;
+  /** The slider was released: a new configuration, committed at once. */
+  readonly onSliderCommit: (density: number) => void;
+  /** A key moved the slider: the display follows and the density is committed once the keys are still. */
+  readonly onSliderKey: (density: number) => void;
+  /** The slider lost focus: a density waiting for the keys to be still is committed now. */
+  readonly onSliderBlur: () => void;
   readonly onTrain: () => void;
   readonly onPauseResume: () => void;
   readonly onBackendChange: (backend: BackendName | 'auto') => void;
+  /** The form was submitted; the article validates it, and applies it only when every field is valid. */
   readonly onAdvancedApply: (form: HTMLFormElement) => void;
+  /** A field was edited: the article rechecks it if it was refused. */
+  readonly onSettingInput: (input: HTMLInputElement) => void;
   readonly onCopyLink: () => void;
 }
 
-const SLIDER_STEP = 0.01;
-const toSlider = (density: number): number => Math.round(Math.log10(density) / SLIDER_STEP) * SLIDER_STEP;
-/** Slider positions are log10(density); round to 3 significant digits so URLs stay readable. */
-export const fromSlider = (position: number): number => Number((10 ** position).toPrecision(3));
-
-/** The live status line's wording: "Step 1,200 of 3,500 · loss 2.1e-3 · backend wasm · 410 steps/s · training". */
+/**
+ * The live status line's wording: "Step 1,200 of 3,500 · loss 2.1e-3 · backend wasm · 410 steps/s ·
+ * a few seconds left · training".
+ */
 export function statusLine(status: RunStatus): string {
   const phase =
     status.phase === 'starting'
@@ -49,53 +63,128 @@ export function statusLine(status: RunStatus): string {
             ? 'training'
             : status.phase;
   const loss = status.losses[0];
+  const training = status.phase === 'training' && status.stepsPerSecond > 0;
   return [
     `Step ${status.step.toLocaleString('en')} of ${status.config.steps.toLocaleString('en')}`,
     loss === undefined ? null : `loss ${formatLoss(loss)}`,
     status.backend ? `backend ${status.backend}` : null,
-    status.phase === 'training' && status.stepsPerSecond > 0 ? `${Math.round(status.stepsPerSecond)} steps/s` : null,
+    training ? `${Math.round(status.stepsPerSecond)} steps/s` : null,
+    training ? timeLeftPhrase(status) : null,
     phase,
   ]
     .filter(Boolean)
     .join(' · ');
 }
 
+/**
+ * The slider over log10(density) with the paper's levels as ticks. Its keys are its own
+ * (density-slider.ts): the browser's would move by its fixed step and commit at every press.
+ * The ticks sit where the thumb's centre goes: the track is inset by half a thumb at both ends.
+ */
+function densitySlider(props: LiveSectionProps): TemplateResult {
+  const { state } = props;
+  const position = (e: Event) => Number((e.target as HTMLInputElement).value);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!isSliderKey(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    props.onSliderKey(densityAfterKey(state.density, e.key));
+  };
+  const levels = [...PAPER_DENSITIES].sort((a, b) => a - b);
+  return html`<div class="slider-row">
+    <label for="density-slider">Feature density 1 − S: <output id="density-value" for="density-slider">${formatDensity(state.density)}</output></label>
+    <div class="slider-track">
+      <input
+        id="density-slider"
+        type="range"
+        min=${SLIDER_MIN}
+        max=${SLIDER_MAX}
+        step="any"
+        .value=${String(positionOf(state.density))}
+        aria-valuetext=${`feature density ${formatDensity(state.density)}`}
+        aria-describedby="slider-keys"
+        @input=${(e: Event) => props.onSliderInput(densityAt(position(e)))}
+        @change=${(e: Event) => props.onSliderCommit(densityAt(position(e)))}
+        @keydown=${onKeyDown}
+        @blur=${props.onSliderBlur}
+      />
+      <div class="ticks" aria-hidden="true">
+        ${levels.map(
+          (d) =>
+            html`<span class="tick" data-density=${d} style=${`--at: ${trackFraction(d)}`}><span class="tick-label">${formatDensity(d)}</span></span>`,
+        )}
+      </div>
+    </div>
+    <p class="small" id="slider-keys">
+      The slider stops at the paper’s seven levels. Keys: arrows move a tenth of a decade, Page Up and Page Down jump
+      between the paper’s levels.
+    </p>
+  </div>`;
+}
+
+/** The advanced settings, each field with its valid range and, when its value is refused, the reason beside it. */
+function advancedSettings(props: LiveSectionProps): TemplateResult {
+  const { state, settingErrors } = props;
+  const errorCount = Object.keys(settingErrors).length;
+  return html`<details class="advanced">
+    <summary>Advanced settings</summary>
+    <form
+      novalidate
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        props.onAdvancedApply(e.target as HTMLFormElement);
+      }}
+      @input=${(e: Event) => {
+        if (e.target instanceof HTMLInputElement) props.onSettingInput(e.target);
+      }}
+    >
+      <div class="fields">
+        ${SETTING_FIELDS.map((field) => {
+          const error = settingErrors[field.name];
+          return html`<div class="field">
+            <label for=${`setting-${field.name}`}>${field.label}</label>
+            <input
+              id=${`setting-${field.name}`}
+              name=${field.name}
+              inputmode=${field.inputMode}
+              autocomplete="off"
+              .value=${String(state[field.key])}
+              aria-invalid=${error ? 'true' : 'false'}
+              aria-describedby=${`hint-${field.name}${error ? ` error-${field.name}` : ''}`}
+            />
+            <span class="hint" id=${`hint-${field.name}`}>${rangeHint(field)}</span>
+            ${error ? html`<span class="field-error" id=${`error-${field.name}`}>${error}</span>` : nothing}
+          </div>`;
+        })}
+      </div>
+      <button type="submit">Apply and retrain</button>
+      ${
+        errorCount
+          ? html`<span class="field-error" role="alert">Nothing was trained: ${plural(errorCount, 'field needs', 'fields need')} a valid value.</span>`
+          : nothing
+      }
+    </form>
+  </details>`;
+}
+
+/** The live section: the slider, its controls and status, the advanced settings, and the live model's stack plot and loss curve. */
 export function liveSection(props: LiveSectionProps): TemplateResult {
   const { state, status, view } = props;
   const live = status.target === 'live' ? status : null;
   const running = isRunning(status, 'live');
+  const schedule = scheduleSentence(state.steps, state.learningRate);
   return html`
     <section id="live" data-section="live">
       <div class="prose">
-        <h2>Drag the sparsity</h2>
+        <h2>${SECTION_TITLES.live}</h2>
         <p>
-          Choose a feature density and the page trains a fresh model at that density, here in your browser. To finish
-          in seconds it takes ${state.steps.toLocaleString('en')} steps at learning rate ${state.learningRate} where the
-          shipped sweep took ${DEFAULT_CONFIG.steps.toLocaleString('en')} at ${DEFAULT_CONFIG.learningRate}: about the same
-          distance travelled by Adam. At the paper’s levels the caption compares the result with the shipped model. While
-          it trains you see the nearest precomputed model; then the columns move as the live model learns. Release the
-          slider somewhere between the paper’s levels to see the transition the seven panels only sample.
+          Choose a feature density and the page trains a fresh model at that density, here in your browser.
+          ${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing} At the paper’s levels the caption
+          compares the result with the shipped model. While it trains you see the nearest precomputed model; then the
+          columns move as the live model learns. Release the slider somewhere between the paper’s levels to see the
+          transition the seven panels only sample.
         </p>
       </div>
-      <div class="slider-row">
-        <label for="density-slider">Feature density 1 − S: <output id="density-value" for="density-slider">${formatDensity(state.density)}</output></label>
-        <input
-          id="density-slider"
-          type="range"
-          min=${Math.log10(LIVE_LIMITS.density.min)}
-          max=${Math.log10(LIVE_LIMITS.density.max)}
-          step=${SLIDER_STEP}
-          .value=${String(toSlider(state.density))}
-          list="paper-levels"
-          aria-valuetext=${`feature density ${formatDensity(state.density)}`}
-          @input=${(e: Event) => props.onSliderInput(fromSlider(Number((e.target as HTMLInputElement).value)))}
-          @change=${(e: Event) => props.onSliderChange(fromSlider(Number((e.target as HTMLInputElement).value)))}
-        />
-        <datalist id="paper-levels">
-          ${PAPER_DENSITIES.map((d) => html`<option value=${Math.log10(d)} label=${formatDensity(d)}></option>`)}
-        </datalist>
-        <div class="ticks" aria-hidden="true">${[...PAPER_DENSITIES].reverse().map((d) => html`<span>${formatDensity(d)}</span>`)}</div>
-      </div>
+      ${densitySlider(props)}
       <div class="controls">
         <button type="button" id="train-button" @click=${props.onTrain}>${running ? 'Restart' : 'Train'}</button>
         <button type="button" id="pause-button" ?disabled=${!running} @click=${props.onPauseResume}>${live?.phase === 'paused' ? 'Resume' : 'Pause'}</button>
@@ -110,28 +199,12 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         <button type="button" @click=${props.onCopyLink}>Copy link</button>
         <span class="small" role="status">${props.linkMessage}</span>
       </div>
-      <p class="status-line" id="live-status" role="status" aria-live="polite" ${attributes(statusAttributes(status, props.liveRun, props.workerTensors))}>
+      <!-- Not a live region: it changes at every report. The article's announcer says when a run starts, pauses and ends. -->
+      <p class="status-line" id="live-status" ${attributes(statusAttributes(status, props.liveRun, props.workerTensors))}>
         ${live ? statusLine(live) : 'Not training. Move the slider or press Train.'}
       </p>
       ${live?.message ? html`<p class="notice" role="alert">${live.message}</p>` : nothing}
-      <details class="advanced">
-        <summary>Advanced settings</summary>
-        <form
-          @submit=${(e: Event) => {
-            e.preventDefault();
-            props.onAdvancedApply(e.target as HTMLFormElement);
-          }}
-        >
-          <div class="fields">
-            <label>Seed <input name="seed" inputmode="numeric" .value=${String(state.seed)} /></label>
-            <label>Steps <input name="steps" inputmode="numeric" .value=${String(state.steps)} /></label>
-            <label>Learning rate <input name="lr" inputmode="decimal" .value=${String(state.learningRate)} /></label>
-            <label>Hidden neurons m <input name="m" inputmode="numeric" .value=${String(state.m)} /></label>
-            <label>Importance decay <input name="decay" inputmode="decimal" .value=${String(state.importanceDecay)} /></label>
-          </div>
-          <button type="submit">Apply and retrain</button>
-        </form>
-      </details>
+      ${advancedSettings(props)}
       <div class="two-up">
         <figure
           id="live-figure"
@@ -147,7 +220,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
                 <figure-download filename=${`stack-plot-density-${formatDensity(state.density)}`} for="live-plot"></figure-download>`
               : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
           }
-          <figcaption>${view?.caption ?? ''} ${view?.counts ?? ''}</figcaption>
+          <figcaption><span class="figure-number">Figure ${FIGURE_NUMBER.livePlot}.</span> ${view?.caption ?? ''} ${view?.counts ?? ''}</figcaption>
         </figure>
         <figure>
           ${
@@ -161,7 +234,10 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
                 <figure-download filename="live-loss" for="live-loss"></figure-download>`
               : html`<p class="small">The loss curve appears here once a live model trains.</p>`
           }
-          <figcaption>Importance-weighted loss on each step’s batch, read back every 25 steps and drawn up to ten times a second.</figcaption>
+          <figcaption>
+            <span class="figure-number">Figure ${FIGURE_NUMBER.liveLoss}.</span> Importance-weighted loss on each step’s
+            batch, read back every 25 steps and drawn up to ten times a second.
+          </figcaption>
         </figure>
       </div>
     </section>

@@ -2,17 +2,20 @@ import { html, type TemplateResult } from 'lit';
 import { CARRIER_SHARE, MOTIF_THRESHOLDS, REPRESENTED_GAIN, SECONDARY_WEIGHT } from '../../model/analysis';
 import type { WeightsFile } from '../../model/weights-file';
 import { tex } from '../math';
+import { SECTION_TITLES } from './contents';
 
+/** "Trained for 10,000 Adam steps of batch 1024 at learning rate 0.001, seed 0, on the wasm backend." */
 export function trainingBudget(file: WeightsFile): string {
   const c = file.config;
   return `Trained for ${c.steps.toLocaleString('en')} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}, seed ${c.seed}${file.provenance ? `, on the ${file.provenance.backend} backend` : ''}.`;
 }
 
+/** The method: training, the monosemanticity rules and the motif detector, with the shipped sweep's provenance and the live backend. */
 export function methodSection(sweep: WeightsFile | null, liveBackend: string | null): TemplateResult {
   const c = sweep?.config;
   return html`
     <section id="method" class="prose" data-section="method">
-      <h2>Method</h2>
+      <h2>${SECTION_TITLES.method}</h2>
       <h3>Training</h3>
       <p>
         ${

@@ -2,14 +2,36 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelAnalysis } from '../../model/analysis';
 import { densityOf } from '../live-settings';
 import { formatDensity, formatNumber, plural } from '../../viz/format';
+import { FIGURE_NUMBER } from '../article-meta';
+import { stepOfTotal, timeLeftPhrase } from '../progress';
 import { isRunning, type TrainingStatus } from '../training-controller';
 import type { MotifView } from '../views';
+import { fnRef } from './appendix';
+import { SECTION_TITLES } from './contents';
 
 export interface MotifSectionProps {
   /** The motif model drawn (shipped, or retrained in this browser); null when its file did not load. */
   readonly view: MotifView | null;
   readonly status: TrainingStatus;
   readonly onRetrain: () => void;
+  readonly onCancel: () => void;
+  /** Puts the shipped motif model back after a retrained one stopped or finished. */
+  readonly onRestore: () => void;
+}
+
+/** Retraining the motif model: the button, the run's progress, or the way back to the shipped model. */
+function retrainControls(props: MotifSectionProps): TemplateResult {
+  const { status } = props;
+  if (isRunning(status, 'motif')) {
+    return html`<button type="button" @click=${props.onCancel}>Stop retraining</button>
+      <span class="status-line" id="motif-status"
+        >Retraining the motif model: ${[stepOfTotal(status), timeLeftPhrase(status)].filter(Boolean).join(' · ')}</span
+      >`;
+  }
+  const retrain = html`<button type="button" @click=${props.onRetrain}>Retrain the motif model here</button>
+    <span class="small">Same seed and settings: it should find the same model.</span>`;
+  const ended = props.status.target === 'motif' ? props.status : null;
+  return ended?.snapshot ? html`<button type="button" @click=${props.onRestore}>Restore the shipped model</button> ${retrain}` : retrain;
 }
 
 function decomposition(analysis: ModelAnalysis): TemplateResult {
@@ -21,15 +43,15 @@ function decomposition(analysis: ModelAnalysis): TemplateResult {
     ${rest === 1 ? 'does' : 'do'} something else, mostly small weights that act as conditional biases.`;
 }
 
+/** The motif section: the motif explained, the small model's figure, one close-up per motif instance, and its retrain controls. */
 export function motifSection(props: MotifSectionProps): TemplateResult {
   const { view, status } = props;
   const analysis = view?.analysis;
   const config = view?.config;
-  const retraining = isRunning(status, 'motif');
   return html`
     <section id="motif" data-section="motif">
       <div class="prose">
-        <h2>A motif for computing in superposition</h2>
+        <h2>${SECTION_TITLES.motif}</h2>
         <p>
           How can one neuron compute with two features without mixing them up? The paper found a recurring answer in a
           smaller model and called it the <em>asymmetric superposition motif</em>. An <em>asymmetric neuron</em> reads
@@ -43,9 +65,10 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
         ${
           analysis && config
             ? html`<p>
-              We trained the small model (n = ${config.n} features, m = ${config.m} neurons, 1 − S =
+              We trained the small model${fnRef('motifSize')} (n = ${config.n} features, m = ${config.m} neurons, 1 − S =
               ${formatDensity(densityOf(config))}, seed ${config.seed}, ${config.steps.toLocaleString('en')} steps)
-              and searched its weights with the detector described in the method section. It finds
+              and searched its weights with the detector described in the method section. Figure
+              ${FIGURE_NUMBER.motifModel} shows it. The detector finds
               ${plural(analysis.motifs.length, 'instance')} of the motif. ${decomposition(analysis)}
               ${analysis.motifs.map(
                 (m, k) => html`In instance ${k + 1}, neuron ${m.asymmetricNeuron} reads b = ${m.featureB} at
@@ -63,7 +86,10 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
           ? html`<figure>
             <neuron-stack-plot id="motif-plot" .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
             <figure-download filename="motif-model" for="motif-plot"></figure-download>
-            <figcaption>The small model’s neurons, ${view.source}; motif neurons are outlined and labelled.</figcaption>
+            <figcaption>
+              <span class="figure-number">Figure ${FIGURE_NUMBER.motifModel}.</span> The small model’s neurons,
+              ${view.source}; motif neurons are outlined and labelled.
+            </figcaption>
           </figure>`
           : nothing
       }
@@ -72,20 +98,13 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
           <motif-closeup id=${`motif-closeup-${k}`} .data=${closeup}></motif-closeup>
           <figure-download filename=${`motif-${k + 1}`} for=${`motif-closeup-${k}`}></figure-download>
           <figcaption>
-            Motif instance ${k + 1}. Left: the two neurons’ weights on a and b. Right: outputs a and b when only a is
+            <span class="figure-number">Figure ${FIGURE_NUMBER.firstMotifCloseup + k}.</span> Motif instance ${k + 1}. Left: the two neurons’ weights on a and b. Right: outputs a and b when only a is
             active; dashed, the same model with the inhibition neuron removed. Without it, b’s output rises with a; with
             it, b stays at zero.
           </figcaption>
         </figure>`,
       )}
-      <div class="controls">
-        ${
-          retraining
-            ? html`<span class="status-line" role="status">Retraining the motif model: step ${status.step.toLocaleString('en')}</span>`
-            : html`<button type="button" @click=${props.onRetrain}>Retrain the motif model here</button>
-              <span class="small">Same seed and settings: it should find the same model.</span>`
-        }
-      </div>
+      <div class="controls">${retrainControls(props)}</div>
       ${status.target === 'motif' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
     </section>
   `;

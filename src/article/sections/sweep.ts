@@ -2,7 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelCounts } from '../../model/analysis';
 import { formatDensity, formatLoss, formatNumber } from '../../viz/format';
 import type { SweepPanel } from '../../viz/sweep-figure';
+import { FIGURE_NUMBER } from '../article-meta';
+import { formatDuration, MEASURED_SWEEP_STEPS_PER_SECOND, stepOfTotal, timeLeftPhrase } from '../progress';
 import { isRunning, type TrainingStatus } from '../training-controller';
+import { fnRef } from './appendix';
+import { SECTION_TITLES } from './contents';
 
 export interface SweepLevel {
   readonly density: number;
@@ -25,6 +29,10 @@ export interface SweepSectionProps {
   readonly onSelectPanel: (index: number) => void;
   readonly onRetrain: () => void;
   readonly onCancel: () => void;
+  /** Puts the shipped models back in the figure after a retrained sweep stopped or finished. */
+  readonly onRestore: () => void;
+  /** The steps the retrain trains for (the shipped sweep's). */
+  readonly retrainSteps: number;
 }
 
 const at = (levels: readonly SweepLevel[], density: number): SweepLevel | undefined => levels.find((l) => l.density === density);
@@ -65,23 +73,47 @@ function narrative(levels: readonly SweepLevel[]): TemplateResult {
   `;
 }
 
+/** Retraining the sweep: the button with its time estimate, the run's progress, or the way back to the shipped models. */
+function retrainControls(props: SweepSectionProps): TemplateResult {
+  const { status } = props;
+  if (isRunning(status, 'sweep')) {
+    const speed = status.stepsPerSecond > 0 ? `${Math.round(status.stepsPerSecond)} steps/s` : null;
+    return html`<button type="button" @click=${props.onCancel}>Stop retraining</button>
+      <label>Retraining the sweep <progress max=${status.config.steps} value=${status.step}></progress></label>
+      <span class="status-line" id="sweep-status">${[stepOfTotal(status), status.backend, speed, timeLeftPhrase(status)].filter(Boolean).join(' · ')}</span>`;
+  }
+  const estimate = formatDuration(props.retrainSteps / MEASURED_SWEEP_STEPS_PER_SECOND);
+  const retrain = html`<button type="button" @click=${props.onRetrain}>Retrain the whole sweep</button>
+    <span class="small">Trains all seven models again in your browser, ${props.retrainSteps.toLocaleString('en')} steps each:
+      ${estimate} on a two-core laptop. The panels update as it goes.</span>`;
+  // isRunning() narrows `status` to idle below; the run that ended is read from props again.
+  const ended = props.status.target === 'sweep' ? props.status : null;
+  if (ended?.snapshot) {
+    const how = ended.phase === 'completed' ? 'finished' : `stopped at ${stepOfTotal(ended)}`;
+    return html`<button type="button" id="restore-sweep" @click=${props.onRestore}>Restore the shipped models</button>
+      <span class="small">The figure shows the sweep you retrained (${how}).</span> ${retrain}`;
+  }
+  return retrain;
+}
+
+/** The sweep section: its story (told from the shipped models), Figure 1, the retrain controls and the counts table. */
 export function sweepSection(props: SweepSectionProps): TemplateResult {
   const { status } = props;
-  const retraining = isRunning(status, 'sweep');
   return html`
     <section id="sweep" data-section="sweep">
       <div class="prose">
-        <h2>From dedicated neurons to shared ones</h2>
+        <h2>${SECTION_TITLES.sweep}</h2>
         <p>
           The paper’s central figure for this model trains seven networks, identical except for how sparse their
-          inputs are, and lines up their stack plots. Below are seven models trained by this page’s own engine. Each
-          caption counts monosemantic neurons with the rule given in the method section.
+          inputs are, and lines up their stack plots. Figure ${FIGURE_NUMBER.sweep} shows seven models trained by this
+          page’s own engine. Each caption counts <a class="term" href="#term-monosemantic">monosemantic</a> neurons with
+          the rule given in the method section.${fnRef('budget')}
         </p>
         ${narrative(props.shippedLevels)}
       </div>
       <figure>
         <sweep-figure id="sweep-figure" .panels=${props.panels} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>
-        <figcaption>Stack plots of ${props.source}. ${props.budget}</figcaption>
+        <figcaption><span class="figure-number">Figure ${FIGURE_NUMBER.sweep}.</span> Stack plots of ${props.source}. ${props.budget}</figcaption>
         <div class="controls small">
           <label
             >Panel to download
@@ -96,18 +128,11 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
           ></figure-download>
         </div>
       </figure>
-      <div class="controls">
-        ${
-          retraining
-            ? html`<button type="button" @click=${props.onCancel}>Stop retraining</button>
-              <label>Retraining the sweep <progress max=${status.config?.steps ?? 1} value=${status.step}></progress></label>
-              <span class="status-line" role="status">step ${status.step.toLocaleString('en')}${status.backend ? ` on ${status.backend}` : ''}${status.stepsPerSecond > 0 ? `, ${Math.round(status.stepsPerSecond)} steps/s` : ''}</span>`
-            : html`<button type="button" @click=${props.onRetrain}>Retrain the whole sweep</button>
-              <span class="small">Trains all seven models again in your browser with the settings above; the panels update as it goes.</span>`
-        }
-      </div>
+      <div class="controls">${retrainControls(props)}</div>
       ${status.target === 'sweep' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
-      <table class="counts" aria-label="Counts per sparsity level">
+      <div class="scroll-x table-scroll" role="region" aria-labelledby="counts-caption">
+      <table class="counts">
+        <caption id="counts-caption">Counts per sparsity level, for ${props.source}</caption>
         <thead>
           <tr><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">features computed</th><th scope="col">mean polysemanticity</th><th scope="col">final loss</th></tr>
         </thead>
@@ -123,6 +148,7 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
           )}
         </tbody>
       </table>
+      </div>
     </section>
   `;
 }

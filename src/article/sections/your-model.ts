@@ -10,6 +10,7 @@ import { formatDensity, formatLoss, formatNumber, plural } from '../../viz/forma
 import type { ShippedModels } from '../shipped-models';
 import { monosemanticPhrase } from '../views';
 import type { LoadedModel } from '../your-model-controller';
+import { SECTION_TITLES } from './contents';
 import type { YourInstanceView } from '../your-model-view';
 import './your-model.css';
 
@@ -231,7 +232,7 @@ export function yourModelSection(props: YourModelSectionProps): TemplateResult {
   return html`
     <section id="your-model" data-section="your-model">
       <div class="prose">
-        <h2>Bring your own model</h2>
+        <h2>${SECTION_TITLES['your-model']}</h2>
         <p>
           Trained a toy model of your own, in a replication of the paper or with other numbers? Load its weights and the page
           analyses it the way it analyses its own models: a stack plot for every instance, the neuron counts, the ± pairs, the

@@ -148,4 +148,17 @@ describe('the training controller', () => {
     expect(controller.status.phase).toBe('training');
     expect(workers[0]!.sent.map((r) => r.type)).toEqual(['train', 'pause', 'resume']);
   });
+
+  it('forgets an ended run on dismiss (restore the shipped models), but never one in flight', () => {
+    const { controller, changes } = setUp();
+    controller.start('sweep', config);
+    controller.dismiss();
+    expect(controller.status).toMatchObject({ target: 'sweep', phase: 'starting' });
+    controller.cancel();
+    const ends = changes.length;
+    controller.dismiss();
+    expect(controller.status).toEqual({ phase: 'idle', target: null });
+    // Forgetting is not an end: the listener heard the run end once, at the cancel.
+    expect(changes).toHaveLength(ends);
+  });
 });

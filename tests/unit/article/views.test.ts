@@ -95,9 +95,9 @@ describe('the motif view', () => {
 });
 
 describe('the live status line', () => {
-  it('reads step of total, loss, backend, speed and phase', () => {
+  it('reads step of total, loss, backend, speed, time left and phase', () => {
     const status = liveRun({ step: 1200, losses: [0.0021], stepsPerSecond: 410.4 });
-    expect(statusLine(status)).toBe('Step 1,200 of 3,500 · loss 2.10e-3 · backend wasm · 410 steps/s · training');
+    expect(statusLine(status)).toBe('Step 1,200 of 3,500 · loss 2.10e-3 · backend wasm · 410 steps/s · a few seconds left · training');
     expect(statusLine({ ...status, phase: 'starting', backend: null, losses: [] })).toBe(
       'Step 1,200 of 3,500 · starting the training worker…',
     );

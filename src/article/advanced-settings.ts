@@ -1,0 +1,114 @@
+/**
+ * The live model's advanced settings as a form: each field's label, valid range and inline
+ * validation, and the sentence that compares the reader's schedule with the shipped sweep's. Pure,
+ * so that validation and wording are tested in Node. A permalink's bad value is clamped and named
+ * in a notice (url-state.ts); a value typed into the form is refused next to its field instead, and
+ * nothing trains until every field is valid.
+ */
+import { CONFIG_LIMITS, DEFAULT_CONFIG } from '../model/config';
+import { LIVE_LIMITS, type LiveSettings } from './live-settings';
+import { parseDecimal } from './url-state';
+
+/** The form's fields; `name` is also the field's URL parameter. */
+export type SettingName = 'seed' | 'steps' | 'lr' | 'm' | 'decay';
+
+export interface SettingField {
+  readonly name: SettingName;
+  /** The LiveSettings key the field sets. */
+  readonly key: Exclude<keyof LiveSettings, 'density'>;
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+  /** The keyboard a phone should show. */
+  readonly inputMode: 'numeric' | 'decimal';
+}
+
+export const SETTING_FIELDS: readonly SettingField[] = [
+  { name: 'seed', key: 'seed', label: 'Seed', ...CONFIG_LIMITS.seed, integer: true, inputMode: 'numeric' },
+  { name: 'steps', key: 'steps', label: 'Steps', ...LIVE_LIMITS.steps, integer: true, inputMode: 'numeric' },
+  { name: 'lr', key: 'learningRate', label: 'Learning rate', ...LIVE_LIMITS.learningRate, integer: false, inputMode: 'decimal' },
+  { name: 'm', key: 'm', label: 'Hidden neurons m', ...LIVE_LIMITS.m, integer: true, inputMode: 'numeric' },
+  {
+    name: 'decay',
+    key: 'importanceDecay',
+    label: 'Importance decay',
+    ...CONFIG_LIMITS.importanceDecay,
+    integer: false,
+    inputMode: 'decimal',
+  },
+];
+
+/** A bound as a reader writes it: "30,000", "0.00001". */
+export function formatBound(value: number): string {
+  return Number.isInteger(value) ? value.toLocaleString('en') : String(value);
+}
+
+/** The valid range shown beside a field: "whole number, 1 to 100" or "0.00001 to 0.1". */
+export function rangeHint(field: SettingField): string {
+  const range = `${formatBound(field.min)} to ${formatBound(field.max)}`;
+  return field.integer ? `whole number, ${range}` : range;
+}
+
+export type FieldCheck = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: string };
+
+/** Checks one field's text: a number in plain decimal notation, whole where it must be, within range. */
+export function checkSetting(field: SettingField, raw: string): FieldCheck {
+  const range = `${formatBound(field.min)} and ${formatBound(field.max)}`;
+  if (raw.trim() === '') return { ok: false, error: `Enter a ${field.integer ? 'whole number' : 'number'} between ${range}.` };
+  const value = parseDecimal(raw);
+  if (!Number.isFinite(value)) return { ok: false, error: `Not a number: enter one between ${range}.` };
+  if (field.integer && !Number.isInteger(value)) return { ok: false, error: `Enter a whole number between ${range}.` };
+  if (value < field.min || value > field.max) return { ok: false, error: `Out of range: enter a number between ${range}.` };
+  return { ok: true, value };
+}
+
+export interface FormCheck {
+  /** The settings the form holds, when every field is valid. */
+  readonly settings: Pick<LiveSettings, SettingField['key']> | null;
+  /** An error per invalid field, by name. */
+  readonly errors: Partial<Record<SettingName, string>>;
+}
+
+/** Checks every field; `read` gives a field's text (a missing field reads as empty). */
+export function checkSettings(read: (name: SettingName) => string | null): FormCheck {
+  const errors: Partial<Record<SettingName, string>> = {};
+  const values: Partial<Record<SettingField['key'], number>> = {};
+  for (const field of SETTING_FIELDS) {
+    const check = checkSetting(field, read(field.name) ?? '');
+    if (check.ok) values[field.key] = check.value;
+    else errors[field.name] = check.error;
+  }
+  const valid = Object.keys(errors).length === 0;
+  return { settings: valid ? (values as Pick<LiveSettings, SettingField['key']>) : null, errors };
+}
+
+/**
+ * How the reader's schedule compares with the shipped sweep's, as a sentence. Adam moves each
+ * weight by about the learning rate per step, so steps × learning rate is the distance the weights
+ * can travel; the sentence says "about the same distance" only when that product is within 15% of
+ * the shipped one.
+ */
+export function scheduleSentence(steps: number, learningRate: number): string {
+  const shipped = { steps: DEFAULT_CONFIG.steps, learningRate: DEFAULT_CONFIG.learningRate };
+  const at = (s: number, lr: number) => `${s.toLocaleString('en')} steps at learning rate ${lr}`;
+  if (steps === shipped.steps && learningRate === shipped.learningRate) {
+    return `It trains ${at(steps, learningRate)}, the shipped sweep’s own schedule.`;
+  }
+  const distance = steps * learningRate;
+  const shippedDistance = shipped.steps * shipped.learningRate;
+  const ratio = distance / shippedDistance;
+  const products = `steps × learning rate is ${formatProduct(distance)} against ${formatProduct(shippedDistance)}`;
+  const comparison =
+    ratio >= 1 / 1.15 && ratio <= 1.15
+      ? `about the same distance travelled by Adam (${products})`
+      : ratio > 1
+        ? `Adam can move the weights about ${formatProduct(ratio)} times as far (${products})`
+        : `Adam can move the weights only about ${Math.max(1, Math.round(ratio * 100))}% as far (${products})`;
+  return `It trains ${at(steps, learningRate)} where the shipped sweep took ${at(shipped.steps, shipped.learningRate)}: ${comparison}.`;
+}
+
+/** Three significant digits, no exponent: "10.5", "0.35", "9". */
+function formatProduct(value: number): string {
+  return String(Number(value.toPrecision(3)));
+}
