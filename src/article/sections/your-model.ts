@@ -248,7 +248,7 @@ export function yourModelSection(props: YourModelSectionProps): TemplateResult {
         </p>
         <details class="snippet">
           <summary>Saving a PyTorch replication’s model</summary>
-          <pre><code>${PYTORCH_SNIPPET}</code></pre>
+          <pre tabindex="0" role="region" aria-label="Python snippet"><code>${PYTORCH_SNIPPET}</code></pre>
         </details>
       </div>
       <div class="controls">
