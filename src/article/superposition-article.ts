@@ -15,6 +15,7 @@ import '../viz/loss-chart';
 import '../viz/motif-closeup';
 import '../viz/neuron-stack-plot';
 import '../viz/sweep-figure';
+import '../viz/training-timeline';
 import { liveConfig } from './live-settings';
 import { INITIAL_LIVE_RUN, type LiveRunEvent, nextLiveRun } from './live-run';
 import { type LocationHost, LocationController } from './location-controller';
@@ -28,9 +29,9 @@ import { motifSection } from './sections/motif';
 import { referencesSection } from './sections/references';
 import { sweepSection } from './sections/sweep';
 import { isShipped, loadShippedModels, type ShippedModels } from './shipped-models';
-import { type RunChange, TrainingController } from './training-controller';
+import { type RunChange, TrainingController, type TrainingTarget } from './training-controller';
 import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, parseState, type SectionId } from './url-state';
-import { intermediateView, type LiveShown, liveLossSeries, liveView, motifView, shippedLevels, sweepView } from './views';
+import { intermediateView, type LiveShown, liveLossSeries, liveView, motifView, shippedLevels, sweepLossSeries, sweepView } from './views';
 
 @customElement('superposition-article')
 export class SuperpositionArticle extends LitElement implements LocationHost {
@@ -42,6 +43,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   @state() private sweepPanel = 0;
   /** The newest live weights drawn, shown until newer ones are. */
   @state() private liveShown: LiveShown | null = null;
+  /** The step each run's figures show, chosen on its timeline; absent: the newest weights. Cleared when a run starts. */
+  @state() private chosenSteps: Partial<Record<TrainingTarget, number>> = {};
 
   private readonly location = new LocationController(this);
   private readonly training = new TrainingController(this, (change) => this.onRunChange(change));
@@ -118,6 +121,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
 
   private onRunChange(change: RunChange): void {
     const live = change.target === 'live';
+    if (change.type === 'started') this.chosenSteps = { ...this.chosenSteps, [change.target]: undefined };
     if (change.type === 'started') this.dispatchLive({ type: 'runStarted', live });
     else {
       const replaced = change.phase === 'replaced';
@@ -182,6 +186,15 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     }
   };
 
+  /** The reader scrubbed or replayed a run's timeline: its figures show that step, or the newest weights (null). */
+  private onTimelineSeek(target: TrainingTarget, step: number | null): void {
+    this.chosenSteps = { ...this.chosenSteps, [target]: step ?? undefined };
+  }
+
+  private chosenStep(target: TrainingTarget): number | null {
+    return this.training.status.target === target ? (this.chosenSteps[target] ?? null) : null;
+  }
+
   private readonly onRetrainSweep = (): void => {
     const sweep = this.shippedModels?.sweep;
     if (sweep) this.training.start('sweep', sweep.file.config, { ...this.backendOption(), reportEvery: 50 });
@@ -237,7 +250,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     const { status, workerTensors } = this.training;
     const models = this.shippedModels;
     const sweep = models?.sweep ?? null;
-    const sweepFigure = sweepView(status, sweep);
+    const sweepFigure = sweepView(status, sweep, this.chosenStep('sweep'));
     const motif = motifView(status, models?.motif ?? null);
     return html`
       <main class="page">
@@ -261,6 +274,9 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           levels: sweepFigure?.levels ?? [],
           shippedLevels: shippedLevels(sweep),
           source: sweepFigure?.source ?? '',
+          frame: sweepFigure?.frame ?? null,
+          lossSeries: sweepLossSeries(status),
+          onTimelineSeek: (step) => this.onTimelineSeek('sweep', step),
           budget: sweep ? trainingBudget(sweep.file) : '',
           status,
           selectedPanel: this.sweepPanel,
@@ -270,7 +286,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
         })}
         ${liveSection({
           state: this.articleState,
-          view: liveView(this.articleState, status, this.liveShown, sweep),
+          view: liveView(this.articleState, status, this.liveShown, sweep, this.chosenStep('live')),
+          onTimelineSeek: (step) => this.onTimelineSeek('live', step),
           status,
           workerTensors,
           lossSeries: liveLossSeries(status),

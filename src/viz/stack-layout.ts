@@ -216,9 +216,9 @@ export function neuronTicks(layout: StackLayout, minSpacing = 15): NeuronTick[] 
 
 /** The x-axis title of a full plot: what the numbers under the columns are and how the columns are ordered. */
 export function xTitle(data: Pick<StackPlotData, 'order'>): string {
-  return data.order === 'neuron'
-    ? 'neuron number; columns in model order while training, sorted when it ends'
-    : 'neuron number; columns sorted by their most important feature →';
+  if (data.order === 'neuron') return 'neuron number; columns in model order while training, sorted when it ends';
+  if (data.order === 'final') return 'neuron number; columns in the trained model’s order';
+  return 'neuron number; columns sorted by their most important feature →';
 }
 
 /** Margins around the plot area, px. */

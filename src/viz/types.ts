@@ -51,10 +51,10 @@ export interface StackPlotData {
   readonly yMax?: number;
   /**
    * How the columns are ordered, for the x-axis title: 'importance' (by each neuron's most important
-   * feature, the stack plot's order) or 'neuron' (by model index, kept while a model trains so that
-   * columns hold still). Default 'importance'.
+   * feature, the stack plot's order), 'neuron' (by model index, kept while a model trains so that
+   * columns hold still) or 'final' (an earlier snapshot in the trained model's order). Default 'importance'.
    */
-  readonly order?: 'importance' | 'neuron';
+  readonly order?: 'importance' | 'neuron' | 'final';
 }
 
 /** One line of the loss chart: (training step, loss) pairs in step order. */

@@ -26,6 +26,8 @@ export interface LiveSectionProps {
   readonly onBackendChange: (backend: BackendName | 'auto') => void;
   readonly onAdvancedApply: (form: HTMLFormElement) => void;
   readonly onCopyLink: () => void;
+  /** The reader chose a step on the live run's timeline (null: back to the newest weights). */
+  readonly onTimelineSeek: (step: number | null) => void;
 }
 
 const SLIDER_STEP = 0.01;
@@ -144,7 +146,29 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
                 <figure-download filename=${`stack-plot-density-${formatDensity(state.density)}`} for="live-plot"></figure-download>`
               : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
           }
-          <figcaption>${view?.caption ?? ''} ${view?.counts ?? ''}</figcaption>
+          ${
+            view?.frame && live
+              ? html`<training-timeline
+                  id="live-timeline"
+                  label="Training timeline of the live model"
+                  .steps=${view.frame.steps}
+                  .index=${view.frame.index}
+                  ?following=${view.frame.newest}
+                  total-steps=${live.config.steps}
+                  @timeline-seek=${(e: CustomEvent<{ step: number | null }>) => props.onTimelineSeek(e.detail.step)}
+                ></training-timeline>`
+              : nothing
+          }
+          <figcaption>
+            ${view?.caption ?? ''} ${view?.counts ?? ''}
+            ${
+              view?.source === 'live'
+                ? html`Columns keep their place while the model trains and are sorted by their most important feature when
+                    it finishes; the y axis changes only in round steps. Hover or focus a column to follow that neuron.
+                    Scrub or replay the timeline to see the run again (up to 200 snapshots, from the initialisation on).`
+                : nothing
+            }
+          </figcaption>
         </figure>
         <figure>
           ${
@@ -153,12 +177,16 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
                   id="live-loss"
                   .series=${props.lossSeries}
                   last-step=${live ? live.config.steps : 0}
+                  marker-step=${view?.source === 'live' ? view.step : -1}
                   label="Training loss of the live model"
                 ></loss-chart>
                 <figure-download filename="live-loss" for="live-loss"></figure-download>`
               : html`<p class="small">The loss curve appears here once a live model trains.</p>`
           }
-          <figcaption>Importance-weighted loss on each step’s batch, read back every 25 steps and drawn up to ten times a second.</figcaption>
+          <figcaption>
+            Importance-weighted loss on each step’s batch, read back every 25 steps and drawn up to ten times a second. The
+            dashed rule marks the step whose weights the stack plot shows.
+          </figcaption>
         </figure>
       </div>
     </section>

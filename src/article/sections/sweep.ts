@@ -2,7 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelCounts } from '../../model/analysis';
 import { formatDensity, formatLoss, formatNumber } from '../../viz/format';
 import type { SweepPanel } from '../../viz/sweep-figure';
+import type { LossSeries } from '../../viz/types';
 import { isRunning, type TrainingStatus } from '../training-controller';
+import type { RunFrameView } from '../views';
 
 export interface SweepLevel {
   readonly density: number;
@@ -25,6 +27,38 @@ export interface SweepSectionProps {
   readonly onSelectPanel: (index: number) => void;
   readonly onRetrain: () => void;
   readonly onCancel: () => void;
+  /** The retraining run's frame drawn, for its timeline; null for the shipped sweep. */
+  readonly frame: RunFrameView | null;
+  /** The retraining run's loss curves, one per level (empty without a retrain). */
+  readonly lossSeries: LossSeries[];
+  /** The reader chose a step on the retrain's timeline (null: back to the newest weights). */
+  readonly onTimelineSeek: (step: number | null) => void;
+}
+
+/** The retrain's timeline and loss curves, under the panels, once the sweep has retrained here. */
+function retrainFigures(props: SweepSectionProps): TemplateResult | typeof nothing {
+  const { frame, status } = props;
+  if (!frame || status.target !== 'sweep') return nothing;
+  return html`<training-timeline
+      id="sweep-timeline"
+      label="Training timeline of the retrained sweep"
+      .steps=${frame.steps}
+      .index=${frame.index}
+      ?following=${frame.newest}
+      total-steps=${status.config.steps}
+      @timeline-seek=${(e: CustomEvent<{ step: number | null }>) => props.onTimelineSeek(e.detail.step)}
+    ></training-timeline>
+    <figure class="sweep-loss">
+      <loss-chart
+        id="sweep-loss"
+        .series=${props.lossSeries}
+        last-step=${status.config.steps}
+        marker-step=${frame.step}
+        label="Training loss of the retrained sweep, one line per level"
+      ></loss-chart>
+      <figure-download filename=${`sweep-retrain-loss-step-${frame.step}`} for="sweep-loss"></figure-download>
+      <figcaption>Loss of each level while the sweep retrains here; the dashed rule marks the step the panels show.</figcaption>
+    </figure>`;
 }
 
 const at = (levels: readonly SweepLevel[], density: number): SweepLevel | undefined => levels.find((l) => l.density === density);
@@ -81,7 +115,13 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
       </div>
       <figure>
         <sweep-figure id="sweep-figure" .panels=${props.panels} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>
-        <figcaption>Stack plots of ${props.source}. ${props.budget}</figcaption>
+        ${retrainFigures(props)}
+        <figcaption>
+          Stack plots of ${props.source}. ${props.budget} Each panel has its own vertical scale, marked on its axis: a
+          shared one would flatten the dense levels, whose stacks are about 1 tall, to about a ninth of the sparsest’s. The
+          dashed lines at ±1 mark a neuron’s largest weight, so how far a stack reaches past them says how many features
+          the neuron reads. Every feature is a segment of its own.
+        </figcaption>
         <div class="controls small">
           <label
             >Panel to download
