@@ -64,9 +64,13 @@ export function packInstance(density: number, weights: NetworkWeights): FrameIns
   const m = weights.W1.length;
   const n = weights.b.length;
   const W1 = new Float32Array(m * n);
-  weights.W1.forEach((row, j) => W1.set(row, j * n));
+  weights.W1.forEach((row, j) => {
+    W1.set(row, j * n);
+  });
   const W2 = new Float32Array(n * m);
-  weights.W2.forEach((row, i) => W2.set(row, i * m));
+  weights.W2.forEach((row, i) => {
+    W2.set(row, i * m);
+  });
   return {
     density,
     n,
