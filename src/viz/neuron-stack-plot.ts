@@ -264,7 +264,7 @@ export class NeuronStackPlot extends SvgFigure {
     part(plot, 'text', 'x-caption')
       .attr('x', 0)
       .attr('y', innerH + 27)
-      .text(full ? xTitle(this.data) : '');
+      .text(full ? xTitle(this.data, layout.slot * layout.columns.length) : '');
   }
 
   private drawColumns(g: GroupSelection, layout: StackLayout, innerH: number): void {

@@ -214,11 +214,22 @@ export function neuronTicks(layout: StackLayout, minSpacing = 15): NeuronTick[] 
   return layout.columns.filter((c) => c.column % every === 0).map((c) => ({ neuron: c.neuron, x: c.x + c.w / 2 }));
 }
 
-/** The x-axis title of a full plot: what the numbers under the columns are and how the columns are ordered. */
-export function xTitle(data: Pick<StackPlotData, 'order'>): string {
-  if (data.order === 'neuron') return 'neuron number; columns in model order while training, sorted when it ends';
-  if (data.order === 'final') return 'neuron number; columns in the trained model’s order';
-  return 'neuron number; columns sorted by their most important feature →';
+/** Below this plot width, px, the x-axis title takes its short form. */
+const SHORT_TITLE_WIDTH = 480;
+
+/**
+ * The x-axis title of a full plot `width` px wide: what the numbers under the columns are and how
+ * the columns are ordered, shortened on narrow plots so it fits under them.
+ */
+export function xTitle(data: Pick<StackPlotData, 'order'>, width = Number.POSITIVE_INFINITY): string {
+  const short = width < SHORT_TITLE_WIDTH;
+  if (data.order === 'neuron')
+    return short
+      ? 'neuron number (model order while training)'
+      : 'neuron number; columns in model order while training, sorted when it ends';
+  if (data.order === 'final')
+    return short ? 'neuron number (trained model’s order)' : 'neuron number; columns in the trained model’s order';
+  return short ? 'neuron number, by top feature →' : 'neuron number; columns sorted by their most important feature →';
 }
 
 /** Margins around the plot area, px. */

@@ -21,6 +21,13 @@ function decomposition(analysis: ModelAnalysis): TemplateResult {
     ${rest === 1 ? 'does' : 'do'} something else, mostly small weights that act as conditional biases.`;
 }
 
+/** How to read the short labels a narrow plot uses, with the first motif's own neurons: “8 · A1” is neuron 8, … */
+function shortLabelKey(analysis: ModelAnalysis): string {
+  const first = analysis.motifs[0];
+  if (!first) return '';
+  return ` On a narrow screen the labels are short: “${first.asymmetricNeuron} · A1” is neuron ${first.asymmetricNeuron}, the asymmetric neuron of motif 1, and “${first.inhibitionNeuron} · I1” its inhibition neuron.`;
+}
+
 export function motifSection(props: MotifSectionProps): TemplateResult {
   const { view, status } = props;
   const analysis = view?.analysis;
@@ -63,7 +70,10 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
           ? html`<figure>
             <neuron-stack-plot id="motif-plot" .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
             <figure-download filename="motif-model" for="motif-plot"></figure-download>
-            <figcaption>The small model’s neurons, ${view.source}; motif neurons are outlined and labelled.</figcaption>
+            <figcaption>
+              The small model’s neurons, ${view.source}; motif neurons are outlined and labelled with their numbers, as
+              in the text.${shortLabelKey(view.analysis)}
+            </figcaption>
           </figure>`
           : nothing
       }
