@@ -275,6 +275,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           shippedLevels: shippedLevels(sweep),
           source: sweepFigure?.source ?? '',
           frame: sweepFigure?.frame ?? null,
+          exportSource: sweepFigure?.exportSource ?? null,
           lossSeries: sweepLossSeries(status),
           onTimelineSeek: (step) => this.onTimelineSeek('sweep', step),
           budget: sweep ? trainingBudget(sweep.file) : '',

@@ -10,6 +10,7 @@ import { stackDomain } from '../viz/stack-layout';
 import { niceRange, replayRange } from '../viz/stack-scale';
 import type { SweepPanel } from '../viz/sweep-figure';
 import type { LossSeries, MotifCloseupData, StackPlotData } from '../viz/types';
+import type { ExportSource } from './figure-exports';
 import { type Highlight, motifCloseupData, motifHighlights, type PlotFrame, stackPlotData } from './figure-data';
 import { formatDensity, plural } from '../viz/format';
 import { liveConfig, densityOf, nearestPaperDensity } from './live-settings';
@@ -165,6 +166,8 @@ export interface SweepView {
   readonly source: string;
   /** The retraining run's frame drawn, for its timeline; null for the shipped sweep. */
   readonly frame: RunFrameView | null;
+  /** Which weights are drawn, for the downloads' names and headings. */
+  readonly exportSource: ExportSource;
 }
 
 interface LevelModel {
@@ -174,8 +177,9 @@ interface LevelModel {
   readonly plot: StackPlotData;
 }
 
-function sweepViewOf(models: readonly LevelModel[], source: string, frame: RunFrameView | null): SweepView {
+function sweepViewOf(models: readonly LevelModel[], source: string, frame: RunFrameView | null, exportSource: ExportSource): SweepView {
   return {
+    exportSource,
     panels: models.map((model) => ({
       density: model.density,
       caption: monosemanticPhrase(model.analysis.counts),
@@ -192,6 +196,7 @@ const shippedSweepView = memo((sweep: ShippedFile) =>
     sweep.models.map((m) => ({ ...m, plot: plotOf(m.analysis) })),
     'the shipped weights',
     null,
+    { kind: 'shipped', config: sweep.file.config, step: sweep.file.config.steps },
   ),
 );
 /** Keyed by the frame's plot data, so an unchanged frame keeps its view and the panels do not redraw. */
@@ -209,7 +214,11 @@ export function sweepView(status: TrainingStatus, sweep: ShippedFile | null, sel
       let view = retrainedViews.get(first.plot);
       if (!view) {
         const what = isRunning(status, 'sweep') ? 'the sweep you are retraining' : 'the sweep you retrained';
-        view = sweepViewOf(frame.instances, `${what} (step ${frame.step.toLocaleString('en')})`, frame);
+        view = sweepViewOf(frame.instances, `${what} (step ${frame.step.toLocaleString('en')})`, frame, {
+          kind: 'trained here',
+          config: status.config,
+          step: frame.step,
+        });
         retrainedViews.set(first.plot, view);
       }
       return view;
@@ -246,6 +255,8 @@ export interface LiveView {
   readonly monosemantic: number;
   /** The live run's frame drawn, for its timeline; null for a shipped model. */
   readonly frame: RunFrameView | null;
+  /** Which weights are drawn, for the downloads' names and headings. */
+  readonly exportSource: ExportSource;
 }
 
 /**
@@ -281,6 +292,7 @@ export function liveView(
         step: frame.step,
         monosemantic: analysis.counts.monosemantic,
         frame,
+        exportSource: { kind: 'trained here', config: status.config, step: frame.step },
       };
     }
   }
@@ -297,6 +309,7 @@ export function liveView(
     step: sweep.file.config.steps,
     monosemantic: shipped.analysis.counts.monosemantic,
     frame: null,
+    exportSource: { kind: 'shipped', config: { ...sweep.file.config, densities: [nearest] }, step: sweep.file.config.steps },
   };
 }
 
@@ -323,6 +336,8 @@ export interface MotifView {
   readonly closeups: readonly MotifCloseupData[];
   /** Which weights are drawn, as a phrase. */
   readonly source: string;
+  /** Which weights are drawn, for the downloads' names and headings. */
+  readonly exportSource: ExportSource;
 }
 
 /** The motif figure: the motif model retraining here once it has weights, else the shipped one. */
@@ -338,6 +353,9 @@ export function motifView(status: TrainingStatus, motif: ShippedFile | null): Mo
     plot: frame?.instances[0]?.plot ?? motifPlotOf(analysis),
     closeups: closeupsOf(analysis),
     source: retrained ? `retrained in your browser (step ${retrained.step.toLocaleString('en')})` : 'as shipped',
+    exportSource: retrained
+      ? { kind: 'trained here', config: motif.file.config, step: retrained.step }
+      : { kind: 'shipped', config: motif.file.config, step: motif.file.config.steps },
   };
 }
 

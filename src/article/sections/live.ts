@@ -5,6 +5,8 @@ import type { LossSeries } from '../../viz/types';
 import { formatDensity, formatLoss } from '../../viz/format';
 import { attributes } from '../attributes-directive';
 import { LIVE_FIGURE_ATTRIBUTES, statusAttributes } from '../exposed-state';
+import { liveExport } from '../figure-exports';
+import { download } from './download';
 import { isRunning, type RunStatus, type TrainingStatus } from '../training-controller';
 import { LIVE_LIMITS } from '../live-settings';
 import type { ArticleState } from '../url-state';
@@ -143,7 +145,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
           ${
             view
               ? html`<neuron-stack-plot id="live-plot" .data=${view.plot} label=${`Neuron weights of the live model: ${view.counts}`}></neuron-stack-plot>
-                <figure-download filename=${`stack-plot-density-${formatDensity(state.density)}`} for="live-plot"></figure-download>`
+                ${download('live-plot', liveExport(view.exportSource, 'weights'), 'the live stack plot')}`
               : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
           }
           ${
@@ -180,7 +182,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
                   marker-step=${view?.source === 'live' ? view.step : -1}
                   label="Training loss of the live model"
                 ></loss-chart>
-                <figure-download filename="live-loss" for="live-loss"></figure-download>`
+                ${view ? download('live-loss', liveExport(view.exportSource, 'loss'), 'the loss chart') : nothing}`
               : html`<p class="small">The loss curve appears here once a live model trains.</p>`
           }
           <figcaption>

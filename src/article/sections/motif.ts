@@ -3,7 +3,9 @@ import type { ModelAnalysis } from '../../model/analysis';
 import { densityOf } from '../live-settings';
 import { formatDensity, formatNumber, plural } from '../../viz/format';
 import { isRunning, type TrainingStatus } from '../training-controller';
+import { motifExport } from '../figure-exports';
 import type { MotifView } from '../views';
+import { download } from './download';
 
 export interface MotifSectionProps {
   /** The motif model drawn (shipped, or retrained in this browser); null when its file did not load. */
@@ -69,7 +71,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
         view
           ? html`<figure>
             <neuron-stack-plot id="motif-plot" .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
-            <figure-download filename="motif-model" for="motif-plot"></figure-download>
+            ${download('motif-plot', motifExport(view.exportSource), 'the motif model’s stack plot')}
             <figcaption>
               The small model’s neurons, ${view.source}; motif neurons are outlined and labelled with their numbers, as
               in the text.${shortLabelKey(view.analysis)}
@@ -80,7 +82,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
       ${(view?.closeups ?? []).map(
         (closeup, k) => html`<figure>
           <motif-closeup id=${`motif-closeup-${k}`} .data=${closeup}></motif-closeup>
-          <figure-download filename=${`motif-${k + 1}`} for=${`motif-closeup-${k}`}></figure-download>
+          ${view ? download(`motif-closeup-${k}`, motifExport(view.exportSource, { index: k, title: closeup.title }), `motif ${k + 1}’s close-up`) : nothing}
           <figcaption>
             Motif instance ${k + 1}. Left: the two neurons’ weights on a and b. Right: outputs a and b when only a is
             active; dashed, the same model with the inhibition neuron removed. Without it, b’s output rises with a; with

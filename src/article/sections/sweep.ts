@@ -4,7 +4,9 @@ import { formatDensity, formatLoss, formatNumber } from '../../viz/format';
 import type { SweepPanel } from '../../viz/sweep-figure';
 import type { LossSeries } from '../../viz/types';
 import { isRunning, type TrainingStatus } from '../training-controller';
+import { type ExportSource, sweepExport, sweepLossExport } from '../figure-exports';
 import type { RunFrameView } from '../views';
+import { download } from './download';
 
 export interface SweepLevel {
   readonly density: number;
@@ -33,6 +35,8 @@ export interface SweepSectionProps {
   readonly lossSeries: LossSeries[];
   /** The reader chose a step on the retrain's timeline (null: back to the newest weights). */
   readonly onTimelineSeek: (step: number | null) => void;
+  /** Which weights the panels draw, for the downloads; null before the shipped sweep has loaded. */
+  readonly exportSource: ExportSource | null;
 }
 
 /** The retrain's timeline and loss curves, under the panels, once the sweep has retrained here. */
@@ -56,7 +60,7 @@ function retrainFigures(props: SweepSectionProps): TemplateResult | typeof nothi
         marker-step=${frame.step}
         label="Training loss of the retrained sweep, one line per level"
       ></loss-chart>
-      <figure-download filename=${`sweep-retrain-loss-step-${frame.step}`} for="sweep-loss"></figure-download>
+      ${props.exportSource ? download('sweep-loss', sweepLossExport(props.exportSource), 'the sweep’s loss chart') : nothing}
       <figcaption>Loss of each level while the sweep retrains here; the dashed rule marks the step the panels show.</figcaption>
     </figure>`;
 }
@@ -122,19 +126,26 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
           dashed lines at ±1 mark a neuron’s largest weight, so how far a stack reaches past them says how many features
           the neuron reads. Every feature is a segment of its own.
         </figcaption>
-        <div class="controls small">
-          <label
-            >Panel to download
-            <select id="sweep-panel-select" @change=${(e: Event) => props.onSelectPanel(Number((e.target as HTMLSelectElement).value))}>
-              ${props.panels.map((p, k) => html`<option value=${k} ?selected=${k === props.selectedPanel}>1 − S = ${formatDensity(p.density)}</option>`)}
-            </select></label
-          >
-          <figure-download
-            for="sweep-figure"
-            .panel=${props.selectedPanel}
-            filename=${`sweep-panel-density-${formatDensity(props.panels[props.selectedPanel]?.density ?? 1)}`}
-          ></figure-download>
-        </div>
+        ${
+          props.exportSource
+            ? html`<div class="controls small">
+                <span>All seven panels, with their titles and the legend:</span>
+                ${download('sweep-figure', sweepExport(props.exportSource), 'all panels', 'all')}
+                <label
+                  >One panel
+                  <select id="sweep-panel-select" @change=${(e: Event) => props.onSelectPanel(Number((e.target as HTMLSelectElement).value))}>
+                    ${props.panels.map((p, k) => html`<option value=${k} ?selected=${k === props.selectedPanel}>1 − S = ${formatDensity(p.density)}</option>`)}
+                  </select></label
+                >
+                ${download(
+                  'sweep-figure',
+                  sweepExport(props.exportSource, props.panels[props.selectedPanel]?.density ?? 1),
+                  'the chosen panel',
+                  props.selectedPanel,
+                )}
+              </div>`
+            : nothing
+        }
       </figure>
       <div class="controls">
         ${
