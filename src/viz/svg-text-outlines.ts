@@ -190,5 +190,5 @@ export function textToOutlines(svgText: string): { text: string; width: number; 
   }
   const width = Number(root.getAttribute('width')) || 0;
   const height = Number(root.getAttribute('height')) || 0;
-  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`, width, height };
+  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`, width, height };
 }
