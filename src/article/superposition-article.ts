@@ -29,7 +29,7 @@ import { motifSection } from './sections/motif';
 import { referencesSection } from './sections/references';
 import { sweepSection } from './sections/sweep';
 import { isShipped, loadShippedModels, type ShippedModels } from './shipped-models';
-import { type RunChange, TrainingController, type TrainingTarget } from './training-controller';
+import { type RunChange, type RunStatus, TrainingController, type TrainingTarget } from './training-controller';
 import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, parseState, type SectionId } from './url-state';
 import { intermediateView, type LiveShown, liveLossSeries, liveView, motifView, shippedLevels, sweepLossSeries, sweepView } from './views';
 
@@ -207,6 +207,15 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
 
   private backendOption(): { backend?: BackendName } {
     return this.backendChoice === 'auto' ? {} : { backend: this.backendChoice };
+  }
+
+  /**
+   * The kept frames of the run for `target`, as steps and packed weights (timeline.ts), or null when
+   * no such run exists; the browser tests compare what the plot draws with them.
+   */
+  timelineForTesting(target: TrainingTarget): RunStatus['timeline']['frames'] | null {
+    const { status } = this.training;
+    return status.target === target ? status.timeline.frames : null;
   }
 
   /** Simulates a lost WebGL context in the training worker; the browser tests call it. */
