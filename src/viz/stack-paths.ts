@@ -48,8 +48,20 @@ export function edgeGap(h: number): number {
  */
 export function colourPaths(rects: readonly StackRect[]): ColourPath[] {
   const parts = new Map<number, string[]>();
+  // A column's rects share x and width: their strings are made once per column, so a rect costs
+  // two numbers (tens of thousands of rects per redraw early in a sweep retrain).
+  let column = -1;
+  let start = '';
+  let across = '';
+  let end = '';
   for (const r of rects) {
     if (!(r.h > 0)) continue;
+    if (r.column !== column) {
+      column = r.column;
+      start = `M${roundPx(r.x)} `;
+      across = `h${roundPx(r.w)}v`;
+      end = `h${roundPx(-r.w)}z`;
+    }
     const level = colourLevel(r.superposition);
     let list = parts.get(level);
     if (!list) {
@@ -59,7 +71,7 @@ export function colourPaths(rects: readonly StackRect[]): ColourPath[] {
     const gap = edgeGap(r.h);
     // Above the axis the outer end is the top; below it, the bottom.
     const top = r.inWeight >= 0 ? r.y + gap : r.y;
-    list.push(`M${roundPx(r.x)} ${roundPx(top)}h${roundPx(r.w)}v${roundPx(r.h - gap)}h${roundPx(-r.w)}z`);
+    list.push(`${start}${roundPx(top)}${across}${roundPx(r.h - gap)}${end}`);
   }
   return [...parts.entries()]
     .sort(([a], [b]) => a - b)
