@@ -269,18 +269,16 @@ export class NeuronStackPlot extends SvgFigure {
 
   private drawColumns(g: GroupSelection, layout: StackLayout, innerH: number): void {
     const slot = layout.slot;
-    const columns = g
-      .selectAll<SVGGElement, StackColumn>('g.column')
-      .data(layout.columns, (c) => c.neuron)
-      .join((enter) => {
-        const col = enter
-          .append('g')
-          .attr('class', 'column')
-          .attr('data-neuron', (c) => c.neuron)
-          .attr('role', 'img');
-        col.append('rect').attr('class', 'bg');
-        return col;
-      })
+    // Columns are placed by their transform; their DOM order is left as it is. join() would reorder
+    // the nodes to the data's order, and moving a node drops its focus: a reader focusing a column
+    // would lose it when a finished run sorts its columns.
+    const bound = g.selectAll<SVGGElement, StackColumn>('g.column').data(layout.columns, (c) => c.neuron);
+    bound.exit().remove();
+    const entered = bound.enter().append('g').attr('class', 'column').attr('role', 'img');
+    entered.append('rect').attr('class', 'bg');
+    const columns = entered
+      .merge(bound)
+      .attr('data-neuron', (c) => c.neuron)
       .attr('transform', (c) => `translate(${c.x},0)`)
       .attr('aria-label', (c) => c.source.description);
     // The background fills the whole slot, so a column reads as one target between its rects too.

@@ -5,6 +5,7 @@
  * desktop (1280 px) and phone (390 px) width land in artifacts/screenshots.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { waitForLivePhase } from '../../build/site';
@@ -15,8 +16,9 @@ const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();
 const consoleErrors: string[] = [];
 
-async function open(query = '', width = 1280): Promise<Page> {
-  const page = await browser().newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+/** `bypassCSP`: for a page that injects axe-core, which the page's Content Security Policy would block. */
+async function open(query = '', width = 1280, bypassCSP = false): Promise<Page> {
+  const page = await browser().newPage({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP });
   collectErrors(page, consoleErrors);
   await page.goto(`${baseUrl}${query}`);
   await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
@@ -43,15 +45,28 @@ function liveColumns(page: Page): Promise<{ source: string; step: string; neuron
 
 describe('the figures in Chromium', () => {
   it('during a live run at 1 − S = 0.03, sampled every 0.5 s, the columns change position at most once; the timeline then scrubs to every kept snapshot and the plot draws its weights', async () => {
-    const page = await open('?section=live&density=0.03&steps=1200');
+    const page = await open('?section=live&density=0.03&steps=1200', 1280, true);
     await scrollIntoView(page.locator('#live'));
     await page.waitForFunction(() => document.querySelector('#live-figure')?.getAttribute('data-source') === 'live', null, {
       timeout: 90_000,
     });
+    // A reader focuses the sixth column: it stays marked, with its number, on the same neuron while the model trains.
+    const plot = page.locator('#live-plot');
+    const followed = (await liveColumns(page)).neurons[5]!;
+    await plot.locator(`g.column[data-neuron="${followed}"]`).focus();
+    const mark = () =>
+      plot.evaluate((element) => {
+        const root = element.shadowRoot!;
+        return {
+          neuron: root.querySelector('rect.column-mark.shown')?.getAttribute('data-neuron') ?? null,
+          label: root.querySelector('text.column-label.shown')?.textContent ?? null,
+        };
+      });
     const samples: { step: string; neurons: number[] }[] = [];
     for (;;) {
       const sample = await liveColumns(page);
       if (sample.source === 'live') samples.push(sample);
+      expect(await mark()).toEqual({ neuron: String(followed), label: String(followed) });
       const phase = await page.locator('#live-status').getAttribute('data-phase');
       if (phase !== 'training' && phase !== 'starting') break;
       await page.waitForTimeout(500);
@@ -62,6 +77,7 @@ describe('the figures in Chromium', () => {
     const changes = samples.filter((s, k) => k > 0 && s.neurons.join() !== samples[k - 1]!.neurons.join()).length;
     expect(new Set(samples.map((s) => s.step)).size).toBeGreaterThan(3);
     expect(changes).toBeLessThanOrEqual(1);
+    expect(await mark()).toEqual({ neuron: String(followed), label: String(followed) });
     await page.locator('#live .two-up').screenshot({ path: `${ARTIFACTS}/live-trained-1280.png` });
 
     // Scrub: Home, then → through every kept snapshot; the plot draws that snapshot's weights.
@@ -99,6 +115,19 @@ describe('the figures in Chromium', () => {
       expect(mismatch).toBeNull();
       if (k === 1) await page.locator('#live .two-up').screenshot({ path: `${ARTIFACTS}/live-timeline-early-1280.png` });
     }
+    // The timeline and the marks pass axe-core.
+    const require = createRequire(import.meta.url);
+    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: Element, options: never) => Promise<{ violations: { id: string; impact: string }[] }> };
+        }
+      ).axe;
+      const result = await axe.run(document.querySelector('#live')!, { resultTypes: ['violations'] } as never);
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     // The loss chart marks the step drawn.
     expect(await page.locator('#live-loss').evaluate((chart) => chart.shadowRoot?.querySelector('.marker-label')?.textContent)).toBe(
       `step ${kept.at(-1)!.toLocaleString('en')}`,
