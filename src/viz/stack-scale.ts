@@ -42,12 +42,18 @@ export function replayRange(needs: readonly number[]): number {
   return range ?? niceRange(0);
 }
 
+/** Inner tick values, the largest that fits under half the range. */
+const INNER_TICKS: readonly number[] = [1, 2, 5, 10, 20, 50, 100, 200, 500];
+
 /**
- * Tick values for a symmetric axis of half-range `range`: 0, ±range and, where they are round,
- * ±range/2, e.g. [−4, −2, 0, 2, 4]; a range of 1.5 or 2.5 gets [−r, 0, r] and ±1.
+ * Tick values for a symmetric axis of half-range `range`: 0, ±range and one round value between,
+ * ±range/2 where that is a whole number, else the largest of 1, 2, 5, 10, … under it (±1 on the
+ * smallest ranges, a neuron's largest weight), e.g. [−4, −2, 0, 2, 4], [−25, −10, 0, 10, 25],
+ * [−1.5, −1, 0, 1, 1.5]; a range of 1 gets [−1, 0, 1].
  */
 export function rangeTicks(range: number): number[] {
+  if (range <= 1) return [-range, 0, range];
   const half = range / 2;
-  const inner = Number.isInteger(half) ? half : range > 1 ? 1 : undefined;
-  return inner === undefined ? [-range, 0, range] : [-range, -inner, 0, inner, range];
+  const inner = Number.isInteger(half) ? half : (INNER_TICKS.filter((t) => t <= half).at(-1) ?? 1);
+  return [-range, -inner, 0, inner, range];
 }

@@ -39,30 +39,36 @@ export interface SweepSectionProps {
   readonly exportSource: ExportSource | null;
 }
 
-/** The retrain's timeline and loss curves, under the panels, once the sweep has retrained here. */
-function retrainFigures(props: SweepSectionProps): TemplateResult | typeof nothing {
+/** The retrain's timeline, under the panels, once the sweep has retrained here. */
+function retrainTimeline(props: SweepSectionProps): TemplateResult | typeof nothing {
   const { frame, status } = props;
   if (!frame || status.target !== 'sweep') return nothing;
   return html`<training-timeline
-      id="sweep-timeline"
-      label="Training timeline of the retrained sweep"
-      .steps=${frame.steps}
-      .index=${frame.index}
-      ?following=${frame.newest}
-      total-steps=${status.config.steps}
-      @timeline-seek=${(e: CustomEvent<{ step: number | null }>) => props.onTimelineSeek(e.detail.step)}
-    ></training-timeline>
-    <figure class="sweep-loss">
-      <loss-chart
-        id="sweep-loss"
-        .series=${props.lossSeries}
-        last-step=${status.config.steps}
-        marker-step=${frame.step}
-        label="Training loss of the retrained sweep, one line per level"
-      ></loss-chart>
-      ${props.exportSource ? download('sweep-loss', sweepLossExport(props.exportSource), 'the sweep’s loss chart') : nothing}
-      <figcaption>Loss of each level while the sweep retrains here; the dashed rule marks the step the panels show.</figcaption>
-    </figure>`;
+    id="sweep-timeline"
+    label="Training timeline of the retrained sweep"
+    .steps=${frame.steps}
+    .index=${frame.index}
+    ?following=${frame.newest}
+    total-steps=${status.config.steps}
+    @timeline-seek=${(e: CustomEvent<{ step: number | null }>) => props.onTimelineSeek(e.detail.step)}
+  ></training-timeline>`;
+}
+
+/** The retrain's loss curves, marked at the step the panels show. */
+function retrainLoss(props: SweepSectionProps): TemplateResult | typeof nothing {
+  const { frame, status } = props;
+  if (!frame || status.target !== 'sweep') return nothing;
+  return html`<figure class="sweep-loss">
+    <loss-chart
+      id="sweep-loss"
+      .series=${props.lossSeries}
+      last-step=${status.config.steps}
+      marker-step=${frame.step}
+      label="Training loss of the retrained sweep, one line per level"
+    ></loss-chart>
+    ${props.exportSource ? download('sweep-loss', sweepLossExport(props.exportSource), 'the sweep’s loss chart') : nothing}
+    <figcaption>Loss of each level while the sweep retrains here; the dashed rule marks the step the panels show.</figcaption>
+  </figure>`;
 }
 
 const at = (levels: readonly SweepLevel[], density: number): SweepLevel | undefined => levels.find((l) => l.density === density);
@@ -119,7 +125,7 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
       </div>
       <figure>
         <sweep-figure id="sweep-figure" .panels=${props.panels} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>
-        ${retrainFigures(props)}
+        ${retrainTimeline(props)}
         <figcaption>
           Stack plots of ${props.source}. ${props.budget} Each panel has its own vertical scale, marked on its axis: a
           shared one would flatten the dense levels, whose stacks are about 1 tall, to about a ninth of the sparsest’s. The
@@ -158,9 +164,10 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
         }
       </div>
       ${status.target === 'sweep' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
+      ${retrainLoss(props)}
       <table class="counts" aria-label="Counts per sparsity level">
         <thead>
-          <tr><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">features computed</th><th scope="col">mean polysemanticity</th><th scope="col">final loss</th></tr>
+          <tr><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">features computed</th><th scope="col">mean polysemanticity</th><th scope="col">${props.frame && !props.frame.newest ? `loss at step ${props.frame.step.toLocaleString('en')}` : 'final loss'}</th></tr>
         </thead>
         <tbody>
           ${props.levels.map(

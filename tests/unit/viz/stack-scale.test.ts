@@ -37,6 +37,9 @@ describe('the stack plot’s vertical range', () => {
     expect(rangeTicks(4)).toEqual([-4, -2, 0, 2, 4]);
     expect(rangeTicks(1.5)).toEqual([-1.5, -1, 0, 1, 1.5]);
     expect(rangeTicks(1)).toEqual([-1, 0, 1]);
+    expect(rangeTicks(25)).toEqual([-25, -10, 0, 10, 25]);
+    expect(rangeTicks(15)).toEqual([-15, -5, 0, 5, 15]);
+    expect(rangeTicks(2.5)).toEqual([-2.5, -1, 0, 1, 2.5]);
     expect(NICE_RANGES.every((r, k) => k === 0 || r > NICE_RANGES[k - 1]!)).toBe(true);
   });
 });
