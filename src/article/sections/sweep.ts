@@ -167,7 +167,7 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
       ${retrainLoss(props)}
       <table class="counts" aria-label="Counts per sparsity level">
         <thead>
-          <tr><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">features computed</th><th scope="col">mean polysemanticity</th><th scope="col">${props.frame && !props.frame.newest ? `loss at step ${props.frame.step.toLocaleString('en')}` : 'final loss'}</th></tr>
+          <tr><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">features computed</th><th scope="col">mean polysemanticity</th><th scope="col">${props.frame ? `loss at step ${props.frame.step.toLocaleString('en')}` : 'final loss'}</th></tr>
         </thead>
         <tbody>
           ${props.levels.map(
