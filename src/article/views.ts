@@ -88,8 +88,10 @@ export interface RunFrameView {
   /** The frame's index in the timeline, and every kept frame's step: the timeline's stops. */
   readonly index: number;
   readonly steps: readonly number[];
-  /** The newest frame: the figure follows the run. */
+  /** The newest frame. */
   readonly newest: boolean;
+  /** The figure follows the run (no step chosen on the timeline): its Latest button has nothing to do. */
+  readonly following: boolean;
   readonly instances: readonly RunInstanceView[];
 }
 
@@ -119,9 +121,15 @@ export interface KnownAnalyses {
  * reader scrubs. Each instance's y range is the steady range (stack-scale.ts) replayed over the
  * frames up to the one drawn, so a replay shows the axis the run was watched with. `known` are
  * analyses that came with a snapshot (the worker's); frames at other steps are analysed here.
- * Null before the run has a frame.
+ * `following`: whether the figure follows the run rather than a step the reader chose (the live
+ * figure draws the newest weights one task late, at a step it names). Null before the run has a frame.
  */
-export function runFrame(status: RunStatus, selectedStep: number | null, known: readonly KnownAnalyses[] = []): RunFrameView | null {
+export function runFrame(
+  status: RunStatus,
+  selectedStep: number | null,
+  known: readonly KnownAnalyses[] = [],
+  following = selectedStep === null,
+): RunFrameView | null {
   const { frames } = status.timeline;
   const last = frames.length - 1;
   if (last < 0) return null;
@@ -142,6 +150,7 @@ export function runFrame(status: RunStatus, selectedStep: number | null, known: 
     index,
     steps: frames.map((f) => f.step),
     newest: index === last,
+    following,
     instances: frame.instances.map((instance, k) => {
       const analysis = analyses[k]!;
       const yMax = replayRange(frames.slice(0, index + 1).map((f) => f.instances[k]!.need));
@@ -274,7 +283,7 @@ export function liveView(
   if (status.target === 'live' && shown && sameConfig(status.config, config) && sameConfig(shown.config, config)) {
     // The newest weights are drawn once NextTask hands them over (shown); a chosen frame at once.
     const known = [{ step: shown.step, analyses: [shown.instance.analysis] }];
-    const frame = runFrame(status, selectedStep ?? shown.step, known);
+    const frame = runFrame(status, selectedStep ?? shown.step, known, selectedStep === null);
     const drawn = frame?.instances[0];
     if (frame && drawn) {
       const { analysis } = drawn;

@@ -155,7 +155,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
                   label="Training timeline of the live model"
                   .steps=${view.frame.steps}
                   .index=${view.frame.index}
-                  ?following=${view.frame.newest}
+                  ?following=${view.frame.following}
                   total-steps=${live.config.steps}
                   @timeline-seek=${(e: CustomEvent<{ step: number | null }>) => props.onTimelineSeek(e.detail.step)}
                 ></training-timeline>`

@@ -48,7 +48,7 @@ function retrainTimeline(props: SweepSectionProps): TemplateResult | typeof noth
     label="Training timeline of the retrained sweep"
     .steps=${frame.steps}
     .index=${frame.index}
-    ?following=${frame.newest}
+    ?following=${frame.following}
     total-steps=${status.config.steps}
     @timeline-seek=${(e: CustomEvent<{ step: number | null }>) => props.onTimelineSeek(e.detail.step)}
   ></training-timeline>`;
