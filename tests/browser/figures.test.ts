@@ -115,6 +115,20 @@ describe('the figures in Chromium', () => {
       expect(mismatch).toBeNull();
       if (k === 1) await page.locator('#live .two-up').screenshot({ path: `${ARTIFACTS}/live-timeline-early-1280.png` });
     }
+    // Replay plays the run from the start, frame by frame, and ends back on the newest weights.
+    await page.locator('#live-timeline').getByRole('button', { name: 'Replay' }).click();
+    const replayed: number[] = [];
+    for (let k = 0; k < 8; k++) {
+      replayed.push(Number(await page.locator('#live-figure').getAttribute('data-step')));
+      await page.waitForTimeout(150);
+    }
+    expect(replayed[0]).toBeLessThan(replayed.at(-1)!);
+    expect(replayed.every((step, k) => k === 0 || step >= replayed[k - 1]!)).toBe(true);
+    await expect
+      .poll(() => page.locator('#live-timeline').getByRole('button', { name: 'Latest' }).isDisabled(), { timeout: 60_000 })
+      .toBe(true);
+    expect(await page.locator('#live-figure').getAttribute('data-step')).toBe(String(kept.at(-1)));
+
     // The timeline and the marks pass axe-core.
     const require = createRequire(import.meta.url);
     await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
