@@ -83,13 +83,20 @@ export class StackPlotInteraction implements ReactiveController {
    * tab order and the open tooltip and outline on the data they describe.
    */
   drawn(layout: StackLayout, area: PlotArea): void {
+    const columnX = (l: StackLayout | undefined, neuron: number): number | undefined => l?.columns.find((c) => c.neuron === neuron)?.x;
+    // Where the described column was before this draw: a column that moved (a finished run sorts
+    // its columns) takes its tooltip along; one that stayed leaves it where the reader put it.
+    const before = this.shown ? columnX(this.layout, this.shown.neuron) : undefined;
     this.layout = layout;
     this.area = area;
     if (this.activeNeuron === undefined || !layout.columns.some((c) => c.neuron === this.activeNeuron)) {
       this.activeNeuron = layout.columns[0]?.neuron;
     }
     if (this.activeNeuron !== undefined) this.setActive(this.activeNeuron);
-    if (this.shown) this.show(this.shown);
+    if (this.shown) {
+      const moved = before !== columnX(layout, this.shown.neuron);
+      this.show(this.shown, moved ? this.anchorOf(this.shown) : undefined);
+    }
   }
 
   private query<E extends Element>(selector: string): E | null {
