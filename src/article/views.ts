@@ -6,12 +6,11 @@
 import { analyseModel, type ModelAnalysis, type ModelCounts } from '../model/analysis';
 import { importances, type ModelConfig } from '../model/config';
 import type { InstanceSnapshot } from '../training/snapshot';
-import { stackDomain } from '../viz/stack-layout';
 import { niceRange, replayRange } from '../viz/stack-scale';
 import type { SweepPanel } from '../viz/sweep-figure';
 import type { LossSeries, MotifCloseupData, StackPlotData } from '../viz/types';
 import type { ExportSource } from './figure-exports';
-import { type Highlight, motifCloseupData, motifHighlights, type PlotFrame, stackPlotData } from './figure-data';
+import { type Highlight, motifCloseupData, motifHighlights, type PlotFrame, stackPlotData, tallestStack } from './figure-data';
 import { formatDensity, plural } from '../viz/format';
 import { liveConfig, densityOf, nearestPaperDensity } from './live-settings';
 import { trainingBudget } from './sections/method';
@@ -56,9 +55,9 @@ function framedPlot(analysis: ModelAnalysis, frame: PlotFrame, motifs = false): 
 }
 
 /** A trained model's plot: sorted by importance, its y range the nice range of its tallest stack. */
-const plotOf = memo((analysis: ModelAnalysis) => framedPlot(analysis, { yMax: niceRange(stackDomain(stackPlotData(analysis))) }));
+const plotOf = memo((analysis: ModelAnalysis) => framedPlot(analysis, { yMax: niceRange(tallestStack(analysis.normalised.W1)) }));
 const motifPlotOf = memo((analysis: ModelAnalysis) =>
-  framedPlot(analysis, { yMax: niceRange(stackDomain(stackPlotData(analysis))) }, true),
+  framedPlot(analysis, { yMax: niceRange(tallestStack(analysis.normalised.W1)) }, true),
 );
 const closeupsOf = memo((analysis: ModelAnalysis) => analysis.motifs.map((m, k) => motifCloseupData(analysis.normalised, m, k)));
 

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tallestStack } from '../../../src/article/figure-data';
+import { stackPlotData, tallestStack } from '../../../src/article/figure-data';
+import { analyseFile } from '../../../src/article/shipped-models';
+import { parseWeightsFile } from '../../../src/model/weights-file';
+import { stackDomain } from '../../../src/viz/stack-layout';
 import {
   addFrame,
   emptyTimeline,
@@ -75,5 +79,20 @@ describe('the training timeline', () => {
     const sweep = frameCap(7, 100, 40);
     expect(sweep).toBeLessThan(MAX_FRAMES);
     expect(sweep * 7 * (2 * 100 * 40 + 140) * 4).toBeLessThanOrEqual(TIMELINE_BYTES);
+  });
+});
+
+describe('tallestStack', () => {
+  it('is the tallest stack the plot draws, without analysing the model', () => {
+    const shipped = analyseFile(
+      parseWeightsFile(JSON.parse(readFileSync(new URL('../../../public/weights/sweep.json', import.meta.url), 'utf8'))),
+    );
+    for (const model of shipped.models) {
+      expect(tallestStack(model.analysis.normalised.W1)).toBeCloseTo(stackDomain(stackPlotData(model.analysis)), 9);
+      expect(tallestStack(shipped.file.instances[shipped.models.indexOf(model)]!.W1)).toBeCloseTo(
+        stackDomain(stackPlotData(model.analysis)),
+        6,
+      );
+    }
   });
 });
