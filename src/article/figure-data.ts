@@ -14,6 +14,31 @@ import { formatNumber } from '../viz/format';
  */
 const DRAWN_WEIGHT = 0.01;
 
+/**
+ * The tallest stack the plot of these input weights draws (W1: m rows of n), in weight units after
+ * the plot's rescaling, at least 1: the sum of a neuron's drawn |weights| on one side of the axis.
+ * Equals stackDomain(stackPlotData(analysis)) without analysing the model, so a timeline can keep
+ * it per frame.
+ */
+export function tallestStack(W1: readonly (ArrayLike<number> & Iterable<number>)[]): number {
+  let tallest = 1;
+  for (const row of W1) {
+    let largest = 0;
+    for (const v of row) largest = Math.max(largest, Math.abs(v));
+    if (!(largest > 0)) continue;
+    let up = 0;
+    let down = 0;
+    for (const v of row) {
+      const w = v / largest;
+      if (Math.abs(w) < DRAWN_WEIGHT || !Number.isFinite(w)) continue;
+      if (w >= 0) up += w;
+      else down -= w;
+    }
+    tallest = Math.max(tallest, up, down);
+  }
+  return tallest;
+}
+
 function neuronDescription(neuron: NeuronAnalysis): string {
   if (neuron.kind === 'dead') return `neuron ${neuron.neuron}: dead (writes nothing)`;
   const primary = `primary feature ${neuron.primary.feature} (${formatNumber(neuron.primary.weight)})`;
@@ -23,19 +48,51 @@ function neuronDescription(neuron: NeuronAnalysis): string {
   return `neuron ${neuron.neuron}: polysemantic (score ${formatNumber(neuron.polysemanticity)}); ${primary}; secondary ${shown.join(', ')}${more}`;
 }
 
-/** Motif roles by neuron, for outlining in the stack plot. */
-export function motifHighlights(motifs: readonly MotifInstance[]): Map<number, string> {
-  const highlights = new Map<number, string>();
+/** A highlighted neuron's labels: the long one, and a short one for narrow plots ("8 · A1"). */
+export interface Highlight {
+  readonly text: string;
+  readonly short: string;
+}
+
+/**
+ * Motif roles by neuron, for outlining in the stack plot: "neuron 8: motif 1, asymmetric" (short
+ * "8 · A1") and "neuron 4: motif 1, inhibition" ("4 · I1"), with the model's neuron numbers, as the
+ * motif text quotes them.
+ */
+export function motifHighlights(motifs: readonly MotifInstance[]): Map<number, Highlight> {
+  const highlights = new Map<number, Highlight>();
   motifs.forEach((motif, k) => {
-    highlights.set(motif.asymmetricNeuron, `motif ${k + 1}: asymmetric`);
-    highlights.set(motif.inhibitionNeuron, `motif ${k + 1}: inhibition`);
+    const [a, i] = [motif.asymmetricNeuron, motif.inhibitionNeuron];
+    highlights.set(a, { text: `neuron ${a}: motif ${k + 1}, asymmetric`, short: `${a} · A${k + 1}` });
+    highlights.set(i, { text: `neuron ${i}: motif ${k + 1}, inhibition`, short: `${i} · I${k + 1}` });
   });
   return highlights;
 }
 
-export function stackPlotData(analysis: ModelAnalysis, highlights: ReadonlyMap<number, string> = new Map()): StackPlotData {
+/** How a plot's columns are ordered and how tall its y range is, when the caller keeps them steady. */
+export interface PlotFrame {
+  /**
+   * 'importance': the analysis's order (the stack plot's). 'neuron': model order, 0 … m − 1, held
+   * while a model trains. 'final': the order of `finalOrder`, the trained model's, for an earlier
+   * snapshot of the same run.
+   */
+  readonly order?: 'importance' | 'neuron' | 'final';
+  readonly finalOrder?: readonly number[];
+  /** Half-range of the y axis, weight units (stack-scale.ts); by default the nice range of the tallest stack. */
+  readonly yMax?: number;
+}
+
+/** The stack plot of one analysed model: its columns in the frame's order, highlights outlined. */
+export function stackPlotData(
+  analysis: ModelAnalysis,
+  highlights: ReadonlyMap<number, Highlight> = new Map(),
+  frame: PlotFrame = {},
+): StackPlotData {
   const { W1, W2 } = analysis.normalised;
-  const neurons: StackPlotNeuron[] = analysis.order.map((j) => {
+  const kind = frame.order ?? 'importance';
+  const order =
+    kind === 'neuron' ? analysis.neurons.map((_, j) => j) : kind === 'final' && frame.finalOrder ? frame.finalOrder : analysis.order;
+  const neurons: StackPlotNeuron[] = order.map((j) => {
     const neuron = analysis.neurons[j]!;
     const weights: NeuronFeatureWeight[] = [];
     W1[j]!.forEach((inWeight, feature) => {
@@ -48,10 +105,15 @@ export function stackPlotData(analysis: ModelAnalysis, highlights: ReadonlyMap<n
       kind: neuron.kind,
       description: neuronDescription(neuron),
       weights,
-      ...(highlight ? { highlight } : {}),
+      ...(highlight ? { highlight: highlight.text, highlightShort: highlight.short } : {}),
     };
   });
-  return { neurons, superposition: analysis.features.map((f) => f.superposition) };
+  return {
+    neurons,
+    superposition: analysis.features.map((f) => f.superposition),
+    order: kind === 'final' && !frame.finalOrder ? 'importance' : kind,
+    ...(frame.yMax !== undefined ? { yMax: frame.yMax } : {}),
+  };
 }
 
 /** `normalised` is the plot's rescaled model (same function), so the bars match the stack plot. */

@@ -7,6 +7,7 @@ import '../viz/loss-chart';
 import '../viz/motif-closeup';
 import '../viz/neuron-stack-plot';
 import '../viz/sweep-figure';
+import '../viz/training-timeline';
 import { LiveInput } from './live-input';
 import { LiveModelController } from './live-model-controller';
 import { type LocationHost, LocationController } from './location-controller';
@@ -23,9 +24,9 @@ import { motifSection } from './sections/motif';
 import { sweepSection } from './sections/sweep';
 import { dropOverlay, yourModelSection } from './sections/your-model';
 import { loadShippedModels, type ShippedModels } from './shipped-models';
-import { TrainingController } from './training-controller';
+import { type RunStatus, TrainingController, type TrainingTarget } from './training-controller';
 import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, type SectionId } from './url-state';
-import { intermediateView, liveLossSeries, liveView, motifView, shippedLevels, sweepView } from './views';
+import { intermediateView, liveLossSeries, liveView, motifView, shippedLevels, sweepLossSeries, sweepView } from './views';
 import { YourModelController } from './your-model-controller';
 
 @customElement('superposition-article')
@@ -37,9 +38,14 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   /** The sweep panel the download button saves. */
   @state() private sweepPanel = 0;
   private readonly overflowFocus = new OverflowFocus();
+  /** The step each run's figures show, chosen on its timeline; absent: the newest weights. Cleared when a run starts. */
+  @state() private chosenSteps: Partial<Record<TrainingTarget, number>> = {};
 
   private readonly location = new LocationController(this);
-  private readonly training = new TrainingController(this, (change) => this.liveModel.onRunChange(change));
+  private readonly training = new TrainingController(this, (change) => {
+    if (change.type === 'started') this.chosenSteps = { ...this.chosenSteps, [change.target]: undefined };
+    this.liveModel.onRunChange(change);
+  });
   private readonly liveModel = new LiveModelController(this, this.training);
   private readonly liveInput = new LiveInput(this, {
     show: (patch) => (this.articleState = { ...this.articleState, ...patch }),
@@ -139,6 +145,15 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     }
   };
 
+  /** The reader scrubbed or replayed a run's timeline: its figures show that step, or the newest weights (null). */
+  private onTimelineSeek(target: TrainingTarget, step: number | null): void {
+    this.chosenSteps = { ...this.chosenSteps, [target]: step ?? undefined };
+  }
+
+  private chosenStep(target: TrainingTarget): number | null {
+    return this.training.status.target === target ? (this.chosenSteps[target] ?? null) : null;
+  }
+
   private readonly onRetrainSweep = (): void => {
     const sweep = this.shippedModels?.sweep;
     if (sweep) this.training.start('sweep', sweep.file.config, { ...this.backendOption(), reportEvery: 50 });
@@ -160,6 +175,15 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   private showLocalModel(): void {
     this.setState({ model: 'local', section: 'your-model' });
     void this.updateComplete.then(() => this.querySelector('#your-model')?.scrollIntoView());
+  }
+
+  /**
+   * The kept frames of the run for `target`, as steps and packed weights (timeline.ts), or null when
+   * no such run exists; the browser tests compare what the plot draws with them.
+   */
+  timelineForTesting(target: TrainingTarget): RunStatus['timeline']['frames'] | null {
+    const { status } = this.training;
+    return status.target === target ? status.timeline.frames : null;
   }
 
   /** Simulates a lost WebGL context in the training worker; the browser tests call it. */
@@ -193,7 +217,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     const { status, workerTensors } = this.training;
     const models = this.shippedModels;
     const sweep = models?.sweep ?? null;
-    const sweepFigure = sweepView(status, sweep);
+    const sweepFigure = sweepView(status, sweep, this.chosenStep('sweep'));
     const motif = motifView(status, models?.motif ?? null);
     const here = `${window.location.origin}${window.location.pathname}`;
     return html`
@@ -220,6 +244,10 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           levels: sweepFigure?.levels ?? [],
           shippedLevels: shippedLevels(sweep),
           source: sweepFigure?.source ?? '',
+          frame: sweepFigure?.frame ?? null,
+          exportSource: sweepFigure?.exportSource ?? null,
+          lossSeries: sweepLossSeries(status),
+          onTimelineSeek: (step) => this.onTimelineSeek('sweep', step),
           budget: sweep ? trainingBudget(sweep.file) : '',
           status,
           selectedPanel: this.sweepPanel,
@@ -231,7 +259,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
         })}
         ${liveSection({
           state: this.articleState,
-          view: liveView(this.articleState, status, this.liveModel.shown, sweep),
+          view: liveView(this.articleState, status, this.liveModel.shown, sweep, this.chosenStep('live')),
+          onTimelineSeek: (step) => this.onTimelineSeek('live', step),
           status,
           workerTensors,
           liveRun: this.liveModel.state.phase,

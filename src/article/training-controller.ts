@@ -9,9 +9,11 @@ import type { ModelConfig } from '../model/config';
 import type { BackendName } from '../training/backend';
 import type { DivergenceCause } from '../training/precision';
 import type { RunEnd, WorkerEvent } from '../training/protocol';
+import { initialWeights } from '../training/initial-weights';
 import type { WeightsSnapshot } from '../training/snapshot';
 import { TrainerClient, type TrainOptions } from '../training/trainer-client';
 import { formatLoss } from '../viz/format';
+import { addFrame, emptyTimeline, frameCap, frameOf, type Timeline } from './timeline';
 
 export type TrainingTarget = 'live' | 'sweep' | 'motif';
 /** The phases of a run: in flight (starting, training, paused), then one of the ends. */
@@ -40,6 +42,11 @@ export interface RunStatus {
   readonly lossHistory: readonly (readonly LossPoint[])[];
   /** The newest weights with their analysis; null until the first snapshot. */
   readonly snapshot: WeightsSnapshot | null;
+  /**
+   * The run's kept snapshots, for the training timeline (timeline.ts): the initialisation at step 0,
+   * then every snapshot reported, thinned to a bounded number as the run grows.
+   */
+  readonly timeline: Timeline;
   readonly backend: BackendName | null;
   readonly stepsPerSecond: number;
   /** A plain-text sentence for the reader when something went wrong or fell back. */
@@ -65,6 +72,27 @@ export type RunChange =
   | { readonly type: 'started'; readonly target: TrainingTarget }
   /** `replacedBy`: the target of the run that replaced it (phase 'replaced'). */
   | { readonly type: 'ended'; readonly target: TrainingTarget; readonly phase: RunPhase; readonly replacedBy?: TrainingTarget };
+
+/**
+ * A new run's timeline: its initial weights as the frame at step 0. They are the seeded weights the
+ * worker starts from (initial-weights.ts), made here in a few milliseconds, so the timeline begins
+ * at the initialisation rather than at the first report.
+ */
+function startingTimeline(config: ModelConfig): Timeline {
+  const timeline = emptyTimeline(frameCap(config.densities.length, config.n, config.m));
+  return addFrame(
+    timeline,
+    frameOf(
+      0,
+      config.densities.map((density, k) => ({ density, weights: initialWeights(config, k) })),
+    ),
+  );
+}
+
+/** The timeline with a reported snapshot as its newest frame. */
+function withSnapshot(timeline: Timeline, snapshot: WeightsSnapshot): Timeline {
+  return addFrame(timeline, frameOf(snapshot.step, snapshot.instances));
+}
 
 export class TrainingController implements ReactiveController {
   status: TrainingStatus = IDLE;
@@ -104,6 +132,7 @@ export class TrainingController implements ReactiveController {
       losses: [],
       lossHistory: config.densities.map(() => []),
       snapshot: null,
+      timeline: startingTimeline(config),
       backend: null,
       stepsPerSecond: 0,
       message: null,
@@ -188,7 +217,7 @@ export class TrainingController implements ReactiveController {
           losses: event.losses,
           lossHistory: status.lossHistory.map((points, k) => [...points, [event.step, event.losses[k]!] as const]),
           stepsPerSecond: event.stepsPerSecond,
-          ...(event.snapshot ? { snapshot: event.snapshot } : {}),
+          ...(event.snapshot ? { snapshot: event.snapshot, timeline: withSnapshot(status.timeline, event.snapshot) } : {}),
         });
         break;
       case 'fallback':
@@ -212,7 +241,11 @@ export class TrainingController implements ReactiveController {
       case 'completed': {
         // The last report already carried these weights: keeping that object keeps the figures from redrawing them.
         const reported = status.snapshot?.step === outcome.step;
-        this.end('completed', { step: outcome.step, losses: outcome.losses, ...(reported ? {} : { snapshot: outcome.snapshot }) });
+        this.end('completed', {
+          step: outcome.step,
+          losses: outcome.losses,
+          ...(reported ? {} : { snapshot: outcome.snapshot, timeline: withSnapshot(status.timeline, outcome.snapshot) }),
+        });
         break;
       }
       case 'diverged': {

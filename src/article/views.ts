@@ -3,19 +3,22 @@
  * Derived figure data is memoised on the analysis object it comes from, so a progress report
  * that brings no new weights redraws nothing.
  */
-import type { ModelAnalysis, ModelCounts } from '../model/analysis';
-import type { ModelConfig } from '../model/config';
-import type { InstanceSnapshot, WeightsSnapshot } from '../training/snapshot';
+import { analyseModel, type ModelAnalysis, type ModelCounts } from '../model/analysis';
+import { importances, type ModelConfig } from '../model/config';
+import type { InstanceSnapshot } from '../training/snapshot';
+import { niceRange, replayRange } from '../viz/stack-scale';
 import type { SweepPanel } from '../viz/sweep-figure';
 import type { LossSeries, MotifCloseupData, StackPlotData } from '../viz/types';
-import { motifCloseupData, motifHighlights, stackPlotData } from './figure-data';
+import type { ExportSource } from './figure-exports';
+import { type Highlight, motifCloseupData, motifHighlights, type PlotFrame, stackPlotData, tallestStack } from './figure-data';
 import { formatDensity, plural } from '../viz/format';
 import { liveConfig, densityOf, nearestPaperDensity } from './live-settings';
 import { trainingBudget } from './sections/method';
 import { type IntermediateFacts, intermediateFacts } from './sections/intermediate';
 import type { SweepLevel } from './sections/sweep';
 import { isShipped, type ShippedFile, sameConfig, shippedAt } from './shipped-models';
-import type { TrainingStatus } from './training-controller';
+import { frameIndexAt, type TimelineFrame, unpackInstance } from './timeline';
+import { isRunning, type RunStatus, type TrainingStatus } from './training-controller';
 import type { ArticleState } from './url-state';
 
 function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V {
@@ -30,8 +33,32 @@ function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-const plotOf = memo((analysis: ModelAnalysis) => stackPlotData(analysis));
-const motifPlotOf = memo((analysis: ModelAnalysis) => stackPlotData(analysis, motifHighlights(analysis.motifs)));
+const NO_HIGHLIGHTS: ReadonlyMap<number, Highlight> = new Map();
+const motifHighlightsOf = memo((analysis: ModelAnalysis) => motifHighlights(analysis.motifs));
+/** Plot data per analysis and frame, so an unchanged frame hands the figure the same object and nothing redraws. */
+const framedPlots = new WeakMap<ModelAnalysis, Map<string, StackPlotData>>();
+
+/** The stack plot of `analysis` in `frame`'s order and y range; highlights the motifs where `motifs` is set. */
+function framedPlot(analysis: ModelAnalysis, frame: PlotFrame, motifs = false): StackPlotData {
+  const key = `${frame.order ?? ''}|${frame.yMax ?? ''}|${frame.finalOrder?.join(',') ?? ''}|${motifs}`;
+  let plots = framedPlots.get(analysis);
+  if (!plots) {
+    plots = new Map();
+    framedPlots.set(analysis, plots);
+  }
+  let plot = plots.get(key);
+  if (!plot) {
+    plot = stackPlotData(analysis, motifs ? motifHighlightsOf(analysis) : NO_HIGHLIGHTS, frame);
+    plots.set(key, plot);
+  }
+  return plot;
+}
+
+/** A trained model's plot: sorted by importance, its y range the nice range of its tallest stack. */
+const plotOf = memo((analysis: ModelAnalysis) => framedPlot(analysis, { yMax: niceRange(tallestStack(analysis.normalised.W1)) }));
+const motifPlotOf = memo((analysis: ModelAnalysis) =>
+  framedPlot(analysis, { yMax: niceRange(tallestStack(analysis.normalised.W1)) }, true),
+);
 const closeupsOf = memo((analysis: ModelAnalysis) => analysis.motifs.map((m, k) => motifCloseupData(analysis.normalised, m, k)));
 
 /** "11 of 40 neurons monosemantic": the one wording of the count, in captions and sentences. */
@@ -42,6 +69,101 @@ export const monosemanticPhrase = (counts: ModelCounts): string =>
 export const countsSentence = (analysis: ModelAnalysis): string =>
   `${monosemanticPhrase(analysis.counts)}; ${plural(analysis.counts.representedFeatures, 'feature')} computed.`;
 
+// ---- a run's frames: what a run's figures draw, newest or chosen on its timeline ----------------
+
+/** One instance of a run as its figure draws it at one frame. */
+export interface RunInstanceView {
+  readonly density: number;
+  readonly analysis: ModelAnalysis;
+  readonly plot: StackPlotData;
+  /** The loss reported at the frame's step (NaN where none was, e.g. the initialisation). */
+  readonly loss: number;
+}
+
+/** What a run's figures draw at one frame of its timeline. */
+export interface RunFrameView {
+  /** The step of the weights drawn. */
+  readonly step: number;
+  /** The frame's index in the timeline, and every kept frame's step: the timeline's stops. */
+  readonly index: number;
+  readonly steps: readonly number[];
+  /** The newest frame. */
+  readonly newest: boolean;
+  /** The figure follows the run (no step chosen on the timeline): its Latest button has nothing to do. */
+  readonly following: boolean;
+  readonly instances: readonly RunInstanceView[];
+}
+
+const frameAnalyses = new WeakMap<TimelineFrame, readonly ModelAnalysis[]>();
+
+/** Each instance of `frame` analysed, once per frame (a few ms per instance, on the main thread). */
+function analysesOf(frame: TimelineFrame, config: ModelConfig): readonly ModelAnalysis[] {
+  let analyses = frameAnalyses.get(frame);
+  if (!analyses) {
+    const importance = importances(config);
+    analyses = frame.instances.map((instance) => analyseModel(unpackInstance(instance), importance));
+    frameAnalyses.set(frame, analyses);
+  }
+  return analyses;
+}
+
+/** Analyses that came with a snapshot (made in the worker) at `step`, which a frame at that step reuses. */
+export interface KnownAnalyses {
+  readonly step: number;
+  readonly analyses: readonly ModelAnalysis[];
+}
+
+/**
+ * What a run's figures draw: the frame at `selectedStep` (the last kept frame at or before it), or
+ * the newest frame when null. While the run is in flight, columns stay in model order; once it has
+ * ended, every frame is drawn in the trained model's order, so a neuron keeps its column while the
+ * reader scrubs. Each instance's y range is the steady range (stack-scale.ts) replayed over the
+ * frames up to the one drawn, so a replay shows the axis the run was watched with. `known` are
+ * analyses that came with a snapshot (the worker's); frames at other steps are analysed here.
+ * `following`: whether the figure follows the run rather than a step the reader chose (the live
+ * figure draws the newest weights one task late, at a step it names). Null before the run has a frame.
+ */
+export function runFrame(
+  status: RunStatus,
+  selectedStep: number | null,
+  known: readonly KnownAnalyses[] = [],
+  following = selectedStep === null,
+): RunFrameView | null {
+  const { frames } = status.timeline;
+  const last = frames.length - 1;
+  if (last < 0) return null;
+  const index = selectedStep === null ? last : frameIndexAt(status.timeline, selectedStep);
+  const frame = frames[index]!;
+  const snapshot = status.snapshot;
+  const analysesAt = (f: TimelineFrame): readonly ModelAnalysis[] => {
+    const given = known.find((k) => k.step === f.step)?.analyses;
+    if (given) return given;
+    if (snapshot && snapshot.step === f.step) return snapshot.instances.map((i) => i.analysis);
+    return analysesOf(f, status.config);
+  };
+  const analyses = analysesAt(frame);
+  const inFlight = isRunning(status, status.target);
+  const finalAnalyses = inFlight || index === last ? undefined : analysesAt(frames[last]!);
+  return {
+    step: frame.step,
+    index,
+    steps: frames.map((f) => f.step),
+    newest: index === last,
+    following,
+    instances: frame.instances.map((instance, k) => {
+      const analysis = analyses[k]!;
+      const yMax = replayRange(frames.slice(0, index + 1).map((f) => f.instances[k]!.need));
+      const order: PlotFrame = inFlight
+        ? { order: 'neuron' }
+        : finalAnalyses
+          ? { order: 'final', finalOrder: finalAnalyses[k]!.order }
+          : { order: 'importance' };
+      const loss = status.lossHistory[k]?.find(([step]) => step === frame.step)?.[1] ?? Number.NaN;
+      return { density: instance.density, analysis, plot: framedPlot(analysis, { ...order, yMax }, status.target === 'motif'), loss };
+    }),
+  };
+}
+
 // ---- the sweep ---------------------------------------------------------------------------------
 
 export interface SweepView {
@@ -50,43 +172,73 @@ export interface SweepView {
   readonly levels: readonly SweepLevel[];
   /** Which weights the figure shows, as a phrase. */
   readonly source: string;
+  /** The retraining run's frame drawn, for its timeline; null for the shipped sweep. */
+  readonly frame: RunFrameView | null;
+  /** Which weights are drawn, for the downloads' names and headings. */
+  readonly exportSource: ExportSource;
 }
 
 interface LevelModel {
   readonly density: number;
   readonly analysis: ModelAnalysis;
   readonly loss: number;
+  readonly plot: StackPlotData;
 }
 
-function sweepViewOf(models: readonly LevelModel[], source: string): SweepView {
+function sweepViewOf(models: readonly LevelModel[], source: string, frame: RunFrameView | null, exportSource: ExportSource): SweepView {
   return {
+    exportSource,
     panels: models.map((model) => ({
       density: model.density,
       caption: monosemanticPhrase(model.analysis.counts),
-      data: plotOf(model.analysis),
+      data: model.plot,
     })),
     levels: models.map((model) => ({ density: model.density, counts: model.analysis.counts, loss: model.loss })),
     source,
+    frame,
   };
 }
 
-const shippedSweepView = memo((sweep: ShippedFile) => sweepViewOf(sweep.models, 'the shipped weights'));
-/** Keyed by snapshot: the table's losses are those reported with the weights drawn. */
-const retrainedViews = new WeakMap<WeightsSnapshot, SweepView>();
+const shippedSweepView = memo((sweep: ShippedFile) =>
+  sweepViewOf(
+    sweep.models.map((m) => ({ ...m, plot: plotOf(m.analysis) })),
+    'the shipped weights',
+    null,
+    { kind: 'shipped', config: sweep.file.config, step: sweep.file.config.steps },
+  ),
+);
+/** Keyed by the frame's plot data, so an unchanged frame keeps its view and the panels do not redraw. */
+const retrainedViews = new WeakMap<StackPlotData, SweepView>();
 
-/** The sweep figure: the sweep retraining here once it has weights, else the shipped one. */
-export function sweepView(status: TrainingStatus, sweep: ShippedFile | null): SweepView | null {
+/**
+ * The sweep figure: the sweep retraining here once it has reported weights (its newest frame, or
+ * the frame at `selectedStep` on its timeline), else the shipped one.
+ */
+export function sweepView(status: TrainingStatus, sweep: ShippedFile | null, selectedStep: number | null = null): SweepView | null {
   if (status.target === 'sweep' && status.snapshot) {
-    const { snapshot, losses } = status;
-    let view = retrainedViews.get(snapshot);
-    if (!view) {
-      const models = snapshot.instances.map((i, k) => ({ density: i.density, analysis: i.analysis, loss: losses[k] ?? Number.NaN }));
-      view = sweepViewOf(models, `the sweep you are retraining (step ${snapshot.step.toLocaleString('en')})`);
-      retrainedViews.set(snapshot, view);
+    const frame = runFrame(status, selectedStep);
+    const first = frame?.instances[0];
+    if (frame && first) {
+      let view = retrainedViews.get(first.plot);
+      if (!view) {
+        const what = isRunning(status, 'sweep') ? 'the sweep you are retraining' : 'the sweep you retrained';
+        view = sweepViewOf(frame.instances, `${what} (step ${frame.step.toLocaleString('en')})`, frame, {
+          kind: 'trained here',
+          config: status.config,
+          step: frame.step,
+        });
+        retrainedViews.set(first.plot, view);
+      }
+      return view;
     }
-    return view;
   }
   return sweep ? shippedSweepView(sweep) : null;
+}
+
+/** The sweep's loss curves, one per level, while the sweep retrains here and after. */
+export function sweepLossSeries(status: TrainingStatus): LossSeries[] {
+  if (status.target !== 'sweep') return [];
+  return status.config.densities.map((density, k) => ({ label: `1 − S = ${formatDensity(density)}`, points: status.lossHistory[k] ?? [] }));
 }
 
 /** The shipped sweep's levels, which the sweep text describes. */
@@ -109,23 +261,48 @@ export interface LiveView {
   /** The step of the weights drawn. */
   readonly step: number;
   readonly monosemantic: number;
+  /** The live run's frame drawn, for its timeline; null for a shipped model. */
+  readonly frame: RunFrameView | null;
+  /** Which weights are drawn, for the downloads' names and headings. */
+  readonly exportSource: ExportSource;
 }
 
-/** The live figure: the live run if it trains the state's configuration, else the shipped model nearest to it. */
-export function liveView(state: ArticleState, status: TrainingStatus, shown: LiveShown | null, sweep: ShippedFile | null): LiveView | null {
+/**
+ * The live figure: the live run if it trains the state's configuration (its newest weights drawn,
+ * `shown`, or the frame at `selectedStep` on its timeline), else the shipped model nearest to it.
+ */
+export function liveView(
+  state: ArticleState,
+  status: TrainingStatus,
+  shown: LiveShown | null,
+  sweep: ShippedFile | null,
+  selectedStep: number | null = null,
+): LiveView | null {
   const config = liveConfig(state);
   if (status.target === 'live' && shown && sameConfig(status.config, config) && sameConfig(shown.config, config)) {
-    const { analysis } = shown.instance;
-    const final = status.phase === 'completed' && shown.step === status.step;
-    const label = final ? 'trained here' : `training here, step ${shown.step.toLocaleString('en')}`;
-    return {
-      plot: plotOf(analysis),
-      caption: `The live model at 1 − S = ${formatDensity(densityOf(config))} (${label}).`,
-      counts: `${countsSentence(analysis)}${shippedComparison(sweep, config)}`,
-      source: 'live',
-      step: shown.step,
-      monosemantic: analysis.counts.monosemantic,
-    };
+    // The newest weights are drawn once NextTask hands them over (shown); a chosen frame at once.
+    const known = [{ step: shown.step, analyses: [shown.instance.analysis] }];
+    const frame = runFrame(status, selectedStep ?? shown.step, known, selectedStep === null);
+    const drawn = frame?.instances[0];
+    if (frame && drawn) {
+      const { analysis } = drawn;
+      const final = status.phase === 'completed' && frame.step === status.step;
+      const label = final
+        ? 'trained here'
+        : selectedStep !== null && !frame.newest
+          ? `step ${frame.step.toLocaleString('en')} of the run, chosen on its timeline`
+          : `training here, step ${frame.step.toLocaleString('en')}`;
+      return {
+        plot: drawn.plot,
+        caption: `The live model at 1 − S = ${formatDensity(densityOf(config))} (${label}).`,
+        counts: `${countsSentence(analysis)}${shippedComparison(sweep, config)}`,
+        source: 'live',
+        step: frame.step,
+        monosemantic: analysis.counts.monosemantic,
+        frame,
+        exportSource: { kind: 'trained here', config: status.config, step: frame.step },
+      };
+    }
   }
   const nearest = nearestPaperDensity(densityOf(config));
   const shipped = shippedAt(sweep, config, nearest);
@@ -139,6 +316,8 @@ export function liveView(state: ArticleState, status: TrainingStatus, shown: Liv
     source: 'shipped',
     step: sweep.file.config.steps,
     monosemantic: shipped.analysis.counts.monosemantic,
+    frame: null,
+    exportSource: { kind: 'shipped', config: { ...sweep.file.config, densities: [nearest] }, step: sweep.file.config.steps },
   };
 }
 
@@ -165,20 +344,26 @@ export interface MotifView {
   readonly closeups: readonly MotifCloseupData[];
   /** Which weights are drawn, as a phrase. */
   readonly source: string;
+  /** Which weights are drawn, for the downloads' names and headings. */
+  readonly exportSource: ExportSource;
 }
 
 /** The motif figure: the motif model retraining here once it has weights, else the shipped one. */
 export function motifView(status: TrainingStatus, motif: ShippedFile | null): MotifView | null {
   if (!motif) return null;
   const retrained = status.target === 'motif' ? status.snapshot : null;
+  const frame = retrained && status.target === 'motif' ? runFrame(status, null) : null;
   const analysis = retrained?.instances[0]?.analysis ?? motif.models[0]?.analysis;
   if (!analysis) return null;
   return {
     config: motif.file.config,
     analysis,
-    plot: motifPlotOf(analysis),
+    plot: frame?.instances[0]?.plot ?? motifPlotOf(analysis),
     closeups: closeupsOf(analysis),
     source: retrained ? `retrained in your browser (step ${retrained.step.toLocaleString('en')})` : 'as shipped',
+    exportSource: retrained
+      ? { kind: 'trained here', config: motif.file.config, step: retrained.step }
+      : { kind: 'shipped', config: motif.file.config, step: motif.file.config.steps },
   };
 }
 

@@ -1,13 +1,16 @@
 /**
- * <figure-download>: "SVG" and "PNG" buttons that save a figure's <svg> as a standalone file.
- * The figure is named like a <label>'s control, `for="figure-id"`, and looked up here at click time
- * (it may render after the buttons); one panel of a figure of several is chosen with `panel`.
+ * <figure-download>: "SVG" and "PNG" buttons that save a figure as a standalone file with a heading
+ * that says what it holds (figure-export.ts). The figure is named like a <label>'s control,
+ * `for="figure-id"`, and looked up here at click time (it may render after the buttons); one panel
+ * of a figure of several is chosen with `panel`, all of them with panel="all". Text is converted
+ * to outlines (svg-text-outlines.ts), so the file looks the same wherever it is opened.
  * Dispatches `figure-download` (detail: { format, filename }) after a save, so pages and tests can
  * observe it; failures are announced in a polite live region.
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { downloadFilename, figureSvg, saveBlob, serializeSvg, svgSize, svgToPng } from './svg-export';
+import { composeExport, type ExportPanel } from './figure-export';
+import { downloadFilename, figureParts, type PanelChoice, saveBlob, serializeSvg, svgSize, svgToPng } from './svg-export';
 
 /** What a `figure-download` event says: the format saved and the file name given to it. */
 export interface FigureDownloadDetail {
@@ -54,38 +57,66 @@ export class FigureDownload extends LitElement {
   /** Id of the figure to save, in this element's document or shadow root (see FigureSvgSource in svg-export.ts). */
   @property({ attribute: 'for' }) htmlFor = '';
 
-  /** Which panel of a figure of several to save (<sweep-figure>: the index of a stack plot). */
-  @property({ type: Number }) panel = 0;
+  /** Which panel of a figure of several to save (<sweep-figure>: the index of a stack plot, or 'all'). */
+  @property({ converter: (value) => (value === 'all' ? 'all' : Number(value ?? 0)) }) panel: PanelChoice = 0;
 
-  /** File name without extension. */
+  /** File name without extension; say what the file holds (figure-export.ts, exportFilename). */
   @property() filename = 'figure';
+
+  /** The file's heading: what it shows, e.g. "Neuron weights of the live model at 1 − S = 0.03, step 3,500". */
+  @property() heading = '';
+
+  /** The file's second line: training budget, seed and settings. */
+  @property() subheading = '';
+
+  /** What the buttons save, for their accessible names, e.g. "all seven panels". */
+  @property() what = '';
 
   @state() private busy = false;
   @state() private status = '';
 
   protected override render() {
     return html`<span aria-hidden="true">Download</span>
-      <button type="button" aria-label="Download SVG" ?disabled=${this.busy} @click=${() => this.save('svg')}>SVG</button>
-      <button type="button" aria-label="Download PNG" ?disabled=${this.busy} @click=${() => this.save('png')}>PNG</button>
+      <button type="button" aria-label=${`Download ${this.what ? `${this.what} as ` : ''}SVG`} ?disabled=${this.busy} @click=${() => this.save('svg')}>SVG</button>
+      <button type="button" aria-label=${`Download ${this.what ? `${this.what} as ` : ''}PNG`} ?disabled=${this.busy} @click=${() => this.save('png')}>PNG</button>
       <span class="status" role="status">${this.status}</span>`;
   }
 
+  /** The file's SVG text, or null where the figure has nothing drawn yet. */
+  async fileText(): Promise<{ text: string; width: number; height: number } | null> {
+    const parts = figureParts(this.getRootNode() as Document | DocumentFragment, this.htmlFor, this.panel);
+    if (!parts || parts.panels.length === 0) return null;
+    const panel = (svg: SVGSVGElement, title?: string, caption?: string): ExportPanel => ({
+      svg: serializeSvg(svg),
+      ...svgSize(svg),
+      ...(title ? { title } : {}),
+      ...(caption ? { caption } : {}),
+    });
+    const composed = composeExport({
+      heading: this.heading || this.filename,
+      ...(this.subheading ? { subheading: this.subheading } : {}),
+      panels: parts.panels.map((p) => panel(p.svg, p.title, p.caption)),
+      columns: parts.columns,
+      legend: parts.legend ? panel(parts.legend) : null,
+    });
+    const { textToOutlines } = await import('./svg-text-outlines');
+    return textToOutlines(composed);
+  }
+
   private async save(format: 'svg' | 'png'): Promise<void> {
-    const svg = figureSvg(this.getRootNode() as Document | DocumentFragment, this.htmlFor, this.panel);
-    if (!svg) {
-      this.status = 'Nothing to download yet.';
-      return;
-    }
     const filename = downloadFilename(this.filename, format);
     this.busy = true;
     this.status = '';
     try {
-      const text = serializeSvg(svg);
+      const file = await this.fileText();
+      if (!file) {
+        this.status = 'Nothing to download yet.';
+        return;
+      }
       if (format === 'svg') {
-        saveBlob(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), filename);
+        saveBlob(new Blob([file.text], { type: 'image/svg+xml;charset=utf-8' }), filename);
       } else {
-        const { width, height } = svgSize(svg);
-        saveBlob(await svgToPng(text, width, height, 2), filename);
+        saveBlob(await svgToPng(file.text, file.width, file.height, 2), filename);
       }
       this.dispatchEvent(
         new CustomEvent<FigureDownloadDetail>('figure-download', { detail: { format, filename }, bubbles: true, composed: true }),

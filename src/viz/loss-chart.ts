@@ -35,6 +35,15 @@ export class LossChart extends SvgFigure {
       .axis-title {
         fill: #555;
       }
+      .marker {
+        stroke: #222;
+        stroke-width: 1;
+        stroke-dasharray: 3 2;
+      }
+      .marker-label {
+        fill: #222;
+        font-variant-numeric: tabular-nums;
+      }
     `,
   ];
 
@@ -49,6 +58,9 @@ export class LossChart extends SvgFigure {
 
   /** The step the run ends at, when known: the x axis spans it from the start. 0: up to the last point. */
   @property({ type: Number, attribute: 'last-step' }) lastStep = 0;
+
+  /** A step to mark with a vertical rule and its number, e.g. the step whose weights a stack plot draws; −1: none. */
+  @property({ type: Number, attribute: 'marker-step' }) markerStep = -1;
 
   protected override fallbackWidth = 560;
   /** What the axes were last drawn for: d3's axes rebuild every tick, so unchanged ones are left alone. */
@@ -101,6 +113,26 @@ export class LossChart extends SvgFigure {
       .attr('class', 'series')
       .attr('stroke', (d) => d.colour)
       .attr('d', (d) => path(d.points) ?? '');
+
+    const marked = this.markerStep >= 0 && Number.isFinite(this.markerStep) ? [this.markerStep] : [];
+    const markerX = (step: number): number => Math.min(innerW, Math.max(0, x(step)));
+    const marker = part(plot, 'g', 'markers')
+      .selectAll<SVGGElement, number>('g.marker-group')
+      .data(marked)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'marker-group');
+        g.append('line').attr('class', 'marker');
+        g.append('text').attr('class', 'marker-label').attr('y', 10);
+        return g;
+      });
+    marker.attr('transform', (step) => `translate(${markerX(step)},0)`);
+    marker.select('line').attr('y1', 0).attr('y2', innerH);
+    marker
+      .select('text')
+      // The number hangs on the side with room, so it stays inside the plot.
+      .attr('x', (step) => (markerX(step) > innerW / 2 ? -4 : 4))
+      .attr('text-anchor', (step) => (markerX(step) > innerW / 2 ? 'end' : 'start'))
+      .text((step) => `step ${step.toLocaleString('en')}`);
 
     drawLineLegend(part(svg, 'g', 'legend').attr('transform', `translate(${margin.left},8)`), legendEntries, legend, 2.5);
     return top + innerH + margin.bottom;

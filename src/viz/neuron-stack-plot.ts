@@ -1,16 +1,29 @@
 /**
  * <neuron-stack-plot>: the neuron weight stack plot (docs/figures.md). One column per neuron, one
- * rect per feature stacked by |W1|, coloured by the feature's superposition. It is redrawn several
+ * segment per feature stacked by |W1|, coloured by the feature's superposition. It is redrawn several
  * times a second while training, so its elements are few and stable: a keyed <g> per column (focus
- * target, shading) and one <path> per colour for all the rects (stack-paths.ts). Tooltips, hit
- * testing and keyboard focus are the StackPlotInteraction controller's (stack-plot-interaction.ts).
+ * target, shading) and one <path> per colour for all the segments (stack-paths.ts). Tooltips, hit
+ * testing, keyboard focus and the mark on the column being read are the StackPlotInteraction
+ * controller's (stack-plot-interaction.ts). Sizes come from stackPlotArea() (stack-layout.ts).
  */
 import { axisLeft, scaleLinear, type Selection } from 'd3';
 import { css, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { describeStackPlot, highlightLabels, stackLayout, type StackColumn, type StackLayout } from './stack-layout';
+import {
+  describeStackPlot,
+  highlightLabels,
+  type HighlightLabel,
+  neuronTicks,
+  type NeuronTick,
+  stackLayout,
+  stackPlotArea,
+  xTitle,
+  type StackColumn,
+  type StackLayout,
+} from './stack-layout';
 import { StackPlotInteraction } from './stack-plot-interaction';
 import { colourPaths, type ColourPath } from './stack-paths';
+import { rangeTicks } from './stack-scale';
 import { part, setIfChanged } from './svg-parts';
 import { SvgFigure, type SvgSelection } from './svg-figure';
 import { drawSuperpositionLegend, LEGEND_HEIGHT } from './superposition-scale';
@@ -19,9 +32,11 @@ import { vizStyles } from './viz-styles';
 
 type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
 
-/** Estimated px per character of the 11 px highlight labels. */
-const LABEL_CHAR_WIDTH = 6.2;
-const LABEL_ROW_HEIGHT = 13;
+/** Estimated px per character of the 11 px, semibold highlight labels. */
+const LABEL_CHAR_WIDTH = 6.4;
+const LABEL_ROW_HEIGHT = 14;
+/** Space between the lowest label row's baseline and the plot area, px: clear of the outlines, which reach 3 px above it. */
+const LABEL_CLEARANCE = 8;
 /** Column shading at polysemanticity 1: faint, so it never competes with the weights. */
 const MAX_SHADE_OPACITY = 0.1;
 const HIGHLIGHT_COLOUR = '#c2255c';
@@ -43,9 +58,16 @@ export class NeuronStackPlot extends SvgFigure {
         stroke-width: 1.5;
       }
       .feature-bin {
-        stroke: #fff;
-        stroke-width: 0.3;
         pointer-events: none;
+      }
+      .unit-guide {
+        stroke: #777;
+        stroke-width: 0.8;
+        stroke-dasharray: 3 3;
+      }
+      .neuron-tick {
+        fill: #666;
+        font-size: 9px;
       }
       .feature-mark {
         fill: none;
@@ -54,8 +76,28 @@ export class NeuronStackPlot extends SvgFigure {
         pointer-events: none;
         visibility: hidden;
       }
-      .feature-mark.shown {
+      .feature-mark.shown,
+      .column-mark.shown,
+      .column-label.shown {
         visibility: visible;
+      }
+      .column-mark {
+        fill: none;
+        stroke: #111;
+        stroke-width: 1;
+        stroke-dasharray: 2 2;
+        pointer-events: none;
+        visibility: hidden;
+      }
+      .column-label {
+        font-size: 10px;
+        font-weight: 700;
+        fill: #111;
+        stroke: #fff;
+        stroke-width: 3px;
+        paint-order: stroke;
+        pointer-events: none;
+        visibility: hidden;
       }
       .zero {
         stroke: #444;
@@ -70,6 +112,13 @@ export class NeuronStackPlot extends SvgFigure {
       .highlight-label {
         fill: ${unsafeCSS(HIGHLIGHT_COLOUR)};
         font-weight: 600;
+      }
+      .leader {
+        stroke: ${unsafeCSS(HIGHLIGHT_COLOUR)};
+        stroke-width: 0.8;
+      }
+      :host([compact]) .axis text {
+        font-size: 9px;
       }
       .x-caption,
       .legend-tick {
@@ -101,13 +150,11 @@ export class NeuronStackPlot extends SvgFigure {
 
   protected override draw(svg: SvgSelection, width: number): number {
     const compact = this.compact;
-    const margin = compact ? { top: 3, right: 1, bottom: 3, left: 1 } : { top: 6, right: 6, bottom: 24 + LEGEND_HEIGHT, left: 34 };
-    const innerW = Math.max(40, width - margin.left - margin.right);
-    const innerH = compact ? clamp(innerW * 0.55, 80, 150) : clamp(innerW * 0.38, 150, 280);
+    const { margin, innerW, innerH } = stackPlotArea(width, compact, LEGEND_HEIGHT);
     const layout = stackLayout(this.data, innerW, innerH);
     const labels = highlightLabels(layout, innerW, LABEL_CHAR_WIDTH);
     const labelRows = labels.reduce((rows, l) => Math.max(rows, l.row + 1), 0);
-    const top = margin.top + labelRows * LABEL_ROW_HEIGHT + (labelRows > 0 ? 4 : 0);
+    const top = margin.top + (labelRows > 0 ? (labelRows - 1) * LABEL_ROW_HEIGHT + LABEL_ROW_HEIGHT + LABEL_CLEARANCE : 0);
 
     const plot = part(svg, 'g', 'plot').attr('transform', `translate(${margin.left},${top})`);
     this.drawColumns(part(plot, 'g', 'columns'), layout, innerH);
@@ -120,65 +167,118 @@ export class NeuronStackPlot extends SvgFigure {
         setIfChanged(this, 'fill', p.colour);
         setIfChanged(this, 'd', p.d);
       });
-    // The outline of the rect being read; StackPlotInteraction moves it.
+    // A weight of ±1 is a neuron's largest after the rescaling: the guides show how far past it the stacks reach.
+    const y = scaleLinear().domain([-layout.yMax, layout.yMax]).range([innerH, 0]);
+    part(plot, 'g', 'guides')
+      .selectAll<SVGLineElement, number>('line.unit-guide')
+      .data(layout.yMax > 1 ? [1, -1] : [], (v) => v)
+      .join('line')
+      .attr('class', 'unit-guide')
+      .attr('x1', 0)
+      .attr('x2', innerW)
+      .attr('y1', (v) => y(v))
+      .attr('y2', (v) => y(v));
+    // The outline of the rect being read and the mark on its column; StackPlotInteraction moves them.
     part(plot, 'rect', 'feature-mark').attr('aria-hidden', 'true');
     part(plot, 'line', 'zero').attr('x1', 0).attr('x2', innerW).attr('y1', layout.axisY).attr('y2', layout.axisY);
+    this.drawHighlights(plot, layout, labels);
+    this.drawAxes(plot, layout, innerH);
 
-    const highlightColumns = layout.columns.filter((c) => c.source.highlight);
-    part(plot, 'g', 'outlines')
-      .selectAll<SVGRectElement, StackColumn>('rect.outline')
-      .data(highlightColumns, (c) => c.neuron)
-      .join('rect')
-      .attr('class', 'outline')
-      .attr('x', (c) => c.x - 2)
-      .attr('y', (c) => c.top - 3)
-      .attr('width', (c) => c.w + 4)
-      .attr('height', (c) => c.bottom - c.top + 6);
-    part(plot, 'g', 'highlight-labels')
-      .selectAll<SVGTextElement, (typeof labels)[number]>('text.highlight-label')
-      .data(labels, (l) => l.neuron)
-      .join('text')
-      .attr('class', 'highlight-label')
-      .attr('x', (l) => l.x)
-      .attr('y', (l) => -4 - l.row * LABEL_ROW_HEIGHT)
-      .attr('text-anchor', (l) => l.anchor)
-      .text((l) => l.text);
-
-    const axis = part(plot, 'g', 'axis');
-    const caption = part(plot, 'text', 'x-caption');
     const legend = part(svg, 'g', 'legend');
-    if (compact) {
-      axis.selectAll('*').remove();
-      caption.text('');
-      legend.selectAll('*').remove();
-    } else {
-      const y = scaleLinear().domain([-layout.yMax, layout.yMax]).range([innerH, 0]);
-      axis.call(axisLeft(y).ticks(5).tickSizeOuter(0));
-      caption
-        .attr('x', 0)
-        .attr('y', innerH + 14)
-        .text('neurons, most important feature first →');
-      legend.attr('transform', `translate(${margin.left},${top + innerH + 22})`);
+    if (compact) legend.selectAll('*').remove();
+    else {
+      legend.attr('transform', `translate(${margin.left},${top + innerH + 14 + 16 + 8})`);
       drawSuperpositionLegend(legend, Math.min(240, innerW));
     }
     this.interaction.drawn(layout, { left: margin.left, top, height: innerH });
     return top + innerH + margin.bottom;
   }
 
+  /** Outlines and labels of the highlighted columns, labels in rows above the plot with a leader line down to their column. */
+  private drawHighlights(plot: GroupSelection, layout: StackLayout, labels: readonly HighlightLabel[]): void {
+    const highlightColumns = layout.columns.filter((c) => c.source.highlight);
+    const outlineTop = (c: StackColumn): number => Math.max(-3, c.top - 3);
+    part(plot, 'g', 'outlines')
+      .selectAll<SVGRectElement, StackColumn>('rect.outline')
+      .data(highlightColumns, (c) => c.neuron)
+      .join('rect')
+      .attr('class', 'outline')
+      .attr('x', (c) => c.x - 2)
+      .attr('y', outlineTop)
+      .attr('width', (c) => c.w + 4)
+      .attr('height', (c) => c.bottom - c.top + 6);
+    const baseline = (l: HighlightLabel): number => -LABEL_CLEARANCE - l.row * LABEL_ROW_HEIGHT;
+    const columnTop = new Map(highlightColumns.map((c) => [c.neuron, outlineTop(c)]));
+    part(plot, 'g', 'leaders')
+      .selectAll<SVGLineElement, HighlightLabel>('line.leader')
+      .data(labels, (l) => l.neuron)
+      .join('line')
+      .attr('class', 'leader')
+      .attr('x1', (l) => l.columnX)
+      .attr('x2', (l) => l.columnX)
+      .attr('y1', (l) => baseline(l) + 3)
+      .attr('y2', (l) => columnTop.get(l.neuron) ?? 0);
+    part(plot, 'g', 'highlight-labels')
+      .selectAll<SVGTextElement, HighlightLabel>('text.highlight-label')
+      .data(labels, (l) => l.neuron)
+      .join('text')
+      .attr('class', 'highlight-label')
+      .attr('x', (l) => l.x)
+      .attr('y', baseline)
+      .attr('text-anchor', (l) => l.anchor)
+      .text((l) => l.text);
+  }
+
+  /**
+   * The y axis (both modes: each plot states its own scale) and, on a full plot, its title, the
+   * neuron numbers under the columns and the x-axis title. d3's axis rebuilds its ticks on every
+   * call, so it is redrawn only when its range or size changes.
+   */
+  private drawAxes(plot: GroupSelection, layout: StackLayout, innerH: number): void {
+    const axis = part(plot, 'g', 'axis y-axis');
+    const axisFor = `${layout.yMax} ${innerH}`;
+    if (axis.attr('data-drawn-for') !== axisFor) {
+      const scale = scaleLinear().domain([-layout.yMax, layout.yMax]).range([innerH, 0]);
+      axis.attr('data-drawn-for', axisFor).call(
+        axisLeft(scale)
+          .tickValues(rangeTicks(layout.yMax))
+          .tickFormat((v) => formatTick(v.valueOf()))
+          .tickSizeOuter(0)
+          .tickSize(3),
+      );
+    }
+    const full = !this.compact;
+    part(plot, 'text', 'axis-title y-title')
+      .attr('transform', `translate(${-34},${innerH / 2}) rotate(-90)`)
+      .attr('text-anchor', 'middle')
+      .text(full ? 'input weight, ÷ neuron’s largest' : '');
+    part(plot, 'g', 'neuron-ticks')
+      .selectAll<SVGTextElement, NeuronTick>('text.neuron-tick')
+      .data(full ? neuronTicks(layout) : [], (t) => t.neuron)
+      .join('text')
+      .attr('class', 'neuron-tick')
+      .attr('x', (t) => t.x)
+      .attr('y', innerH + 11)
+      .attr('text-anchor', 'middle')
+      .text((t) => t.neuron);
+    part(plot, 'text', 'x-caption')
+      .attr('x', 0)
+      .attr('y', innerH + 27)
+      .text(full ? xTitle(this.data, layout.slot * layout.columns.length) : '');
+  }
+
   private drawColumns(g: GroupSelection, layout: StackLayout, innerH: number): void {
     const slot = layout.slot;
-    const columns = g
-      .selectAll<SVGGElement, StackColumn>('g.column')
-      .data(layout.columns, (c) => c.neuron)
-      .join((enter) => {
-        const col = enter
-          .append('g')
-          .attr('class', 'column')
-          .attr('data-neuron', (c) => c.neuron)
-          .attr('role', 'img');
-        col.append('rect').attr('class', 'bg');
-        return col;
-      })
+    // Columns are placed by their transform; their DOM order is left as it is. join() would reorder
+    // the nodes to the data's order, and moving a node drops its focus: a reader focusing a column
+    // would lose it when a finished run sorts its columns.
+    const bound = g.selectAll<SVGGElement, StackColumn>('g.column').data(layout.columns, (c) => c.neuron);
+    bound.exit().remove();
+    const entered = bound.enter().append('g').attr('class', 'column').attr('role', 'img');
+    entered.append('rect').attr('class', 'bg');
+    const columns = entered
+      .merge(bound)
+      .attr('data-neuron', (c) => c.neuron)
       .attr('transform', (c) => `translate(${c.x},0)`)
       .attr('aria-label', (c) => c.source.description);
     // The background fills the whole slot, so a column reads as one target between its rects too.
@@ -194,6 +294,11 @@ export class NeuronStackPlot extends SvgFigure {
 
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
+}
+
+/** A y tick: the weight with a true minus sign and no trailing zeros ("−2.5", "0", "8"). */
+function formatTick(v: number): string {
+  return `${v < 0 ? '−' : ''}${Math.abs(v)}`;
 }
 
 declare global {

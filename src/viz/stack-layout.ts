@@ -3,6 +3,7 @@
  * so it can be tested in Node. Coordinates are in px inside the plot area, y growing downward.
  */
 import { formatNumber, plural } from './format';
+import { niceRange } from './stack-scale';
 import type { StackPlotData, StackPlotNeuron, StackPlotNeuronKind } from './types';
 
 /** One feature's rectangle in one neuron's column, px in the plot area, with the weights it stands for. */
@@ -48,7 +49,7 @@ export interface StackLayout {
   readonly columns: readonly StackColumn[];
   /** Every column's rects, column by column: what colourPaths() draws. */
   readonly rects: readonly StackRect[];
-  /** Symmetric y domain [−yMax, yMax] in weight units. */
+  /** Symmetric y domain [−yMax, yMax] in weight units: the data's yMax, else the nice range of the tallest stack. */
   readonly yMax: number;
   /** y of the zero axis, px. */
   readonly axisY: number;
@@ -86,10 +87,10 @@ export function stackDomain(data: StackPlotData): number {
 /**
  * Lays out one column per neuron in the given order and, within it, one rect per feature of height
  * |inWeight|: positive weights stacked upward from the axis, negative ones downward, each side in
- * feature-index order starting at the axis.
+ * feature-index order starting at the axis. The y domain is [−yMax, yMax] (StackPlotData.yMax).
  */
 export function stackLayout(data: StackPlotData, width: number, height: number): StackLayout {
-  const yMax = stackDomain(data);
+  const yMax = data.yMax !== undefined && data.yMax > 0 ? data.yMax : niceRange(stackDomain(data));
   const axisY = height / 2;
   const pxPerUnit = axisY / yMax;
   const slot = data.neurons.length > 0 ? width / data.neurons.length : 0;
@@ -137,20 +138,17 @@ export interface HighlightLabel {
   /** Anchor point x, px, and how the text hangs from it. */
   readonly x: number;
   readonly anchor: 'start' | 'middle' | 'end';
+  /** Centre of the labelled column, px: where the label's leader line drops to the column. */
+  readonly columnX: number;
   /** Row above the plot, 0 nearest the plot; labels that would overlap go to higher rows. */
   readonly row: number;
 }
 
-/**
- * Places the highlight labels above their columns without overlaps, given an estimate of the
- * character width. Labels near an edge hang inward so they stay inside the figure.
- */
-export function highlightLabels(layout: StackLayout, width: number, charWidth: number): HighlightLabel[] {
+/** Places `texts` (one per highlighted column, in column order) in rows without overlaps. */
+function placeLabels(columns: readonly StackColumn[], texts: readonly string[], width: number, charWidth: number): HighlightLabel[] {
   const rowEnds: number[] = [];
-  const labels: HighlightLabel[] = [];
-  for (const col of layout.columns) {
-    const text = col.source.highlight;
-    if (!text) continue;
+  return columns.map((col, k) => {
+    const text = texts[k]!;
     const textWidth = text.length * charWidth;
     const centre = col.x + col.w / 2;
     let left = centre - textWidth / 2;
@@ -172,9 +170,100 @@ export function highlightLabels(layout: StackLayout, width: number, charWidth: n
       rowEnds.push(0);
     }
     rowEnds[row] = left + textWidth;
-    labels.push({ neuron: col.neuron, text, x, anchor, row });
-  }
-  return labels;
+    return { neuron: col.neuron, text, x, anchor, columnX: centre, row };
+  });
+}
+
+/**
+ * Places the highlight labels above their columns without overlaps, given an estimate of the
+ * character width, px. Labels near an edge hang inward so they stay inside the figure. Where the
+ * long labels would need more than `maxRows` rows (a narrow plot), the short ones are used.
+ */
+export function highlightLabels(layout: StackLayout, width: number, charWidth: number, maxRows = 2): HighlightLabel[] {
+  const columns = layout.columns.filter((c) => c.source.highlight);
+  const long = placeLabels(
+    columns,
+    columns.map((c) => c.source.highlight!),
+    width,
+    charWidth,
+  );
+  const rows = long.reduce((n, l) => Math.max(n, l.row + 1), 0);
+  if (rows <= maxRows || !columns.some((c) => c.source.highlightShort)) return long;
+  return placeLabels(
+    columns,
+    columns.map((c) => c.source.highlightShort ?? c.source.highlight!),
+    width,
+    charWidth,
+  );
+}
+
+/** Where one neuron-number tick goes under the plot: a column's centre and its neuron's index. */
+export interface NeuronTick {
+  readonly neuron: number;
+  /** Column centre, px. */
+  readonly x: number;
+}
+
+/**
+ * Neuron-number ticks under the columns: every column when a slot holds a two-digit number
+ * (`minSpacing` px, default 15), else every second, fifth or tenth column, counted from the left.
+ */
+export function neuronTicks(layout: StackLayout, minSpacing = 15): NeuronTick[] {
+  if (!(layout.slot > 0)) return [];
+  const every = [1, 2, 5, 10, 20, 50].find((k) => k * layout.slot >= minSpacing) ?? Math.ceil(minSpacing / layout.slot);
+  return layout.columns.filter((c) => c.column % every === 0).map((c) => ({ neuron: c.neuron, x: c.x + c.w / 2 }));
+}
+
+/** Below this plot width, px, the x-axis title takes its short form. */
+const SHORT_TITLE_WIDTH = 480;
+
+/**
+ * The x-axis title of a full plot `width` px wide: what the numbers under the columns are and how
+ * the columns are ordered, shortened on narrow plots so it fits under them.
+ */
+export function xTitle(data: Pick<StackPlotData, 'order'>, width = Number.POSITIVE_INFINITY): string {
+  const short = width < SHORT_TITLE_WIDTH;
+  if (data.order === 'neuron')
+    return short
+      ? 'neuron number (model order while training)'
+      : 'neuron number; columns in model order while training, sorted when it ends';
+  if (data.order === 'final')
+    return short ? 'neuron number (trained model’s order)' : 'neuron number; columns in the trained model’s order';
+  return short ? 'neuron number, by top feature →' : 'neuron number; columns sorted by their most important feature →';
+}
+
+/** Margins around the plot area, px. */
+export interface Margins {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+/** Where a stack plot drawn `width` px wide puts its plot area: margins and the area's size, px. */
+export interface StackPlotArea {
+  readonly margin: Margins;
+  readonly innerW: number;
+  readonly innerH: number;
+}
+
+/**
+ * The stack plot's sizing, in one place: the figure takes the width it is given (its container's)
+ * and derives the plot's height from it. Compact plots (small multiples) keep a narrow y axis and
+ * a row for the neuron number of the column being read; full plots add a y-axis title, neuron
+ * ticks, the x-axis title and the colour legend below (`legendHeight` px).
+ */
+export function stackPlotArea(width: number, compact: boolean, legendHeight: number): StackPlotArea {
+  const margin: Margins = compact
+    ? { top: 4, right: 2, bottom: 14, left: 24 }
+    : { top: 6, right: 6, bottom: 14 + 16 + legendHeight + 8, left: 44 };
+  const innerW = Math.max(40, width - margin.left - margin.right);
+  const innerH = compact ? clamp(innerW * 0.7, 100, 200) : clamp(innerW * 0.4, 160, 300);
+  return { margin, innerW, innerH };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
 }
 
 /**

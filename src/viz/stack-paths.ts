@@ -1,7 +1,8 @@
 /**
- * The stack plot's rectangles as a few <path>s, one per colour. A training redraw then writes a
- * few dozen attributes instead of thousands, which keeps each redraw (and the style and layout
- * work it triggers) well inside a frame. Pure, so it is tested in node.
+ * The stack plot's rectangles as a few <path>s, one per colour, each rectangle a subpath of its
+ * own with a thin edge. A training redraw then writes a few dozen attributes instead of thousands
+ * of elements, which keeps each redraw (and the style and layout work it triggers) well inside a
+ * frame. Pure, so it is tested in node.
  */
 import type { StackRect } from './stack-layout';
 import { clampSuperposition, NO_VALUE_COLOUR, superpositionColour } from './superposition-scale';
@@ -28,63 +29,50 @@ export function colourLevel(s: number | undefined): number {
   return Math.round(clampSuperposition(s) * (COLOUR_LEVELS - 1));
 }
 
-/** A vertical run of stacked rects of one colour, in one column and on one side of the axis. */
-interface ColourSpan {
-  readonly level: number;
-  readonly x: number;
-  readonly w: number;
-  top: number;
-  bottom: number;
+/** The gap that separates a segment from the next one out, px: a thin light edge, as in the paper's figure. */
+export const EDGE_PX = 0.5;
+/** A segment never gives more than this fraction of its height to its edge, so a thin one still shows its colour. */
+export const EDGE_MAX_FRACTION = 0.3;
+
+/** The edge a rect of height `h` px leaves at its outer end, px. */
+export function edgeGap(h: number): number {
+  return Math.min(EDGE_PX, h * EDGE_MAX_FRACTION);
 }
 
-/** The same rect boundary computed along two stacking paths can differ in the last bits. */
-const TOUCHING_PX = 1e-6;
-
 /**
- * Every rect with a visible height, grouped into one path per colour level, levels ascending.
- * Rects stacked next to each other in a column with the same colour become one subpath: the
- * pixels are the same, and at sparse levels, where most features saturate the colour scale,
- * a plot of ~3,000 rects becomes ~80 subpaths for the browser to parse and paint.
+ * Every rect with a visible height as one closed subpath in the path of its colour level, levels
+ * ascending. Each rect is its own subpath, shortened by edgeGap() at its outer end (the end away
+ * from the axis), so every feature reads as a segment of its own, however many neighbours share its
+ * colour: at sparse densities most features saturate the colour scale, and merged they would read
+ * as one slab. The gap shows the column's background, like the paper's white edges.
  */
 export function colourPaths(rects: readonly StackRect[]): ColourPath[] {
   const parts = new Map<number, string[]>();
-  const emit = (span: ColourSpan | undefined): void => {
-    if (!span) return;
-    let list = parts.get(span.level);
-    if (!list) {
-      list = [];
-      parts.set(span.level, list);
-    }
-    const h = span.bottom - span.top;
-    list.push(`M${roundPx(span.x)} ${roundPx(span.top)}h${roundPx(span.w)}v${roundPx(h)}h${roundPx(-span.w)}z`);
-  };
+  // A column's rects share x and width: their strings are made once per column, so a rect costs
+  // two numbers (tens of thousands of rects per redraw early in a sweep retrain).
   let column = -1;
-  let up: ColourSpan | undefined;
-  let down: ColourSpan | undefined;
+  let start = '';
+  let across = '';
+  let end = '';
   for (const r of rects) {
     if (!(r.h > 0)) continue;
     if (r.column !== column) {
-      emit(up);
-      emit(down);
-      up = down = undefined;
       column = r.column;
+      start = `M${roundPx(r.x)} `;
+      across = `h${roundPx(r.w)}v`;
+      end = `h${roundPx(-r.w)}z`;
     }
     const level = colourLevel(r.superposition);
-    const above = r.inWeight >= 0;
-    const span = above ? up : down;
-    const touches = span !== undefined && (Math.abs(span.top - (r.y + r.h)) < TOUCHING_PX || Math.abs(span.bottom - r.y) < TOUCHING_PX);
-    if (span && span.level === level && touches) {
-      span.top = Math.min(span.top, r.y);
-      span.bottom = Math.max(span.bottom, r.y + r.h);
-      continue;
+    let list = parts.get(level);
+    if (!list) {
+      list = [];
+      parts.set(level, list);
     }
-    emit(span);
-    const fresh: ColourSpan = { level, x: r.x, w: r.w, top: r.y, bottom: r.y + r.h };
-    if (above) up = fresh;
-    else down = fresh;
+    const gap = edgeGap(r.h);
+    // Above the axis the outer end is the top; below it, the bottom.
+    const top = r.inWeight >= 0 ? r.y + gap : r.y;
+    list.push(`${start}${roundPx(top)}${across}${roundPx(r.h - gap)}${end}`);
   }
-  emit(up);
-  emit(down);
   return [...parts.entries()]
     .sort(([a], [b]) => a - b)
     .map(([level, list]) => ({

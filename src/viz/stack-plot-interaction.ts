@@ -10,8 +10,10 @@
  * (the column's rects are drawn as a few shared paths), so its text is shown in the tooltip and
  * announced through a polite live region.
  *
- * The plot redraws many times a second while a model trains; after each draw the open tooltip
- * follows the data of the column and feature it describes.
+ * The column being read (hovered or focused) is marked, with its neuron number under the plot, and
+ * stays marked while the plot redraws: the plot redraws many times a second while a model trains,
+ * and after each draw the open tooltip, the mark and the outline follow the data of the column and
+ * feature they describe (columns are keyed by neuron, so a neuron keeps its mark wherever it is).
  */
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { StackLayout, StackRect } from './stack-layout';
@@ -30,7 +32,8 @@ export interface PlotArea {
 /**
  * The interaction of one <neuron-stack-plot>: construct it in the element (an SvgFigure), render
  * `overlay()` after the <svg> and call `drawn()` at the end of every draw. The <svg> is expected
- * to hold one `g.column[data-neuron]` per column and one `rect.feature-mark` for the outline.
+ * to hold one `g.column[data-neuron]` per column and, in the plot area, one `rect.feature-mark` for
+ * the outline; the controller adds the column's mark and number there itself.
  */
 export class StackPlotInteraction implements ReactiveController {
   private layout: StackLayout | undefined;
@@ -80,13 +83,20 @@ export class StackPlotInteraction implements ReactiveController {
    * tab order and the open tooltip and outline on the data they describe.
    */
   drawn(layout: StackLayout, area: PlotArea): void {
+    const columnX = (l: StackLayout | undefined, neuron: number): number | undefined => l?.columns.find((c) => c.neuron === neuron)?.x;
+    // Where the described column was before this draw: a column that moved (a finished run sorts
+    // its columns) takes its tooltip along; one that stayed leaves it where the reader put it.
+    const before = this.shown ? columnX(this.layout, this.shown.neuron) : undefined;
     this.layout = layout;
     this.area = area;
     if (this.activeNeuron === undefined || !layout.columns.some((c) => c.neuron === this.activeNeuron)) {
       this.activeNeuron = layout.columns[0]?.neuron;
     }
     if (this.activeNeuron !== undefined) this.setActive(this.activeNeuron);
-    if (this.shown) this.show(this.shown);
+    if (this.shown) {
+      const moved = before !== columnX(layout, this.shown.neuron);
+      this.show(this.shown, moved ? this.anchorOf(this.shown) : undefined);
+    }
   }
 
   private query<E extends Element>(selector: string): E | null {
@@ -135,6 +145,7 @@ export class StackPlotInteraction implements ReactiveController {
     tip.textContent = text;
     tip.hidden = false;
     this.outline(this.rectOf(target));
+    this.markColumn(target.neuron);
     if (!at) return;
     const { left, top } = placeTooltip(at.x, at.y, tip.offsetWidth, tip.offsetHeight, this.host.clientWidth);
     tip.style.left = `${left}px`;
@@ -146,6 +157,44 @@ export class StackPlotInteraction implements ReactiveController {
     if (tip) tip.hidden = true;
     this.shown = undefined;
     this.outline(undefined);
+    this.markColumn(undefined);
+  }
+
+  /**
+   * Marks the column of `neuron` (its slot outlined, its number under the plot), or clears the
+   * mark. Both elements are made on first use, next to the feature outline in the plot area.
+   */
+  private markColumn(neuron: number | undefined): void {
+    const feature = this.query<SVGRectElement>('rect.feature-mark');
+    const parent = feature?.parentNode;
+    if (!feature || !parent) return;
+    const ns = 'http://www.w3.org/2000/svg';
+    let mark = this.query<SVGRectElement>('rect.column-mark');
+    let label = this.query<SVGTextElement>('text.column-label');
+    if (!mark || !label) {
+      mark = document.createElementNS(ns, 'rect');
+      mark.setAttribute('class', 'column-mark');
+      mark.setAttribute('aria-hidden', 'true');
+      label = document.createElementNS(ns, 'text');
+      label.setAttribute('class', 'column-label');
+      label.setAttribute('aria-hidden', 'true');
+      label.setAttribute('text-anchor', 'middle');
+      parent.insertBefore(mark, feature);
+      parent.append(label);
+    }
+    const column = neuron === undefined ? undefined : this.layout?.columns.find((c) => c.neuron === neuron);
+    mark.classList.toggle('shown', column !== undefined);
+    label.classList.toggle('shown', column !== undefined);
+    if (!column || !this.layout) return;
+    const slot = this.layout.slot;
+    setIfChanged(mark, 'x', column.x - (slot - column.w) / 2);
+    setIfChanged(mark, 'y', 0);
+    setIfChanged(mark, 'width', slot);
+    setIfChanged(mark, 'height', this.area.height);
+    mark.setAttribute('data-neuron', String(column.neuron));
+    setIfChanged(label, 'x', column.x + column.w / 2);
+    setIfChanged(label, 'y', this.area.height + 11);
+    label.textContent = String(column.neuron);
   }
 
   /** Outlines one feature's rect, or hides the outline. */

@@ -5,12 +5,25 @@
  * so the module imports in Node and its pure helpers are tested there.
  */
 
+/** Which part of a figure to save: one panel by index (0 for a figure of one), or every panel ('all'). */
+export type PanelChoice = number | 'all';
+
+/** What a figure hands over to be saved: its panels' <svg>s with their titles, and a legend drawn apart from them. */
+export interface FigureParts {
+  readonly panels: readonly { readonly svg: SVGSVGElement; readonly title?: string; readonly caption?: string }[];
+  /** A legend the panels share, saved under them (<sweep-figure>'s colour legend); null where each panel has its own. */
+  readonly legend: SVGSVGElement | null;
+  /** Panels per row in the file. */
+  readonly columns: number;
+}
+
 /**
- * An element that hands over the <svg> to save: every SvgFigure (svg-figure.ts), and
- * <sweep-figure>, whose `panel` is the index of one of its stack plots.
+ * An element that hands over what to save: every SvgFigure (svg-figure.ts), and <sweep-figure>,
+ * whose `panel` is the index of one of its stack plots or 'all'.
  */
 export interface FigureSvgSource {
   svgElement(panel?: number): SVGSVGElement | null;
+  exportParts?(panel: PanelChoice): FigureParts | null;
 }
 
 /**
@@ -20,6 +33,18 @@ export interface FigureSvgSource {
 export function figureSvg(root: Document | DocumentFragment, id: string, panel?: number): SVGSVGElement | null {
   const figure = id ? (root.getElementById(id) as (Element & Partial<FigureSvgSource>) | null) : null;
   return figure?.svgElement?.(panel) ?? null;
+}
+
+/**
+ * What to save of the figure with id `id` in `root`: its own parts where it says (exportParts), else
+ * its one <svg> as a single panel; null where there is no such figure or nothing is drawn yet.
+ */
+export function figureParts(root: Document | DocumentFragment, id: string, panel: PanelChoice): FigureParts | null {
+  const figure = id ? (root.getElementById(id) as (Element & Partial<FigureSvgSource>) | null) : null;
+  if (!figure) return null;
+  if (figure.exportParts) return figure.exportParts(panel);
+  const svg = figure.svgElement?.(panel === 'all' ? 0 : panel) ?? null;
+  return svg ? { panels: [{ svg }], legend: null, columns: 1 } : null;
 }
 
 /** Presentation properties copied onto every element, with their initial values (skipped to keep files small). */
@@ -107,8 +132,9 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
 }
 
 /**
- * Standalone SVG text of `svg`: a clone with computed styles inlined, interaction attributes
- * dropped, and a white background so it prints and previews as on the page.
+ * Standalone SVG text of `svg`, without an XML declaration: a clone with computed styles inlined,
+ * interaction attributes and hidden marks dropped, and a white background so it prints and
+ * previews as on the page.
  */
 export function serializeSvg(svg: SVGSVGElement, background = '#ffffff'): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -122,6 +148,8 @@ export function serializeSvg(svg: SVGSVGElement, background = '#ffffff'): string
     if (style) copy.setAttribute('style', style);
     copy.removeAttribute('tabindex');
     copy.removeAttribute('class');
+    // Marks of what the reader pointed at are hidden when not in use; a file does not need them.
+    if (computed.getPropertyValue('visibility') === 'hidden' && original.localName !== 'svg') copy.remove();
   });
   const { width, height } = svgSize(svg);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -133,7 +161,7 @@ export function serializeSvg(svg: SVGSVGElement, background = '#ffffff'): string
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', background);
   clone.insertBefore(bg, clone.firstChild);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+  return new XMLSerializer().serializeToString(clone);
 }
 
 /** PNG of the serialised figure, rendered through an <img> onto a canvas at `scale`. */

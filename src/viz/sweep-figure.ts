@@ -9,6 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import './neuron-stack-plot';
 import { drawSuperpositionLegend, LEGEND_HEIGHT } from './superposition-scale';
+import type { FigureParts, PanelChoice } from './svg-export';
 import { densityTitle, panelLabel } from './sweep-layout';
 import type { StackPlotData } from './types';
 import { vizStyles } from './viz-styles';
@@ -94,9 +95,25 @@ export class SweepFigure extends LitElement {
     return Array.from(this.renderRoot.querySelectorAll('neuron-stack-plot'));
   }
 
-  /** The <svg> of panel `panel` (index into `panels`), for <figure-download for=… panel=…>. */
+  /** The <svg> of panel `panel` (index into `panels`). */
   svgElement(panel = 0): SVGSVGElement | null {
     return this.stackPlots()[panel]?.svgElement() ?? null;
+  }
+
+  /**
+   * What <figure-download for=… panel=…> saves: one panel (by index) or all of them ('all', four to
+   * a row as on a wide page), each titled "1 − S = …" and captioned, with the shared colour legend.
+   */
+  exportParts(panel: PanelChoice): FigureParts | null {
+    const plots = this.stackPlots();
+    const chosen = panel === 'all' ? this.panels.map((_, k) => k) : [panel];
+    const panels = chosen.flatMap((k) => {
+      const svg = plots[k]?.svgElement();
+      const data = this.panels[k];
+      return svg && data ? [{ svg, title: densityTitle(data.density), caption: data.caption }] : [];
+    });
+    if (panels.length === 0) return null;
+    return { panels, legend: this.renderRoot.querySelector<SVGSVGElement>('svg.legend'), columns: panel === 'all' ? 4 : 1 };
   }
 }
 

@@ -31,8 +31,10 @@ export interface StackPlotNeuron {
   readonly description: string;
   /** The features drawn, normalised so that the largest |inWeight| of the neuron is 1. */
   readonly weights: readonly NeuronFeatureWeight[];
-  /** Draws an outline and this label above the column, e.g. "motif 1: asymmetric". */
+  /** Draws an outline and this label above the column, e.g. "neuron 8: motif 1, asymmetric". */
   readonly highlight?: string;
+  /** The label where the long ones would pile up (narrow plots), e.g. "8 · A1"; the caption explains it. */
+  readonly highlightShort?: string;
 }
 
 /** Everything one stack plot draws. */
@@ -41,6 +43,18 @@ export interface StackPlotData {
   readonly neurons: readonly StackPlotNeuron[];
   /** s_i per feature i, unitless: 0 = orthogonal to every other feature (dark), ≥ 1 = bright end. */
   readonly superposition: readonly number[];
+  /**
+   * Half-range of the y axis in weight units: the plot spans [−yMax, yMax]. Set by whoever keeps a
+   * range steady across redraws (stack-scale.ts); by default the nice range of the tallest stack.
+   * A stack taller than yMax is drawn past the plot area, so callers give at least stackDomain().
+   */
+  readonly yMax?: number;
+  /**
+   * How the columns are ordered, for the x-axis title: 'importance' (by each neuron's most important
+   * feature, the stack plot's order), 'neuron' (by model index, kept while a model trains so that
+   * columns hold still) or 'final' (an earlier snapshot in the trained model's order). Default 'importance'.
+   */
+  readonly order?: 'importance' | 'neuron' | 'final';
 }
 
 /** One line of the loss chart: (training step, loss) pairs in step order. */

@@ -3,9 +3,13 @@ import { css } from 'lit';
 
 /** The :host, <svg>, axis, visually hidden (.sr-only) and tooltip styles every figure starts from. */
 export const vizStyles = css`
+  /* A figure takes the width its container gives it and draws at that width. inline-size
+     containment keeps the drawn <svg> from becoming the element's minimum width, which in a grid or
+     flex container would hold the container at the width first drawn (the 640 px fallback). */
   :host {
     display: block;
     position: relative;
+    contain: inline-size;
     font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
     color: #222;
   }

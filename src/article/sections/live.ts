@@ -9,6 +9,8 @@ import { attributes } from '../attributes-directive';
 import { densityAfterKey, densityAt, isSliderKey, positionOf, SLIDER_MAX, SLIDER_MIN, trackFraction } from '../density-slider';
 import { LIVE_FIGURE_ATTRIBUTES, statusAttributes } from '../exposed-state';
 import { timeLeftPhrase } from '../progress';
+import { liveExport } from '../figure-exports';
+import { download } from './download';
 import { isRunning, type RunStatus, type TrainingStatus } from '../training-controller';
 import type { ArticleState } from '../url-state';
 import type { LiveView } from '../views';
@@ -45,6 +47,8 @@ export interface LiveSectionProps {
   /** A field was edited: the article rechecks it if it was refused. */
   readonly onSettingInput: (input: HTMLInputElement) => void;
   readonly onCopyLink: () => void;
+  /** The reader chose a step on the live run's timeline (null: back to the newest weights). */
+  readonly onTimelineSeek: (step: number | null) => void;
 }
 
 /**
@@ -217,10 +221,32 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
           ${
             view
               ? html`<neuron-stack-plot id="live-plot" .data=${view.plot} label=${`Neuron weights of the live model: ${view.counts}`}></neuron-stack-plot>
-                <figure-download filename=${`stack-plot-density-${formatDensity(state.density)}`} for="live-plot"></figure-download>`
+                ${download('live-plot', liveExport(view.exportSource, 'weights'), 'the live stack plot')}`
               : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
           }
-          <figcaption><span class="figure-number">Figure ${FIGURE_NUMBER.livePlot}.</span> ${view?.caption ?? ''} ${view?.counts ?? ''}</figcaption>
+          ${
+            view?.frame && live
+              ? html`<training-timeline
+                  id="live-timeline"
+                  label="Training timeline of the live model"
+                  .steps=${view.frame.steps}
+                  .index=${view.frame.index}
+                  ?following=${view.frame.following}
+                  total-steps=${live.config.steps}
+                  @timeline-seek=${(e: CustomEvent<{ step: number | null }>) => props.onTimelineSeek(e.detail.step)}
+                ></training-timeline>`
+              : nothing
+          }
+          <figcaption>
+            <span class="figure-number">Figure ${FIGURE_NUMBER.livePlot}.</span> ${view?.caption ?? ''} ${view?.counts ?? ''}
+            ${
+              view?.source === 'live'
+                ? html`Columns keep their place while the model trains and are sorted by their most important feature when
+                    it finishes; the y axis changes only in round steps. Hover or focus a column to follow that neuron.
+                    Scrub or replay the timeline to see the run again (up to 200 snapshots, from the initialisation on).`
+                : nothing
+            }
+          </figcaption>
         </figure>
         <figure>
           ${
@@ -229,14 +255,16 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
                   id="live-loss"
                   .series=${props.lossSeries}
                   last-step=${live ? live.config.steps : 0}
+                  marker-step=${view?.source === 'live' ? view.step : -1}
                   label="Training loss of the live model"
                 ></loss-chart>
-                <figure-download filename="live-loss" for="live-loss"></figure-download>`
+                ${view ? download('live-loss', liveExport(view.exportSource, 'loss'), 'the loss chart') : nothing}`
               : html`<p class="small">The loss curve appears here once a live model trains.</p>`
           }
           <figcaption>
             <span class="figure-number">Figure ${FIGURE_NUMBER.liveLoss}.</span> Importance-weighted loss on each step’s
-            batch, read back every 25 steps and drawn up to ten times a second.
+            batch, read back every 25 steps and drawn up to ten times a second. The dashed rule marks the step whose
+            weights the stack plot shows.
           </figcaption>
         </figure>
       </div>

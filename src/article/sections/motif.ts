@@ -5,9 +5,11 @@ import { formatDensity, formatNumber, plural } from '../../viz/format';
 import { FIGURE_NUMBER } from '../article-meta';
 import { stepOfTotal, timeLeftPhrase } from '../progress';
 import { isRunning, type TrainingStatus } from '../training-controller';
+import { motifExport } from '../figure-exports';
 import type { MotifView } from '../views';
 import { fnRef } from './appendix';
 import { SECTION_TITLES } from './contents';
+import { download } from './download';
 
 export interface MotifSectionProps {
   /** The motif model drawn (shipped, or retrained in this browser); null when its file did not load. */
@@ -41,6 +43,13 @@ function decomposition(analysis: ModelAnalysis): TemplateResult {
   return html`Of its ${analysis.neurons.length} neurons, ${plain} are plain |x| neurons (each reads one feature, on one
     side), ${motifNeurons.size} form the ${plural(analysis.motifs.length, 'motif instance')} and ${rest}
     ${rest === 1 ? 'does' : 'do'} something else, mostly small weights that act as conditional biases.`;
+}
+
+/** How to read the short labels a narrow plot uses, with the first motif's own neurons: “8 · A1” is neuron 8, … */
+function shortLabelKey(analysis: ModelAnalysis): string {
+  const first = analysis.motifs[0];
+  if (!first) return '';
+  return ` On a narrow screen the labels are short: “${first.asymmetricNeuron} · A1” is neuron ${first.asymmetricNeuron}, the asymmetric neuron of motif 1, and “${first.inhibitionNeuron} · I1” its inhibition neuron.`;
 }
 
 /** The motif section: the motif explained, the small model's figure, one close-up per motif instance, and its retrain controls. */
@@ -85,10 +94,10 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
         view
           ? html`<figure>
             <neuron-stack-plot id="motif-plot" .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
-            <figure-download filename="motif-model" for="motif-plot"></figure-download>
+            ${download('motif-plot', motifExport(view.exportSource), 'the motif model’s stack plot')}
             <figcaption>
-              <span class="figure-number">Figure ${FIGURE_NUMBER.motifModel}.</span> The small model’s neurons,
-              ${view.source}; motif neurons are outlined and labelled.
+              <span class="figure-number">Figure ${FIGURE_NUMBER.motifModel}.</span> The small model’s neurons, ${view.source}; motif neurons are outlined and labelled with their numbers, as
+              in the text.${shortLabelKey(view.analysis)}
             </figcaption>
           </figure>`
           : nothing
@@ -96,7 +105,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
       ${(view?.closeups ?? []).map(
         (closeup, k) => html`<figure>
           <motif-closeup id=${`motif-closeup-${k}`} .data=${closeup}></motif-closeup>
-          <figure-download filename=${`motif-${k + 1}`} for=${`motif-closeup-${k}`}></figure-download>
+          ${view ? download(`motif-closeup-${k}`, motifExport(view.exportSource, { index: k, title: closeup.title }), `motif ${k + 1}’s close-up`) : nothing}
           <figcaption>
             <span class="figure-number">Figure ${FIGURE_NUMBER.firstMotifCloseup + k}.</span> Motif instance ${k + 1}. Left: the two neurons’ weights on a and b. Right: outputs a and b when only a is
             active; dashed, the same model with the inhibition neuron removed. Without it, b’s output rises with a; with

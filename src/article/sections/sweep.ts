@@ -7,6 +7,10 @@ import { formatDuration, MEASURED_SWEEP_STEPS_PER_SECOND, stepOfTotal, timeLeftP
 import { isRunning, type TrainingStatus } from '../training-controller';
 import { fnRef } from './appendix';
 import { SECTION_TITLES } from './contents';
+import type { LossSeries } from '../../viz/types';
+import { type ExportSource, sweepExport, sweepLossExport } from '../figure-exports';
+import type { RunFrameView } from '../views';
+import { download } from './download';
 
 export interface SweepLevel {
   readonly density: number;
@@ -33,6 +37,46 @@ export interface SweepSectionProps {
   readonly onRestore: () => void;
   /** The steps the retrain trains for (the shipped sweep's). */
   readonly retrainSteps: number;
+  /** The retraining run's frame drawn, for its timeline; null for the shipped sweep. */
+  readonly frame: RunFrameView | null;
+  /** The retraining run's loss curves, one per level (empty without a retrain). */
+  readonly lossSeries: LossSeries[];
+  /** The reader chose a step on the retrain's timeline (null: back to the newest weights). */
+  readonly onTimelineSeek: (step: number | null) => void;
+  /** Which weights the panels draw, for the downloads; null before the shipped sweep has loaded. */
+  readonly exportSource: ExportSource | null;
+}
+
+/** The retrain's timeline, under the panels, once the sweep has retrained here. */
+function retrainTimeline(props: SweepSectionProps): TemplateResult | typeof nothing {
+  const { frame, status } = props;
+  if (!frame || status.target !== 'sweep') return nothing;
+  return html`<training-timeline
+    id="sweep-timeline"
+    label="Training timeline of the retrained sweep"
+    .steps=${frame.steps}
+    .index=${frame.index}
+    ?following=${frame.following}
+    total-steps=${status.config.steps}
+    @timeline-seek=${(e: CustomEvent<{ step: number | null }>) => props.onTimelineSeek(e.detail.step)}
+  ></training-timeline>`;
+}
+
+/** The retrain's loss curves, marked at the step the panels show. */
+function retrainLoss(props: SweepSectionProps): TemplateResult | typeof nothing {
+  const { frame, status } = props;
+  if (!frame || status.target !== 'sweep') return nothing;
+  return html`<figure class="sweep-loss">
+    <loss-chart
+      id="sweep-loss"
+      .series=${props.lossSeries}
+      last-step=${status.config.steps}
+      marker-step=${frame.step}
+      label="Training loss of the retrained sweep, one line per level"
+    ></loss-chart>
+    ${props.exportSource ? download('sweep-loss', sweepLossExport(props.exportSource), 'the sweep’s loss chart') : nothing}
+    <figcaption>Loss of each level while the sweep retrains here; the dashed rule marks the step the panels show.</figcaption>
+  </figure>`;
 }
 
 const at = (levels: readonly SweepLevel[], density: number): SweepLevel | undefined => levels.find((l) => l.density === density);
@@ -113,28 +157,42 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
       </div>
       <figure>
         <sweep-figure id="sweep-figure" .panels=${props.panels} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>
-        <figcaption><span class="figure-number">Figure ${FIGURE_NUMBER.sweep}.</span> Stack plots of ${props.source}. ${props.budget}</figcaption>
-        <div class="controls small">
-          <label
-            >Panel to download
-            <select id="sweep-panel-select" @change=${(e: Event) => props.onSelectPanel(Number((e.target as HTMLSelectElement).value))}>
-              ${props.panels.map((p, k) => html`<option value=${k} ?selected=${k === props.selectedPanel}>1 − S = ${formatDensity(p.density)}</option>`)}
-            </select></label
-          >
-          <figure-download
-            for="sweep-figure"
-            .panel=${props.selectedPanel}
-            filename=${`sweep-panel-density-${formatDensity(props.panels[props.selectedPanel]?.density ?? 1)}`}
-          ></figure-download>
-        </div>
+        ${retrainTimeline(props)}
+        <figcaption>
+          <span class="figure-number">Figure ${FIGURE_NUMBER.sweep}.</span> Stack plots of ${props.source}. ${props.budget} Each panel has its own vertical scale, marked on its axis: a
+          shared one would flatten the dense levels, whose stacks are about 1 tall, to about a ninth of the sparsest’s. The
+          dashed lines at ±1 mark a neuron’s largest weight, so how far a stack reaches past them says how many features
+          the neuron reads. Every feature is a segment of its own.
+        </figcaption>
+        ${
+          props.exportSource
+            ? html`<div class="controls small">
+                <span>All seven panels, with their titles and the legend:</span>
+                ${download('sweep-figure', sweepExport(props.exportSource), 'all panels', 'all')}
+                <label
+                  >One panel
+                  <select id="sweep-panel-select" @change=${(e: Event) => props.onSelectPanel(Number((e.target as HTMLSelectElement).value))}>
+                    ${props.panels.map((p, k) => html`<option value=${k} ?selected=${k === props.selectedPanel}>1 − S = ${formatDensity(p.density)}</option>`)}
+                  </select></label
+                >
+                ${download(
+                  'sweep-figure',
+                  sweepExport(props.exportSource, props.panels[props.selectedPanel]?.density ?? 1),
+                  'the chosen panel',
+                  props.selectedPanel,
+                )}
+              </div>`
+            : nothing
+        }
       </figure>
       <div class="controls">${retrainControls(props)}</div>
       ${status.target === 'sweep' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
+      ${retrainLoss(props)}
       <div class="scroll-x table-scroll" role="region" aria-labelledby="counts-caption">
       <table class="counts">
         <caption id="counts-caption">Counts per sparsity level, for ${props.source}</caption>
         <thead>
-          <tr><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">features computed</th><th scope="col">mean polysemanticity</th><th scope="col">final loss</th></tr>
+          <tr><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">features computed</th><th scope="col">mean polysemanticity</th><th scope="col">${props.frame ? `loss at step ${props.frame.step.toLocaleString('en')}` : 'final loss'}</th></tr>
         </thead>
         <tbody>
           ${props.levels.map(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { liveConfig } from '../../../src/article/live-settings';
 import { announcement, formatDuration, secondsLeft, stepOfTotal, timeLeftPhrase } from '../../../src/article/progress';
+import { emptyTimeline, MAX_FRAMES } from '../../../src/article/timeline';
 import type { RunPhase, RunStatus } from '../../../src/article/training-controller';
 import { DEFAULT_STATE } from '../../../src/article/url-state';
 import { DEFAULT_CONFIG } from '../../../src/model/config';
@@ -14,6 +15,7 @@ function run(patch: Partial<RunStatus> = {}): RunStatus {
     losses: [0.0021],
     lossHistory: [[]],
     snapshot: null,
+    timeline: emptyTimeline(MAX_FRAMES),
     backend: 'wasm',
     stepsPerSecond: 100,
     message: null,

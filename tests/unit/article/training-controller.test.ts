@@ -3,7 +3,9 @@
  * started/ended notice per run that the live-run machine relies on, and snapshots kept whole.
  */
 import { describe, expect, it } from 'vitest';
-import { type RunChange, TrainingController } from '../../../src/article/training-controller';
+import { unpackInstance } from '../../../src/article/timeline';
+import { type RunChange, type RunStatus, TrainingController } from '../../../src/article/training-controller';
+import { initialWeights } from '../../../src/training/initial-weights';
 import { makeConfig } from '../../../src/model/config';
 import type { NetworkWeights } from '../../../src/model/network';
 import { snapshotOf } from '../../../src/training/snapshot';
@@ -52,6 +54,30 @@ describe('the training controller', () => {
     const snapshot = snapshotOf(config, 25, [weights]);
     worker.answer({ type: 'progress', runId, step: 25, totalSteps: 50, losses: [0.5], stepsPerSecond: 100, snapshot });
     expect(controller.status).toMatchObject({ step: 25, losses: [0.5], snapshot, lossHistory: [[[25, 0.5]]] });
+  });
+
+  it('keeps the run’s timeline: the initialisation at step 0, then each snapshot reported, and a new run starts a new one', () => {
+    const { controller, workers } = setUp();
+    controller.start('live', config);
+    const status = () => controller.status as RunStatus;
+    expect(status().timeline.frames.map((f) => f.step)).toEqual([0]);
+    expect(unpackInstance(status().timeline.frames[0]!.instances[0]!)).toEqual(initialWeights(config, 0));
+    const worker = workers[0]!;
+    const runId = worker.runId;
+    worker.answer({ type: 'progress', runId, step: 25, totalSteps: 50, losses: [0.5], stepsPerSecond: 100 });
+    worker.answer({
+      type: 'progress',
+      runId,
+      step: 50,
+      totalSteps: 50,
+      losses: [0.4],
+      stepsPerSecond: 100,
+      snapshot: snapshotOf(config, 50, [weights]),
+    });
+    expect(status().timeline.frames.map((f) => f.step)).toEqual([0, 50]);
+    expect(unpackInstance(status().timeline.frames[1]!.instances[0]!)).toEqual(weights);
+    controller.start('live', config);
+    expect(status().timeline.frames.map((f) => f.step)).toEqual([0]);
   });
 
   it('tells its listener once when a run starts and once when it ends, however many ends it hears', () => {

@@ -8,10 +8,13 @@ import { statusLine } from '../../../src/article/sections/live';
 import { analyseFile } from '../../../src/article/shipped-models';
 import type { RunStatus, TrainingStatus } from '../../../src/article/training-controller';
 import { DEFAULT_STATE } from '../../../src/article/url-state';
-import { countsSentence, liveLossSeries, liveView, motifView, sweepView } from '../../../src/article/views';
+import { countsSentence, liveLossSeries, liveView, motifView, runFrame, sweepView } from '../../../src/article/views';
+import { stackPlotData } from '../../../src/article/figure-data';
+import { replayRange } from '../../../src/viz/stack-scale';
 import { liveConfig } from '../../../src/article/live-settings';
 import { parseWeightsFile } from '../../../src/model/weights-file';
 import { snapshotOf } from '../../../src/training/snapshot';
+import { addFrame, emptyTimeline, frameOf, MAX_FRAMES } from '../../../src/article/timeline';
 
 const read = (name: string) =>
   analyseFile(parseWeightsFile(JSON.parse(readFileSync(new URL(`../../../public/weights/${name}`, import.meta.url), 'utf8'))));
@@ -29,6 +32,7 @@ function liveRun(patch: Partial<RunStatus>, density = 0.1): RunStatus {
     losses: [],
     lossHistory: [[]],
     snapshot: null,
+    timeline: emptyTimeline(MAX_FRAMES),
     backend: 'wasm',
     stepsPerSecond: 0,
     message: null,
@@ -54,7 +58,8 @@ describe('the sweep view', () => {
   it('shows a sweep retraining here once it has weights, with the step they are from', () => {
     const config = sweep.file.config;
     const snapshot = snapshotOf(config, 300, sweep.file.instances);
-    const status: RunStatus = { ...liveRun({ snapshot, losses: config.densities.map(() => 0.1) }), target: 'sweep', config };
+    const timeline = addFrame(emptyTimeline(100), frameOf(300, snapshot.instances));
+    const status: RunStatus = { ...liveRun({ snapshot, timeline, losses: config.densities.map(() => 0.1) }), target: 'sweep', config };
     const view = sweepView(status, sweep)!;
     expect(view.source).toBe('the sweep you are retraining (step 300)');
     expect(sweepView({ ...status, step: 325 }, sweep)).toBe(view);
@@ -71,8 +76,9 @@ describe('the live view', () => {
   });
 
   it('shows the live weights drawn, with their step, and at a paper level the shipped count beside them', () => {
-    const status = liveRun({ step: 400 });
-    const instance = snapshotOf(status.config, 300, [sweep.file.instances[2]!]).instances[0]!;
+    const snapshot = snapshotOf(liveRun({}).config, 300, [sweep.file.instances[2]!]);
+    const instance = snapshot.instances[0]!;
+    const status = liveRun({ step: 400, snapshot, timeline: addFrame(emptyTimeline(100), frameOf(300, snapshot.instances)) });
     const view = liveView({ ...DEFAULT_STATE, density: 0.1 }, status, { config: status.config, instance, step: 300 }, sweep)!;
     expect(view).toMatchObject({ source: 'live', step: 300 });
     expect(view.caption).toBe('The live model at 1 − S = 0.1 (training here, step 300).');
@@ -101,5 +107,69 @@ describe('the live status line', () => {
     expect(statusLine({ ...status, phase: 'starting', backend: null, losses: [] })).toBe(
       'Step 1,200 of 3,500 · starting the training worker…',
     );
+  });
+});
+
+describe('a run’s frames on its timeline', () => {
+  // A live run at 1 − S = 0.1 that reported the shipped 0.1, 0.03 and 0.01 models' weights at steps 100, 200 and 300.
+  const config = liveConfig({ ...DEFAULT_STATE, density: 0.1 });
+  const snapshots = [2, 3, 4].map((k, i) => snapshotOf(config, 100 * (i + 1), [sweep.file.instances[k]!]));
+  let timeline = emptyTimeline(MAX_FRAMES);
+  for (const s of snapshots) timeline = addFrame(timeline, frameOf(s.step, s.instances));
+  const lossHistory = [snapshots.map((s, i) => [s.step, 0.1 / (i + 1)] as const)];
+  const running = liveRun({ step: 300, snapshot: snapshots[2]!, timeline, lossHistory }, 0.1);
+  const finished: RunStatus = { ...running, phase: 'completed' };
+
+  it('keeps the columns in model order while the run is in flight, at every frame', () => {
+    for (const step of [100, 200, 300, null]) {
+      const frame = runFrame(running, step)!;
+      expect(frame.instances[0]!.plot.neurons.map((n) => n.neuron)).toEqual(Array.from({ length: 40 }, (_, j) => j));
+      expect(frame.instances[0]!.plot.order).toBe('neuron');
+    }
+  });
+
+  it('once the run has ended, draws every frame in the trained model’s order', () => {
+    const finalOrder = snapshots[2]!.instances[0]!.analysis.order;
+    expect(runFrame(finished, null)!.instances[0]!.plot.neurons.map((n) => n.neuron)).toEqual(finalOrder);
+    const early = runFrame(finished, 100)!.instances[0]!.plot;
+    expect(early.neurons.map((n) => n.neuron)).toEqual(finalOrder);
+    expect(early.order).toBe('final');
+  });
+
+  it('scrubs to any kept frame, and the plot draws exactly that snapshot’s weights, with the loss reported there', () => {
+    snapshots.forEach((snapshot, k) => {
+      const frame = runFrame(finished, snapshot.step)!;
+      expect(frame).toMatchObject({ step: snapshot.step, index: k, steps: [100, 200, 300], newest: k === 2 });
+      expect(frame.instances[0]!.loss).toBe(lossHistory[0]![k]![1]);
+      // The same columns, weights and colours as the plot of the snapshot's own analysis, in the frame's order.
+      const expected = stackPlotData(snapshot.instances[0]!.analysis);
+      const byNeuron = new Map(expected.neurons.map((n) => [n.neuron, n]));
+      const drawn = frame.instances[0]!.plot;
+      expect(drawn.superposition).toEqual(expected.superposition.map((v) => expect.closeTo(v, 5)));
+      for (const column of drawn.neurons) {
+        const want = byNeuron.get(column.neuron)!;
+        expect(column.weights.map((w) => w.feature)).toEqual(want.weights.map((w) => w.feature));
+        column.weights.forEach((w, i) => {
+          expect(w.inWeight).toBeCloseTo(want.weights[i]!.inWeight, 6);
+          expect(w.outWeight).toBeCloseTo(want.weights[i]!.outWeight, 5);
+        });
+        expect(column.kind).toBe(want.kind);
+      }
+    });
+  });
+
+  it('a step between kept frames shows the last frame before it; the y range is the one replayed up to that frame', () => {
+    expect(runFrame(finished, 250)!.step).toBe(200);
+    const ranges = [100, 200, 300].map((step) => runFrame(finished, step)!.instances[0]!.plot.yMax!);
+    const needs = timeline.frames.map((f) => f.instances[0]!.need);
+    ranges.forEach((range, k) => {
+      expect(range).toBe(replayRange(needs.slice(0, k + 1)));
+      expect(range).toBeGreaterThanOrEqual(needs[k]!);
+    });
+  });
+
+  it('hands the figure the same plot object while nothing changed, so it does not redraw', () => {
+    expect(runFrame(running, 200)!.instances[0]!.plot).toBe(runFrame(running, 200)!.instances[0]!.plot);
+    expect(runFrame(running, null)!.instances[0]!.plot).toBe(runFrame({ ...running, step: 325 }, null)!.instances[0]!.plot);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { featureTooltip, highlightLabels, stackDomain, stackHeights, stackLayout, describeStackPlot } from '../../../src/viz/stack-layout';
+import {
+  featureTooltip,
+  highlightLabels,
+  neuronTicks,
+  stackDomain,
+  stackHeights,
+  stackLayout,
+  describeStackPlot,
+} from '../../../src/viz/stack-layout';
 import { analyseModel } from '../../../src/model/analysis';
 import type { StackPlotData, StackPlotNeuron } from '../../../src/viz/types';
 
@@ -134,6 +142,38 @@ describe('highlightLabels', () => {
     };
     const labels = highlightLabels(stackLayout(d, 400, 100), 400, 6);
     expect(labels.map((l) => l.row)).toEqual([0, 1]);
+  });
+});
+
+describe('highlight labels on a narrow plot', () => {
+  it('switches to the short labels where the long ones would need more than two rows, each with its column below it', () => {
+    const labelled = [3, 13, 23, 33];
+    const d: StackPlotData = {
+      neurons: Array.from({ length: 40 }, (_, i) =>
+        neuron(i, [1], labelled.includes(i) ? { highlight: `neuron ${i}: motif 1, asymmetric`, highlightShort: `${i} · A1` } : {}),
+      ),
+      superposition: [0],
+    };
+    const wide = highlightLabels(stackLayout(d, 1000, 100), 1000, 6.4);
+    expect(wide.map((l) => l.text)).toEqual(labelled.map((i) => `neuron ${i}: motif 1, asymmetric`));
+    const narrow = stackLayout(d, 330, 100);
+    const labels = highlightLabels(narrow, 330, 6.4);
+    expect(labels.map((l) => l.text)).toEqual(labelled.map((i) => `${i} · A1`));
+    expect(Math.max(...labels.map((l) => l.row))).toBeLessThanOrEqual(1);
+    labels.forEach((l) => {
+      const column = narrow.columns.find((c) => c.neuron === l.neuron)!;
+      expect(l.columnX).toBeCloseTo(column.x + column.w / 2);
+    });
+  });
+});
+
+describe('neuronTicks', () => {
+  it('numbers every column where there is room, else every second, fifth … column', () => {
+    const d: StackPlotData = { neurons: Array.from({ length: 40 }, (_, i) => neuron(39 - i, [1])), superposition: [0] };
+    expect(neuronTicks(stackLayout(d, 800, 100)).map((t) => t.neuron)).toHaveLength(40);
+    const narrow = neuronTicks(stackLayout(d, 330, 100));
+    expect(narrow.map((t) => t.neuron)).toEqual([39, 37, 35, 33, 31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1]);
+    expect(neuronTicks(stackLayout({ neurons: [], superposition: [] }, 300, 100))).toEqual([]);
   });
 });
 
