@@ -290,7 +290,7 @@ describe('reading on a phone and a laptop', () => {
     expect((await controls.textContent())?.replace(/\s+/g, ' ')).toMatch(/10,000 steps each: about \d+ min on a two-core laptop/);
     await page.getByRole('button', { name: 'Retrain the whole sweep' }).click();
     await expect.poll(() => page.locator('#sweep-status').textContent(), { timeout: 90_000 }).toMatch(/^step [\d,]+ of 10,000/);
-    const caption = page.locator('#sweep figcaption');
+    const caption = page.locator('#sweep figure:has(#sweep-figure) > figcaption');
     await expect.poll(() => caption.textContent(), { timeout: 90_000 }).toMatch(/the sweep you are retraining/);
     await page.getByRole('button', { name: 'Stop retraining' }).click();
     await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/^Stopped training the sweep at step [\d,]+ of 10,000\.$/);
