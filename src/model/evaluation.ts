@@ -88,7 +88,7 @@ function sparseExampleLoss(
     let z = b[i]!;
     const row = i * m;
     for (let j = 0; j < m; j++) z += W2[row + j]! * hidden[j]!;
-    const d = absX[i]! - (z > 0 ? z : 0);
+    const d = absX[i]! - Math.max(z, 0);
     loss += importance[i]! * d * d;
   }
   for (let k = 0; k < count; k++) absX[active[k]!] = 0;
