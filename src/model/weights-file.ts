@@ -42,6 +42,8 @@ export interface Provenance {
   readonly backend: string;
   readonly wallSeconds: number;
   readonly date: string;
+  /** The CPUs (or GPU) it ran on, e.g. "2 × Intel Xeon …". */
+  readonly machine?: string;
 }
 
 export interface WeightsFile {
