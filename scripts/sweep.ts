@@ -27,11 +27,10 @@ import {
   type LevelRecipe,
   type ModelShape,
 } from '../src/model/recipe';
-import { SCHEDULE_KINDS, type ScheduleKind } from '../src/model/schedule';
 import { toWeightsFile, type InstanceExtras } from '../src/model/weights-file';
 import { selectBackend } from '../src/training/backend';
 import { train } from '../src/training/train';
-import { backendFlag, numberFlag, parseFlags, progressBar } from './cli';
+import { backendFlag, numberFlag, parseFlags, progressBar, withRecipeFlags } from './cli';
 import { DEFAULT_CONFIG } from '../src/model/config';
 
 const flags = parseFlags(process.argv.slice(2));
@@ -51,27 +50,7 @@ const shapeFields: Omit<ModelShape, 'seed'> = {
 
 /** The recipe's level, or for the uniform replication recipe any density; with the flags' overrides. */
 function chosenLevel(density: number): LevelRecipe {
-  const base = recipe.name === 'replication' ? { ...recipe.levels[0]!, density } : levelRecipe(recipe, density);
-  const scheduleKind = flags['schedule'];
-  if (scheduleKind !== undefined && !SCHEDULE_KINDS.includes(scheduleKind as ScheduleKind)) {
-    throw new Error(`--schedule must be one of ${SCHEDULE_KINDS.join(', ')}`);
-  }
-  const decayFraction = numberFlag(flags, 'decay-fraction') ?? base.schedule.decayFraction;
-  const schedule = {
-    kind: (scheduleKind as ScheduleKind | undefined) ?? base.schedule.kind,
-    warmupSteps: numberFlag(flags, 'warmup') ?? base.schedule.warmupSteps,
-    ...(decayFraction !== undefined ? { decayFraction } : {}),
-  };
-  return {
-    density,
-    batch: numberFlag(flags, 'batch') ?? base.batch,
-    steps: numberFlag(flags, 'steps') ?? base.steps,
-    learningRate: numberFlag(flags, 'lr') ?? base.learningRate,
-    schedule,
-    adamEpsilon: base.adamEpsilon,
-    initStd: numberFlag(flags, 'init-std') ?? base.initStd,
-    outputBiasInit: numberFlag(flags, 'output-bias') ?? base.outputBiasInit,
-  };
+  return withRecipeFlags(flags, recipe.name === 'replication' ? { ...recipe.levels[0]!, density } : levelRecipe(recipe, density));
 }
 const levels = densities.map(chosenLevel);
 
@@ -83,8 +62,8 @@ function outPath(seed: number): string {
   return template.replaceAll('{seed}', String(seed)).replaceAll('{recipe}', recipe.name);
 }
 
-/** Per-step cost in "rows": the rows a step computes plus a fixed dispatch cost, measured ≈ 150 rows on wasm. */
-const STEP_OVERHEAD_ROWS = 150;
+/** Per-step cost in "rows": the rows a step computes plus a fixed dispatch cost, ≈ 300 rows on wasm here. */
+const STEP_OVERHEAD_ROWS = 300;
 const runCost = (runLevels: readonly LevelRecipe[]): number =>
   runLevels[0]!.steps * (STEP_OVERHEAD_ROWS * runLevels.length + runLevels.reduce((sum, l) => sum + expectedRows(l, shapeFields.n), 0));
 const runsPerSeed = recipeRuns(levels, { ...shapeFields, seed: 0 });
