@@ -6,7 +6,9 @@ import {
   describeLevelRecipe,
   expectedRows,
   levelRecipe,
+  LIVE_RECIPE_LEVELS,
   levelRecipeErrors,
+  liveRecipe,
   recipeConfig,
   recipeRuns,
   REPLICATION_RECIPE,
@@ -63,6 +65,18 @@ describe('training recipes', () => {
       'recipe warmupSteps must be an integer between 0 and 20000',
     ]);
     expect(levelRecipeErrors(null)).toEqual(['recipe must be an object']);
+  });
+
+  it('live: every paper level has a level; any other density trains like the nearest one in log-density', () => {
+    expect(LIVE_RECIPE_LEVELS.levels.map((l) => l.density)).toEqual([...PAPER_DENSITIES]);
+    for (const level of LIVE_RECIPE_LEVELS.levels) {
+      expect(liveRecipe(level.density)).toEqual(level);
+      expect(levelRecipeErrors(level)).toEqual([]);
+      expect(() => makeConfig(recipeConfig(level, shape))).not.toThrow();
+    }
+    expect(liveRecipe(0.05)).toEqual({ ...levelRecipe(LIVE_RECIPE_LEVELS, 0.03), density: 0.05 });
+    expect(liveRecipe(0.2)).toEqual({ ...levelRecipe(LIVE_RECIPE_LEVELS, 0.3), density: 0.2 });
+    expect(liveRecipe(0.0004).batch).toBe(levelRecipe(LIVE_RECIPE_LEVELS, 0.001).batch);
   });
 
   it('describes a level in words', () => {
