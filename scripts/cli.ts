@@ -1,6 +1,8 @@
 /**
  * Small helpers shared by the Node command-line tools: flag parsing and a progress bar on stderr.
  */
+import type { LevelRecipe } from '../src/model/recipe';
+import { SCHEDULE_KINDS, type ScheduleKind } from '../src/model/schedule';
 import { isBackendName, type BackendName } from '../src/training/backend';
 
 export type Flags = Record<string, string>;
@@ -37,4 +39,30 @@ export function progressBar(step: number, total: number, detail: string): string
   const width = 30;
   const filled = Math.round((width * step) / total);
   return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${step}/${total} ${detail}`;
+}
+
+/**
+ * `base` with the recipe flags applied: --batch, --steps, --lr, --schedule, --warmup,
+ * --decay-fraction, --output-bias, --init-std. For trying recipes from the command line.
+ */
+export function withRecipeFlags(flags: Flags, base: LevelRecipe): LevelRecipe {
+  const kind = flags['schedule'];
+  if (kind !== undefined && !SCHEDULE_KINDS.includes(kind as ScheduleKind)) {
+    throw new Error(`--schedule must be one of ${SCHEDULE_KINDS.join(', ')}`);
+  }
+  const decayFraction = numberFlag(flags, 'decay-fraction') ?? base.schedule.decayFraction;
+  return {
+    density: base.density,
+    batch: numberFlag(flags, 'batch') ?? base.batch,
+    steps: numberFlag(flags, 'steps') ?? base.steps,
+    learningRate: numberFlag(flags, 'lr') ?? base.learningRate,
+    schedule: {
+      kind: (kind as ScheduleKind | undefined) ?? base.schedule.kind,
+      warmupSteps: numberFlag(flags, 'warmup') ?? base.schedule.warmupSteps,
+      ...(decayFraction !== undefined ? { decayFraction } : {}),
+    },
+    adamEpsilon: base.adamEpsilon,
+    initStd: numberFlag(flags, 'init-std') ?? base.initStd,
+    outputBiasInit: numberFlag(flags, 'output-bias') ?? base.outputBiasInit,
+  };
 }

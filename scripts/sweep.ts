@@ -1,55 +1,175 @@
 /**
- * npm run sweep -- [--steps N] [--seed S] [--batch B] [--lr LR] [--densities 1,0.3,...]
- *                  [--backend wasm|cpu] [--out path]
- * Trains one model per density side by side and writes the weights file the page ships.
+ * npm run sweep -- [--recipe replication|converged] [--seeds 0,1,2 | --seed S] [--densities 1,0.3,...]
+ *                  [--steps N] [--batch B] [--lr LR] [--schedule constant|cosine|warmup-stable-decay]
+ *                  [--warmup W] [--decay-fraction F] [--output-bias B] [--init-std S] [--n N] [--m M]
+ *                  [--eval-examples N] [--backend wasm|cpu] [--out path]
+ *
+ * Trains a recipe's levels (recipe.ts) for each seed, evaluates every model on fresh data
+ * (evaluation.ts) and writes one weights file per seed. Levels that train alike share a run; the
+ * others train one after another. The flags after --densities override every chosen level's recipe
+ * (for trying recipes). --out may contain {seed} and {recipe}; by default the replication recipe
+ * writes public/weights/sweep.json (one seed) and the converged one
+ * public/weights/sweep-converged-seed{seed}.json.
  */
 import { writeFileSync } from 'node:fs';
-import { makeConfig, PAPER_DENSITIES } from '../src/model/config';
-import { toWeightsFile } from '../src/model/weights-file';
+import { cpus } from 'node:os';
+import { analyseModel } from '../src/model/analysis';
+import { importances } from '../src/model/config';
+import { DEFAULT_EVALUATION_EXAMPLES, evaluateLoss, referenceLosses } from '../src/model/evaluation';
+import type { NetworkWeights } from '../src/model/network';
+import {
+  describeLevelRecipe,
+  expectedRows,
+  isRecipeName,
+  RECIPES,
+  recipeRuns,
+  levelRecipe,
+  type LevelRecipe,
+  type ModelShape,
+} from '../src/model/recipe';
+import { toWeightsFile, type InstanceExtras } from '../src/model/weights-file';
 import { selectBackend } from '../src/training/backend';
-import { backendFlag, numberFlag, parseFlags, progressBar } from './cli';
 import { train } from '../src/training/train';
+import { backendFlag, numberFlag, parseFlags, progressBar, withRecipeFlags } from './cli';
+import { DEFAULT_CONFIG } from '../src/model/config';
 
 const flags = parseFlags(process.argv.slice(2));
-const densities = flags['densities'] ? flags['densities'].split(',').map(Number) : PAPER_DENSITIES;
-const config = makeConfig({
-  densities,
-  ...(numberFlag(flags, 'steps') !== undefined && { steps: numberFlag(flags, 'steps') }),
-  ...(numberFlag(flags, 'seed') !== undefined && { seed: numberFlag(flags, 'seed') }),
-  ...(numberFlag(flags, 'batch') !== undefined && { batch: numberFlag(flags, 'batch') }),
-  ...(numberFlag(flags, 'lr') !== undefined && { learningRate: numberFlag(flags, 'lr') }),
-  ...(numberFlag(flags, 'n') !== undefined && { n: numberFlag(flags, 'n') }),
-  ...(numberFlag(flags, 'm') !== undefined && { m: numberFlag(flags, 'm') }),
-  ...(numberFlag(flags, 'init-std') !== undefined && { initStd: numberFlag(flags, 'init-std') }),
-});
-const out = flags['out'] ?? 'public/weights/sweep.json';
+const recipeName = flags['recipe'] ?? 'replication';
+if (!isRecipeName(recipeName)) throw new Error(`--recipe must be replication or converged, got "${recipeName}"`);
+const recipe = RECIPES[recipeName];
+const seeds = (flags['seeds'] ?? flags['seed'] ?? '0').split(',').map(Number);
+if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error('--seeds must be non-negative integers');
+const densities = flags['densities'] ? flags['densities'].split(',').map(Number) : recipe.levels.map((l) => l.density);
+const evalExamples = numberFlag(flags, 'eval-examples') ?? 10 * DEFAULT_EVALUATION_EXAMPLES;
+const shapeFields: Omit<ModelShape, 'seed'> = {
+  n: numberFlag(flags, 'n') ?? DEFAULT_CONFIG.n,
+  m: numberFlag(flags, 'm') ?? DEFAULT_CONFIG.m,
+  importanceDecay: DEFAULT_CONFIG.importanceDecay,
+  hiddenBias: false,
+};
+
+/** The recipe's level, or for the uniform replication recipe any density; with the flags' overrides. */
+function chosenLevel(density: number): LevelRecipe {
+  return withRecipeFlags(flags, recipe.name === 'replication' ? { ...recipe.levels[0]!, density } : levelRecipe(recipe, density));
+}
+const levels = densities.map(chosenLevel);
+
+function outPath(seed: number): string {
+  const template =
+    flags['out'] ??
+    (recipe.name === 'replication' && seeds.length === 1 ? 'public/weights/sweep.json' : 'public/weights/sweep-{recipe}-seed{seed}.json');
+  if (seeds.length > 1 && !template.includes('{seed}')) throw new Error('--out needs {seed} when training several seeds');
+  return template.replaceAll('{seed}', String(seed)).replaceAll('{recipe}', recipe.name);
+}
+
+/** Per-step cost in "rows": the rows a step computes plus a fixed dispatch cost, ≈ 300 rows on wasm here. */
+const STEP_OVERHEAD_ROWS = 300;
+const runCost = (runLevels: readonly LevelRecipe[]): number =>
+  runLevels[0]!.steps * (STEP_OVERHEAD_ROWS * runLevels.length + runLevels.reduce((sum, l) => sum + expectedRows(l, shapeFields.n), 0));
+const runsPerSeed = recipeRuns(levels, { ...shapeFields, seed: 0 });
+const totalCost = seeds.length * runsPerSeed.reduce((sum, run) => sum + runCost(run.levels), 0);
+
+const formatSeconds = (s: number): string =>
+  s >= 3600
+    ? `${(s / 3600).toFixed(1)} h`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`
+      : `${s.toFixed(0)} s`;
 
 const { backend } = await selectBackend({ forced: backendFlag(flags) ?? 'wasm' });
-process.stderr.write(`training ${config.densities.length} instances for ${config.steps} steps on ${backend}\n`);
-const started = performance.now();
-const outcome = await train(config, {
-  reportEvery: 100,
-  onProgress: (p) =>
-    process.stderr.write(
-      progressBar(
-        p.step,
-        p.totalSteps,
-        `${p.stepsPerSecond.toFixed(1)} steps/s  loss ${p.losses.map((l) => l.toExponential(2)).join(' ')}`,
-      ),
-    ),
-});
-const wallSeconds = (performance.now() - started) / 1000;
-process.stderr.write('\n');
-if (outcome.status !== 'completed') {
-  process.stderr.write(`training ${outcome.status} at step ${outcome.step}\n`);
-  process.exit(1);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`;
+process.stderr.write(
+  `recipe ${recipe.name}, seeds ${seeds.join(',')}, ${levels.length} levels in ${runsPerSeed.length} runs per seed, on ${backend}\n`,
+);
+for (const level of levels) process.stderr.write(`  ${level.density}: ${describeLevelRecipe(level)}\n`);
+
+const importance = importances({ n: shapeFields.n, importanceDecay: shapeFields.importanceDecay });
+const sweepStarted = performance.now();
+let costDone = 0;
+const summary: Record<string, unknown>[] = [];
+
+for (const seed of seeds) {
+  const seedStarted = performance.now();
+  const shape: ModelShape = { ...shapeFields, seed };
+  const runs = recipeRuns(levels, shape);
+  const trained = new Map<number, { weights: NetworkWeights; loss: number; extras: InstanceExtras }>();
+  for (const [r, run] of runs.entries()) {
+    const cost = runCost(run.levels);
+    const started = performance.now();
+    const label = `seed ${seed} run ${r + 1}/${runs.length} (${run.config.densities.join(', ')})`;
+    const outcome = await train(run.config, {
+      reportEvery: 100,
+      minReportIntervalMs: 500,
+      onProgress: (p) => {
+        const done = costDone + (cost * p.step) / p.totalSteps;
+        const elapsed = (performance.now() - sweepStarted) / 1000;
+        const eta = (elapsed * (totalCost - done)) / Math.max(done, 1);
+        const losses = p.losses.map((l) => l.toExponential(2)).join(' ');
+        process.stderr.write(
+          progressBar(
+            p.step,
+            p.totalSteps,
+            `${label} ${p.stepsPerSecond.toFixed(0)} steps/s lr ${(p.learningRate ?? 0).toExponential(1)} loss ${losses} · ${Math.round((100 * done) / totalCost)}% ETA ${formatSeconds(eta)}   `,
+          ),
+        );
+      },
+    });
+    process.stderr.write('\n');
+    if (outcome.status !== 'completed') {
+      process.stderr.write(`${label}: training ${outcome.status} at step ${outcome.step}\n`);
+      process.exit(1);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    costDone += cost;
+    run.levels.forEach((level, k) => {
+      const weights = outcome.weights[k]!;
+      const evaluation = evaluateLoss(weights, level.density, importance, { examples: evalExamples });
+      trained.set(level.density, {
+        weights,
+        loss: outcome.losses[k]!,
+        extras: {
+          recipe: level,
+          evaluation: { loss: evaluation.loss, standardError: evaluation.standardError, examples: evaluation.examples },
+          trainingSeconds: seconds,
+        },
+      });
+      const { counts } = analyseModel(weights, importance);
+      const { clean, zeroModel } = referenceLosses(level.density, importance, shape.m);
+      const row = {
+        seed,
+        density: level.density,
+        evalLoss: Number(evaluation.loss.toPrecision(3)),
+        standardError: Number(evaluation.standardError.toPrecision(2)),
+        overClean: Number((evaluation.loss / clean).toFixed(3)),
+        overZeroModel: Number((evaluation.loss / zeroModel).toPrecision(3)),
+        batchLoss: Number(outcome.losses[k]!.toPrecision(3)),
+        monosemantic: counts.monosemantic,
+        featuresComputed: counts.representedFeatures,
+        seconds: Math.round(seconds),
+      };
+      summary.push(row);
+      process.stderr.write(`  ${JSON.stringify(row)}\n`);
+    });
+  }
+  const ordered = levels.map((l) => trained.get(l.density)!);
+  const config = { ...runs[0]!.config, densities: Object.freeze(levels.map((l) => l.density)) };
+  const wallSeconds = (performance.now() - seedStarted) / 1000;
+  const out = outPath(seed);
+  const file = toWeightsFile(
+    config,
+    ordered.map((t) => t.weights),
+    ordered.map((t) => t.loss),
+    {
+      command: `npm run sweep -- ${process.argv.slice(2).join(' ')}`.trim(),
+      backend,
+      wallSeconds: Math.round(wallSeconds),
+      date: new Date().toISOString(),
+      machine,
+    },
+    { recipe: recipe.name, instances: ordered.map((t) => t.extras) },
+  );
+  writeFileSync(out, JSON.stringify(file));
+  process.stderr.write(`wrote ${out} (seed ${seed}) in ${formatSeconds(wallSeconds)}\n`);
 }
-const command = `npm run sweep -- ${process.argv.slice(2).join(' ')}`.trim();
-const file = toWeightsFile(config, outcome.weights, outcome.losses, {
-  command,
-  backend,
-  wallSeconds: Math.round(wallSeconds),
-  date: new Date().toISOString(),
-});
-writeFileSync(out, JSON.stringify(file));
-process.stderr.write(`wrote ${out} in ${wallSeconds.toFixed(0)} s\n`);
+process.stderr.write(`done in ${formatSeconds((performance.now() - sweepStarted) / 1000)}\n`);
+console.log(JSON.stringify({ recipe: recipe.name, backend, machine, levels: summary }, null, 1));

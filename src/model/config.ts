@@ -2,6 +2,7 @@
  * The training configuration of the ReLU hidden-layer absolute-value model (docs/weights.md), its
  * defaults (the paper's sparsity sweep) and its validation. Plain data: no TF.js, no DOM.
  */
+import { CONSTANT_SCHEDULE, learningRateAt, scheduleErrors, type LearningRateSchedule } from './schedule';
 
 /** Feature density 1 − S: the probability that a feature is non-zero in an example. */
 export type FeatureDensity = number;
@@ -19,8 +20,10 @@ export interface ModelConfig {
   readonly batch: number;
   /** Adam steps. */
   readonly steps: number;
-  /** Adam learning rate (constant). */
+  /** Adam learning rate: the peak of `schedule` (constant when there is none). */
   readonly learningRate: number;
+  /** How the learning rate moves over the run (schedule.ts). Absent: constant, no warmup. */
+  readonly schedule?: LearningRateSchedule;
   /** Adam epsilon, always explicit: TF.js's WebGL default of 1e-4 is a known bug. */
   readonly adamEpsilon: number;
   /**
@@ -29,6 +32,12 @@ export interface ModelConfig {
    * (≈ 0.12) stalls the 1 − S = 0.1 model in a poor minimum (docs/weights.md).
    */
   readonly initStd: number;
+  /**
+   * Initial value of every output bias b_i. Absent: 0. At sparse levels most output
+   * pre-activations start below zero with b = 0 and the output ReLU never lets them learn; a small
+   * positive start (0.02) keeps them alive (SPEC §6).
+   */
+  readonly outputBiasInit?: number;
   /** Seed of every random draw (initialisation and data). */
   readonly seed: number;
   /** Opt-in hidden-layer bias. Off by default, as in the paper (docs/weights.md). */
@@ -76,6 +85,7 @@ export const CONFIG_LIMITS = Object.freeze({
   adamEpsilon: { min: 1e-12, max: 1 },
   initStd: { min: 1e-4, max: 2 },
   seed: { min: 0, max: 2 ** 32 - 1 },
+  outputBiasInit: { min: -1, max: 1 },
 });
 
 export interface ConfigError {
@@ -83,7 +93,8 @@ export interface ConfigError {
   readonly message: string;
 }
 
-type NumericField = Exclude<keyof typeof CONFIG_LIMITS, 'densityCount' | 'density'>;
+/** Fields that every configuration has; the optional ones are checked apart. */
+type NumericField = Exclude<keyof typeof CONFIG_LIMITS, 'densityCount' | 'density' | 'outputBiasInit'>;
 const INTEGER_FIELDS: ReadonlySet<NumericField> = new Set(['n', 'm', 'batch', 'steps', 'seed']);
 
 function checkNumber(field: NumericField, value: unknown): ConfigError | null {
@@ -109,7 +120,7 @@ function describe(value: unknown): string {
 export function validateConfig(config: ModelConfig): ConfigError[] {
   const errors: ConfigError[] = [];
   for (const field of Object.keys(CONFIG_LIMITS) as (keyof typeof CONFIG_LIMITS)[]) {
-    if (field === 'densityCount' || field === 'density') continue;
+    if (field === 'densityCount' || field === 'density' || field === 'outputBiasInit') continue;
     const error = checkNumber(field, config[field]);
     if (error) errors.push(error);
   }
@@ -127,6 +138,16 @@ export function validateConfig(config: ModelConfig): ConfigError[] {
         errors.push({ field: 'densities', message: `each density must be in [${bounds.min}, ${bounds.max}], got ${describe(d)}` });
         break;
       }
+    }
+  }
+  if (config.schedule !== undefined) {
+    for (const message of scheduleErrors(config.schedule, CONFIG_LIMITS.steps.max)) errors.push({ field: 'schedule', message });
+  }
+  if (config.outputBiasInit !== undefined) {
+    const { min, max } = CONFIG_LIMITS.outputBiasInit;
+    const value = config.outputBiasInit;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      errors.push({ field: 'outputBiasInit', message: `outputBiasInit must be between ${min} and ${max}, got ${describe(value)}` });
     }
   }
   if (typeof config.hiddenBias !== 'boolean') {
@@ -150,4 +171,9 @@ export function importances(config: Pick<ModelConfig, 'n' | 'importanceDecay'>):
   const result = new Float64Array(config.n);
   for (let i = 0; i < config.n; i++) result[i] = config.importanceDecay ** i;
   return result;
+}
+
+/** The learning rate of step `step` (0-based) of a run under `config`: its schedule, peaking at `learningRate`. */
+export function scheduledLearningRate(config: Pick<ModelConfig, 'learningRate' | 'schedule' | 'steps'>, step: number): number {
+  return learningRateAt(config.schedule ?? CONSTANT_SCHEDULE, config.learningRate, step, config.steps);
 }

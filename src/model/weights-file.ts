@@ -2,25 +2,54 @@
  * The shipped weights file (public/weights/*.json): the full configuration and, per density, the
  * trained weights and final loss. Read by the page, the tests and outside tools; parsed defensively
  * because a file on the web can be anything.
+ *
+ * Files trained level by level (the converged recipe) also carry, per instance, the recipe that
+ * trained it, its exact evaluation and its training time; their `config` then holds the shared
+ * model fields, and its batch, steps and learning-rate fields are the first instance's
+ * (`instanceConfig` gives the configuration that trains any one instance).
  */
 import { validateConfig, type ModelConfig } from './config';
 import type { NetworkWeights } from './network';
+import { configRecipe, isRecipeName, levelRecipeErrors, recipeConfig, type LevelRecipe, type RecipeName } from './recipe';
+
+/** An instance's expected loss on fresh data (evaluation.ts), as stored. */
+export interface StoredEvaluation {
+  /** Expected importance-weighted loss per example. */
+  readonly loss: number;
+  /** Its standard error. */
+  readonly standardError: number;
+  /** Non-empty examples drawn (the all-zero example is weighted exactly). */
+  readonly examples: number;
+}
 
 export interface TrainedInstance extends NetworkWeights {
   readonly density: number;
   /** Importance-weighted loss of the final step's batch. */
   readonly loss: number;
+  /** The recipe that trained this instance (absent in files from before recipes: `config` says). */
+  readonly recipe?: LevelRecipe;
+  /** Expected loss on fresh data, with its standard error. */
+  readonly evaluation?: StoredEvaluation;
+  /** Wall-clock seconds this instance's training run took (shared by instances trained side by side). */
+  readonly trainingSeconds?: number;
 }
+
+/** What a training run adds to an instance beyond its weights and batch loss. */
+export type InstanceExtras = Pick<TrainedInstance, 'recipe' | 'evaluation' | 'trainingSeconds'>;
 
 export interface Provenance {
   readonly command: string;
   readonly backend: string;
   readonly wallSeconds: number;
   readonly date: string;
+  /** The CPUs (or GPU) it ran on, e.g. "2 × Intel Xeon …". */
+  readonly machine?: string;
 }
 
 export interface WeightsFile {
   readonly config: ModelConfig;
+  /** The named recipe (recipe.ts) the file was trained with, when it was. */
+  readonly recipe?: RecipeName;
   readonly instances: readonly TrainedInstance[];
   readonly provenance?: Provenance;
 }
@@ -35,20 +64,55 @@ export function toWeightsFile(
   weights: readonly NetworkWeights[],
   losses: readonly number[],
   provenance?: Provenance,
+  extras?: { readonly recipe?: RecipeName; readonly instances?: readonly InstanceExtras[] },
 ): WeightsFile {
   const round = (row: readonly number[]): number[] => row.map((v) => roundSignificant(v));
   return {
     config,
-    instances: weights.map((w, k) => ({
-      density: config.densities[k]!,
-      W1: w.W1.map(round),
-      W2: w.W2.map(round),
-      b: round(w.b),
-      ...(w.b1 ? { b1: round(w.b1) } : {}),
-      loss: roundSignificant(losses[k] ?? NaN),
-    })),
+    ...(extras?.recipe ? { recipe: extras.recipe } : {}),
+    instances: weights.map((w, k) => {
+      const { recipe, evaluation, trainingSeconds } = extras?.instances?.[k] ?? {};
+      return {
+        density: config.densities[k]!,
+        W1: w.W1.map(round),
+        W2: w.W2.map(round),
+        b: round(w.b),
+        ...(w.b1 ? { b1: round(w.b1) } : {}),
+        loss: roundSignificant(losses[k] ?? NaN),
+        ...(recipe ? { recipe } : {}),
+        ...(evaluation
+          ? {
+              evaluation: {
+                loss: roundSignificant(evaluation.loss),
+                standardError: roundSignificant(evaluation.standardError, 3),
+                examples: evaluation.examples,
+              },
+            }
+          : {}),
+        ...(trainingSeconds !== undefined ? { trainingSeconds: Math.round(trainingSeconds * 10) / 10 } : {}),
+      };
+    }),
     ...(provenance ? { provenance } : {}),
   };
+}
+
+/** The configuration that trains instance `k` of `file` alone (its own recipe when it has one). */
+export function instanceConfig(file: WeightsFile, k: number): ModelConfig {
+  const instance = file.instances[k]!;
+  return recipeConfig(instance.recipe ?? configRecipe(file.config, instance.density), file.config);
+}
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function evaluationErrors(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return ['evaluation must be an object'];
+  const { loss, standardError, examples } = value as Partial<StoredEvaluation>;
+  const errors: string[] = [];
+  if (!isFiniteNumber(loss) || loss < 0) errors.push('evaluation loss must be a number ≥ 0');
+  if (!isFiniteNumber(standardError) || standardError < 0) errors.push('evaluation standardError must be a number ≥ 0');
+  if (!isFiniteNumber(examples) || !Number.isInteger(examples) || examples < 1)
+    errors.push('evaluation examples must be a positive integer');
+  return errors;
 }
 
 const isMatrix = (value: unknown, rows: number, cols: number): boolean =>
@@ -59,8 +123,9 @@ const isMatrix = (value: unknown, rows: number, cols: number): boolean =>
 /** Checks the shape of a parsed JSON value; throws an Error naming the first problem. */
 export function parseWeightsFile(json: unknown): WeightsFile {
   if (typeof json !== 'object' || json === null) throw new Error('weights file: not an object');
-  const { config, instances } = json as { config?: ModelConfig; instances?: unknown };
+  const { config, instances, recipe } = json as { config?: ModelConfig; instances?: unknown; recipe?: unknown };
   if (!config || validateConfig(config).length > 0) throw new Error('weights file: missing or invalid config');
+  if (recipe !== undefined && !isRecipeName(recipe)) throw new Error('weights file: unknown recipe name');
   if (!Array.isArray(instances) || instances.length !== config.densities.length) {
     throw new Error('weights file: expected one instance per density');
   }
@@ -70,6 +135,18 @@ export function parseWeightsFile(json: unknown): WeightsFile {
     if (!isMatrix(instance.W2, n, m)) throw new Error(`weights file: instance ${k} W2 is not ${n}×${m}`);
     if (!isMatrix([instance.b], 1, n)) throw new Error(`weights file: instance ${k} b is not ${n} numbers`);
     if (typeof instance.density !== 'number') throw new Error(`weights file: instance ${k} has no density`);
+    if (instance.recipe !== undefined) {
+      const [problem] = levelRecipeErrors(instance.recipe);
+      if (problem) throw new Error(`weights file: instance ${k} ${problem}`);
+      if (instance.recipe.density !== instance.density) throw new Error(`weights file: instance ${k} recipe is for another density`);
+    }
+    if (instance.evaluation !== undefined) {
+      const [problem] = evaluationErrors(instance.evaluation);
+      if (problem) throw new Error(`weights file: instance ${k} ${problem}`);
+    }
+    if (instance.trainingSeconds !== undefined && (!isFiniteNumber(instance.trainingSeconds) || instance.trainingSeconds < 0)) {
+      throw new Error(`weights file: instance ${k} trainingSeconds must be a number ≥ 0`);
+    }
   });
   return json as WeightsFile;
 }

@@ -5,7 +5,7 @@
  * path (gradients.ts). Many small dispatches, little arithmetic: what CPU backends want.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { importances, type ModelConfig } from '../model/config';
+import { importances, scheduledLearningRate, type ModelConfig } from '../model/config';
 import { createInstanceData, type BatchGenerator } from '../model/data';
 import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
@@ -66,8 +66,8 @@ export class PerInstanceEngine implements TrainingEngine {
 
   trainStep(withLoss = false): tf.Tensor1D | null {
     if (this.disposed) throw new Error('engine used after dispose');
-    const { learningRate, adamEpsilon, batch } = this.config;
-    const adam = this.clock.tick(learningRate, adamEpsilon);
+    const { adamEpsilon, batch } = this.config;
+    const adam = this.clock.tick(scheduledLearningRate(this.config, this.clock.step), adamEpsilon);
     return (
       tf.tidy((): tf.Tensor1D | undefined => {
         const losses: tf.Scalar[] = [];

@@ -3,6 +3,7 @@
  * end of each chunk, progress reports, pause, resume and cancel, and divergence detection (a
  * non-finite loss stops the run and keeps the last good weights).
  */
+import { scheduledLearningRate } from '../model/config';
 import type { NetworkWeights } from '../model/network';
 import type { TrainingEngine } from './engine';
 
@@ -15,6 +16,8 @@ export interface TrainingProgress {
   readonly weights?: readonly NetworkWeights[];
   /** Steps per second since the previous report. */
   readonly stepsPerSecond: number;
+  /** The learning rate the last step took (the run's schedule at that step); always set by TrainingRun. */
+  readonly learningRate?: number;
 }
 
 export type RunOutcome =
@@ -177,7 +180,8 @@ export class TrainingRun {
       const stepsPerSecond = ((engine.step - chunkFirstStep) * 1000) / Math.max(1e-3, t - chunkStart);
       chunkStart = t;
       chunkFirstStep = engine.step;
-      options.onProgress?.({ step: engine.step, totalSteps: total, losses, stepsPerSecond, ...(weights ? { weights } : {}) });
+      const learningRate = scheduledLearningRate(engine.config, engine.step - 1);
+      options.onProgress?.({ step: engine.step, totalSteps: total, losses, stepsPerSecond, learningRate, ...(weights ? { weights } : {}) });
     }
     if (this.cancelled) return { status: 'cancelled', step: engine.step };
     return { status: 'completed', step: engine.step, losses, weights: progress.lastGoodWeights };

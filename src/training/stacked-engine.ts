@@ -6,7 +6,7 @@
  * to the loss or the gradients), so both engines train the same models.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { importances, type ModelConfig } from '../model/config';
+import { importances, scheduledLearningRate, type ModelConfig } from '../model/config';
 import { createInstanceData, type BatchGenerator, type SparseBatch } from '../model/data';
 import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
@@ -93,9 +93,9 @@ export class StackedEngine implements TrainingEngine {
 
   trainStep(withLoss = false): tf.Tensor1D | null {
     if (this.disposed) throw new Error('engine used after dispose');
-    const { learningRate, adamEpsilon, n, densities } = this.config;
+    const { adamEpsilon, n, densities } = this.config;
     const K = densities.length;
-    const adam = this.clock.tick(learningRate, adamEpsilon);
+    const adam = this.clock.tick(scheduledLearningRate(this.config, this.clock.step), adamEpsilon);
     const rows = this.fillBatch();
     return (
       tf.tidy((): tf.Tensor1D | undefined => {

@@ -150,6 +150,56 @@ describe('the training engine', () => {
     });
   });
 
+  describe('schedule and initial output bias', () => {
+    /** Largest |Δ| of any weight over one step: Adam's first step moves every weight with a gradient by about its learning rate. */
+    async function firstStepSize(formulation: Formulation, config: ModelConfig): Promise<number> {
+      const engine = createTrainingEngine(config, { formulation });
+      const before = await engine.readWeights();
+      engine.trainStep(false);
+      const after = await engine.readWeights();
+      engine.dispose();
+      return maxAbsDifference(before, after);
+    }
+
+    for (const formulation of ['per-instance', 'stacked'] as const) {
+      it(`${formulation}: the first step takes the schedule's first rate, not the peak`, async () => {
+        await selectBackend({ forced: 'cpu' });
+        const warm = makeConfig({ ...small, learningRate: 1e-2, schedule: { kind: 'cosine', warmupSteps: 10 } });
+        expect(await firstStepSize(formulation, warm)).toBeCloseTo(1e-3, 5);
+        expect(await firstStepSize(formulation, makeConfig({ ...small, learningRate: 1e-2 }))).toBeCloseTo(1e-2, 5);
+      });
+    }
+
+    it('starts every output bias at outputBiasInit, in both formulations', async () => {
+      await selectBackend({ forced: 'cpu' });
+      const config = makeConfig({ ...small, outputBiasInit: 0.02 });
+      for (const formulation of ['per-instance', 'stacked'] as const) {
+        const engine = createTrainingEngine(config, { formulation });
+        const weights = await engine.readWeights();
+        engine.dispose();
+        expect(weights.every((w) => w.b.every((v) => Math.abs(v - 0.02) < 1e-9))).toBe(true);
+      }
+    });
+
+    it('trains the same models in both formulations under a decaying schedule with a bias start', async () => {
+      await selectBackend({ forced: 'cpu' });
+      const config = makeConfig({
+        ...small,
+        steps: 30,
+        outputBiasInit: 0.02,
+        schedule: { kind: 'warmup-stable-decay', warmupSteps: 5, decayFraction: 0.5 },
+      });
+      const run = async (formulation: Formulation): Promise<NetworkWeights[]> => {
+        const engine = createTrainingEngine(config, { formulation });
+        for (let s = 0; s < config.steps; s++) engine.trainStep(false);
+        const weights = await engine.readWeights();
+        engine.dispose();
+        return weights;
+      };
+      expect(maxAbsDifference(await run('per-instance'), await run('stacked'))).toBeLessThan(1e-4);
+    });
+  });
+
   it('reports the same batch loss as the float64 reference', async () => {
     await selectBackend({ forced: 'cpu' });
     const config = makeConfig({ ...small, densities: [0.1] });

@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeConfig, PAPER_DENSITIES } from '../../../src/model/config';
+import { DEFAULT_CONFIG, makeConfig, PAPER_DENSITIES } from '../../../src/model/config';
 import type { NetworkWeights } from '../../../src/model/network';
+import { CONVERGED_RECIPE, recipeConfig } from '../../../src/model/recipe';
 import { train } from '../../../src/training/train';
 
 /** sha-256 of every weight as float64, instance by instance (W1 rows, W2 rows, b), first 16 hex digits. */
@@ -28,5 +29,16 @@ describe('reproducibility on wasm', () => {
     const outcome = await train(makeConfig({ densities: [...PAPER_DENSITIES], steps: 300, seed: 0 }));
     if (outcome.status !== 'completed') throw new Error(`training ended ${outcome.status}`);
     expect(weightsHash(outcome.weights)).toBe('25f9f538adba4d42');
+  });
+
+  it('the converged recipe, 520 steps a level (warmup, then decay; seed 0), has the pinned weights', { timeout: 300_000 }, async () => {
+    // 520 steps: the 500 warmup steps and the start of each schedule's decay (wsd decays over its last quarter).
+    const weights: NetworkWeights[] = [];
+    for (const level of CONVERGED_RECIPE.levels) {
+      const outcome = await train(makeConfig(recipeConfig({ ...level, steps: 520 }, { ...DEFAULT_CONFIG, seed: 0 })));
+      if (outcome.status !== 'completed') throw new Error(`training ended ${outcome.status}`);
+      weights.push(...outcome.weights);
+    }
+    expect(weightsHash(weights)).toBe('93dbd3a86845c7ed');
   });
 });
