@@ -3,7 +3,7 @@
  * model is read against (the zero model and the clean "k features, two neurons each" solution).
  * Plain TypeScript in float64, seeded: the same weights always get the same number.
  *
- * The loss of one example is Σ_i I_i (|x_i| − y'_i)² (SPEC §1). Its expectation splits exactly
+ * The loss of one example is Σ_i I_i (|x_i| − y'_i)² (docs/weights.md, "The model"). Its expectation splits exactly
  * into the all-zero example, whose probability S^n is known and whose loss is computed once, and
  * the examples with at least one active feature, which are sampled from their conditional
  * distribution. A training batch's loss mixes the two by chance; at 1 − S = 0.001 (P(all zero) ≈

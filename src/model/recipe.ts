@@ -3,7 +3,7 @@
  * learning-rate schedule, Adam's epsilon and the initialisation that train it. Plain TypeScript
  * (no TF.js): the CLI trains from it, the weights files record it, the article states it.
  *
- * - `replication`: the public replications' budget (SPEC §1), one setting for every level. It
+ * - `replication`: the public replications' budget (docs/weights.md, "The model"), one setting for every level. It
  *   trains bit for bit what the sweep trained before recipes existed.
  * - `converged`: a recipe per level, measured to reach the best losses found (docs/training.md):
  *   small batches, more steps and a large learning rate break the dense end's symmetry plateau;

@@ -92,7 +92,7 @@ describe('the exact evaluation', () => {
     }
   });
 
-  it('matches the reference values of SPEC §6 to two significant figures', () => {
+  it('matches the reference values of docs/training.md to two significant figures', () => {
     const zero = [1.667, 0.5, 0.167, 0.05, 0.0167, 0.005, 0.0017];
     const clean = [4.8e-3, 4.5e-3, 1.8e-3, 5.6e-4, 1.9e-4, 5.8e-5, 1.9e-5];
     const twoFigures = (v: number): number => Number(v.toPrecision(2));

@@ -15,7 +15,7 @@ function cleanModel(n: number, m: number, pairs: number, density: number): Netwo
 }
 
 describe('the loss estimate and its references', () => {
-  it('gives SPEC §6’s zero-model and clean-solution losses at the paper levels (n = 100, m = 40)', () => {
+  it('gives the zero-model and clean-solution losses at the paper levels (n = 100, m = 40)', () => {
     const zero = [1.667, 0.5, 0.167, 0.05, 0.0167, 0.005, 0.0017];
     const clean = [4.8e-3, 4.5e-3, 1.8e-3, 5.6e-4, 1.9e-4, 5.8e-5, 1.9e-5];
     PAPER_DENSITIES.forEach((density, k) => {
