@@ -35,7 +35,7 @@ export interface ModelConfig {
   /**
    * Initial value of every output bias b_i. Absent: 0. At sparse levels most output
    * pre-activations start below zero with b = 0 and the output ReLU never lets them learn; a small
-   * positive start (0.02) keeps them alive (docs/training.md, "Reference losses").
+   * positive start (0.02) keeps them alive (docs/training.md, "The exact evaluation").
    */
   readonly outputBiasInit?: number;
   /** Seed of every random draw (initialisation and data). */

@@ -1,6 +1,6 @@
 /**
  * The expected loss of an imported model on fresh data of its density, and the two losses it is
- * read against: the zero model and the clean solution (docs/training.md, "Reference losses"). Plain float64, seeded, so the
+ * read against: the zero model and the clean solution (docs/training.md, "The exact evaluation"). Plain float64, seeded, so the
  * same weights always get the same number.
  *
  * The expected loss E Σ_i I_i (|x_i| − y'_i)² splits into the all-zero example, whose probability
