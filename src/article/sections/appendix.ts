@@ -11,9 +11,9 @@ const FOOTNOTES = {
       on every importance would only rescale the loss, so the first feature’s importance is set to 1.`,
   budget: () =>
     html`The paper gives no neuron counts; those here come from the rule in the method section, and they depend on how
-      long the models train. In a re-run of the same training with 30,000 steps instead of 10,000, 31 of 40 neurons
-      stayed monosemantic at 1 − S = 0.01 instead of 4. Every count on this page is shown next to the training that
-      produced it.`,
+      long the models train: trained to convergence (the recipes in the repository’s docs/training.md), the sparse levels
+      count differently from the replication budget’s models shown here. Every count on this page is shown next to the
+      training that produced it.`,
   adam: () =>
     html`Adam divides each gradient by a running estimate of its own size, so every weight moves by roughly the learning
       rate per step, whatever the loss’s scale. Steps × learning rate is therefore a rough measure of how far the

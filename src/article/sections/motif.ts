@@ -65,7 +65,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
           How can one neuron compute with two features without mixing them up? The paper found a recurring answer in a
           smaller model and called it the <em>asymmetric superposition motif</em>. An <em>asymmetric neuron</em> reads
           feature a strongly and feature b weakly, and writes the opposite way: weakly onto a’s output and strongly onto
-          b’s. When b alone is active, the weak input and strong output cancel and the neuron computes |x_b|, with only a
+          b’s. When b alone is active, the weak input and strong output cancel and the neuron computes |x<sub>b</sub>|, with only a
           little spilling onto a. When a alone is active, the same neuron pushes a large value onto b’s output: heavy
           interference. A second, <em>inhibition neuron</em> fixes that. It also reads a, with the same sign, and writes
           a large negative weight onto b’s output, so that a’s push onto b ends up negative, and b’s output ReLU clips it

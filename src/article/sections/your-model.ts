@@ -163,9 +163,9 @@ function settingsForm(loaded: LoadedModel, props: YourModelSectionProps): Templa
     }}
   >
     <p class="small">
-      How the model was trained: the density per instance (for the loss) and the importance decay I_i = decay^i (for the neuron
-      order and the loss). ${loaded.decayFromFile ? 'The file gives the decay.' : nothing}
-      ${summary.densities.some((d) => d !== null) ? 'The file gives the densities filled in.' : 'The file gives no densities.'}
+      How the model was trained: the density per instance (for the loss) and the importance decay, I<sub>i</sub> = decay<sup>i</sup> (for the neuron
+      order and the loss). ${loaded.decayFromFile ? 'The decay comes from the file.' : nothing}
+      ${summary.densities.some((d) => d !== null) ? 'The densities filled in come from the file.' : 'The file gives no densities.'}
     </p>
     <div class="fields">
       ${Array.from(
