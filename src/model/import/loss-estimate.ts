@@ -1,7 +1,7 @@
 /**
- * The expected loss of an imported model on fresh data of its density, and the two losses it is
- * read against: the zero model and the clean solution (docs/training.md, "The exact evaluation"). Plain float64, seeded, so the
- * same weights always get the same number.
+ * The expected loss of an imported model on fresh data of its density, . The two losses it is read
+ * against, the zero model and the clean solution, are src/model/evaluation.ts's `referenceLosses`.
+ * Plain float64, seeded, so the same weights always get the same number.
  *
  * The expected loss E Σ_i I_i (|x_i| − y'_i)² splits into the all-zero example, whose probability
  * S^n is known and whose loss is computed once, and the examples with an active feature, which are
@@ -110,34 +110,4 @@ export function estimateLoss(
   }
   const variance = examples > 1 ? squares / (examples - 1) : 0;
   return { loss: zeroProbability * zeroLoss + nonEmpty * mean, standardError: nonEmpty * Math.sqrt(variance / examples), examples };
-}
-
-const sum = (values: ArrayLike<number>, from = 0): number => {
-  let total = 0;
-  for (let i = from; i < values.length; i++) total += values[i]!;
-  return total;
-};
-
-/** The model that outputs 0: E x_i² = density/3 per feature, so density/3 · Σ_i I_i (exact). */
-export function zeroModelLoss(density: number, importance: ArrayLike<number>): number {
-  return (density / 3) * sum(importance);
-}
-
-/**
- * The clean solution with `pairs` neuron pairs (exact): the `pairs` most important features get a
- * ReLU(x_i) and a ReLU(−x_i) neuron each and are computed exactly; every other feature outputs its
- * best constant E|x_i| = density/2 and pays its variance density/3 − density²/4.
- */
-export function cleanSolutionLoss(density: number, importance: ArrayLike<number>, pairs: number): number {
-  const sorted = Array.from(importance).sort((a, b) => b - a);
-  return (density / 3 - (density * density) / 4) * sum(sorted, Math.min(pairs, sorted.length));
-}
-
-/** Both references for a model of m neurons: the clean solution has ⌊m/2⌋ pairs. */
-export function referenceLosses(
-  density: number,
-  importance: ArrayLike<number>,
-  m: number,
-): { readonly zeroModel: number; readonly clean: number } {
-  return { zeroModel: zeroModelLoss(density, importance), clean: cleanSolutionLoss(density, importance, Math.floor(m / 2)) };
 }
