@@ -1,5 +1,5 @@
 /**
- * npm run sweep -- [--recipe replication|converged] [--seeds 0,1,2 | --seed S] [--densities 1,0.3,...]
+ * npm run sweep -- [--recipe replication|converged|live] [--seeds 0,1,2 | --seed S] [--densities 1,0.3,...]
  *                  [--steps N] [--batch B] [--lr LR] [--schedule constant|cosine|warmup-stable-decay]
  *                  [--warmup W] [--decay-fraction F] [--output-bias B] [--init-std S] [--n N] [--m M]
  *                  [--eval-examples N] [--backend wasm|cpu] [--out path]
@@ -14,13 +14,14 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { analyseModel } from '../src/model/analysis';
-import { importances } from '../src/model/config';
+import { DEFAULT_CONFIG, importances } from '../src/model/config';
 import { DEFAULT_EVALUATION_EXAMPLES, evaluateLoss, referenceLosses } from '../src/model/evaluation';
 import type { NetworkWeights } from '../src/model/network';
 import {
   describeLevelRecipe,
   expectedRows,
   isRecipeName,
+  RECIPE_NAMES,
   RECIPES,
   recipeRuns,
   levelRecipe,
@@ -31,11 +32,10 @@ import { toWeightsFile, type InstanceExtras } from '../src/model/weights-file';
 import { selectBackend } from '../src/training/backend';
 import { train } from '../src/training/train';
 import { backendFlag, numberFlag, parseFlags, progressBar, withRecipeFlags } from './cli';
-import { DEFAULT_CONFIG } from '../src/model/config';
 
 const flags = parseFlags(process.argv.slice(2));
 const recipeName = flags['recipe'] ?? 'replication';
-if (!isRecipeName(recipeName)) throw new Error(`--recipe must be replication or converged, got "${recipeName}"`);
+if (!isRecipeName(recipeName)) throw new Error(`--recipe must be one of ${RECIPE_NAMES.join(', ')}, got "${recipeName}"`);
 const recipe = RECIPES[recipeName];
 const seeds = (flags['seeds'] ?? flags['seed'] ?? '0').split(',').map(Number);
 if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error('--seeds must be non-negative integers');
@@ -73,7 +73,7 @@ const formatSeconds = (s: number): string =>
   s >= 3600
     ? `${(s / 3600).toFixed(1)} h`
     : s >= 60
-      ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`
+      ? `${Math.floor(s / 60)}m${String(Math.floor(s % 60)).padStart(2, '0')}s`
       : `${s.toFixed(0)} s`;
 
 const { backend } = await selectBackend({ forced: backendFlag(flags) ?? 'wasm' });
