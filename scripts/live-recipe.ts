@@ -17,7 +17,7 @@ import { analyseModel, analyseModels } from '../src/model/analysis';
 import { DEFAULT_CONFIG, importances, LIVE_RECIPE, makeConfig, PAPER_DENSITIES, type ModelConfig } from '../src/model/config';
 import { evaluateLoss } from '../src/model/evaluation';
 import { liveRecipe, recipeConfig } from '../src/model/recipe';
-import { parseWeightsFile, toWeightsFile, type WeightsFile } from '../src/model/weights-file';
+import { parseWeightsFile, SHIPPED_CONVERGED_SEEDS, shippedWeightsPath, toWeightsFile, type WeightsFile } from '../src/model/weights-file';
 import { selectBackend } from '../src/training/backend';
 import { train } from '../src/training/train';
 import { numberFlag, parseFlags, withRecipeFlags } from './cli';
@@ -39,8 +39,7 @@ const rangeOf = (values: readonly number[]): Range => ({ min: Math.min(...values
 const inRange = (value: number, range: Range): boolean => value >= range.min && value <= range.max;
 
 async function againstConverged(): Promise<unknown> {
-  const files = [0, 1, 2, 3, 4]
-    .map((seed) => `public/weights/sweep-converged-seed${seed}.json`)
+  const files = SHIPPED_CONVERGED_SEEDS.map((seed) => `public/${shippedWeightsPath('converged', seed)}`)
     .filter((path) => existsSync(path))
     .map(readFile);
   if (files.length === 0)

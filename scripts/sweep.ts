@@ -28,7 +28,7 @@ import {
   type LevelRecipe,
   type ModelShape,
 } from '../src/model/recipe';
-import { toWeightsFile, type InstanceExtras } from '../src/model/weights-file';
+import { shippedWeightsPath, toWeightsFile, type InstanceExtras } from '../src/model/weights-file';
 import { selectBackend } from '../src/training/backend';
 import { train } from '../src/training/train';
 import { backendFlag, numberFlag, parseFlags, progressBar, withRecipeFlags } from './cli';
@@ -55,9 +55,11 @@ function chosenLevel(density: number): LevelRecipe {
 const levels = densities.map(chosenLevel);
 
 function outPath(seed: number): string {
-  const template =
-    flags['out'] ??
-    (recipe.name === 'replication' && seeds.length === 1 ? 'public/weights/sweep.json' : 'public/weights/sweep-{recipe}-seed{seed}.json');
+  const template = flags['out'];
+  if (template === undefined) {
+    if (recipe.name === 'replication' && seeds.length > 1) throw new Error('the replication sweep ships one seed: give --out with {seed}');
+    return `public/${shippedWeightsPath(recipe.name, seed)}`;
+  }
   if (seeds.length > 1 && !template.includes('{seed}')) throw new Error('--out needs {seed} when training several seeds');
   return template.replaceAll('{seed}', String(seed)).replaceAll('{recipe}', recipe.name);
 }

@@ -54,6 +54,18 @@ export interface WeightsFile {
   readonly provenance?: Provenance;
 }
 
+/** The seeds of the shipped converged sweep, one file each. */
+export const SHIPPED_CONVERGED_SEEDS: readonly number[] = Object.freeze([0, 1, 2]);
+
+/**
+ * Where a recipe's sweep for `seed` is shipped, relative to the site root (`public/` in the
+ * repository): `weights/sweep.json` for the replication sweep (seed 0 only), else
+ * `weights/sweep-<recipe>-seed<seed>.json`.
+ */
+export function shippedWeightsPath(recipe: RecipeName, seed: number): string {
+  return recipe === 'replication' ? 'weights/sweep.json' : `weights/sweep-${recipe}-seed${seed}.json`;
+}
+
 /** Rounds to `digits` significant digits, so shipped files stay small. */
 export function roundSignificant(value: number, digits = 6): number {
   return value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digits));

@@ -10,9 +10,9 @@ import { analyseModel } from '../../../src/model/analysis';
 import { importances, PAPER_DENSITIES } from '../../../src/model/config';
 import { evaluateLoss } from '../../../src/model/evaluation';
 import { CONVERGED_RECIPE, levelRecipe } from '../../../src/model/recipe';
-import { parseWeightsFile, type WeightsFile } from '../../../src/model/weights-file';
+import { parseWeightsFile, SHIPPED_CONVERGED_SEEDS, shippedWeightsPath, type WeightsFile } from '../../../src/model/weights-file';
 
-const paths = [0, 1, 2].map((seed) => `public/weights/sweep-converged-seed${seed}.json`);
+const paths = SHIPPED_CONVERGED_SEEDS.map((seed) => `public/${shippedWeightsPath('converged', seed)}`);
 const files: WeightsFile[] = paths.every(existsSync)
   ? paths.map((path) => parseWeightsFile(JSON.parse(readFileSync(path, 'utf8')) as unknown))
   : [];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeConfig } from '../../../src/model/config';
 import type { NetworkWeights } from '../../../src/model/network';
 import { CONVERGED_RECIPE, levelRecipe, recipeConfig } from '../../../src/model/recipe';
-import { instanceConfig, parseWeightsFile, toWeightsFile, type WeightsFile } from '../../../src/model/weights-file';
+import { instanceConfig, parseWeightsFile, shippedWeightsPath, toWeightsFile, type WeightsFile } from '../../../src/model/weights-file';
 
 const config = makeConfig({ n: 4, m: 2, densities: [0.01, 0.001] });
 const weights: NetworkWeights[] = config.densities.map((_, k) => ({
@@ -70,6 +70,11 @@ describe('the weights file', () => {
     expect(instanceConfig(file, 1)).toEqual(recipeConfig(levelRecipe(CONVERGED_RECIPE, 0.001), config));
     const plain = toWeightsFile(config, weights, [1, 1]);
     expect(instanceConfig(plain, 1)).toEqual(makeConfig({ ...config, densities: [0.001] }));
+  });
+
+  it('names the shipped files', () => {
+    expect(shippedWeightsPath('replication', 0)).toBe('weights/sweep.json');
+    expect(shippedWeightsPath('converged', 2)).toBe('weights/sweep-converged-seed2.json');
   });
 
   it('still reads the shipped replication sweep', () => {
