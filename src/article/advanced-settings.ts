@@ -6,7 +6,9 @@
  * nothing trains until every field is valid.
  */
 import { CONFIG_LIMITS, DEFAULT_CONFIG } from '../model/config';
-import { LIVE_LIMITS, type LiveSettings } from './live-settings';
+import { CONVERGED_RECIPE, describeLevelRecipe, levelRecipe, liveRecipe } from '../model/recipe';
+import { formatDensity } from '../viz/format';
+import { LIVE_LIMITS, type LiveSettings, liveLevelRecipe, nearestPaperDensity } from './live-settings';
 import { parseDecimal } from './url-state';
 
 /** The form's fields; `name` is also the field's URL parameter. */
@@ -15,7 +17,7 @@ export type SettingName = 'seed' | 'steps' | 'lr' | 'm' | 'decay';
 export interface SettingField {
   readonly name: SettingName;
   /** The LiveSettings key the field sets. */
-  readonly key: Exclude<keyof LiveSettings, 'density'>;
+  readonly key: 'seed' | 'steps' | 'learningRate' | 'm' | 'importanceDecay';
   readonly label: string;
   readonly min: number;
   readonly max: number;
@@ -65,7 +67,7 @@ export function checkSetting(field: SettingField, raw: string): FieldCheck {
 
 export interface FormCheck {
   /** The settings the form holds, when every field is valid. */
-  readonly settings: Pick<LiveSettings, SettingField['key']> | null;
+  readonly settings: Readonly<Record<SettingField['key'], number>> | null;
   /** An error per invalid field, by name. */
   readonly errors: Partial<Record<SettingName, string>>;
 }
@@ -80,16 +82,62 @@ export function checkSettings(read: (name: SettingName) => string | null): FormC
     else errors[field.name] = check.error;
   }
   const valid = Object.keys(errors).length === 0;
-  return { settings: valid ? (values as Pick<LiveSettings, SettingField['key']>) : null, errors };
+  return { settings: valid ? (values as Record<SettingField['key'], number>) : null, errors };
 }
 
 /**
- * How the reader's schedule compares with the shipped sweep's, as a sentence. Adam moves each
+ * The settings a valid form commits on top of `current`: steps and learning rate become overrides
+ * only where they differ from the recipe's own at the density, so a form applied unchanged keeps
+ * the link on the recipe.
+ */
+export function appliedSettings(current: LiveSettings, form: Readonly<Record<SettingField['key'], number>>): Partial<LiveSettings> {
+  const own = liveLevelRecipe({ ...current, steps: undefined, learningRate: undefined });
+  return {
+    seed: form.seed,
+    m: form.m,
+    importanceDecay: form.importanceDecay,
+    steps: form.steps === own.steps ? undefined : form.steps,
+    learningRate: form.learningRate === own.learningRate ? undefined : form.learningRate,
+  };
+}
+
+/** The values the form shows: the reader's settings, with the recipe's own steps and learning rate where they set none. */
+export function formValues(settings: LiveSettings): Readonly<Record<SettingField['key'], number>> {
+  const level = liveLevelRecipe(settings);
+  return {
+    seed: settings.seed,
+    steps: level.steps,
+    learningRate: level.learningRate,
+    m: settings.m,
+    importanceDecay: settings.importanceDecay,
+  };
+}
+
+/**
+ * How the live model trains at these settings, as a sentence: the live recipe at the density (and
+ * what the reader changed in it) beside the converged recipe of the nearest paper level; for the
+ * constant schedule of older links, its comparison with the replication sweep's.
+ */
+export function scheduleSentence(settings: LiveSettings): string {
+  const level = liveLevelRecipe(settings);
+  if (settings.recipe === 'constant') return constantScheduleSentence(level.steps, level.learningRate);
+  const own = liveRecipe(settings.density);
+  const changed = [
+    level.steps !== own.steps ? `${own.steps.toLocaleString('en')} steps` : null,
+    level.learningRate !== own.learningRate ? `learning rate ${own.learningRate}` : null,
+  ].filter(Boolean);
+  const paper = nearestPaperDensity(settings.density);
+  const yours = changed.length > 0 ? `, with your values in place of its ${changed.join(' and ')}` : '';
+  return `It trains ${describeLevelRecipe(level)}: the live recipe for 1 − S = ${formatDensity(settings.density)}${yours}. The shipped converged model at 1 − S = ${formatDensity(paper)} took ${describeLevelRecipe(levelRecipe(CONVERGED_RECIPE, paper))}.`;
+}
+
+/**
+ * How a constant schedule compares with the replication sweep's, as a sentence. Adam moves each
  * weight by about the learning rate per step, so steps × learning rate is the distance the weights
  * can travel; the sentence says "about the same distance" only when that product is within 15% of
  * the shipped one.
  */
-export function scheduleSentence(steps: number, learningRate: number): string {
+export function constantScheduleSentence(steps: number, learningRate: number): string {
   const shipped = { steps: DEFAULT_CONFIG.steps, learningRate: DEFAULT_CONFIG.learningRate };
   const at = (s: number, lr: number) => `${s.toLocaleString('en')} steps at learning rate ${lr}`;
   if (steps === shipped.steps && learningRate === shipped.learningRate) {

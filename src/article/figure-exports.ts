@@ -4,6 +4,8 @@
  * seed. Pure, so the wording is tested in Node; <figure-download> takes the three strings.
  */
 import type { ModelConfig } from '../model/config';
+import { type LevelRecipe, recipeConfig } from '../model/recipe';
+import { describeSchedule } from '../model/schedule';
 import { formatDensity } from '../viz/format';
 import { exportFilename } from '../viz/figure-export';
 
@@ -21,6 +23,11 @@ export interface ExportSource {
   readonly config: ModelConfig;
   /** The step of the weights drawn. */
   readonly step: number;
+  /**
+   * Per level, the recipe that trained it, when the levels trained differently (the converged
+   * sweep); `config` then holds the shape and the seed.
+   */
+  readonly levelRecipes?: readonly LevelRecipe[];
 }
 
 const count = (n: number): string => n.toLocaleString('en');
@@ -42,13 +49,38 @@ function stepPart(source: ExportSource): string {
 export function budgetLine(source: ExportSource): string {
   const c = source.config;
   const from = source.kind === 'shipped' ? 'Shipped weights' : 'Trained in the browser';
-  return `${from}: ${count(c.steps)} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}, seed ${c.seed}; n = ${c.n} features, m = ${c.m} neurons.`;
+  const schedule = c.schedule ? ` (peak; ${describeSchedule(c.schedule)})` : '';
+  return `${from}: ${count(c.steps)} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}${schedule}, seed ${c.seed}; n = ${c.n} features, m = ${c.m} neurons.`;
 }
 
 const kindPart = (source: ExportSource): string => (source.kind === 'shipped' ? 'shipped' : 'trained-here');
 
+/** "batch 128–16,384" over the levels' recipes. */
+function rangePhrase(recipes: readonly LevelRecipe[], pick: (r: LevelRecipe) => number): string {
+  const values = recipes.map(pick);
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  return low === high ? count(low) : `${count(low)}–${count(high)}`;
+}
+
+/** A sweep whose levels trained with their own recipes, as a whole: no single step, so the budget is named instead. */
+function recipeSweepExport(source: ExportSource, recipes: readonly LevelRecipe[]): ExportLabels {
+  const c = source.config;
+  return {
+    filename: exportFilename(['sweep', `${c.densities.length}-levels`, kindPart(source), `seed-${c.seed}`, 'converged']),
+    heading: 'Neuron weights across the sparsity sweep, trained to convergence',
+    subheading: `Shipped weights: a recipe per level (batch ${rangePhrase(recipes, (r) => r.batch)}, ${rangePhrase(recipes, (r) => r.steps)} Adam steps; docs/training.md), seed ${c.seed}; n = ${c.n} features, m = ${c.m} neurons.`,
+  };
+}
+
 /** The whole sweep (density undefined) or one of its panels. */
 export function sweepExport(source: ExportSource, density?: number): ExportLabels {
+  const recipes = source.levelRecipes;
+  if (recipes) {
+    const level = density === undefined ? undefined : recipes.find((r) => r.density === density);
+    if (!level) return recipeSweepExport(source, recipes);
+    const config = recipeConfig(level, source.config);
+    return sweepExport({ kind: source.kind, config, step: level.steps }, density);
+  }
   const what = density === undefined ? 'Neuron weights across the sparsity sweep' : `Neuron weights at 1 − S = ${formatDensity(density)}`;
   return {
     filename: exportFilename([

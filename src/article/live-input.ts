@@ -5,7 +5,7 @@
  * starts one retrain, through the `actions` the article gives it.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { checkSetting, checkSettings, SETTING_FIELDS, type SettingName } from './advanced-settings';
+import { appliedSettings, checkSetting, checkSettings, SETTING_FIELDS, type SettingName } from './advanced-settings';
 import { KeyCommit } from './density-slider';
 import type { LiveSettings } from './live-settings';
 
@@ -26,6 +26,8 @@ export class LiveInput {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly actions: LiveInputActions,
+    /** The settings the form applies on top of. */
+    private readonly current: () => LiveSettings,
     density = Number.NaN,
   ) {
     this.committedDensity = density;
@@ -78,7 +80,7 @@ export class LiveInput {
       return;
     }
     this.keyCommit.cancel();
-    this.actions.commit(settings);
+    this.actions.commit(appliedSettings(this.current(), settings));
   };
 
   /**

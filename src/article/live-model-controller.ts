@@ -10,7 +10,7 @@ import type { BackendName } from '../training/backend';
 import { INITIAL_LIVE_RUN, type LiveRunEvent, type LiveRunState, nextLiveRun } from './live-run';
 import { liveConfig } from './live-settings';
 import { NextTask } from './next-task';
-import { isShipped, type ShippedModels } from './shipped-models';
+import { isShipped, type ShippedFile } from './shipped-models';
 import type { RunChange, TrainingController } from './training-controller';
 import type { ArticleState } from './url-state';
 import type { LiveShown } from './views';
@@ -48,13 +48,16 @@ export class LiveModelController implements ReactiveController {
     });
   }
 
-  /** After loading or a navigation: trains the configuration unless a shipped file holds it or it already trains. */
-  request(models: ShippedModels | undefined): void {
-    if (!models) return;
+  /**
+   * After loading or a navigation: trains the configuration unless the replication sweep holds it
+   * or it already trains. Nothing before the shipped models have loaded (`ready`).
+   */
+  request(ready: boolean, replication: ShippedFile | null): void {
+    if (!ready) return;
     const config = liveConfig(this.host.articleState);
     const { status } = this.training;
     if (status.target === 'live' && JSON.stringify(status.config) === JSON.stringify(config) && this.training.running) return;
-    this.dispatch({ type: 'request', needsTraining: !isShipped(models.sweep, config) });
+    this.dispatch({ type: 'request', needsTraining: !isShipped(replication, config) });
   }
 
   dispatch(event: LiveRunEvent): void {

@@ -1,9 +1,11 @@
 /**
- * The live model's settings in one place: the recipe it trains with, the limits a permalink or
- * the advanced form may set, the step from URL state to a training configuration, and the paper
- * level nearest to a density.
+ * The live model's settings in one place: the recipe families it trains with, the limits a
+ * permalink or the advanced form may set, the step from URL state to a training configuration,
+ * and the paper level nearest to a density.
  */
 import { DEFAULT_CONFIG, LIVE_RECIPE, makeConfig, type ModelConfig, PAPER_DENSITIES } from '../model/config';
+import { type LevelRecipe, liveRecipe, recipeConfig } from '../model/recipe';
+import { CONSTANT_SCHEDULE } from '../model/schedule';
 
 export { LIVE_RECIPE };
 
@@ -15,13 +17,26 @@ export const LIVE_LIMITS = {
   learningRate: { min: 1e-5, max: 0.1 },
 } as const;
 
+/**
+ * How the live model trains.
+ * - 'live': the live recipe at the slider's density (`liveRecipe`, src/model/recipe.ts): the
+ *   converged recipe's batch, schedule and output-bias start in a browser's budget. Link format 3.
+ * - 'constant': batch 1,024 at a constant learning rate from a zero output bias, the live model of
+ *   link formats 1 and 2.
+ */
+export type LiveRecipeFamily = 'live' | 'constant';
+export const LIVE_RECIPE_FAMILIES: readonly LiveRecipeFamily[] = ['live', 'constant'];
+
 /** What the reader chooses for the live model (the URL state holds these). */
 export interface LiveSettings {
   /** Feature density 1 − S. */
   readonly density: number;
   readonly seed: number;
-  readonly steps: number;
-  readonly learningRate: number;
+  readonly recipe: LiveRecipeFamily;
+  /** Adam steps; absent: the recipe's own at this density ('constant' always sets it). */
+  readonly steps?: number;
+  /** Peak learning rate; absent: the recipe's own at this density ('constant' always sets it). */
+  readonly learningRate?: number;
   /** Hidden neurons. */
   readonly m: number;
   readonly importanceDecay: number;
@@ -30,22 +45,40 @@ export interface LiveSettings {
 export const DEFAULT_LIVE_SETTINGS: LiveSettings = Object.freeze({
   density: 0.03,
   seed: DEFAULT_CONFIG.seed,
-  steps: LIVE_RECIPE.steps,
-  learningRate: LIVE_RECIPE.learningRate,
+  recipe: 'live',
   m: DEFAULT_CONFIG.m,
   importanceDecay: DEFAULT_CONFIG.importanceDecay,
 });
 
-/** The live model: one instance at the reader's settings. Throws (makeConfig) on settings outside CONFIG_LIMITS. */
+/**
+ * The level recipe the live model trains at these settings: the family's recipe at the density,
+ * with the reader's steps and learning rate where they set them.
+ */
+export function liveLevelRecipe(settings: LiveSettings): LevelRecipe {
+  const base: LevelRecipe =
+    settings.recipe === 'live'
+      ? liveRecipe(settings.density)
+      : {
+          density: settings.density,
+          batch: DEFAULT_CONFIG.batch,
+          steps: LIVE_RECIPE.steps,
+          learningRate: LIVE_RECIPE.learningRate,
+          schedule: CONSTANT_SCHEDULE,
+          adamEpsilon: DEFAULT_CONFIG.adamEpsilon,
+          initStd: DEFAULT_CONFIG.initStd,
+          outputBiasInit: 0,
+        };
+  return { ...base, steps: settings.steps ?? base.steps, learningRate: settings.learningRate ?? base.learningRate };
+}
+
+/**
+ * The live model: one instance at the reader's settings, trained with `liveLevelRecipe`. Throws
+ * (makeConfig) on settings outside CONFIG_LIMITS.
+ */
 export function liveConfig(settings: LiveSettings): ModelConfig {
-  return makeConfig({
-    densities: [settings.density],
-    seed: settings.seed,
-    steps: settings.steps,
-    learningRate: settings.learningRate,
-    m: settings.m,
-    importanceDecay: settings.importanceDecay,
-  });
+  const level = liveLevelRecipe(settings);
+  const shape = { n: DEFAULT_CONFIG.n, m: settings.m, importanceDecay: settings.importanceDecay, seed: settings.seed, hiddenBias: false };
+  return makeConfig(recipeConfig(level, shape));
 }
 
 /** The feature density of a one-instance configuration (the live model, the motif model). */

@@ -1,4 +1,4 @@
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { BackendName } from '../training/backend';
@@ -16,17 +16,19 @@ import { announcement } from './progress';
 import { appendix } from './sections/appendix';
 import { tableOfContents } from './sections/contents';
 import { intermediateSection } from './sections/intermediate';
-import { introSection, skipLink } from './sections/intro';
+import { denseSentence, introSection, skipLink } from './sections/intro';
 import { liveSection } from './sections/live';
-import { methodSection, trainingBudget } from './sections/method';
+import { budgetSentence, methodSection, trainingBudget } from './sections/method';
 import { modelSection } from './sections/model';
 import { motifSection } from './sections/motif';
 import { sweepSection } from './sections/sweep';
 import { dropOverlay, yourModelSection } from './sections/your-model';
-import { loadShippedModels, type ShippedModels } from './shipped-models';
+import type { SweepBudget } from './budget';
+import { levelAt } from './sweep-summary';
+import { loadReplicationSweep, loadShippedModels, namedFiles, type ShippedFile, type ShippedModels } from './shipped-models';
 import { type RunStatus, TrainingController, type TrainingTarget } from './training-controller';
 import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, type SectionId } from './url-state';
-import { intermediateView, liveLossSeries, liveView, motifView, shippedLevels, sweepLossSeries, sweepView } from './views';
+import { intermediateView, liveLossSeries, liveView, motifView, shippedSummary, shownSweep, sweepLossSeries, sweepView } from './views';
 import { YourModelController } from './your-model-controller';
 
 @customElement('superposition-article')
@@ -47,20 +49,30 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     this.liveModel.onRunChange(change);
   });
   private readonly liveModel = new LiveModelController(this, this.training);
-  private readonly liveInput = new LiveInput(this, {
-    show: (patch) => (this.articleState = { ...this.articleState, ...patch }),
-    commit: (patch) => {
-      this.setState(patch);
-      this.liveModel.dispatch({ type: 'start' });
+  private readonly liveInput = new LiveInput(
+    this,
+    {
+      show: (patch) => (this.articleState = { ...this.articleState, ...patch }),
+      commit: (patch) => {
+        this.setState(patch);
+        this.liveModel.dispatch({ type: 'start' });
+      },
     },
-  });
+    () => this.articleState,
+  );
   /** A model the reader loads from a file: it stays in this tab, and the URL only says one is shown. */
   private readonly yourModel = new YourModelController(this, () => this.showLocalModel());
   private readonly shipped = new Task(this, {
     task: () => loadShippedModels(),
     args: () => [] as const,
-    // onComplete runs before `value` is set, so the models are passed along.
-    onComplete: (models) => this.liveModel.request(models),
+    onComplete: () => this.liveModel.request(true, this.replicationSweep),
+  });
+  /** The replication sweep, fetched once the default view's models are in, so the first figure never waits for it. */
+  private readonly replication = new Task(this, {
+    task: async ([ready]) => (ready ? loadReplicationSweep() : null),
+    args: () => [this.shipped.status === TaskStatus.COMPLETE] as const,
+    // onComplete runs before `value` is set, so the sweep is passed along.
+    onComplete: (sweep) => sweep && this.liveModel.request(true, sweep),
   });
   protected override createRenderRoot(): HTMLElement {
     // Light DOM: the article is one document styled by article.css; figures keep their own shadow roots.
@@ -85,7 +97,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     this.articleState = parsed.state;
     this.notices = parsed.notices;
     this.liveInput.reset(parsed.state.density);
-    this.liveModel.request(this.shippedModels);
+    this.liveModel.request(this.shippedModels !== undefined, this.replicationSweep);
   }
 
   onSection(section: SectionId): void {
@@ -102,6 +114,17 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
 
   private get shippedModels(): ShippedModels | undefined {
     return this.shipped.value;
+  }
+
+  private get replicationSweep(): ShippedFile | null {
+    return this.replication.value ?? null;
+  }
+
+  /** Why the replication sweep is not shown yet, for the reader; null once it has loaded. */
+  private get replicationMissing(): string | null {
+    if (this.replication.status === TaskStatus.ERROR)
+      return String(this.replication.error instanceof Error ? this.replication.error.message : this.replication.error);
+    return this.replicationSweep ? null : 'Loading the replication-budget sweep…';
   }
 
   // ---- handlers ------------------------------------------------------------------------------
@@ -154,10 +177,16 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     return this.training.status.target === target ? (this.chosenSteps[target] ?? null) : null;
   }
 
+  /** Retrains the replication-budget sweep (the converged one trains offline), and shows that budget. */
   private readonly onRetrainSweep = (): void => {
-    const sweep = this.shippedModels?.sweep;
-    if (sweep) this.training.start('sweep', sweep.file.config, { ...this.backendOption(), reportEvery: 50 });
+    const sweep = this.replicationSweep;
+    if (!sweep) return;
+    if (this.articleState.budget !== 'replication') this.setState({ budget: 'replication' });
+    this.training.start('sweep', sweep.file.config, { ...this.backendOption(), reportEvery: 50 });
   };
+
+  private readonly onBudgetChange = (budget: SweepBudget): void => this.setState({ budget });
+  private readonly onSweepSeedChange = (sweepSeed: number): void => this.setState({ sweepSeed });
 
   /** Forgets the retrained sweep or motif model that ended, so the shipped models show again. */
   private readonly onRestoreShipped = (): void => this.training.dismiss();
@@ -216,8 +245,10 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   protected override render() {
     const { status, workerTensors } = this.training;
     const models = this.shippedModels;
-    const sweep = models?.sweep ?? null;
-    const sweepFigure = sweepView(status, sweep, this.chosenStep('sweep'));
+    const replication = this.replicationSweep;
+    const shown = shownSweep(models, replication, this.articleState);
+    const converged = shownSweep(models, replication, { ...this.articleState, budget: 'converged' });
+    const sweepFigure = sweepView(status, shown, this.chosenStep('sweep'));
     const motif = motifView(status, models?.motif ?? null);
     const here = `${window.location.origin}${window.location.pathname}`;
     return html`
@@ -238,28 +269,41 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           complete: (loaded) => loaded.errors.map((e) => html`<div class="notice error" role="alert">${e}</div>`),
           error: (e) => html`<div class="notice error" role="alert">The shipped models could not be read (${String(e)}).</div>`,
         })}
-        ${introSection(tableOfContents(this.articleState, this.onGoToSection))} ${modelSection()}
+        ${introSection(
+          tableOfContents(this.articleState, this.onGoToSection),
+          denseSentence(this.articleState.budget, shown ? levelAt(shippedSummary(shown.seeds), 1) : undefined),
+        )}
+        ${modelSection()}
         ${sweepSection({
           panels: sweepFigure?.panels ?? [],
           levels: sweepFigure?.levels ?? [],
-          shippedLevels: shippedLevels(sweep),
+          shipped: {
+            converged: converged ? shippedSummary(converged.seeds) : null,
+            replication: replication ? shippedSummary([replication]) : null,
+          },
+          budget: this.articleState.budget,
+          seed: shown?.seed ?? this.articleState.sweepSeed,
+          seeds: models?.converged.map((s) => s.seed) ?? [],
+          replicationMissing: this.replicationMissing,
+          onBudgetChange: this.onBudgetChange,
+          onSeedChange: this.onSweepSeedChange,
           source: sweepFigure?.source ?? '',
           frame: sweepFigure?.frame ?? null,
           exportSource: sweepFigure?.exportSource ?? null,
           lossSeries: sweepLossSeries(status),
           onTimelineSeek: (step) => this.onTimelineSeek('sweep', step),
-          budget: sweep ? trainingBudget(sweep.file) : '',
+          budgetSentence: sweepFigure?.frame ? (replication ? trainingBudget(replication.file) : '') : shown ? budgetSentence(shown) : '',
           status,
           selectedPanel: this.sweepPanel,
           onSelectPanel: (index) => (this.sweepPanel = index),
           onRetrain: this.onRetrainSweep,
           onCancel: () => this.training.cancel(),
           onRestore: this.onRestoreShipped,
-          retrainSteps: sweep?.file.config.steps ?? 0,
+          retrainSteps: replication?.file.config.steps ?? 0,
         })}
         ${liveSection({
           state: this.articleState,
-          view: liveView(this.articleState, status, this.liveModel.shown, sweep, this.chosenStep('live')),
+          view: liveView(this.articleState, status, this.liveModel.shown, converged, replication, this.chosenStep('live')),
           onTimelineSeek: (step) => this.onTimelineSeek('live', step),
           status,
           workerTensors,
@@ -279,10 +323,10 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           onSettingInput: this.liveInput.onSettingInput,
           onCopyLink: () => void this.onCopyLink(),
         })}
-        ${intermediateSection(intermediateView(sweep))}
+        ${intermediateSection(intermediateView(shown?.drawn ?? null))}
         ${motifSection({ view: motif, status, onRetrain: this.onRetrainMotif, onCancel: () => this.training.cancel(), onRestore: this.onRestoreShipped })}
-        ${yourModelSection(this.yourModel.sectionProps(models, this.articleState.model === 'local'))}
-        ${methodSection(sweep?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${appendix(here)}
+        ${yourModelSection(this.yourModel.sectionProps(namedFiles(models, replication), this.articleState.model === 'local'))}
+        ${methodSection(converged?.drawn.file ?? null, replication?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${appendix(here)}
         <p class="visually-hidden" role="status" id="announcer">${announcement(status)}</p>
       </main>
     `;

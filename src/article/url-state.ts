@@ -3,18 +3,29 @@
  * parser, bounds and default. A permalink is input from strangers, so parsing never throws: every
  * bad value is replaced by its default (or clamped into range) and named in a notice.
  *
- * Links carry a format version (`v`) and every training field, so a link keeps its meaning when a
- * live default changes. Links without `v` (format 1) left out fields at the defaults of their day;
- * LINK_DEFAULTS keeps those, so such a link opens the configuration it was made with.
+ * Links carry a format version (`v`). What a field left out of a link meant is kept per format in
+ * LINK_DEFAULTS, so a link opens what it was made with whatever today's defaults are: format 1 (no
+ * `v`) left out fields at the 3,500-step constant live schedule and showed the replication sweep;
+ * format 2 wrote every live field and showed the replication sweep; format 3 trains the live
+ * recipe at the link's density (steps and learning rate only when the reader overrode them) and
+ * shows the converged sweep.
  */
 import { CONFIG_LIMITS } from '../model/config';
-import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, type LiveSettings } from './live-settings';
+import { SWEEP_BUDGETS, SWEEP_SEED_LIMITS, type SweepBudget } from './budget';
+import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, LIVE_RECIPE_FAMILIES, type LiveSettings } from './live-settings';
 
 export const SECTIONS = ['intro', 'model', 'sweep', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
-/** The article's state: the section the reader was looking at and the live model's settings. */
-export interface ArticleState extends LiveSettings {
+/** The sweep figure's settings: which shipped sweep it draws. */
+export interface SweepSettings {
+  readonly budget: SweepBudget;
+  /** The converged sweep's seed the panels draw (the table covers every seed). */
+  readonly sweepSeed: number;
+}
+
+/** The article's state: the section the reader was looking at, the sweep figure's and the live model's settings. */
+export interface ArticleState extends LiveSettings, SweepSettings {
   readonly section: SectionId;
   /**
    * 'local' while a model the reader loaded from a file is shown. The model itself never enters
@@ -23,22 +34,47 @@ export interface ArticleState extends LiveSettings {
   readonly model?: 'local';
 }
 
-export const DEFAULT_STATE: ArticleState = Object.freeze({ section: 'intro', ...DEFAULT_LIVE_SETTINGS });
+export const DEFAULT_SWEEP_SETTINGS: SweepSettings = Object.freeze({ budget: 'converged', sweepSeed: 0 });
 
-/** The link format this page writes. When a live default changes, links of this format still carry every field. */
-export const LINK_VERSION = 2;
+export const DEFAULT_STATE: ArticleState = Object.freeze({ section: 'intro', ...DEFAULT_SWEEP_SETTINGS, ...DEFAULT_LIVE_SETTINGS });
+
+/**
+ * The link format this page writes. Changing what a link of this format trains or shows (the live
+ * recipe's table included: a unit test pins it) needs a new format and its LINK_DEFAULTS entry.
+ */
+export const LINK_VERSION = 3;
 
 /** The query parameter holding the link format. */
 const VERSION_PARAM = 'v';
 
 /**
- * Per link format, the live settings a link's missing fields meant. Format 1 links (no `v`) left
- * out fields at their default, the 3,500-step live recipe at learning rate 0.003; the values are
- * written out, not read from the current defaults, so that changing those never changes old links.
+ * Per link format, what a link's missing fields meant. The values are written out, not read from
+ * the current defaults, so that changing those never changes old links.
  */
-export const LINK_DEFAULTS: Readonly<Record<number, LiveSettings>> = Object.freeze({
-  1: Object.freeze({ density: 0.03, seed: 0, steps: 3_500, learningRate: 3e-3, m: 40, importanceDecay: 0.8 }),
-  2: DEFAULT_LIVE_SETTINGS,
+export const LINK_DEFAULTS: Readonly<Record<number, LiveSettings & SweepSettings>> = Object.freeze({
+  1: Object.freeze({
+    density: 0.03,
+    seed: 0,
+    recipe: 'constant',
+    steps: 3_500,
+    learningRate: 3e-3,
+    m: 40,
+    importanceDecay: 0.8,
+    budget: 'replication',
+    sweepSeed: 0,
+  }),
+  2: Object.freeze({
+    density: 0.03,
+    seed: 0,
+    recipe: 'constant',
+    steps: 3_500,
+    learningRate: 3e-3,
+    m: 40,
+    importanceDecay: 0.8,
+    budget: 'replication',
+    sweepSeed: 0,
+  }),
+  3: Object.freeze({ density: 0.03, seed: 0, recipe: 'live', m: 40, importanceDecay: 0.8, budget: 'converged', sweepSeed: 0 }),
 });
 
 type Parsed<T> = { readonly value: T; readonly notice?: string };
@@ -69,7 +105,10 @@ export function parseDecimal(raw: string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-function numberField<K extends 'density' | 'seed' | 'steps' | 'learningRate' | 'm' | 'importanceDecay'>(
+/** Names a fallback in a notice: an absent steps or learning rate means the recipe's own. */
+const fallbackPhrase = (fallback: unknown): string => (fallback === undefined ? 'the recipe’s own' : String(fallback));
+
+function numberField<K extends 'density' | 'seed' | 'steps' | 'learningRate' | 'm' | 'importanceDecay' | 'sweepSeed'>(
   key: K,
   param: string,
   label: string,
@@ -82,7 +121,7 @@ function numberField<K extends 'density' | 'seed' | 'steps' | 'learningRate' | '
     parse(raw, fallback) {
       const value = parseDecimal(raw);
       if (!Number.isFinite(value)) {
-        return { value: fallback as ArticleState[K], notice: `${label} ${quote(raw)} is not a number; using ${fallback}.` };
+        return { value: fallback as ArticleState[K], notice: `${label} ${quote(raw)} is not a number; using ${fallbackPhrase(fallback)}.` };
       }
       if (integer && !Number.isInteger(value)) {
         const rounded = Math.min(bounds.max, Math.max(bounds.min, Math.round(value)));
@@ -113,6 +152,26 @@ const sectionField: FieldSpec<'section'> = {
   format: (value) => value,
 };
 
+/** A field with a few named values. */
+function choiceField<K extends 'recipe' | 'budget'>(
+  key: K,
+  param: string,
+  label: string,
+  values: readonly ArticleState[K][],
+): FieldSpec<K> {
+  return {
+    key,
+    param,
+    parse(raw, fallback) {
+      const value = values.find((v) => v === raw);
+      return value !== undefined
+        ? { value }
+        : { value: fallback, notice: `${label} ${quote(raw)} is not one of ${values.join(', ')}; using ${fallback}.` };
+    },
+    format: (value) => String(value),
+  };
+}
+
 const modelField: FieldSpec<'model'> = {
   key: 'model',
   param: 'model',
@@ -127,13 +186,27 @@ const modelField: FieldSpec<'model'> = {
 export const FIELDS = [
   sectionField,
   modelField,
+  choiceField('budget', 'budget', 'Training budget', SWEEP_BUDGETS),
+  numberField('sweepSeed', 'sweep-seed', 'Sweep seed', SWEEP_SEED_LIMITS, true),
   numberField('density', 'density', 'Feature density', LIVE_LIMITS.density, false),
   numberField('seed', 'seed', 'Seed', CONFIG_LIMITS.seed, true),
+  choiceField('recipe', 'recipe', 'Live recipe', LIVE_RECIPE_FAMILIES),
   numberField('steps', 'steps', 'Training steps', LIVE_LIMITS.steps, true),
   numberField('learningRate', 'lr', 'Learning rate', LIVE_LIMITS.learningRate, false),
   numberField('m', 'm', 'Hidden neurons', LIVE_LIMITS.m, true),
   numberField('importanceDecay', 'decay', 'Importance decay', CONFIG_LIMITS.importanceDecay, false),
 ] as const;
+
+/** The fields that say how the live model trains: a link without `v` holding one of them is of format 1. */
+const LIVE_FIELD_KEYS: ReadonlySet<keyof ArticleState> = new Set([
+  'density',
+  'seed',
+  'recipe',
+  'steps',
+  'learningRate',
+  'm',
+  'importanceDecay',
+]);
 
 /** Longer query strings are not parsed at all: no field needs more than a few dozen characters. */
 export const MAX_QUERY_LENGTH = 2048;
@@ -152,7 +225,7 @@ export interface ParsedState {
 function baseState(params: URLSearchParams): { state: ArticleState; notice?: string } {
   const raw = params.get(VERSION_PARAM);
   if (raw === null) {
-    const holdsTraining = FIELDS.some((field) => field.key !== 'section' && params.has(field.param));
+    const holdsTraining = FIELDS.some((field) => LIVE_FIELD_KEYS.has(field.key) && params.has(field.param));
     return { state: holdsTraining ? { ...DEFAULT_STATE, ...LINK_DEFAULTS[1]! } : DEFAULT_STATE };
   }
   const version = Number(raw);

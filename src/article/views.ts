@@ -13,10 +13,12 @@ import { formatDensity } from '../viz/format';
 import { liveConfig, densityOf, nearestPaperDensity } from './live-settings';
 import { trainingBudget } from './sections/method';
 import { type IntermediateFacts, intermediateFacts } from './sections/intermediate';
-import type { SweepLevel } from './sections/sweep';
-import { isShipped, type ShippedFile, sameConfig, shippedAt } from './shipped-models';
+import { type AnalysedModel, isShipped, type ShippedFile, type ShippedModels, sameConfig, shippedAt } from './shipped-models';
+import type { SweepBudget } from './budget';
+import { formatSpread, type LevelSummary, levelAt, summariseLevels } from './sweep-summary';
+import { recipeConfig } from '../model/recipe';
 import { isRunning, type TrainingStatus } from './training-controller';
-import type { ArticleState } from './url-state';
+import type { ArticleState, SweepSettings } from './url-state';
 import { type RunFrameView, runFrame } from './run-frame';
 import { closeupsOf, countsSentence, memo, monosemanticPhrase, motifPlotOf, plotOf } from './view-parts';
 
@@ -25,73 +27,106 @@ export { type KnownAnalyses, type RunFrameView, type RunInstanceView, runFrame }
 
 // ---- the sweep ---------------------------------------------------------------------------------
 
+/** The shipped sweep the figure shows: its budget, the seed drawn, and every seed's file of that budget. */
+export interface ShownSweep {
+  readonly budget: SweepBudget;
+  /** The file the panels draw (for the converged budget, the chosen seed's). */
+  readonly drawn: ShippedFile;
+  readonly seed: number;
+  /** Every seed's file of the budget, in seed order (one for the replication budget). */
+  readonly seeds: readonly ShippedFile[];
+}
+
+const convergedFiles = memo((models: ShippedModels): readonly ShippedFile[] => models.converged.map((s) => s.sweep));
+const replicationFiles = memo((replication: ShippedFile): readonly ShippedFile[] => [replication]);
+
+/**
+ * The shipped sweep of `settings.budget`: the converged seed asked for (the first loaded if that
+ * one did not load), or the replication sweep; null while it has not loaded.
+ */
+export function shownSweep(models: ShippedModels | undefined, replication: ShippedFile | null, settings: SweepSettings): ShownSweep | null {
+  if (settings.budget === 'replication') {
+    return replication
+      ? { budget: 'replication', drawn: replication, seed: replication.file.config.seed, seeds: replicationFiles(replication) }
+      : null;
+  }
+  const chosen = models?.converged.find((s) => s.seed === settings.sweepSeed) ?? models?.converged[0];
+  if (!models || !chosen) return null;
+  return { budget: 'converged', drawn: chosen.sweep, seed: chosen.seed, seeds: convergedFiles(models) };
+}
+
 export interface SweepView {
   readonly panels: readonly SweepPanel[];
-  /** The levels the figure shows, for the table. */
-  readonly levels: readonly SweepLevel[];
+  /** The levels the figure shows, over every seed of its budget, for the table. */
+  readonly levels: readonly LevelSummary[];
   /** Which weights the figure shows, as a phrase. */
   readonly source: string;
-  /** The retraining run's frame drawn, for its timeline; null for the shipped sweep. */
+  /** The retraining run's frame drawn, for its timeline; null for a shipped sweep. */
   readonly frame: RunFrameView | null;
   /** Which weights are drawn, for the downloads' names and headings. */
   readonly exportSource: ExportSource;
 }
 
-interface LevelModel {
-  readonly density: number;
-  readonly analysis: ModelAnalysis;
-  readonly loss: number;
-  readonly plot: StackPlotData;
+/** Every level of a shipped budget, summarised over its seeds. */
+export const shippedSummary = memo((seeds: readonly ShippedFile[]): LevelSummary[] =>
+  summariseLevels(
+    seeds.map((s) => s.models),
+    seeds[0]!.file.config,
+  ),
+);
+
+const panelsOf = (models: readonly { density: number; analysis: ModelAnalysis; plot: StackPlotData }[]): SweepPanel[] =>
+  models.map((model) => ({ density: model.density, caption: monosemanticPhrase(model.analysis.counts), data: model.plot }));
+
+const shippedPanels = memo((sweep: ShippedFile): SweepPanel[] => panelsOf(sweep.models.map((m) => ({ ...m, plot: plotOf(m.analysis) }))));
+
+/** "the shipped converged models (seed 1)" or "the shipped replication-budget models". */
+export function shippedSource(shown: Pick<ShownSweep, 'budget' | 'seed'>): string {
+  return shown.budget === 'converged' ? `the shipped converged models (seed ${shown.seed})` : 'the shipped replication-budget models';
 }
 
-function sweepViewOf(models: readonly LevelModel[], source: string, frame: RunFrameView | null, exportSource: ExportSource): SweepView {
+function shippedSweepView(shown: ShownSweep): SweepView {
+  const { config } = shown.drawn.file;
+  const recipes = shown.drawn.file.instances.map((instance) => instance.recipe);
+  const levelRecipes = recipes.every((r) => r !== undefined) ? { levelRecipes: recipes } : {};
   return {
-    exportSource,
-    panels: models.map((model) => ({
-      density: model.density,
-      caption: monosemanticPhrase(model.analysis.counts),
-      data: model.plot,
-    })),
-    levels: models.map((model) => ({ density: model.density, counts: model.analysis.counts, loss: model.loss })),
-    source,
-    frame,
+    panels: shippedPanels(shown.drawn),
+    levels: shippedSummary(shown.seeds),
+    source: shippedSource(shown),
+    frame: null,
+    exportSource: { kind: 'shipped', config, step: config.steps, ...levelRecipes },
   };
 }
 
-const shippedSweepView = memo((sweep: ShippedFile) =>
-  sweepViewOf(
-    sweep.models.map((m) => ({ ...m, plot: plotOf(m.analysis) })),
-    'the shipped weights',
-    null,
-    { kind: 'shipped', config: sweep.file.config, step: sweep.file.config.steps },
-  ),
-);
 /** Keyed by the frame's plot data, so an unchanged frame keeps its view and the panels do not redraw. */
 const retrainedViews = new WeakMap<StackPlotData, SweepView>();
 
 /**
- * The sweep figure: the sweep retraining here once it has reported weights (its newest frame, or
- * the frame at `selectedStep` on its timeline), else the shipped one.
+ * The sweep figure. Under the replication budget, the sweep retraining here once it has reported
+ * weights (its newest frame, or the frame at `selectedStep` on its timeline), else the shipped one;
+ * under the converged budget, the chosen seed's shipped models.
  */
-export function sweepView(status: TrainingStatus, sweep: ShippedFile | null, selectedStep: number | null = null): SweepView | null {
-  if (status.target === 'sweep' && status.snapshot) {
+export function sweepView(status: TrainingStatus, shown: ShownSweep | null, selectedStep: number | null = null): SweepView | null {
+  if (shown?.budget !== 'converged' && status.target === 'sweep' && status.snapshot) {
     const frame = runFrame(status, selectedStep);
     const first = frame?.instances[0];
     if (frame && first) {
       let view = retrainedViews.get(first.plot);
       if (!view) {
         const what = isRunning(status, 'sweep') ? 'the sweep you are retraining' : 'the sweep you retrained';
-        view = sweepViewOf(frame.instances, `${what} (step ${frame.step.toLocaleString('en')})`, frame, {
-          kind: 'trained here',
-          config: status.config,
-          step: frame.step,
-        });
+        view = {
+          panels: panelsOf(frame.instances),
+          levels: summariseLevels([frame.instances], status.config),
+          source: `${what} (step ${frame.step.toLocaleString('en')})`,
+          frame,
+          exportSource: { kind: 'trained here', config: status.config, step: frame.step },
+        };
         retrainedViews.set(first.plot, view);
       }
       return view;
     }
   }
-  return sweep ? shippedSweepView(sweep) : null;
+  return shown ? shippedSweepView(shown) : null;
 }
 
 /** The sweep's loss curves, one per level, while the sweep retrains here and after. */
@@ -99,9 +134,6 @@ export function sweepLossSeries(status: TrainingStatus): LossSeries[] {
   if (status.target !== 'sweep') return [];
   return status.config.densities.map((density, k) => ({ label: `1 − S = ${formatDensity(density)}`, points: status.lossHistory[k] ?? [] }));
 }
-
-/** The shipped sweep's levels, which the sweep text describes. */
-export const shippedLevels = (sweep: ShippedFile | null): readonly SweepLevel[] => (sweep ? shippedSweepView(sweep).levels : []);
 
 // ---- the live model ----------------------------------------------------------------------------
 
@@ -128,13 +160,16 @@ export interface LiveView {
 
 /**
  * The live figure: the live run if it trains the state's configuration (its newest weights drawn,
- * `shown`, or the frame at `selectedStep` on its timeline), else the shipped model nearest to it.
+ * `shown`, or the frame at `selectedStep` on its timeline), else a shipped model: the replication
+ * sweep's when it holds exactly this configuration, else the converged sweep's (`reference`, the
+ * seed the sweep figure draws) at the nearest paper level.
  */
 export function liveView(
   state: ArticleState,
   status: TrainingStatus,
   shown: LiveShown | null,
-  sweep: ShippedFile | null,
+  reference: ShownSweep | null,
+  replication: ShippedFile | null,
   selectedStep: number | null = null,
 ): LiveView | null {
   const config = liveConfig(state);
@@ -154,7 +189,7 @@ export function liveView(
       return {
         plot: drawn.plot,
         caption: `The live model at 1 − S = ${formatDensity(densityOf(config))} (${label}).`,
-        counts: `${countsSentence(analysis)}${shippedComparison(sweep, config)}`,
+        counts: `${countsSentence(analysis)}${convergedComparison(reference, config)}`,
         source: 'live',
         step: frame.step,
         monosemantic: analysis.counts.monosemantic,
@@ -164,28 +199,50 @@ export function liveView(
     }
   }
   const nearest = nearestPaperDensity(densityOf(config));
-  const shipped = shippedAt(sweep, config, nearest);
-  if (!shipped || !sweep) return null;
+  if (replication && isShipped(replication, config)) {
+    const model = shippedAt(replication, config, nearest);
+    if (model) {
+      return shippedLive(
+        model,
+        replication,
+        nearest,
+        `The shipped model at 1 − S = ${formatDensity(nearest)}: the model this configuration trains. ${trainingBudget(replication.file)}`,
+      );
+    }
+  }
+  const model = reference ? shippedAt(reference.drawn, config, nearest) : undefined;
+  if (!model || !reference) return null;
+  return shippedLive(
+    model,
+    reference.drawn,
+    nearest,
+    `The shipped converged model at 1 − S = ${formatDensity(nearest)} (seed ${reference.seed}), the nearest precomputed level, shown until the live model reports.`,
+  );
+}
+
+/** The live figure showing a shipped model. */
+function shippedLive(model: AnalysedModel, sweep: ShippedFile, density: number, caption: string): LiveView {
+  const recipe = sweep.file.instances.find((instance) => instance.density === density)?.recipe;
+  const config = recipe ? recipeConfig(recipe, sweep.file.config) : { ...sweep.file.config, densities: [density] };
   return {
-    plot: plotOf(shipped.analysis),
-    caption: isShipped(sweep, config)
-      ? `The shipped model at 1 − S = ${formatDensity(nearest)}: the model this configuration trains. ${trainingBudget(sweep.file)}`
-      : `The shipped model at 1 − S = ${formatDensity(nearest)}, the nearest precomputed level, shown until the live model reports.`,
-    counts: countsSentence(shipped.analysis),
+    plot: plotOf(model.analysis),
+    caption,
+    counts: countsSentence(model.analysis),
     source: 'shipped',
-    step: sweep.file.config.steps,
-    monosemantic: shipped.analysis.counts.monosemantic,
+    step: config.steps,
+    monosemantic: model.analysis.counts.monosemantic,
     frame: null,
-    exportSource: { kind: 'shipped', config: { ...sweep.file.config, densities: [nearest] }, step: sweep.file.config.steps },
+    exportSource: { kind: 'shipped', config, step: config.steps },
   };
 }
 
-/** At a paper level, the shipped model's count there: the reference a finished live model should land near. */
-function shippedComparison(sweep: ShippedFile | null, config: ModelConfig): string {
-  const shipped = shippedAt(sweep, config, densityOf(config));
-  if (!sweep || !shipped) return '';
-  const c = sweep.file.config;
-  return ` The shipped model at this level (${c.steps.toLocaleString('en')} steps, seed ${c.seed}) has ${shipped.analysis.counts.monosemantic}.`;
+/** At a paper level, the converged sweep's counts there over its seeds: the range a finished live model should land in. */
+function convergedComparison(reference: ShownSweep | null, config: ModelConfig): string {
+  if (!reference || !shippedAt(reference.drawn, config, densityOf(config))) return '';
+  const level = levelAt(shippedSummary(reference.seeds), densityOf(config));
+  if (!level) return '';
+  const seeds = reference.seeds.map((s) => s.file.config.seed).join(', ');
+  return ` The shipped converged models at this level have ${formatSpread(level.monosemantic)} (median and range over seeds ${seeds}).`;
 }
 
 /** The live loss curve, labelled with the density of the run that drew it (not the slider's). */

@@ -13,7 +13,7 @@ import { ImportClient } from './import-client';
 import type { ModelSummary } from './import-protocol';
 import type { TrainingSettings, YourInstanceView } from './your-model-view';
 import { shippedDownloads, type YourModelSectionProps } from './sections/your-model';
-import type { ShippedModels } from './shipped-models';
+import type { NamedFile } from './shipped-models';
 
 /** A model read from a file, with the settings it is analysed under and the instances analysed so far. */
 export interface LoadedModel {
@@ -54,22 +54,23 @@ export class YourModelController implements ReactiveController {
   }
 
   /** The section's inputs: this controller's state, the shipped files it offers, and whether the URL says a local model is shown. */
-  sectionProps(models: ShippedModels | undefined, localShown: boolean): YourModelSectionProps {
+  sectionProps(files: readonly NamedFile[], localShown: boolean): YourModelSectionProps {
+    const fileNamed = (name: string) => files.find((f) => f.name === name)?.shipped.file;
     return {
       loaded: this.loaded,
       reading: this.reading,
       error: this.error,
       settingsError: this.settingsError,
       localShown,
-      shipped: shippedDownloads(models),
+      shipped: shippedDownloads(files),
       onFiles: (files) => void this.loadFiles(files),
       onApplySettings: (densities, decay) => this.applySettings(densities, decay),
       onDownloadNpz: (name) => {
-        const file = models?.[name]?.file;
+        const file = fileNamed(name);
         if (file) void this.downloadNpz(name, file);
       },
       onTryShipped: (name) => {
-        const file = models?.[name]?.file;
+        const file = fileNamed(name);
         if (file) void this.loadShipped(name, file);
       },
       onShowLoaded: this.onLoaded,

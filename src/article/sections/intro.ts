@@ -1,10 +1,27 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ARTICLE_META, formatPublished } from '../article-meta';
+import { ARTICLE_META, FIGURE_NUMBER, formatPublished } from '../article-meta';
+import type { SweepBudget } from '../budget';
+import { formatSpread, type LevelSummary } from '../sweep-summary';
 import { tex } from '../math';
 import { SECTION_TITLES } from './contents';
 
-/** The title, byline and opening; `contents` (the table of contents) sits between byline and text. */
-export function introSection(contents: TemplateResult): TemplateResult {
+/**
+ * What Figure 1's dense panel shows against the clean solution the intro describes, from the
+ * summary of the budget it draws; empty before the sweep loads.
+ */
+export function denseSentence(budget: SweepBudget, dense: LevelSummary | undefined): string {
+  if (!dense) return '';
+  const pairs = Math.floor(dense.neurons / 2);
+  const trained = budget === 'converged' ? 'trained to convergence' : 'trained with the public replications’ budget';
+  const seeds = dense.seeds > 1 ? ` in each of its ${dense.seeds} seeds` : '';
+  if (dense.representedFeatures.min === pairs && dense.representedFeatures.max === pairs) {
+    return `Figure ${FIGURE_NUMBER.sweep}’s dense model, ${trained}, does exactly that${seeds}: it computes ${pairs} features, each with its own pair of neurons.`;
+  }
+  return `Figure ${FIGURE_NUMBER.sweep}’s dense model, ${trained}, computes ${formatSpread(dense.representedFeatures)} features rather than ${pairs}.`;
+}
+
+/** The title, byline and opening; `contents` (the table of contents) sits between byline and text, `dense` is denseSentence's. */
+export function introSection(contents: TemplateResult, dense: string): TemplateResult {
   return html`
     <section id="intro" class="prose" data-section="intro">
       <h1>${SECTION_TITLES.intro}</h1>
@@ -36,7 +53,8 @@ export function introSection(contents: TemplateResult): TemplateResult {
           is that a network can also <em>compute</em> on features it keeps in superposition. The task is as small as it can
           be: output the absolute value ${tex('|x_i|')} of each of 100 inputs, using a hidden layer of only 40 ReLU neurons.
           Because a clean solution spends two neurons on every feature, 40 neurons can compute 20 features without any
-          sharing. What happens to the other 80 depends on how sparse the inputs are, and that is what you can explore here.
+          sharing. <span id="intro-dense">${dense}</span> What happens to the other 80 depends on how sparse the inputs are,
+          and that is what you can explore here.
         </p>
       </div>
     </section>

@@ -3,7 +3,7 @@ import { PAPER_DENSITIES } from '../../model/config';
 import type { BackendName } from '../../training/backend';
 import type { LossSeries } from '../../viz/types';
 import { formatDensity, formatLoss, plural } from '../../viz/format';
-import { rangeHint, type SettingName, SETTING_FIELDS, scheduleSentence } from '../advanced-settings';
+import { formValues, rangeHint, type SettingName, SETTING_FIELDS, scheduleSentence } from '../advanced-settings';
 import { FIGURE_NUMBER } from '../article-meta';
 import { attributes } from '../attributes-directive';
 import { densityAfterKey, densityAt, isSliderKey, positionOf, SLIDER_MAX, SLIDER_MIN, trackFraction } from '../density-slider';
@@ -129,6 +129,7 @@ function densitySlider(props: LiveSectionProps): TemplateResult {
 function advancedSettings(props: LiveSectionProps): TemplateResult {
   const { state, settingErrors } = props;
   const errorCount = Object.keys(settingErrors).length;
+  const values = formValues(state);
   return html`<details class="advanced">
     <summary>Advanced settings</summary>
     <form
@@ -151,7 +152,7 @@ function advancedSettings(props: LiveSectionProps): TemplateResult {
               name=${field.name}
               inputmode=${field.inputMode}
               autocomplete="off"
-              .value=${String(state[field.key])}
+              .value=${String(values[field.key])}
               aria-invalid=${error ? 'true' : 'false'}
               aria-describedby=${`hint-${field.name}${error ? ` error-${field.name}` : ''}`}
             />
@@ -175,7 +176,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
   const { state, status, view } = props;
   const live = status.target === 'live' ? status : null;
   const running = isRunning(status, 'live');
-  const schedule = scheduleSentence(state.steps, state.learningRate);
+  const schedule = scheduleSentence(state);
   return html`
     <section id="live" data-section="live">
       <div class="prose">

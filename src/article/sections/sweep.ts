@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ModelCounts } from '../../model/analysis';
 import { formatDensity, formatLoss, formatNumber } from '../../viz/format';
+import { BUDGET_LABELS, SWEEP_BUDGETS, type SweepBudget } from '../budget';
+import { formatSpread, type LevelSummary, levelAt, type Spread } from '../sweep-summary';
 import type { SweepPanel } from '../../viz/sweep-figure';
 import { FIGURE_NUMBER } from '../article-meta';
 import { formatDuration, MEASURED_SWEEP_STEPS_PER_SECOND, stepOfTotal, timeLeftPhrase } from '../progress';
@@ -12,21 +13,24 @@ import { type ExportSource, sweepExport, sweepLossExport } from '../figure-expor
 import type { RunFrameView } from '../views';
 import { download } from './download';
 
-export interface SweepLevel {
-  readonly density: number;
-  readonly counts: ModelCounts;
-  readonly loss: number;
-}
-
 export interface SweepSectionProps {
   readonly panels: readonly SweepPanel[];
-  /** The levels the figure shows (shipped or retraining here), for the table. */
-  readonly levels: readonly SweepLevel[];
-  /** The shipped levels, which the text describes. */
-  readonly shippedLevels: readonly SweepLevel[];
-  /** "the shipped weights (…)" or "the weights you just trained (…)". */
+  /** The levels the figure shows (shipped, over every seed of the budget, or retraining here), for the table. */
+  readonly levels: readonly LevelSummary[];
+  /** The shipped levels of each budget that has loaded, which the text describes and compares. */
+  readonly shipped: Readonly<Record<SweepBudget, readonly LevelSummary[] | null>>;
+  /** The budget the figure shows, and the converged seeds that loaded. */
+  readonly budget: SweepBudget;
+  readonly seed: number;
+  readonly seeds: readonly number[];
+  /** Why the replication sweep is not there (loading, or its error); null once it has loaded. */
+  readonly replicationMissing: string | null;
+  readonly onBudgetChange: (budget: SweepBudget) => void;
+  readonly onSeedChange: (seed: number) => void;
+  /** "the shipped converged models (seed 0)" or "the sweep you retrained (…)". */
   readonly source: string;
-  readonly budget: string;
+  /** The training budget of the weights drawn, as a sentence. */
+  readonly budgetSentence: string;
   readonly status: TrainingStatus;
   /** The index of the panel the download button saves. */
   readonly selectedPanel: number;
@@ -79,42 +83,129 @@ function retrainLoss(props: SweepSectionProps): TemplateResult | typeof nothing 
   </figure>`;
 }
 
-const at = (levels: readonly SweepLevel[], density: number): SweepLevel | undefined => levels.find((l) => l.density === density);
+/** "40", or "34 (31–36)" over several seeds. */
+const fs = (spread: Spread): string => formatSpread(spread);
+const lossPhrase = (ratio: number): string =>
+  ratio >= 1.15
+    ? `${formatNumber(ratio, 1)} times the clean solution’s`
+    : ratio <= 0.87
+      ? `${formatNumber(1 / ratio, 1)} times below the clean solution’s`
+      : 'about the clean solution’s';
+
+/** Who the numbers describe: "In the converged models (median and range over seeds 0, 1 and 2)". */
+function whose(budget: SweepBudget, levels: readonly LevelSummary[]): string {
+  const seeds = levels[0]?.seeds ?? 1;
+  return budget === 'converged'
+    ? `In the models trained to convergence${seeds > 1 ? ` (median and, in brackets, range over ${seeds} seeds)` : ''}`
+    : 'In the models trained with the replication budget';
+}
 
 /**
- * The story of the sweep, told from the shipped models (trained to the end): every count is read
- * off them, and each claim is made only when their numbers bear it out. A sweep retraining here
- * shows in the figure and the table, not in this text, which would contradict itself mid-training.
+ * The story of the sweep as sentences, told from one budget's shipped models: every number is read
+ * off `levels`, and each claim is made only when the numbers bear it out. Empty until the paper's
+ * dense, middle and sparsest levels are there.
  */
-function narrative(levels: readonly SweepLevel[]): TemplateResult {
-  const dense = at(levels, 1);
-  const mid = at(levels, 0.03);
-  const sparsest = at(levels, 0.001);
-  if (!dense || !mid || !sparsest) return html``;
-  const m = dense.counts.neurons;
+export function sweepNarrative(budget: SweepBudget, levels: readonly LevelSummary[]): string[] {
+  const dense = levelAt(levels, 1);
+  const mid = levelAt(levels, 0.03);
+  const purer = levelAt(levels, 0.01);
+  const sparsest = levelAt(levels, 0.001);
+  if (!dense || !mid || !sparsest) return [];
+  const m = dense.neurons;
   const pairs = Math.floor(m / 2);
-  const denseDedicated = dense.counts.monosemantic === m;
-  const firstPoly = levels.find((l) => l.counts.polysemantic > 0);
-  const computed = mid.counts.representedFeatures;
-  return html`
-    <p>
-      In the shipped models, with every feature present in every example (1 − S = 1), ${dense.counts.monosemantic} of
-      ${m} neurons are monosemantic${denseDedicated ? ', each reading a single feature,' : ''} and the model computes |x|
-      for ${dense.counts.representedFeatures} features.
-      ${denseDedicated ? 'Interference would cost it on every example, so it does not share.' : nothing}
-      ${
-        firstPoly
-          ? html`The first polysemantic neurons appear at 1 − S = ${formatDensity(firstPoly.density)}
-            (${firstPoly.counts.polysemantic} of ${m}, with a mean polysemanticity score of
-            ${formatNumber(firstPoly.counts.meanPolysemanticity)}).`
-          : nothing
-      }
-      At 1 − S = 0.03, ${mid.counts.monosemantic} neurons remain monosemantic and ${mid.counts.polysemantic} read several
-      features; the model now computes ${computed} features,
-      ${computed > pairs ? 'more than' : 'against'} the ${pairs} that ${m} neurons could serve one pair each. At
-      1 − S = 0.001, ${sparsest.counts.monosemantic} of ${m} neurons are monosemantic.
-    </p>
-  `;
+  const sentences = [
+    `${whose(budget, levels)}, with every feature present in every example (1 − S = 1), ${fs(dense.monosemantic)} of ${m} neurons are monosemantic and the model computes |x| for ${fs(dense.representedFeatures)} features.`,
+  ];
+  if (dense.representedFeatures.min === pairs && dense.monosemantic.min === m) {
+    sentences.push(
+      `That is the clean solution, a ± pair of neurons for each of the ${pairs} most important features: interference would cost on every example, so no neuron is shared.`,
+    );
+  } else if (dense.representedFeatures.max < pairs && dense.cleanRatio > 1.5) {
+    sentences.push(
+      `That is fewer than the ${pairs} that ${m} neurons serve with one pair each, and its eval loss is ${lossPhrase(dense.cleanRatio)}: within this budget the dense model has not finished training.`,
+    );
+  }
+  const firstPoly = levels.findIndex((l) => l.polysemantic.median > 0);
+  const first = levels[firstPoly];
+  if (first) {
+    const earlier = levels.slice(0, firstPoly).find((l) => l.polysemantic.max > 0);
+    const some = earlier ? ` (a seed already has ${earlier.polysemantic.max} at 1 − S = ${formatDensity(earlier.density)})` : '';
+    sentences.push(
+      `The first polysemantic neurons appear at 1 − S = ${formatDensity(first.density)}${some}: ${fs(first.polysemantic)} of ${m}, with a mean polysemanticity score of ${formatSpread(first.meanPolysemanticity, (v) => formatNumber(v))}.`,
+    );
+  }
+  const computed = mid.representedFeatures.median;
+  sentences.push(
+    `At 1 − S = 0.03, ${fs(mid.monosemantic)} neurons remain monosemantic and ${fs(mid.polysemantic)} read several features; the model computes ${fs(mid.representedFeatures)} features, ${computed > pairs ? 'more than' : computed === pairs ? 'as many as' : 'fewer than'} the ${pairs} that ${m} neurons could serve one pair each.`,
+  );
+  if (purer) {
+    const apart = purer.lowParticipation.median - purer.monosemantic.median >= 5;
+    sentences.push(
+      `At 1 − S = 0.01, ${fs(purer.monosemantic)} neurons are monosemantic by the 0.1 rule and ${fs(purer.lowParticipation)} have a participation ratio under 1.5${apart ? ': most of those read one feature plus small stray weights, which the first rule counts and the second barely notices. How many neurons count as monosemantic depends on the rule' : ''}.`,
+    );
+  }
+  sentences.push(
+    `At 1 − S = 0.001, ${fs(sparsest.monosemantic)} of ${m} neurons are monosemantic and the model computes ${fs(sparsest.representedFeatures)} features${sparsest.representedFeatures.median > pairs ? `, more than the ${pairs} it could compute without sharing` : ''}; its ${sparsest.lossKind === 'eval' ? 'eval' : 'training-batch'} loss is ${lossPhrase(sparsest.cleanRatio)}.`,
+  );
+  return sentences;
+}
+
+/** "12 to 20" for a median that moved, "40 in both" for one that did not. */
+function moved(from: Spread, to: Spread, format: (value: number) => string = String): string {
+  return from.median === to.median ? `${format(to.median)} in both` : `from ${format(from.median)} to ${format(to.median)}`;
+}
+
+/**
+ * What training to convergence changes against the replication budget, as sentences computed from
+ * both budgets' shipped models (medians over the converged seeds); empty unless both have loaded.
+ */
+export function budgetComparison(converged: readonly LevelSummary[], replication: readonly LevelSummary[]): string[] {
+  const pair = (density: number) => {
+    const c = levelAt(converged, density);
+    const r = levelAt(replication, density);
+    return c && r ? { c, r } : null;
+  };
+  const dense = pair(1);
+  const purer = pair(0.01);
+  const sparsest = pair(0.001);
+  if (!dense || !purer || !sparsest) return [];
+  const lossChange = (p: { c: LevelSummary; r: LevelSummary }) => String(Number((p.r.loss.median / p.c.loss.median).toPrecision(2)));
+  return [
+    `Training to convergence changes the picture at both ends of the sweep. At 1 − S = 1 the features computed go ${moved(dense.r.representedFeatures, dense.c.representedFeatures)} and the eval loss falls ${lossChange(dense)}-fold.`,
+    `At 1 − S = 0.01 the monosemantic neurons go ${moved(purer.r.monosemantic, purer.c.monosemantic)} by the 0.1 rule, but ${moved(purer.r.lowParticipation, purer.c.lowParticipation)} by the participation-ratio rule.`,
+    `At 1 − S = 0.001 the features computed go ${moved(sparsest.r.representedFeatures, sparsest.c.representedFeatures)} and the eval loss falls ${lossChange(sparsest)}-fold.`,
+  ];
+}
+
+/** The budget control and, for the converged budget, the seed the panels draw. */
+function budgetControls(props: SweepSectionProps): TemplateResult {
+  return html`<div class="controls budget-controls">
+    <fieldset class="budget">
+      <legend>Training budget</legend>
+      ${SWEEP_BUDGETS.map(
+        (budget) => html`<label
+          ><input
+            type="radio"
+            name="sweep-budget"
+            value=${budget}
+            .checked=${props.budget === budget}
+            @change=${() => props.onBudgetChange(budget)}
+          />
+          ${BUDGET_LABELS[budget]}</label
+        >`,
+      )}
+    </fieldset>
+    ${
+      props.budget === 'converged' && props.seeds.length > 1
+        ? html`<label
+            >Seed drawn
+            <select id="sweep-seed-select" @change=${(e: Event) => props.onSeedChange(Number((e.target as HTMLSelectElement).value))}>
+              ${props.seeds.map((seed) => html`<option value=${seed} ?selected=${seed === props.seed}>${seed}</option>`)}
+            </select></label
+          >`
+        : nothing
+    }
+  </div>`;
 }
 
 /** Retraining the sweep: the button with its time estimate, the run's progress, or the way back to the shipped models. */
@@ -127,12 +218,18 @@ function retrainControls(props: SweepSectionProps): TemplateResult {
       <span class="status-line" id="sweep-status">${[stepOfTotal(status), status.backend, speed, timeLeftPhrase(status)].filter(Boolean).join(' · ')}</span>`;
   }
   const estimate = formatDuration(props.retrainSteps / MEASURED_SWEEP_STEPS_PER_SECOND);
-  const retrain = html`<button type="button" @click=${props.onRetrain}>Retrain the whole sweep</button>
-    <span class="small">Trains all seven models again in your browser, ${props.retrainSteps.toLocaleString('en')} steps each:
-      ${estimate} on a two-core laptop. The panels update as it goes.</span>`;
+  const retrain =
+    props.budget === 'replication'
+      ? html`<button type="button" @click=${props.onRetrain}>Retrain the whole sweep</button>
+          <span class="small">Trains all seven models again in your browser, ${props.retrainSteps.toLocaleString('en')} steps each:
+            ${estimate} on a two-core laptop. The panels update as it goes.</span>`
+      : html`<button type="button" @click=${props.onRetrain}>Retrain the replication-budget sweep</button>
+          <span class="small">Switches the figure to the replication budget and trains its seven models again in your browser,
+            ${props.retrainSteps.toLocaleString('en')} steps each: ${estimate} on a two-core laptop. The converged sweep trains
+            each level with its own recipe, offline (docs/training.md); the live model below trains one level at a time.</span>`;
   // isRunning() narrows `status` to idle below; the run that ended is read from props again.
   const ended = props.status.target === 'sweep' ? props.status : null;
-  if (ended?.snapshot) {
+  if (ended?.snapshot && props.budget === 'replication') {
     const how = ended.phase === 'completed' ? 'finished' : `stopped at ${stepOfTotal(ended)}`;
     return html`<button type="button" id="restore-sweep" @click=${props.onRestore}>Restore the shipped models</button>
       <span class="small">The figure shows the sweep you retrained (${how}).</span> ${retrain}`;
@@ -140,9 +237,40 @@ function retrainControls(props: SweepSectionProps): TemplateResult {
   return retrain;
 }
 
-/** The sweep section: its story (told from the shipped models), Figure 1, the retrain controls and the counts table. */
+/** The counts table's cells for one level: medians with ranges over seeds. */
+function levelRow(level: LevelSummary): TemplateResult {
+  const loss = formatSpread(level.loss, formatLoss);
+  const error = level.lossKind === 'eval' && level.seeds === 1 ? ` ± ${formatLoss(level.standardError)}` : '';
+  return html`<tr>
+    <td>${formatDensity(level.density)}</td>
+    <td>${fs(level.monosemantic)} of ${level.neurons}</td>
+    <td>${fs(level.lowParticipation)}</td>
+    <td>${fs(level.representedFeatures)}</td>
+    <td>${formatSpread(level.meanPolysemanticity, (v) => formatNumber(v))}</td>
+    <td>${loss}${error}</td>
+    <td>${formatNumber(level.cleanRatio, 2)}</td>
+  </tr>`;
+}
+
+/** What the table's numbers are, for its caption. */
+function tableCaption(props: SweepSectionProps): string {
+  const seeds = props.levels[0]?.seeds ?? 1;
+  const over = seeds > 1 ? `: median and, in brackets, range over ${seeds} seeds` : '';
+  return `Counts per sparsity level, for ${props.budget === 'converged' && seeds > 1 ? 'the shipped converged models' : props.source}${over}. ${props.budgetSentence}`;
+}
+
+/** The sweep section: its story (told from the shipped models of the chosen budget), Figure 1, the budget control, the retrain controls and the counts table. */
 export function sweepSection(props: SweepSectionProps): TemplateResult {
   const { status } = props;
+  const narrative = props.shipped[props.budget] ? sweepNarrative(props.budget, props.shipped[props.budget]!) : [];
+  const comparison =
+    props.shipped.converged && props.shipped.replication ? budgetComparison(props.shipped.converged, props.shipped.replication) : [];
+  const lossKind =
+    props.levels[0]?.lossKind === 'eval'
+      ? 'eval loss'
+      : props.frame
+        ? `batch loss at step ${props.frame.step.toLocaleString('en')}`
+        : 'batch loss';
   return html`
     <section id="sweep" data-section="sweep">
       <div class="prose">
@@ -150,17 +278,22 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
         <p>
           The paper’s central figure for this model trains seven networks, identical except for how sparse their
           inputs are, and lines up their stack plots. Figure ${FIGURE_NUMBER.sweep} shows seven models trained by this
-          page’s own engine. Each caption counts <a class="term" href="#term-monosemantic">monosemantic</a> neurons with
-          the rule given in the method section.${fnRef('budget')}
+          page’s own engine, with two training budgets: the public replications’ (10,000 steps of batch 1,024 at
+          every level) and one trained to convergence, with a recipe per level that reaches the lowest losses found.
+          Each caption counts <a class="term" href="#term-monosemantic">monosemantic</a> neurons with the rule given in
+          the method section.${fnRef('budget')}
         </p>
-        ${narrative(props.shippedLevels)}
+        <p id="sweep-narrative">${narrative.join(' ')}</p>
+        ${comparison.length > 0 ? html`<p id="budget-comparison">${comparison.join(' ')}</p>` : nothing}
       </div>
+      ${budgetControls(props)}
+      ${props.budget === 'replication' && props.replicationMissing ? html`<p class="notice" role="status">${props.replicationMissing}</p>` : nothing}
       <figure>
         <sweep-figure id="sweep-figure" .panels=${props.panels} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>
         ${retrainTimeline(props)}
         <figcaption>
-          <span class="figure-number">Figure ${FIGURE_NUMBER.sweep}.</span> Stack plots of ${props.source}. ${props.budget} Each panel has its own vertical scale, marked on its axis: a
-          shared one would flatten the dense levels, whose stacks are about 1 tall, to about a ninth of the sparsest’s. The
+          <span class="figure-number">Figure ${FIGURE_NUMBER.sweep}.</span> Stack plots of ${props.source}. ${props.budgetSentence} Each panel has its own vertical scale, marked on its axis: a
+          shared one would flatten the dense levels, whose stacks are about 1 tall, to a small fraction of the sparsest’s. The
           dashed lines at ±1 mark a neuron’s largest weight, so how far a stack reaches past them says how many features
           the neuron reads. Every feature is a segment of its own.
         </figcaption>
@@ -190,20 +323,20 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
       ${retrainLoss(props)}
       <div class="scroll-x table-scroll" role="region" aria-labelledby="counts-caption">
       <table class="counts">
-        <caption id="counts-caption">Counts per sparsity level, for ${props.source}</caption>
+        <caption id="counts-caption">${tableCaption(props)}</caption>
         <thead>
-          <tr><th scope="col">1 − S</th><th scope="col">monosemantic neurons</th><th scope="col">features computed</th><th scope="col">mean polysemanticity</th><th scope="col">${props.frame ? `loss at step ${props.frame.step.toLocaleString('en')}` : 'final loss'}</th></tr>
+          <tr>
+            <th scope="col">1 − S</th>
+            <th scope="col">monosemantic neurons (0.1 rule)</th>
+            <th scope="col">participation ratio &lt; 1.5</th>
+            <th scope="col">features computed</th>
+            <th scope="col">mean polysemanticity</th>
+            <th scope="col">${lossKind}</th>
+            <th scope="col">loss ÷ clean 20×2</th>
+          </tr>
         </thead>
         <tbody>
-          ${props.levels.map(
-            (l) => html`<tr>
-              <td>${formatDensity(l.density)}</td>
-              <td>${l.counts.monosemantic} of ${l.counts.neurons}</td>
-              <td>${l.counts.representedFeatures}</td>
-              <td>${formatNumber(l.counts.meanPolysemanticity)}</td>
-              <td>${formatLoss(l.loss)}</td>
-            </tr>`,
-          )}
+          ${props.levels.map(levelRow)}
         </tbody>
       </table>
       </div>

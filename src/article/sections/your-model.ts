@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Carrier, FeaturePair } from '../../model/analysis';
 import { IMPORT_CAPS } from '../../model/import/caps';
 import { formatDensity, formatLoss, formatNumber, plural } from '../../viz/format';
-import type { ShippedModels } from '../shipped-models';
+import type { NamedFile } from '../shipped-models';
 import { monosemanticPhrase } from '../views';
 import type { LoadedModel } from '../your-model-controller';
 import { SECTION_TITLES } from './contents';
@@ -16,16 +16,17 @@ import './your-model.css';
 
 /** The shipped models the section offers as downloads. */
 export interface ShippedDownload {
-  readonly name: 'sweep' | 'motif';
+  /** The file's stem in public/weights/, e.g. "sweep-converged-seed0". */
+  readonly name: string;
   /** Instances and size, e.g. "7 instances, n = 100, m = 40". */
   readonly description: string;
 }
 
 /** The shipped models that loaded, as downloads. */
-export function shippedDownloads(models: ShippedModels | undefined): ShippedDownload[] {
-  return (['sweep', 'motif'] as const).flatMap((name) => {
-    const config = models?.[name]?.file.config;
-    return config ? [{ name, description: `${plural(config.densities.length, 'instance')}, n = ${config.n}, m = ${config.m}` }] : [];
+export function shippedDownloads(files: readonly NamedFile[]): ShippedDownload[] {
+  return files.map(({ name, shipped }) => {
+    const { config } = shipped.file;
+    return { name, description: `${plural(config.densities.length, 'instance')}, n = ${config.n}, m = ${config.m}` };
   });
 }
 

@@ -18,7 +18,9 @@ export {
 } from './features';
 export {
   DEAD_OUTPUT,
+  PARTICIPATION_THRESHOLD,
   SECONDARY_WEIGHT,
+  participationRatio,
   polysemanticityScore,
   analyseNeurons,
   type FeatureWeight,

@@ -9,7 +9,7 @@ import type { NetworkWeights } from '../network';
 import type { WeightsFile } from '../weights-file';
 import { analyseFeatures, type FeatureAnalysis } from './features';
 import { findMotifs, MOTIF_THRESHOLDS, type MotifInstance } from './motif';
-import { analyseNeurons, type NeuronAnalysis } from './neurons';
+import { analyseNeurons, type NeuronAnalysis, PARTICIPATION_THRESHOLD } from './neurons';
 import { normaliseNeurons, type NormalisedWeights } from './normalise';
 import { neuronOrder } from './order';
 import { featurePairs, type FeaturePair } from './pairs';
@@ -19,6 +19,8 @@ export interface ModelCounts {
   readonly monosemantic: number;
   readonly polysemantic: number;
   readonly dead: number;
+  /** Live neurons with participation ratio below PARTICIPATION_THRESHOLD (neurons.ts): the second rule. */
+  readonly lowParticipation: number;
   /** Features with both sides of |x_i| computed (features.ts). */
   readonly representedFeatures: number;
   /** Features with exactly one side computed. */
@@ -64,6 +66,7 @@ export function analyseModel(weights: NetworkWeights, importance: ArrayLike<numb
       monosemantic: count('monosemantic'),
       polysemantic: count('polysemantic'),
       dead: count('dead'),
+      lowParticipation: live.filter((s) => s.participationRatio < PARTICIPATION_THRESHOLD).length,
       representedFeatures: features.filter((f) => f.representation === 'both').length,
       halfRepresentedFeatures: features.filter((f) => f.representation === 'positive' || f.representation === 'negative').length,
       deadOutputs: features.filter((f) => f.deadOutput).length,

@@ -17,6 +17,11 @@
  *   squared input weight that lies outside its primary feature: 0 for a neuron that reads one
  *   feature, 1 − 1/k for one that reads k features equally, approaching 1 for many. It shades the
  *   plot; the classification uses the threshold above, which does not depend on n.
+ * - Participation ratio: (Σ_i w_i²)² / Σ_i w_i⁴, the effective number of features a neuron reads:
+ *   1 for one feature, k for k equal ones. Unlike the 0.1 rule it barely notices many small stray
+ *   weights, so the two rules count differently where neurons are nearly pure (1 − S = 0.01 in the
+ *   converged sweep); the article shows both. A neuron below `PARTICIPATION_THRESHOLD` = 1.5 reads
+ *   less than one and a half features' worth.
  * - Dead: a neuron with no input weight, or whose output weights are all below `DEAD_OUTPUT` = 0.01
  *   in size (after normalisation: its primary feature at full strength moves no output by 0.01).
  *   It is neither monosemantic nor polysemantic.
@@ -27,6 +32,8 @@ import { largestFeature } from './order';
 
 /** A feature is secondary in a neuron when its normalised |W1| is at least this. */
 export const SECONDARY_WEIGHT = 0.1;
+/** A live neuron whose participation ratio is below this reads about one feature (the second rule). */
+export const PARTICIPATION_THRESHOLD = 1.5;
 /** A neuron whose normalised output weights are all smaller than this is dead. */
 export const DEAD_OUTPUT = 0.01;
 
@@ -50,6 +57,8 @@ export interface NeuronAnalysis {
   readonly secondRatio: number;
   /** p = 1 − w_max²/Σ w², in [0, 1). */
   readonly polysemanticity: number;
+  /** (Σ w²)² / Σ w⁴, in [1, n]; 0 for an all-zero row. */
+  readonly participationRatio: number;
   readonly kind: NeuronKind;
 }
 
@@ -60,6 +69,20 @@ export function polysemanticityScore(row: readonly number[]): number {
   let sum = 0;
   for (const v of row) sum += (v / top) ** 2;
   return 1 - 1 / sum;
+}
+
+/** (Σw²)²/Σw⁴ of one row of input weights: the effective number of features it reads (0 for an all-zero row). */
+export function participationRatio(row: readonly number[]): number {
+  const top = maxAbs(row);
+  if (top === 0) return 0;
+  let squares = 0;
+  let fourths = 0;
+  for (const v of row) {
+    const w = (v / top) ** 2;
+    squares += w;
+    fourths += w * w;
+  }
+  return (squares * squares) / fourths;
 }
 
 /**
@@ -88,6 +111,7 @@ export function analyseNeurons(weights: NetworkWeights, norm: NormalisedWeights 
       secondary,
       secondRatio,
       polysemanticity: polysemanticityScore(row),
+      participationRatio: participationRatio(row),
       kind,
     };
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkSetting, checkSettings, rangeHint, SETTING_FIELDS, scheduleSentence } from '../../../src/article/advanced-settings';
+import {
+  appliedSettings,
+  checkSetting,
+  checkSettings,
+  constantScheduleSentence,
+  formValues,
+  rangeHint,
+  SETTING_FIELDS,
+  scheduleSentence,
+} from '../../../src/article/advanced-settings';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS } from '../../../src/article/live-settings';
 import { DEFAULT_CONFIG, LIVE_RECIPE } from '../../../src/model/config';
 
@@ -8,7 +17,8 @@ const field = (name: string) => SETTING_FIELDS.find((f) => f.name === name)!;
 describe('the advanced settings form', () => {
   it('accepts every default and every bound', () => {
     for (const f of SETTING_FIELDS) {
-      expect(checkSetting(f, String(DEFAULT_LIVE_SETTINGS[f.key]))).toEqual({ ok: true, value: DEFAULT_LIVE_SETTINGS[f.key] });
+      const shown = formValues(DEFAULT_LIVE_SETTINGS)[f.key];
+      expect(checkSetting(f, String(shown))).toEqual({ ok: true, value: shown });
       expect(checkSetting(f, String(f.min))).toEqual({ ok: true, value: f.min });
       expect(checkSetting(f, String(f.max))).toEqual({ ok: true, value: f.max });
     }
@@ -53,22 +63,42 @@ describe('the advanced settings form', () => {
   });
 });
 
-describe('the sentence about the live schedule', () => {
+describe('applying the form', () => {
+  it('keeps the link on the recipe when steps and learning rate are the recipe’s own', () => {
+    const form = formValues(DEFAULT_LIVE_SETTINGS);
+    expect(appliedSettings(DEFAULT_LIVE_SETTINGS, form)).toMatchObject({ steps: undefined, learningRate: undefined });
+    expect(appliedSettings(DEFAULT_LIVE_SETTINGS, { ...form, steps: 900 })).toMatchObject({ steps: 900, learningRate: undefined });
+  });
+});
+
+describe('the sentence about the live recipe', () => {
+  it('states the live recipe at the density and the converged one it shortens', () => {
+    expect(scheduleSentence(DEFAULT_LIVE_SETTINGS)).toBe(
+      'It trains batch 512, 6,000 steps, lr 1e-2 (300 warmup steps, flat, cosine decay to 0 over the last 25%), output bias from 0.02: the live recipe for 1 − S = 0.03. The shipped converged model at 1 − S = 0.03 took batch 256, 40,000 steps, lr 1e-2 (500 warmup steps, flat, cosine decay to 0 over the last 25%), output bias from 0.02.',
+    );
+  });
+
+  it('names what the reader changed', () => {
+    expect(scheduleSentence({ ...DEFAULT_LIVE_SETTINGS, steps: 900 })).toMatch(/with your values in place of its 6,000 steps\./);
+  });
+});
+
+describe('the sentence about a constant schedule (links of formats 1 and 2)', () => {
   it('says "about the same distance" for the live recipe, whose steps × learning rate matches the sweep’s', () => {
-    const recipe = scheduleSentence(LIVE_RECIPE.steps, LIVE_RECIPE.learningRate);
+    const recipe = constantScheduleSentence(LIVE_RECIPE.steps, LIVE_RECIPE.learningRate);
     const same =
       Math.abs((LIVE_RECIPE.steps * LIVE_RECIPE.learningRate) / (DEFAULT_CONFIG.steps * DEFAULT_CONFIG.learningRate) - 1) <= 0.15;
     expect(recipe.includes('about the same distance travelled by Adam')).toBe(same);
   });
 
   it('never claims the same distance when the product differs', () => {
-    expect(scheduleSentence(30_000, 0.003)).toMatch(/about 9 times as far/);
-    expect(scheduleSentence(30_000, 0.003)).not.toMatch(/same distance/);
-    expect(scheduleSentence(1000, 0.001)).toMatch(/only about 10% as far/);
-    expect(scheduleSentence(5000, 0.002)).toMatch(/about the same distance/);
+    expect(constantScheduleSentence(30_000, 0.003)).toMatch(/about 9 times as far/);
+    expect(constantScheduleSentence(30_000, 0.003)).not.toMatch(/same distance/);
+    expect(constantScheduleSentence(1000, 0.001)).toMatch(/only about 10% as far/);
+    expect(constantScheduleSentence(5000, 0.002)).toMatch(/about the same distance/);
   });
 
   it('names the shipped schedule when the reader chose it', () => {
-    expect(scheduleSentence(DEFAULT_CONFIG.steps, DEFAULT_CONFIG.learningRate)).toMatch(/the shipped sweep’s own schedule/);
+    expect(constantScheduleSentence(DEFAULT_CONFIG.steps, DEFAULT_CONFIG.learningRate)).toMatch(/the shipped sweep’s own schedule/);
   });
 });

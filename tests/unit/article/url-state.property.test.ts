@@ -51,12 +51,13 @@ describe('permalink parsing under hostile input', () => {
         expect(SECTIONS).toContain(state.section);
         expect(state.density).toBeGreaterThanOrEqual(LIVE_LIMITS.density.min);
         expect(state.density).toBeLessThanOrEqual(LIVE_LIMITS.density.max);
-        expect(state.steps).toBeLessThanOrEqual(LIVE_LIMITS.steps.max);
         expect(state.m).toBeLessThanOrEqual(LIVE_LIMITS.m.max);
         expect(Number.isInteger(state.seed)).toBe(true);
         const config = liveConfig(state);
         expect(validateConfig(config)).toEqual([]);
-        // Bounded work: parameters × steps stays below what a phone trains in minutes.
+        // Bounded work: steps and batch within the live limits and the live recipe's largest batch.
+        expect(config.steps).toBeLessThanOrEqual(LIVE_LIMITS.steps.max);
+        expect(config.batch).toBeLessThanOrEqual(16_384);
         expect(2 * config.n * config.m * config.steps).toBeLessThanOrEqual(2 * 100 * 100 * 30_000);
         for (const notice of notices) {
           expect(typeof notice).toBe('string');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nearestPaperDensity } from '../../../src/article/live-settings';
-import { DEFAULT_STATE, formatState, LINK_VERSION, MAX_QUERY_LENGTH, parseState } from '../../../src/article/url-state';
+import { liveConfig, nearestPaperDensity } from '../../../src/article/live-settings';
+import { DEFAULT_STATE, formatState, LINK_DEFAULTS, LINK_VERSION, MAX_QUERY_LENGTH, parseState } from '../../../src/article/url-state';
+import { LIVE_RECIPE_LEVELS } from '../../../src/model/recipe';
 
 describe('permalink state', () => {
   it('an empty query gives the defaults and no notice', () => {
@@ -8,16 +9,48 @@ describe('permalink state', () => {
   });
 
   it('round-trips every field through the query string', () => {
-    const state = { section: 'live', density: 0.003, seed: 12345, steps: 2500, learningRate: 0.003, m: 20, importanceDecay: 0.9 } as const;
+    const state = {
+      section: 'live',
+      budget: 'replication',
+      sweepSeed: 2,
+      density: 0.003,
+      seed: 12345,
+      recipe: 'live',
+      steps: 2500,
+      learningRate: 0.003,
+      m: 20,
+      importanceDecay: 0.9,
+    } as const;
     expect(parseState(formatState(state)).state).toEqual(state);
     expect(parseState(formatState(DEFAULT_STATE))).toEqual({ state: DEFAULT_STATE, notices: [] });
   });
 
-  it('writes the link format and every training field, and the section only when it is not the start', () => {
+  it('writes the link format and every field set, and the section only when it is not the start', () => {
     expect(formatState(DEFAULT_STATE)).toBe(
-      `?v=${LINK_VERSION}&density=0.03&seed=0&steps=${DEFAULT_STATE.steps}&lr=${DEFAULT_STATE.learningRate}&m=40&decay=0.8`,
+      `?v=${LINK_VERSION}&budget=converged&sweep-seed=0&density=0.03&seed=0&recipe=live&m=40&decay=0.8`,
     );
     expect(formatState({ ...DEFAULT_STATE, section: 'live' })).toMatch(/^\?v=\d+&section=live&/);
+    expect(formatState({ ...DEFAULT_STATE, steps: 900 })).toContain('&steps=900&');
+  });
+
+  it('trains the live recipe at the link’s density unless the link overrides its steps or learning rate', () => {
+    const recipe = LIVE_RECIPE_LEVELS.levels.find((l) => l.density === 0.01)!;
+    const { state } = parseState('?v=3&density=0.01');
+    expect(liveConfig(state)).toMatchObject({
+      batch: recipe.batch,
+      steps: recipe.steps,
+      learningRate: recipe.learningRate,
+      schedule: recipe.schedule,
+    });
+    expect(liveConfig(parseState('?v=3&density=0.01&steps=500').state)).toMatchObject({ batch: recipe.batch, steps: 500 });
+  });
+
+  it('names bad budgets, recipes and sweep seeds and keeps the defaults', () => {
+    const { state, notices } = parseState('?v=3&budget=lots&recipe=%3Cb%3E&sweep-seed=7');
+    expect(state).toMatchObject({ budget: 'converged', recipe: 'live', sweepSeed: 2 });
+    expect(notices.join(' ')).toMatch(
+      /Training budget "lots" is not one of converged, replication.*Sweep seed "7" is outside 0–2.*Live recipe "<b>" is not one of/,
+    );
   });
 
   it('clamps an out-of-range value and says so', () => {
@@ -60,7 +93,15 @@ describe('permalink state', () => {
 
 /** Links as each format wrote them, and the configuration each must keep opening. */
 describe('links from every format keep their meaning', () => {
-  const format1 = { steps: 3_500, learningRate: 0.003, m: 40, importanceDecay: 0.8 };
+  const format1 = {
+    recipe: 'constant',
+    steps: 3_500,
+    learningRate: 0.003,
+    m: 40,
+    importanceDecay: 0.8,
+    budget: 'replication',
+    sweepSeed: 0,
+  };
 
   it.each([
     ['?section=live&density=0.1&seed=3', { section: 'live', density: 0.1, seed: 3, ...format1 }],
@@ -82,6 +123,34 @@ describe('links from every format keep their meaning', () => {
     ],
   ])('format 2: %s', (link, state) => {
     expect(parseState(link)).toEqual({ state, notices: [] });
+  });
+
+  it('format 1 and 2 links train the constant schedule at batch 1,024 they trained then', () => {
+    expect(liveConfig(parseState('?density=0.01').state)).toMatchObject({ batch: 1024, steps: 3_500, learningRate: 0.003 });
+    expect(liveConfig(parseState('?density=0.01').state).schedule).toBeUndefined();
+  });
+
+  it('format 3’s live recipe table is pinned: changing it needs a new link format and LINK_DEFAULTS entry', () => {
+    expect(LINK_VERSION).toBe(3);
+    expect(LINK_DEFAULTS[3]).toMatchObject({ recipe: 'live', budget: 'converged' });
+    const table = LIVE_RECIPE_LEVELS.levels.map((l) => [
+      l.density,
+      l.batch,
+      l.steps,
+      l.learningRate,
+      l.schedule.kind,
+      l.schedule.warmupSteps,
+      l.outputBiasInit,
+    ]);
+    expect(table).toEqual([
+      [1, 128, 12_000, 0.02, 'warmup-stable-decay', 300, 0.02],
+      [0.3, 128, 8_000, 0.01, 'warmup-stable-decay', 300, 0.02],
+      [0.1, 128, 8_000, 0.01, 'warmup-stable-decay', 300, 0.02],
+      [0.03, 512, 6_000, 0.01, 'warmup-stable-decay', 300, 0.02],
+      [0.01, 2048, 2_000, 0.003, 'cosine', 300, 0],
+      [0.003, 4096, 2_000, 0.003, 'cosine', 300, 0.02],
+      [0.001, 16_384, 2_000, 0.003, 'cosine', 300, 0.02],
+    ]);
   });
 
   it('a link to a section alone opens today’s defaults', () => {

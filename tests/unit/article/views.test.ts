@@ -8,7 +8,7 @@ import { statusLine } from '../../../src/article/sections/live';
 import { analyseFile } from '../../../src/article/shipped-models';
 import type { RunStatus, TrainingStatus } from '../../../src/article/training-controller';
 import { DEFAULT_STATE } from '../../../src/article/url-state';
-import { countsSentence, liveLossSeries, liveView, motifView, runFrame, sweepView } from '../../../src/article/views';
+import { countsSentence, liveLossSeries, liveView, motifView, runFrame, type ShownSweep, sweepView } from '../../../src/article/views';
 import { stackPlotData } from '../../../src/article/figure-data';
 import { replayRange } from '../../../src/viz/stack-scale';
 import { liveConfig } from '../../../src/article/live-settings';
@@ -20,10 +20,13 @@ const read = (name: string) =>
   analyseFile(parseWeightsFile(JSON.parse(readFileSync(new URL(`../../../public/weights/${name}`, import.meta.url), 'utf8'))));
 const sweep = read('sweep.json');
 const motif = read('motif.json');
+const seeds = [0, 1, 2].map((seed) => read(`sweep-converged-seed${seed}.json`));
+const replicationShown: ShownSweep = { budget: 'replication', drawn: sweep, seed: 0, seeds: [sweep] };
+const convergedShown: ShownSweep = { budget: 'converged', drawn: seeds[1]!, seed: 1, seeds };
 const idle: TrainingStatus = { phase: 'idle', target: null };
 
 function liveRun(patch: Partial<RunStatus>, density = 0.1): RunStatus {
-  const config = liveConfig({ ...DEFAULT_STATE, density });
+  const config = liveConfig({ ...DEFAULT_STATE, density, steps: 3_500 });
   return {
     phase: 'training',
     target: 'live',
@@ -41,48 +44,70 @@ function liveRun(patch: Partial<RunStatus>, density = 0.1): RunStatus {
 }
 
 describe('the sweep view', () => {
-  it('shows the shipped models, one panel per level, captions and table from their analysis', () => {
-    const view = sweepView(idle, sweep)!;
-    expect(view.source).toBe('the shipped weights');
-    expect(view.panels.map((p) => p.density)).toEqual(sweep.file.config.densities);
+  it('shows the chosen converged seed’s models, and a table over every seed with eval losses', () => {
+    const view = sweepView(idle, convergedShown)!;
+    expect(view.source).toBe('the shipped converged models (seed 1)');
+    expect(view.panels.map((p) => p.density)).toEqual(seeds[1]!.file.config.densities);
     view.panels.forEach((panel, k) => {
-      expect(panel.caption).toBe(`${sweep.models[k]!.analysis.counts.monosemantic} of 40 neurons monosemantic`);
+      expect(panel.caption).toBe(`${seeds[1]!.models[k]!.analysis.counts.monosemantic} of 40 neurons monosemantic`);
     });
-    expect(view.levels.map((l) => l.loss)).toEqual(sweep.file.instances.map((i) => i.loss));
+    view.levels.forEach((level, k) => {
+      expect(level.seeds).toBe(3);
+      expect(level.lossKind).toBe('eval');
+      expect(level.monosemantic.values).toEqual(seeds.map((s) => s.models[k]!.analysis.counts.monosemantic));
+      expect(level.loss.values).toEqual(seeds.map((s) => s.file.instances[k]!.evaluation!.loss));
+    });
+    expect(view.exportSource.levelRecipes).toHaveLength(7);
   });
 
-  it('is the same object for the same shipped file, so nothing redraws', () => {
-    expect(sweepView(idle, sweep)).toBe(sweepView(idle, sweep));
+  it('shows the replication sweep with its eval losses, one seed', () => {
+    const view = sweepView(idle, replicationShown)!;
+    expect(view.source).toBe('the shipped replication-budget models');
+    expect(view.levels.map((l) => l.loss.median)).toEqual(sweep.file.instances.map((i) => i.evaluation!.loss));
   });
 
-  it('shows a sweep retraining here once it has weights, with the step they are from', () => {
+  it('keeps the same panels for the same shipped file, so nothing redraws', () => {
+    expect(sweepView(idle, convergedShown)!.panels).toBe(sweepView(idle, convergedShown)!.panels);
+  });
+
+  it('shows a sweep retraining here once it has weights, under the replication budget only', () => {
     const config = sweep.file.config;
     const snapshot = snapshotOf(config, 300, sweep.file.instances);
     const timeline = addFrame(emptyTimeline(100), frameOf(300, snapshot.instances));
     const status: RunStatus = { ...liveRun({ snapshot, timeline, losses: config.densities.map(() => 0.1) }), target: 'sweep', config };
-    const view = sweepView(status, sweep)!;
+    const view = sweepView(status, replicationShown)!;
     expect(view.source).toBe('the sweep you are retraining (step 300)');
-    expect(sweepView({ ...status, step: 325 }, sweep)).toBe(view);
-    expect(sweepView({ ...status, snapshot: null }, sweep)!.source).toBe('the shipped weights');
+    expect(view.levels[0]!.lossKind).toBe('batch');
+    expect(sweepView({ ...status, step: 325 }, replicationShown)).toBe(view);
+    expect(sweepView({ ...status, snapshot: null }, replicationShown)!.source).toBe('the shipped replication-budget models');
+    expect(sweepView(status, convergedShown)!.source).toBe('the shipped converged models (seed 1)');
   });
 });
 
 describe('the live view', () => {
-  it('before the live model reports, shows the nearest shipped model and says so', () => {
-    const view = liveView({ ...DEFAULT_STATE, density: 0.02 }, idle, null, sweep)!;
+  it('before the live model reports, shows the converged model at the nearest level and says so', () => {
+    const view = liveView({ ...DEFAULT_STATE, density: 0.02 }, idle, null, convergedShown, sweep)!;
     expect(view.source).toBe('shipped');
-    expect(view.caption).toMatch(/shipped model at 1 − S = 0.03, the nearest precomputed level/);
-    expect(view.counts).toBe(countsSentence(sweep.models[3]!.analysis));
+    expect(view.caption).toMatch(/shipped converged model at 1 − S = 0.03 \(seed 1\), the nearest precomputed level/);
+    expect(view.counts).toBe(countsSentence(seeds[1]!.models[3]!.analysis));
+    expect(view.step).toBe(40_000);
   });
 
-  it('shows the live weights drawn, with their step, and at a paper level the shipped count beside them', () => {
+  it('shows the replication model when a link of the constant recipe trains exactly it', () => {
+    const state = { ...DEFAULT_STATE, density: 0.1, recipe: 'constant', steps: 10_000, learningRate: 0.001 } as const;
+    const view = liveView(state, idle, null, convergedShown, sweep)!;
+    expect(view.caption).toMatch(/the model this configuration trains/);
+  });
+
+  it('shows the live weights drawn, with their step, and at a paper level the converged seeds’ range beside them', () => {
     const snapshot = snapshotOf(liveRun({}).config, 300, [sweep.file.instances[2]!]);
     const instance = snapshot.instances[0]!;
     const status = liveRun({ step: 400, snapshot, timeline: addFrame(emptyTimeline(100), frameOf(300, snapshot.instances)) });
-    const view = liveView({ ...DEFAULT_STATE, density: 0.1 }, status, { config: status.config, instance, step: 300 }, sweep)!;
+    const state = { ...DEFAULT_STATE, density: 0.1, steps: 3_500 };
+    const view = liveView(state, status, { config: status.config, instance, step: 300 }, convergedShown, sweep)!;
     expect(view).toMatchObject({ source: 'live', step: 300 });
     expect(view.caption).toBe('The live model at 1 − S = 0.1 (training here, step 300).');
-    expect(view.counts).toMatch(/The shipped model at this level \(10,000 steps, seed 0\) has \d+\./);
+    expect(view.counts).toMatch(/The shipped converged models at this level have 34 \(31–36\) \(median and range over seeds 0, 1, 2\)\./);
   });
 
   it('labels the loss curve with the run’s density, not the slider’s', () => {

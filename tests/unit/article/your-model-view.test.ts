@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stackPlotData, motifHighlights } from '../../../src/article/figure-data';
 import { shippedDownloads } from '../../../src/article/sections/your-model';
-import { analyseFile } from '../../../src/article/shipped-models';
+import { analyseFile, namedFiles } from '../../../src/article/shipped-models';
 import { formatState, parseState } from '../../../src/article/url-state';
 import { yourInstanceView } from '../../../src/article/your-model-view';
 import { readModelFiles, weightsFileToNpz } from '../../../src/model/import';
@@ -61,7 +61,7 @@ describe('the URL of a local model', () => {
     const { state, notices } = parseState('?section=your-model&model=local');
     expect(notices).toEqual([]);
     expect(state.model).toBe('local');
-    expect(formatState(state)).toMatch(/^\?v=\d+&section=your-model&model=local&density=/);
+    expect(formatState(state)).toMatch(/^\?v=\d+&section=your-model&model=local&budget=/);
     const bad = parseState('?model=%3Cb%3Ex');
     expect(bad.state.model).toBeUndefined();
     expect(bad.notices).toEqual(['There is no model "<b>x"; showing the shipped models.']);
@@ -70,7 +70,7 @@ describe('the URL of a local model', () => {
 
   it('offers the shipped models that loaded as downloads', () => {
     const file = analyseFile(motif);
-    expect(shippedDownloads({ sweep: null, motif: file, errors: [] })).toEqual([
+    expect(shippedDownloads(namedFiles({ converged: [], motif: file, errors: [] }, null))).toEqual([
       { name: 'motif', description: '1 instance, n = 10, m = 10' },
     ]);
   });

@@ -5,6 +5,7 @@ import {
   featurePair,
   featurePairs,
   neuronOrder,
+  participationRatio,
   polysemanticityScore,
   SECONDARY_WEIGHT,
   analyseFeatures,
@@ -97,6 +98,11 @@ describe('per-neuron polysemanticity', () => {
 
   it('the score is 0 for one feature and 1 − 1/k for k equal features, whatever the scale', () => {
     expect(polysemanticityScore([0, 3, 0])).toBe(0);
+    // The participation ratio counts features' worth of weight: 1 for one, k for k equal ones, 0 for none.
+    expect(participationRatio([0, 3, 0])).toBe(1);
+    expect(participationRatio([2, -2, 2, 0])).toBeCloseTo(3, 12);
+    expect(participationRatio([1, 0.5])).toBeCloseTo(1.5625 / 1.0625, 12);
+    expect(participationRatio([0, 0])).toBe(0);
     expect(polysemanticityScore([2, -2, 2, 0])).toBeCloseTo(2 / 3, 12);
     expect(polysemanticityScore([0.1, 0.1])).toBeCloseTo(0.5, 12);
     expect(polysemanticityScore([0, 0])).toBe(0);
@@ -211,6 +217,7 @@ describe('the per-level summary', () => {
       monosemantic: 12,
       polysemantic: 0,
       dead: 0,
+      lowParticipation: 12,
       representedFeatures: 6,
       halfRepresentedFeatures: 0,
       deadOutputs: 0,
