@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { BackendName } from '../training/backend';
@@ -25,7 +24,8 @@ import { sweepSection } from './sections/sweep';
 import { dropOverlay, yourModelSection } from './sections/your-model';
 import type { SweepBudget } from './budget';
 import { levelAt } from './sweep-summary';
-import { loadReplicationSweep, loadShippedModels, namedFiles, type ShippedFile, type ShippedModels } from './shipped-models';
+import { ShippedLoader } from './shipped-loader';
+import { namedFiles, type ShippedFile, type ShippedModels } from './shipped-models';
 import { type RunStatus, TrainingController, type TrainingTarget } from './training-controller';
 import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, type SectionId } from './url-state';
 import { intermediateView, liveLossSeries, liveView, motifView, shippedSummary, shownSweep, sweepLossSeries, sweepView } from './views';
@@ -62,18 +62,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   );
   /** A model the reader loads from a file: it stays in this tab, and the URL only says one is shown. */
   private readonly yourModel = new YourModelController(this, () => this.showLocalModel());
-  private readonly shipped = new Task(this, {
-    task: () => loadShippedModels(),
-    args: () => [] as const,
-    onComplete: () => this.liveModel.request(true, this.replicationSweep),
-  });
-  /** The replication sweep, fetched once the default view's models are in, so the first figure never waits for it. */
-  private readonly replication = new Task(this, {
-    task: async ([ready]) => (ready ? loadReplicationSweep() : null),
-    args: () => [this.shipped.status === TaskStatus.COMPLETE] as const,
-    // onComplete runs before `value` is set, so the sweep is passed along.
-    onComplete: (sweep) => sweep && this.liveModel.request(true, sweep),
-  });
+  private readonly shipped = new ShippedLoader(this, (replication) => this.liveModel.request(true, replication));
   protected override createRenderRoot(): HTMLElement {
     // Light DOM: the article is one document styled by article.css; figures keep their own shadow roots.
     return this;
@@ -110,21 +99,14 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     this.location.write('push');
   }
 
-  // ---- the live model ------------------------------------------------------------------------
+  // ---- the shipped models ------------------------------------------------------------------
 
   private get shippedModels(): ShippedModels | undefined {
-    return this.shipped.value;
+    return this.shipped.models;
   }
 
   private get replicationSweep(): ShippedFile | null {
-    return this.replication.value ?? null;
-  }
-
-  /** Why the replication sweep is not shown yet, for the reader; null once it has loaded. */
-  private get replicationMissing(): string | null {
-    if (this.replication.status === TaskStatus.ERROR)
-      return String(this.replication.error instanceof Error ? this.replication.error.message : this.replication.error);
-    return this.replicationSweep ? null : 'Loading the replication-budget sweep…';
+    return this.shipped.replication;
   }
 
   // ---- handlers ------------------------------------------------------------------------------
@@ -174,7 +156,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   }
 
   private chosenStep(target: TrainingTarget): number | null {
-    return this.training.status.target === target ? (this.chosenSteps[target] ?? null) : null;
+    return this.training.runOf(target).target === target ? (this.chosenSteps[target] ?? null) : null;
   }
 
   /** Retrains the replication-budget sweep (the converged one trains offline), and shows that budget. */
@@ -189,7 +171,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   private readonly onSweepSeedChange = (sweepSeed: number): void => this.setState({ sweepSeed });
 
   /** Forgets the retrained sweep or motif model that ended, so the shipped models show again. */
-  private readonly onRestoreShipped = (): void => this.training.dismiss();
+  private readonly onRestoreShipped = (target: TrainingTarget): void => this.training.dismiss(target);
 
   private readonly onRetrainMotif = (): void => {
     const motif = this.shippedModels?.motif;
@@ -211,8 +193,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
    * no such run exists; the browser tests compare what the plot draws with them.
    */
   timelineForTesting(target: TrainingTarget): RunStatus['timeline']['frames'] | null {
-    const { status } = this.training;
-    return status.target === target ? status.timeline.frames : null;
+    const run = this.training.runOf(target);
+    return run.target === target ? run.timeline.frames : null;
   }
 
   /** Simulates a lost WebGL context in the training worker; the browser tests call it. */
@@ -248,8 +230,10 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     const replication = this.replicationSweep;
     const shown = shownSweep(models, replication, this.articleState);
     const converged = shownSweep(models, replication, { ...this.articleState, budget: 'converged' });
-    const sweepFigure = sweepView(status, shown, this.chosenStep('sweep'));
-    const motif = motifView(status, models?.motif ?? null);
+    const sweepRun = this.training.runOf('sweep');
+    const motifRun = this.training.runOf('motif');
+    const sweepFigure = sweepView(sweepRun, shown, this.chosenStep('sweep'));
+    const motif = motifView(motifRun, models?.motif ?? null);
     const here = `${window.location.origin}${window.location.pathname}`;
     return html`
       ${skipLink(this.onSkip)}
@@ -264,11 +248,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
             </div>`
             : nothing
         }
-        ${this.shipped.render({
-          pending: () => html`<p class="notice" role="status">Loading the shipped models…</p>`,
-          complete: (loaded) => loaded.errors.map((e) => html`<div class="notice error" role="alert">${e}</div>`),
-          error: (e) => html`<div class="notice error" role="alert">The shipped models could not be read (${String(e)}).</div>`,
-        })}
+        ${this.shipped.renderNotices()}
         ${introSection(
           tableOfContents(this.articleState, this.onGoToSection),
           denseSentence(this.articleState.budget, shown ? levelAt(shippedSummary(shown.seeds), 1) : undefined),
@@ -284,21 +264,21 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           budget: this.articleState.budget,
           seed: shown?.seed ?? this.articleState.sweepSeed,
           seeds: models?.converged.map((s) => s.seed) ?? [],
-          replicationMissing: this.replicationMissing,
+          replicationMissing: this.shipped.replicationMissing,
           onBudgetChange: this.onBudgetChange,
           onSeedChange: this.onSweepSeedChange,
           source: sweepFigure?.source ?? '',
           frame: sweepFigure?.frame ?? null,
           exportSource: sweepFigure?.exportSource ?? null,
-          lossSeries: sweepLossSeries(status),
+          lossSeries: sweepLossSeries(sweepRun),
           onTimelineSeek: (step) => this.onTimelineSeek('sweep', step),
           budgetSentence: sweepFigure?.frame ? (replication ? trainingBudget(replication.file) : '') : shown ? budgetSentence(shown) : '',
-          status,
+          status: sweepRun,
           selectedPanel: this.sweepPanel,
           onSelectPanel: (index) => (this.sweepPanel = index),
           onRetrain: this.onRetrainSweep,
           onCancel: () => this.training.cancel(),
-          onRestore: this.onRestoreShipped,
+          onRestore: () => this.onRestoreShipped('sweep'),
           retrainSteps: replication?.file.config.steps ?? 0,
         })}
         ${liveSection({
@@ -324,7 +304,13 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           onCopyLink: () => void this.onCopyLink(),
         })}
         ${intermediateSection(intermediateView(shown?.drawn ?? null))}
-        ${motifSection({ view: motif, status, onRetrain: this.onRetrainMotif, onCancel: () => this.training.cancel(), onRestore: this.onRestoreShipped })}
+        ${motifSection({
+          view: motif,
+          status: motifRun,
+          onRetrain: this.onRetrainMotif,
+          onCancel: () => this.training.cancel(),
+          onRestore: () => this.onRestoreShipped('motif'),
+        })}
         ${yourModelSection(this.yourModel.sectionProps(namedFiles(models, replication), this.articleState.model === 'local'))}
         ${methodSection(converged?.drawn.file ?? null, replication?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${appendix(here)}
         <p class="visually-hidden" role="status" id="announcer">${announcement(status)}</p>

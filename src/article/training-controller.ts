@@ -95,7 +95,10 @@ function withSnapshot(timeline: Timeline, snapshot: WeightsSnapshot): Timeline {
 }
 
 export class TrainingController implements ReactiveController {
+  /** The run in flight, or the last one to end, whatever its target. */
   status: TrainingStatus = IDLE;
+  /** Each target's latest run, kept when a run for another target replaces it, until dismissed. */
+  private readonly runs: Partial<Record<TrainingTarget, RunStatus>> = {};
   /** The worker's live tensor count after its last finished run (a leak shows as growth). */
   workerTensors: number | null = null;
   private client: TrainerClient | null = null;
@@ -160,12 +163,23 @@ export class TrainingController implements ReactiveController {
   }
 
   /**
-   * Forgets a run that has ended, so that the figures go back to the shipped models (the reader's
-   * "Restore the shipped models"). A run in flight is left alone: stop it first.
+   * The latest run for `target`: in flight, or ended (also when a run for another target followed
+   * it, so a stopped sweep stays in its figure while the live model trains); idle once dismissed.
    */
-  dismiss(): void {
-    if (this.running || this.status.phase === 'idle') return;
-    this.set(IDLE);
+  runOf(target: TrainingTarget): TrainingStatus {
+    return this.runs[target] ?? IDLE;
+  }
+
+  /**
+   * Forgets `target`'s run once it has ended, so that its figures go back to the shipped models (the
+   * reader's "Restore the shipped models"). A run in flight is left alone: stop it first.
+   */
+  dismiss(target: TrainingTarget): void {
+    const run = this.runs[target];
+    if (!run || IN_FLIGHT.includes(run.phase)) return;
+    delete this.runs[target];
+    if (this.status.target === target) this.status = IDLE;
+    this.host.requestUpdate();
   }
 
   /** Simulates a GPU reset in the worker (browser tests). */
@@ -175,6 +189,7 @@ export class TrainingController implements ReactiveController {
 
   private set(status: TrainingStatus): void {
     this.status = status;
+    if (status.target) this.runs[status.target] = status;
     this.host.requestUpdate();
   }
 

@@ -10,10 +10,11 @@ const FOOTNOTES = {
     html`${DEFAULT_CONFIG.importanceDecay}<sup>99</sup> ≈ ${scientific(DEFAULT_CONFIG.importanceDecay ** 99)}. A common factor
       on every importance would only rescale the loss, so the first feature’s importance is set to 1.`,
   budget: () =>
-    html`The paper gives no neuron counts; those here come from the rule in the method section, and they depend on how
-      long the models train: trained to convergence (the recipes in the repository’s docs/training.md), the sparse levels
-      count differently from the replication budget’s models shown here. Every count on this page is shown next to the
-      training that produced it.`,
+    html`The paper gives no neuron counts; those here come from the rules in the method section, and they depend on how
+      long the models train: the budget control of Figure 1 switches between the models trained to convergence and those
+      trained with the public replications’ budget, and the text, captions and table follow it. Every count on this page
+      is shown next to the training that produced it; the recipes and every run behind them are in the repository’s
+      docs/training.md.`,
   adam: () =>
     html`Adam divides each gradient by a running estimate of its own size, so every weight moves by roughly the learning
       rate per step, whatever the loss’s scale. Steps × learning rate is therefore a rough measure of how far the

@@ -80,6 +80,17 @@ export function statusLine(status: RunStatus): string {
     .join(' · ');
 }
 
+/** What the live status line says when no live run is shown: why it waits, or how to start one. */
+export function idleLine(status: TrainingStatus, liveRun: LivePhase): string {
+  if (liveRun !== 'waiting') return 'Not training. Move the slider or press Train.';
+  const other = status.target && status.target !== 'live' && isRunning(status, status.target) ? status.target : null;
+  if (other) {
+    const what = other === 'sweep' ? 'sweep retrain' : 'motif model';
+    return `Waiting: the live model trains once the ${what} is over (or press Train now).`;
+  }
+  return 'Waiting: the live model trains when this section is on screen (or press Train now).';
+}
+
 /**
  * The slider over log10(density) with the paper's levels as ticks. Its keys are its own
  * (density-slider.ts): the browser's would move by its fixed step and commit at every press.
@@ -183,8 +194,9 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         <h2>${SECTION_TITLES.live}</h2>
         <p>
           Choose a feature density and the page trains a fresh model at that density, here in your browser.
-          ${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing} At the paper’s levels the caption
-          compares the result with the shipped model. While it trains you see the nearest precomputed model; then the
+          ${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing} The live recipe is the converged one
+          shortened to fit a browser’s budget, so at the paper’s levels the caption compares the result with the range
+          of the three shipped converged models. While it trains you see the nearest precomputed model; then the
           columns move as the live model learns. Release the slider somewhere between the paper’s levels to see the
           transition the seven panels only sample.
         </p>
@@ -206,7 +218,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
       </div>
       <!-- Not a live region: it changes at every report. The article's announcer says when a run starts, pauses and ends. -->
       <p class="status-line" id="live-status" ${attributes(statusAttributes(status, props.liveRun, props.workerTensors))}>
-        ${live ? statusLine(live) : 'Not training. Move the slider or press Train.'}
+        ${live ? statusLine(live) : idleLine(status, props.liveRun)}
       </p>
       ${live?.message ? html`<p class="notice" role="alert">${live.message}</p>` : nothing}
       ${advancedSettings(props)}

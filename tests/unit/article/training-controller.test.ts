@@ -178,13 +178,34 @@ describe('the training controller', () => {
   it('forgets an ended run on dismiss (restore the shipped models), but never one in flight', () => {
     const { controller, changes } = setUp();
     controller.start('sweep', config);
-    controller.dismiss();
+    controller.dismiss('sweep');
     expect(controller.status).toMatchObject({ target: 'sweep', phase: 'starting' });
     controller.cancel();
     const ends = changes.length;
-    controller.dismiss();
+    controller.dismiss('sweep');
     expect(controller.status).toEqual({ phase: 'idle', target: null });
+    expect(controller.runOf('sweep')).toEqual({ phase: 'idle', target: null });
     // Forgetting is not an end: the listener heard the run end once, at the cancel.
     expect(changes).toHaveLength(ends);
+  });
+
+  it('keeps a stopped sweep as its target’s run while the live model trains after it, until dismissed', () => {
+    const { controller } = setUp();
+    controller.start('sweep', config);
+    controller.cancel();
+    controller.start('live', config);
+    expect(controller.status).toMatchObject({ target: 'live', phase: 'starting' });
+    expect(controller.runOf('sweep')).toMatchObject({ target: 'sweep', phase: 'cancelled' });
+    controller.dismiss('sweep');
+    expect(controller.runOf('sweep').phase).toBe('idle');
+    expect(controller.status).toMatchObject({ target: 'live', phase: 'starting' });
+  });
+
+  it('keeps a sweep replaced by the live model as replaced', () => {
+    const { controller } = setUp();
+    controller.start('sweep', config);
+    controller.start('live', config);
+    expect(controller.runOf('sweep')).toMatchObject({ target: 'sweep', phase: 'replaced' });
+    expect(controller.runOf('live')).toMatchObject({ target: 'live', phase: 'starting' });
   });
 });

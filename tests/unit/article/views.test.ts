@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { statusLine } from '../../../src/article/sections/live';
+import { idleLine, statusLine } from '../../../src/article/sections/live';
 import { analyseFile } from '../../../src/article/shipped-models';
 import type { RunStatus, TrainingStatus } from '../../../src/article/training-controller';
 import { DEFAULT_STATE } from '../../../src/article/url-state';
@@ -126,6 +126,14 @@ describe('the motif view', () => {
 });
 
 describe('the live status line', () => {
+  it('says why the live model waits, not that it is not training', () => {
+    const sweepRun: RunStatus = { ...liveRun({}), target: 'sweep' };
+    expect(idleLine(sweepRun, 'waiting')).toBe('Waiting: the live model trains once the sweep retrain is over (or press Train now).');
+    expect(idleLine(idle, 'waiting')).toMatch(/trains when this section is on screen/);
+    expect(idleLine({ ...sweepRun, phase: 'cancelled' }, 'waiting')).toMatch(/on screen/);
+    expect(idleLine(idle, 'idle')).toBe('Not training. Move the slider or press Train.');
+  });
+
   it('reads step of total, loss, backend, speed, time left and phase', () => {
     const status = liveRun({ step: 1200, losses: [0.0021], stepsPerSecond: 410.4 });
     expect(statusLine(status)).toBe('Step 1,200 of 3,500 · loss 2.10e-3 · backend wasm · 410 steps/s · a few seconds left · training');
