@@ -50,7 +50,7 @@ export class LiveModelController implements ReactiveController {
 
   /**
    * After loading or a navigation: trains the configuration unless the replication sweep holds it
-   * or it already trains. Nothing before the shipped models have loaded (`ready`).
+   * or it already trains. Nothing before the replication sweep has loaded or failed (`ready`).
    */
   request(ready: boolean, replication: ShippedFile | null): void {
     if (!ready) return;

@@ -1,7 +1,8 @@
 /**
  * Loads the shipped models for its host with two @lit/task Tasks: the converged sweep and the
  * motif model first (what the default view draws), then the replication sweep, fetched only once
- * those are in so the first figure never waits for it. `onLoaded` hears each arrival.
+ * those are in so the first figure never waits for it. `onSettled` hears when the replication
+ * sweep has loaded or failed: only then can a link be told whether a shipped file holds its model.
  */
 import { Task, TaskStatus } from '@lit/task';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
@@ -10,18 +11,27 @@ import { loadReplicationSweep, loadShippedModels, type ShippedFile, type Shipped
 export class ShippedLoader {
   private readonly defaults: Task<readonly [], ShippedModels>;
   private readonly replicationTask: Task<readonly [boolean], ShippedFile | null>;
+  /** Whether the replication sweep has loaded or failed. */
+  settled = false;
 
-  constructor(host: ReactiveControllerHost, onLoaded: (replication: ShippedFile | null) => void) {
+  constructor(host: ReactiveControllerHost, onSettled: (replication: ShippedFile | null) => void) {
     this.defaults = new Task(host, {
       task: () => loadShippedModels(),
       args: () => [] as const,
-      onComplete: () => onLoaded(this.replication),
     });
     this.replicationTask = new Task(host, {
       task: async ([ready]) => (ready ? loadReplicationSweep() : null),
       args: () => [this.defaults.status === TaskStatus.COMPLETE] as const,
       // onComplete runs before `value` is set, so the sweep is passed along.
-      onComplete: (sweep) => sweep && onLoaded(sweep),
+      onComplete: (sweep) => {
+        if (!sweep) return;
+        this.settled = true;
+        onSettled(sweep);
+      },
+      onError: () => {
+        this.settled = true;
+        onSettled(null);
+      },
     });
   }
 

@@ -86,7 +86,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     this.articleState = parsed.state;
     this.notices = parsed.notices;
     this.liveInput.reset(parsed.state.density);
-    this.liveModel.request(this.shippedModels !== undefined, this.replicationSweep);
+    this.liveModel.request(this.shipped.settled, this.replicationSweep);
   }
 
   onSection(section: SectionId): void {

@@ -8,6 +8,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { liveStatus, waitForLivePhase, waitForLiveStep } from '../../build/site';
 import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
+import { denseSentence } from '../../src/article/sections/intro';
+import { budgetComparison, sweepNarrative } from '../../src/article/sections/sweep';
+import { analyseFile } from '../../src/article/shipped-models';
+import { formatSpread, type LevelSummary, summariseLevels } from '../../src/article/sweep-summary';
+import { parseWeightsFile } from '../../src/model/weights-file';
+import { formatDensity, formatLoss, formatNumber } from '../../src/viz/format';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();
@@ -20,6 +26,44 @@ async function open(query = '', viewport = { width: 1200, height: 900 }): Promis
   await page.locator('#sweep-figure neuron-stack-plot').first().waitFor();
   return page;
 }
+
+/** A shipped budget as the page summarises it, recomputed here from the files. */
+function shippedBudget(names: string[]) {
+  const seeds = names.map((name) => analyseFile(parseWeightsFile(JSON.parse(readFileSync(`public/weights/${name}`, 'utf8')))));
+  return {
+    seeds,
+    levels: summariseLevels(
+      seeds.map((s) => s.models),
+      seeds[0]!.file.config,
+    ),
+  };
+}
+const converged = shippedBudget([0, 1, 2].map((seed) => `sweep-converged-seed${seed}.json`));
+const replication = shippedBudget(['sweep.json']);
+
+/** A counts-table row as the page writes it. */
+function rowOf(level: LevelSummary): string[] {
+  const error = level.lossKind === 'eval' && level.seeds === 1 ? ` ± ${formatLoss(level.standardError)}` : '';
+  return [
+    formatDensity(level.density),
+    `${formatSpread(level.monosemantic)} of 40`,
+    formatSpread(level.lowParticipation),
+    formatSpread(level.representedFeatures),
+    formatSpread(level.meanPolysemanticity, (v) => formatNumber(v)),
+    `${formatSpread(level.loss, formatLoss)}${error}`,
+    formatNumber(level.cleanRatio, 2),
+  ];
+}
+
+const tableRows = (page: Page): Promise<string[][]> =>
+  page
+    .locator('table.counts tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+
+const panelCaptions = (page: Page): Promise<string[]> =>
+  page
+    .locator('#sweep-figure')
+    .evaluate((el) => [...(el.shadowRoot?.querySelectorAll('figcaption, .caption') ?? [])].map((c) => c.textContent?.trim() ?? ''));
 
 /** The live stack plot's columns as drawn: neuron summaries, which include the rounded weights. */
 async function livePlotSignature(page: Page): Promise<string[]> {
@@ -34,16 +78,46 @@ describe('the article in Chromium', () => {
     for (let k = 0; k < 7; k++) {
       await expect.poll(() => panels.nth(k).locator('.column').count()).toBe(40);
     }
-    const captions = await page.locator('#sweep-figure').evaluate((el) => el.shadowRoot?.textContent ?? '');
-    expect(captions).toMatch(/40 of 40 neurons monosemantic/);
-    // The text quotes the same counts as the panels it describes (densities 1, 0.3, …, 0.001).
-    const counts = [...captions.matchAll(/(\d+) of 40 neurons monosemantic/g)].map((match) => match[1]);
-    const prose = ((await page.locator('#sweep .prose').textContent()) ?? '').replace(/\s+/g, ' ');
-    expect(prose).toContain(`(1 − S = 1), ${counts[0]} of 40 neurons are monosemantic`);
-    expect(prose).toContain(`At 1 − S = 0.03, ${counts[3]} neurons remain monosemantic`);
-    expect(prose).toContain(`At 1 − S = 0.001, ${counts[6]} of 40 neurons are monosemantic`);
-    // Every section's screenshot, at phone and desktop width in light and dark, is reading.test.ts's.
+    // Every panel's caption is the drawn seed's count (seed 0 of the converged sweep by default).
+    expect(await panelCaptions(page)).toEqual(
+      converged.seeds[0]!.models.map((m) => `${m.analysis.counts.monosemantic} of 40 neurons monosemantic`),
+    );
     await page.close();
+  });
+
+  it('the table, captions and text state the numbers the shipped weights give, for each budget and seed', async () => {
+    const page = await open();
+    const expectBudget = async (levels: LevelSummary[], narrative: string[]) => {
+      await expect.poll(() => tableRows(page)).toEqual(levels.map(rowOf));
+      expect(((await page.locator('#sweep-narrative').textContent()) ?? '').replace(/\s+/g, ' ')).toBe(narrative.join(' '));
+    };
+    await expectBudget(converged.levels, sweepNarrative('converged', converged.levels));
+    await expect
+      .poll(() => page.locator('#budget-comparison').textContent())
+      .toBe(budgetComparison(converged.levels, replication.levels).join(' '));
+    expect(await page.locator('#intro-dense').textContent()).toBe(denseSentence('converged', converged.levels[0]));
+    // Another seed: the panels draw it, the table still covers all three.
+    await page.locator('#sweep-seed-select').selectOption('2');
+    await expect
+      .poll(() => panelCaptions(page))
+      .toEqual(converged.seeds[2]!.models.map((m) => `${m.analysis.counts.monosemantic} of 40 neurons monosemantic`));
+    expect(new URL(page.url()).searchParams.get('sweep-seed')).toBe('2');
+    // The replication budget: its own counts, losses and text, and the intro follows.
+    await page.getByRole('radio', { name: /as in the public replications/ }).check();
+    await expectBudget(replication.levels, sweepNarrative('replication', replication.levels));
+    expect(await panelCaptions(page)).toEqual(
+      replication.seeds[0]!.models.map((m) => `${m.analysis.counts.monosemantic} of 40 neurons monosemantic`),
+    );
+    expect(await page.locator('#intro-dense').textContent()).toBe(denseSentence('replication', replication.levels[0]));
+    expect(new URL(page.url()).searchParams.get('budget')).toBe('replication');
+    await page.locator('#sweep').screenshot({ path: `${ARTIFACTS}/sweep-replication-budget.png` });
+    // The permalink reopens that budget.
+    const link = page.url();
+    await page.close();
+    const again = await open(new URL(link).search);
+    await expect.poll(() => tableRows(again)).toEqual(replication.levels.map(rowOf));
+    expect(await again.getByRole('radio', { name: /as in the public replications/ }).isChecked()).toBe(true);
+    await again.close();
   });
 
   it('shows a tooltip with the feature and its weights when a rectangle is hovered', async () => {
@@ -171,18 +245,23 @@ describe('the article in Chromium', () => {
 
   it('retraining the sweep is not replaced by the live model that starts when its section comes into view', async () => {
     const page = await open();
-    await page.getByRole('button', { name: 'Retrain the whole sweep' }).click();
+    // Under the converged budget the button retrains the replication-budget sweep and shows that budget.
+    await page.getByRole('button', { name: 'Retrain the replication-budget sweep' }).click();
     const stop = page.getByRole('button', { name: 'Stop retraining' });
     await stop.waitFor();
+    expect(await page.getByRole('radio', { name: /as in the public replications/ }).isChecked()).toBe(true);
     // The default live configuration is not a shipped one, so the live section trains it when seen.
     await scrollIntoView(page.locator('#live'));
     await page.waitForTimeout(1500);
     expect(await stop.count()).toBe(1);
     expect((await liveStatus(page)).phase).toBe('idle');
-    // Once the reader stops the sweep, the waiting live model starts when its section is in view.
+    expect(await page.locator('#live-status').textContent()).toMatch(/Waiting: the live model trains once the sweep retrain is over/);
+    // Once the reader stops the sweep, the waiting live model starts when its section is in view,
+    // and Figure 1 keeps the stopped sweep.
     await stop.click();
     await scrollIntoView(page.locator('#live'));
     await waitForLiveStep(page, 1);
+    expect(await page.locator('#sweep figcaption').first().textContent()).toMatch(/the sweep you retrained \(step/);
     await page.close();
   });
 

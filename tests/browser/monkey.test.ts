@@ -111,7 +111,12 @@ const ACTION_TABLE: readonly (readonly [string, number, Action])[] = [
       await page.locator('details.advanced button[type=submit]').click({ timeout: 2_000 });
     },
   ],
-  ['retrain the sweep', 1, (page) => clickIfThere(page, 'button:has-text("Retrain the whole sweep")')],
+  ['retrain the sweep', 1, (page) => clickIfThere(page, 'button:text-matches("Retrain the (whole|replication-budget) sweep")')],
+  [
+    'switch the training budget',
+    1,
+    (page, random) => clickIfThere(page, `input[name=sweep-budget][value=${pick(random, ['converged', 'replication'])}]`),
+  ],
   ['stop the sweep', 2, (page) => clickIfThere(page, 'button:has-text("Stop retraining")')],
   [
     'resize the window',

@@ -295,7 +295,7 @@ describe('reading on a phone and a laptop', () => {
     await page.getByRole('button', { name: 'Stop retraining' }).click();
     await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/^Stopped training the sweep at step [\d,]+ of 10,000\.$/);
     await page.getByRole('button', { name: 'Restore the shipped models' }).click();
-    await expect.poll(() => caption.textContent()).toMatch(/Stack plots of the shipped weights/);
+    await expect.poll(() => caption.textContent()).toMatch(/Stack plots of the shipped replication-budget models/);
     expect(await page.getByRole('button', { name: 'Restore the shipped models' }).count()).toBe(0);
     await page.close();
   });
