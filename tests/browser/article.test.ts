@@ -256,12 +256,14 @@ describe('the article in Chromium', () => {
     expect(await stop.count()).toBe(1);
     expect((await liveStatus(page)).phase).toBe('idle');
     expect(await page.locator('#live-status').textContent()).toMatch(/Waiting: the live model trains once the sweep retrain is over/);
+    const caption = page.locator('#sweep figcaption').first();
+    await expect.poll(() => caption.textContent(), { timeout: 60_000 }).toMatch(/the sweep you are retraining/);
     // Once the reader stops the sweep, the waiting live model starts when its section is in view,
     // and Figure 1 keeps the stopped sweep.
     await stop.click();
     await scrollIntoView(page.locator('#live'));
     await waitForLiveStep(page, 1);
-    expect(await page.locator('#sweep figcaption').first().textContent()).toMatch(/the sweep you retrained \(step/);
+    expect(await caption.textContent()).toMatch(/the sweep you retrained \(step/);
     await page.close();
   });
 
@@ -277,7 +279,8 @@ describe('the article in Chromium', () => {
     expect(await page.locator('#density-value').textContent()).toBe('0.03');
     // The address bar now holds the canonical link of what is shown, so it is what gets passed on.
     const shown = new URL(page.url()).searchParams;
-    expect(Object.fromEntries(shown)).toMatchObject({ v: '2', density: '0.03', seed: '0' });
+    // The link had no format, so it is format 1: the constant live schedule and the replication budget of its day.
+    expect(Object.fromEntries(shown)).toMatchObject({ v: '3', density: '0.03', seed: '0', recipe: 'constant', budget: 'replication' });
     expect(shown.has('section')).toBe(false);
     await notice.screenshot({ path: `${ARTIFACTS}/notice.png` });
     await page.close();
