@@ -154,7 +154,8 @@ describe('the figures in Chromium', () => {
     const button = page.getByRole('button', { name: 'Download all panels as SVG' });
     await scrollIntoView(button);
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-    expect(download.suggestedFilename()).toBe('sweep_7-levels_shipped_seed-0_step-10000.svg');
+    // The converged sweep trained each level with its own recipe: the file names the budget, not a step.
+    expect(download.suggestedFilename()).toBe('sweep_7-levels_shipped_seed-0_converged.svg');
     const text = readFileSync((await download.path())!, 'utf8');
     // Read it as a viewer would, in a page of its own with nothing of the article's.
     const viewer = await browser().newPage();
@@ -172,11 +173,11 @@ describe('the figures in Chromium', () => {
       };
     }, text);
     expect(file.error).toBeNull();
-    expect(file).toMatchObject({ root: 'svg', title: 'Neuron weights across the sparsity sweep, step 10,000', panels: 8, texts: 0 });
+    expect(file).toMatchObject({ root: 'svg', title: 'Neuron weights across the sparsity sweep, trained to convergence', panels: 8, texts: 0 });
     for (const words of ['1 − S = 1', '1 − S = 0.001', 'feature superposition', '0 (orthogonal)', '40 of 40 neurons monosemantic']) {
       expect(file.labels.some((l) => l.includes(words))).toBe(true);
     }
-    expect(file.labels.some((l) => l.startsWith('Shipped weights: 10,000 Adam steps'))).toBe(true);
+    expect(file.labels.some((l) => l.startsWith('Shipped weights: a recipe per level (batch 128–16,384, 5,000–40,000 Adam steps'))).toBe(true);
     await viewer.setContent(`<body style="margin:0">${text.replace(/^<\?xml[^>]*>/, '')}</body>`);
     await viewer.screenshot({ path: `${ARTIFACTS}/download-sweep-all.png`, fullPage: true });
     await viewer.close();

@@ -127,9 +127,10 @@ describe('reading on a phone and a laptop', () => {
       expect(result.scrollWidth, `${width} px`).toBeLessThanOrEqual(result.viewport);
     }
     // The wide parts scroll in boxes a keyboard can reach.
-    const table = page.locator('.table-scroll');
-    expect(await table.getAttribute('role')).toBe('region');
-    if (await table.evaluate((el) => el.scrollWidth > el.clientWidth)) expect(await table.getAttribute('tabindex')).toBe('0');
+    for (const table of await page.locator('.table-scroll').all()) {
+      expect(await table.getAttribute('role')).toBe('region');
+      if (await table.evaluate((el) => el.scrollWidth > el.clientWidth)) expect(await table.getAttribute('tabindex')).toBe('0');
+    }
     await page.close();
   });
 
