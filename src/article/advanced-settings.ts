@@ -1,6 +1,6 @@
 /**
  * The live model's advanced settings as a form: each field's label, valid range and inline
- * validation, and the sentence that compares the reader's schedule with the shipped sweep's. Pure,
+ * validation, and the sentence that states the live model's recipe beside the shipped ones. Pure,
  * so that validation and wording are tested in Node. A permalink's bad value is clamped and named
  * in a notice (url-state.ts); a value typed into the form is refused next to its field instead, and
  * nothing trains until every field is valid.
@@ -141,7 +141,7 @@ export function constantScheduleSentence(steps: number, learningRate: number): s
   const shipped = { steps: DEFAULT_CONFIG.steps, learningRate: DEFAULT_CONFIG.learningRate };
   const at = (s: number, lr: number) => `${s.toLocaleString('en')} steps at learning rate ${lr}`;
   if (steps === shipped.steps && learningRate === shipped.learningRate) {
-    return `It trains ${at(steps, learningRate)}, the shipped sweep’s own schedule.`;
+    return `It trains ${at(steps, learningRate)}, the replication sweep’s own schedule.`;
   }
   const distance = steps * learningRate;
   const shippedDistance = shipped.steps * shipped.learningRate;
@@ -153,7 +153,7 @@ export function constantScheduleSentence(steps: number, learningRate: number): s
       : ratio > 1
         ? `Adam can move the weights about ${formatProduct(ratio)} times as far (${products})`
         : `Adam can move the weights only about ${Math.max(1, Math.round(ratio * 100))}% as far (${products})`;
-  return `It trains ${at(steps, learningRate)} where the shipped sweep took ${at(shipped.steps, shipped.learningRate)}: ${comparison}.`;
+  return `It trains ${at(steps, learningRate)} where the replication sweep took ${at(shipped.steps, shipped.learningRate)}: ${comparison}.`;
 }
 
 /** Three significant digits, no exponent: "10.5", "0.35", "9". */

@@ -68,6 +68,12 @@ export class LiveInput {
     this.actions.commit({ density });
   }
 
+  /** Commits settings chosen by a control of their own (one history entry and a retrain). */
+  commitSettings(patch: Partial<LiveSettings>): void {
+    this.keyCommit.cancel();
+    this.actions.commit(patch);
+  }
+
   /** Applies the form only when every field is valid; otherwise each refusal shows beside its field and nothing trains. */
   readonly onAdvancedApply = (form: HTMLFormElement): void => {
     const read = (name: SettingName) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value ?? null;

@@ -302,6 +302,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           onAdvancedApply: this.liveInput.onAdvancedApply,
           onSettingInput: this.liveInput.onSettingInput,
           onCopyLink: () => void this.onCopyLink(),
+          onUseLiveRecipe: () => this.liveInput.commitSettings({ recipe: 'live', steps: undefined, learningRate: undefined }),
         })}
         ${intermediateSection(intermediateView(shown?.drawn ?? null))}
         ${motifSection({

@@ -229,6 +229,21 @@ describe('the article in Chromium', () => {
     expect(signatures[1]).toEqual(signatures[0]);
   });
 
+  it('an older link keeps its constant schedule and offers the live recipe, which the link then names', async () => {
+    const page = await open('?section=live&density=0.1&steps=400');
+    const prose = page.locator('#live .prose');
+    expect(await prose.textContent()).toMatch(/It trains 400 steps at learning rate 0.003/);
+    await page.getByRole('button', { name: 'Train the live recipe instead' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('recipe')).toBe('live');
+    expect(new URL(page.url()).searchParams.has('steps')).toBe(false);
+    expect((await prose.textContent())?.replace(/\s+/g, ' ')).toMatch(
+      /It trains batch 128, 8,000 steps, lr 1e-2 .*: the live recipe for 1 − S = 0\.1\./,
+    );
+    await waitForLiveStep(page, 1);
+    expect((await liveStatus(page)).totalSteps).toBe(8000);
+    await page.close();
+  });
+
   it('back and forward move between configurations', async () => {
     const page = await open('?section=live&density=0.3');
     await scrollIntoView(page.locator('#live'));

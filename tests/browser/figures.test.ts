@@ -173,11 +173,18 @@ describe('the figures in Chromium', () => {
       };
     }, text);
     expect(file.error).toBeNull();
-    expect(file).toMatchObject({ root: 'svg', title: 'Neuron weights across the sparsity sweep, trained to convergence', panels: 8, texts: 0 });
+    expect(file).toMatchObject({
+      root: 'svg',
+      title: 'Neuron weights across the sparsity sweep, trained to convergence',
+      panels: 8,
+      texts: 0,
+    });
     for (const words of ['1 − S = 1', '1 − S = 0.001', 'feature superposition', '0 (orthogonal)', '40 of 40 neurons monosemantic']) {
       expect(file.labels.some((l) => l.includes(words))).toBe(true);
     }
-    expect(file.labels.some((l) => l.startsWith('Shipped weights: a recipe per level (batch 128–16,384, 5,000–40,000 Adam steps'))).toBe(true);
+    expect(file.labels.some((l) => l.startsWith('Shipped weights: a recipe per level (batch 128–16,384, 5,000–40,000 Adam steps'))).toBe(
+      true,
+    );
     await viewer.setContent(`<body style="margin:0">${text.replace(/^<\?xml[^>]*>/, '')}</body>`);
     await viewer.screenshot({ path: `${ARTIFACTS}/download-sweep-all.png`, fullPage: true });
     await viewer.close();

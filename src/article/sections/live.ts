@@ -47,6 +47,8 @@ export interface LiveSectionProps {
   /** A field was edited: the article rechecks it if it was refused. */
   readonly onSettingInput: (input: HTMLInputElement) => void;
   readonly onCopyLink: () => void;
+  /** Moves a link of the constant schedule (formats 1 and 2) onto the live recipe at its density. */
+  readonly onUseLiveRecipe: () => void;
   /** The reader chose a step on the live run's timeline (null: back to the newest weights). */
   readonly onTimelineSeek: (step: number | null) => void;
 }
@@ -194,9 +196,15 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         <h2>${SECTION_TITLES.live}</h2>
         <p>
           Choose a feature density and the page trains a fresh model at that density, here in your browser.
-          ${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing} The live recipe is the converged one
-          shortened to fit a browser’s budget, so at the paper’s levels the caption compares the result with the range
-          of the three shipped converged models. While it trains you see the nearest precomputed model; then the
+          ${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing}
+          ${
+            state.recipe === 'live'
+              ? html`The live recipe is the converged one shortened to fit a browser’s budget, so at the paper’s levels the
+                  caption compares the result with the range of the three shipped converged models.`
+              : html`This link trains the constant schedule of the page’s older links.
+                  <button type="button" id="use-live-recipe" @click=${props.onUseLiveRecipe}>Train the live recipe instead</button>`
+          }
+          While it trains you see the nearest precomputed model; then the
           columns move as the live model learns. Release the slider somewhere between the paper’s levels to see the
           transition the seven panels only sample.
         </p>

@@ -99,6 +99,6 @@ describe('the sentence about a constant schedule (links of formats 1 and 2)', ()
   });
 
   it('names the shipped schedule when the reader chose it', () => {
-    expect(constantScheduleSentence(DEFAULT_CONFIG.steps, DEFAULT_CONFIG.learningRate)).toMatch(/the shipped sweep’s own schedule/);
+    expect(constantScheduleSentence(DEFAULT_CONFIG.steps, DEFAULT_CONFIG.learningRate)).toMatch(/the replication sweep’s own schedule/);
   });
 });
