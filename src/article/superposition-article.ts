@@ -304,7 +304,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           onCopyLink: () => void this.onCopyLink(),
           onUseLiveRecipe: () => this.liveInput.commitSettings({ recipe: 'live', steps: undefined, learningRate: undefined }),
         })}
-        ${intermediateSection(intermediateView(shown?.drawn ?? null))}
+        ${intermediateSection(intermediateView(shown))}
         ${motifSection({
           view: motif,
           status: motifRun,

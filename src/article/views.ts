@@ -292,12 +292,19 @@ export interface IntermediateView {
   readonly facts: IntermediateFacts;
   /** The model at INTERMEDIATE_DENSITY, drawn at full size so that its halves can be read. */
   readonly plot: StackPlotData;
+  /** Which model it is: "the shipped converged model (seed 0)". */
+  readonly source: string;
 }
 
-const intermediateOf = memo((sweep: ShippedFile): IntermediateView | null => {
+const intermediateOf = memo((sweep: ShippedFile): Omit<IntermediateView, 'source'> | null => {
   const mid = sweep.models.find((model) => model.density === INTERMEDIATE_DENSITY);
   return mid ? { facts: intermediateFacts(mid.analysis, mid.density), plot: plotOf(mid.analysis) } : null;
 });
 
-/** Facts about the intermediate regime and its figure, from the shipped model at INTERMEDIATE_DENSITY. */
-export const intermediateView = (sweep: ShippedFile | null): IntermediateView | null => (sweep ? intermediateOf(sweep) : null);
+/** Facts about the intermediate regime and its figure, from the shown sweep's model at INTERMEDIATE_DENSITY. */
+export function intermediateView(shown: ShownSweep | null): IntermediateView | null {
+  const view = shown ? intermediateOf(shown.drawn) : null;
+  if (!view || !shown) return null;
+  const source = shown.budget === 'converged' ? `the shipped converged model (seed ${shown.seed})` : 'the shipped replication-budget model';
+  return { ...view, source };
+}

@@ -51,6 +51,8 @@ export function intermediateFacts(analysis: ModelAnalysis, density: number): Int
   };
 }
 
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 const isAre = (count: number): string => (count === 1 ? 'is' : 'are');
 
 const carriers = (list: readonly Carrier[]): string =>
@@ -67,7 +69,7 @@ export function intermediateSection(view: IntermediateView | null): TemplateResu
       <div class="prose">
       <h2>${SECTION_TITLES.intermediate}</h2>
       <p>
-        The middle of the sweep mixes both strategies. Figure ${figure} draws the shipped model at 1 − S =
+        The middle of the sweep mixes both strategies. Figure ${figure} draws ${view.source} at 1 − S =
         ${formatDensity(facts.density)} at full size. Split it down the middle: of the ${facts.halfSize} neurons on the
         left, which hold features 0 to ${facts.leftLastFeature}, ${facts.leftMonosemantic} ${isAre(facts.leftMonosemantic)}
         monosemantic; of the ${facts.halfSize} on the right, which hold less important features,
@@ -84,11 +86,11 @@ export function intermediateSection(view: IntermediateView | null): TemplateResu
         <neuron-stack-plot
           id="intermediate-plot"
           .data=${view.plot}
-          label=${`Neuron weights of the shipped model at 1 − S = ${formatDensity(facts.density)}`}
+          label=${`Neuron weights of ${view.source} at 1 − S = ${formatDensity(facts.density)}`}
         ></neuron-stack-plot>
         <figure-download filename=${`stack-plot-density-${formatDensity(facts.density)}-shipped`} for="intermediate-plot"></figure-download>
         <figcaption>
-          <span class="figure-number">Figure ${figure}.</span> The shipped model at 1 − S = ${formatDensity(facts.density)},
+          <span class="figure-number">Figure ${figure}.</span> ${capitalise(view.source)} at 1 − S = ${formatDensity(facts.density)},
           the model of Figure ${FIGURE_NUMBER.sweep}’s ${formatDensity(facts.density)} panel drawn larger. The left ${facts.halfSize} columns hold
           features 0 to ${facts.leftLastFeature}; the right ${facts.halfSize}, the less important ones.
         </figcaption>
