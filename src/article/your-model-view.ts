@@ -6,7 +6,7 @@
  */
 import { analyseModel, type FeaturePair, type ModelCounts, type MotifInstance } from '../model/analysis';
 import { importances } from '../model/config';
-import { estimateLoss, type LossEstimate, referenceLosses } from '../model/import';
+import { evaluateLoss, evaluationExamplesFor, type LossEstimate, referenceLosses } from '../model/evaluation';
 import type { NetworkWeights } from '../model/network';
 import type { MotifCloseupData, StackPlotData } from '../viz/types';
 import { motifCloseupData, motifHighlights, stackPlotData } from './figure-data';
@@ -62,7 +62,7 @@ export function yourInstanceView(
     pairs: analysis.pairs,
     motifs: analysis.motifs,
     closeups: analysis.motifs.map((motif, k) => motifCloseupData(analysis.normalised, motif, k)),
-    loss: density === null ? null : estimateLoss(weights, density, importance),
+    loss: density === null ? null : evaluateLoss(weights, density, importance, { examples: evaluationExamplesFor(n, m) }),
     references: density === null ? null : referenceLosses(density, importance, m),
     recordedLoss,
   };

@@ -131,6 +131,14 @@ function drawNonEmpty(rng: Rng, density: number, n: number, active: Int32Array, 
 }
 
 /**
+ * Non-empty examples for evaluating a model of n features and m neurons in a reader's browser
+ * (an imported model of any size): about 2·10^8 multiply-adds, at least 2,000 and at most
+ * DEFAULT_EVALUATION_EXAMPLES.
+ */
+export const evaluationExamplesFor = (n: number, m: number): number =>
+  Math.max(2_000, Math.min(DEFAULT_EVALUATION_EXAMPLES, Math.round(2e8 / (n * m))));
+
+/**
  * The expected loss of `weights` on data of feature density `density`: the all-zero example
  * weighted by its probability S^n, plus `examples` non-empty examples drawn from their conditional
  * law (a fixed seeded stream per density, so every model of a level sees the same examples).

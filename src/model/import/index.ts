@@ -8,7 +8,6 @@ export type { ImportedModel, ReadOutcome } from './imported-model';
 export { type ChosenFile, readModelFiles } from './read-model-file';
 export { weightsFileArrays, weightsFileToNpz } from './export';
 export { referenceLosses } from '../evaluation';
-export { estimateLoss, type LossEstimate } from './loss-estimate';
 export { readNpy, writeNpy } from './npy';
 export { readNpz, writeNpz } from './npz';
 export type { NdArray } from './nd-array';

@@ -6,7 +6,7 @@ import { analyseFile, namedFiles } from '../../../src/article/shipped-models';
 import { formatState, parseState } from '../../../src/article/url-state';
 import { yourInstanceView } from '../../../src/article/your-model-view';
 import { readModelFiles, weightsFileToNpz } from '../../../src/model/import';
-import { estimateExamples } from '../../../src/model/import/loss-estimate';
+import { evaluationExamplesFor } from '../../../src/model/evaluation';
 import { createRng } from '../../../src/model/random';
 import { parseWeightsFile } from '../../../src/model/weights-file';
 
@@ -51,7 +51,7 @@ describe('a loaded model’s view', () => {
     expect(view.plot.neurons).toHaveLength(m);
     expect(view.plot.superposition).toHaveLength(n);
     expect(view.counts.monosemantic + view.counts.polysemantic + view.counts.dead).toBe(m);
-    expect(view.loss!.examples).toBe(estimateExamples(n, m));
+    expect(view.loss!.examples).toBe(evaluationExamplesFor(n, m));
     expect(Number.isFinite(view.loss!.loss)).toBe(true);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { importances, makeConfig, PAPER_DENSITIES } from '../../../src/model/config';
-import { cleanSolutionLoss, evaluateLoss, referenceLosses, zeroModelLoss } from '../../../src/model/evaluation';
+import {
+  cleanSolutionLoss,
+  DEFAULT_EVALUATION_EXAMPLES,
+  evaluateLoss,
+  evaluationExamplesFor,
+  referenceLosses,
+  zeroModelLoss,
+} from '../../../src/model/evaluation';
 import { exampleLoss, type NetworkWeights } from '../../../src/model/network';
 import { createRng } from '../../../src/model/random';
 
@@ -69,6 +76,12 @@ describe('the exact evaluation', () => {
     const zeros = new Float64Array(n);
     expect(result.zeroExampleLoss).toBeCloseTo(exampleLoss(weights, zeros, importance), 12);
     expect(evaluateLoss(weights, 1, importance, { examples: 10 }).zeroExampleProbability).toBe(0);
+  });
+
+  it('sizes a browser evaluation by the model: 5·10^4 examples for this one, 10^5 for a small one, never under 2,000', () => {
+    expect(evaluationExamplesFor(100, 40)).toBe(50_000);
+    expect(evaluationExamplesFor(10, 6)).toBe(DEFAULT_EVALUATION_EXAMPLES);
+    expect(evaluationExamplesFor(10_000, 1_000)).toBe(2_000);
   });
 
   it('is deterministic for a seed and changes with it', () => {
