@@ -15,7 +15,7 @@ import { trainingBudget } from './sections/method';
 import { type IntermediateFacts, intermediateFacts } from './sections/intermediate';
 import { type AnalysedModel, isShipped, type ShippedFile, type ShippedModels, sameConfig, shippedAt } from './shipped-models';
 import type { SweepBudget } from './budget';
-import { formatSpread, type LevelSummary, levelAt, summariseLevels } from './sweep-summary';
+import { type LevelSummary, levelAt, summariseLevels } from './sweep-summary';
 import { recipeConfig } from '../model/recipe';
 import { isRunning, type TrainingStatus } from './training-controller';
 import type { ArticleState, SweepSettings } from './url-state';
@@ -242,7 +242,10 @@ function convergedComparison(reference: ShownSweep | null, config: ModelConfig):
   const level = levelAt(shippedSummary(reference.seeds), densityOf(config));
   if (!level) return '';
   const seeds = reference.seeds.map((s) => s.file.config.seed).join(', ');
-  return ` The shipped converged models at this level have ${formatSpread(level.monosemantic)} (median and range over seeds ${seeds}).`;
+  const { median, min, max } = level.monosemantic;
+  return min === max
+    ? ` The shipped converged models at this level have ${median} in each of seeds ${seeds}.`
+    : ` The shipped converged models at this level have a median of ${median} (${min}–${max} over seeds ${seeds}).`;
 }
 
 /** The live loss curve, labelled with the density of the run that drew it (not the slider's). */
