@@ -128,7 +128,11 @@ export function scheduleSentence(settings: LiveSettings): string {
   ].filter(Boolean);
   const paper = nearestPaperDensity(settings.density);
   const yours = changed.length > 0 ? `, with your values in place of its ${changed.join(' and ')}` : '';
-  return `It trains ${describeLevelRecipe(level)}: the live recipe for 1 − S = ${formatDensity(settings.density)}${yours}. The shipped converged model at 1 − S = ${formatDensity(paper)} took ${describeLevelRecipe(levelRecipe(CONVERGED_RECIPE, paper))}.`;
+  const which =
+    paper === settings.density
+      ? `the live recipe for 1 − S = ${formatDensity(paper)}`
+      : `the live recipe of the nearest paper level, 1 − S = ${formatDensity(paper)}, at 1 − S = ${formatDensity(settings.density)}`;
+  return `It trains ${describeLevelRecipe(level)}: ${which}${yours}. The shipped converged model at 1 − S = ${formatDensity(paper)} took ${describeLevelRecipe(levelRecipe(CONVERGED_RECIPE, paper))}.`;
 }
 
 /**

@@ -313,7 +313,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           onRestore: () => this.onRestoreShipped('motif'),
         })}
         ${yourModelSection(this.yourModel.sectionProps(namedFiles(models, replication), this.articleState.model === 'local'))}
-        ${methodSection(converged?.drawn.file ?? null, replication?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${appendix(here)}
+        ${methodSection(converged?.seeds.map((s) => s.file) ?? [], replication?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${appendix(here)}
         <p class="visually-hidden" role="status" id="announcer">${announcement(status)}</p>
       </main>
     `;

@@ -244,8 +244,8 @@ function convergedComparison(reference: ShownSweep | null, config: ModelConfig):
   const seeds = reference.seeds.map((s) => s.file.config.seed).join(', ');
   const { median, min, max } = level.monosemantic;
   return min === max
-    ? ` The shipped converged models at this level have ${median} in each of seeds ${seeds}.`
-    : ` The shipped converged models at this level have a median of ${median} (${min}–${max} over seeds ${seeds}).`;
+    ? ` The shipped converged models at this level have ${median} monosemantic neurons in each of seeds ${seeds}.`
+    : ` The shipped converged models at this level have a median of ${median} monosemantic neurons (${min}–${max} over seeds ${seeds}).`;
 }
 
 /** The live loss curve, labelled with the density of the run that drew it (not the slider's). */

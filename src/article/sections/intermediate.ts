@@ -32,7 +32,9 @@ export function intermediateFacts(analysis: ModelAnalysis, density: number): Int
   const left = ordered.slice(0, halfSize);
   const monosemantic = (list: typeof ordered): number => list.filter((n) => n.kind === 'monosemantic').length;
   const polys = ordered.filter((n) => n.kind === 'polysemantic');
-  const example = polys[0];
+  const dominated = polys.filter((n) => n.secondary.every((s) => Math.abs(s.weight) < 0.5));
+  // The example illustrates the sentence it follows: a neuron with one dominant primary feature.
+  const example = dominated[0];
   const represented = analysis.pairs.filter((p) => p.representation === 'both');
   const zero = analysis.pairs.find((p) => p.feature === 0);
   return {
@@ -42,7 +44,7 @@ export function intermediateFacts(analysis: ModelAnalysis, density: number): Int
     rightMonosemantic: monosemantic(ordered.slice(halfSize)),
     leftLastFeature: Math.max(0, ...left.map((n) => n.primary.feature)),
     polysemantic: polys.length,
-    primaryDominated: polys.filter((n) => n.secondary.every((s) => Math.abs(s.weight) < 0.5)).length,
+    primaryDominated: dominated.length,
     example: example ? { neuron: example.neuron, primary: example.primary.feature, secondary: example.secondary.slice(0, 4) } : null,
     represented: represented.length,
     pairedBothSides: represented.filter((p) => p.positive.some((c) => c.outputWeight > 0) && p.negative.some((c) => c.outputWeight > 0))

@@ -15,7 +15,7 @@ export function denseSentence(budget: SweepBudget, dense: LevelSummary | undefin
   const trained = budget === 'converged' ? 'trained to convergence' : 'trained with the public replications’ budget';
   const seeds = dense.seeds > 1 ? ` in each of its ${dense.seeds} seeds` : '';
   if (dense.representedFeatures.min === pairs && dense.representedFeatures.max === pairs) {
-    return `Figure ${FIGURE_NUMBER.sweep}’s dense model, ${trained}, does exactly that${seeds}: it computes ${pairs} features, each with its own pair of neurons.`;
+    return `Figure ${FIGURE_NUMBER.sweep}’s dense model, ${trained}, does that${seeds}: it computes ${pairs} features, each with its own pair of neurons.`;
   }
   return `Figure ${FIGURE_NUMBER.sweep}’s dense model, ${trained}, computes ${formatSpread(dense.representedFeatures)} features rather than ${pairs}.`;
 }
@@ -53,8 +53,8 @@ export function introSection(contents: TemplateResult, dense: string): TemplateR
           is that a network can also <em>compute</em> on features it keeps in superposition. The task is as small as it can
           be: output the absolute value ${tex('|x_i|')} of each of 100 inputs, using a hidden layer of only 40 ReLU neurons.
           Because a clean solution spends two neurons on every feature, 40 neurons can compute 20 features without any
-          sharing. <span id="intro-dense">${dense}</span> What happens to the other 80 depends on how sparse the inputs are,
-          and that is what you can explore here.
+          sharing. What happens to the other 80 depends on how sparse the inputs are, and that is what you can explore
+          here. <span id="intro-dense">${dense}</span>
         </p>
       </div>
     </section>

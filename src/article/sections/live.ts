@@ -84,13 +84,16 @@ export function statusLine(status: RunStatus): string {
 
 /** What the live status line says when no live run is shown: why it waits, or how to start one. */
 export function idleLine(status: TrainingStatus, liveRun: LivePhase): string {
-  if (liveRun !== 'waiting') return 'Not training. Move the slider or press Train.';
   const other = status.target && status.target !== 'live' && isRunning(status, status.target) ? status.target : null;
-  if (other) {
-    const what = other === 'sweep' ? 'sweep retrain' : 'motif model';
-    return `Waiting: the live model trains once the ${what} is over (or press Train now).`;
+  const what = other === 'sweep' ? 'sweep retrain' : 'motif model';
+  if (liveRun === 'waiting') {
+    return other
+      ? `Waiting: the live model trains once the ${what} is over (pressing Train stops the ${what} and trains it now).`
+      : 'Waiting: the live model trains when this section is on screen (or press Train now).';
   }
-  return 'Waiting: the live model trains when this section is on screen (or press Train now).';
+  return other
+    ? `Not training: the ${what} is running. Pressing Train stops it and trains the live model.`
+    : 'Not training. Move the slider or press Train.';
 }
 
 /**

@@ -14,21 +14,25 @@ export function trainingBudget(file: WeightsFile): string {
 }
 
 /** The budget of the shipped sweep a figure draws, as a sentence for its caption. */
-export function budgetSentence(shown: Pick<ShownSweep, 'budget' | 'drawn' | 'seed' | 'seeds'>): string {
+export function budgetSentence(shown: Pick<ShownSweep, 'budget' | 'drawn' | 'seed'>): string {
   if (shown.budget === 'replication') return trainingBudget(shown.drawn.file);
-  const seeds = shown.seeds.map((s) => s.file.config.seed).join(', ');
   const provenance = shown.drawn.file.provenance;
-  const time = provenance
-    ? ` (${provenance.wallSeconds} s for ${shown.seeds.length === 1 ? 'it' : 'all seeds'} on the ${provenance.backend} backend)`
-    : '';
-  return `Trained to convergence, each level with its own recipe (listed in the method section), seed ${shown.seed}; seeds ${seeds} were trained${time}.`;
+  const time = provenance ? `, which trained in ${provenance.wallSeconds} s on the ${provenance.backend} backend` : '';
+  return `Trained to convergence, each level with its own recipe (listed in the method section): seed ${shown.seed}${time}.`;
 }
+
+/** A recipe's description that wraps only between its comma-separated parts, never inside "lr 3e-3". */
+const unbroken = (text: string): TemplateResult[] =>
+  text.split(', ').map((part, k, parts) => html`<span class="nowrap">${part}${k < parts.length - 1 ? ',' : ''}</span> `);
 
 /** Each paper level's converged and live recipes, side by side. */
 function recipeTable(): TemplateResult {
-  return html`<div class="scroll-x table-scroll" role="region" aria-labelledby="recipes-caption">
-    <table class="recipes">
-      <caption id="recipes-caption">The recipe of each level: the shipped converged sweep’s, and the live model’s (the slider trains the live recipe of the nearest level)</caption>
+  return html`<p class="table-caption" id="recipes-caption">
+      The recipe of each level: the shipped converged sweep’s, and the live model’s (the slider trains the live recipe of
+      the nearest level).
+    </p>
+    <div class="scroll-x table-scroll" role="region" aria-labelledby="recipes-caption">
+    <table class="recipes" aria-labelledby="recipes-caption">
       <thead>
         <tr><th scope="col">1 − S</th><th scope="col">converged (shipped)</th><th scope="col">live (trained here)</th></tr>
       </thead>
@@ -37,8 +41,8 @@ function recipeTable(): TemplateResult {
           const live = LIVE_RECIPE_LEVELS.levels[k];
           return html`<tr>
             <td>${formatDensity(level.density)}</td>
-            <td>${describeLevelRecipe(level)}</td>
-            <td>${live ? describeLevelRecipe(live) : ''}</td>
+            <td>${unbroken(describeLevelRecipe(level))}</td>
+            <td>${live ? unbroken(describeLevelRecipe(live)) : ''}</td>
           </tr>`;
         })}
       </tbody>
@@ -50,7 +54,13 @@ function recipeTable(): TemplateResult {
  * The method: the two training budgets with their recipes, the evaluation, the monosemanticity
  * rules and the motif detector, with the shipped sweeps' provenance and the live backend.
  */
-export function methodSection(converged: WeightsFile | null, replication: WeightsFile | null, liveBackend: string | null): TemplateResult {
+export function methodSection(
+  converged: readonly WeightsFile[],
+  replication: WeightsFile | null,
+  liveBackend: string | null,
+): TemplateResult {
+  const timed = converged.filter((file) => file.provenance);
+  const command = timed[0]?.provenance?.command;
   const c = replication?.config;
   return html`
     <section id="method" class="prose" data-section="method">
@@ -66,9 +76,9 @@ export function methodSection(converged: WeightsFile | null, replication: Weight
         standard deviation 0.02; the learning rate rises linearly over a warmup, then either stays flat and decays
         along a half cosine over the last quarter of the steps, or decays along a half cosine from the warmup on.
         ${
-          converged?.provenance
-            ? html`The converged sweep was produced by <code>${converged.provenance.command}</code> on the
-                ${converged.provenance.backend} backend in ${converged.provenance.wallSeconds} s for all three seeds.`
+          command
+            ? html`The converged sweep was produced by <code>${command}</code> on the ${timed[0]!.provenance!.backend} backend:
+                ${timed.map((f) => `${f.provenance!.wallSeconds} s for seed ${f.config.seed}`).join(', ')}.`
             : ''
         }
       </p>

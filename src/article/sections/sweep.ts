@@ -118,7 +118,13 @@ export function sweepNarrative(budget: SweepBudget, levels: readonly LevelSummar
   ];
   if (dense.representedFeatures.min === pairs && dense.monosemantic.min === m) {
     sentences.push(
-      `That is the clean solution, a ± pair of neurons for each of the ${pairs} most important features: interference would cost on every example, so no neuron is shared.`,
+      `That is the shape of the clean solution, a ± pair of neurons for each of the ${pairs} most important features: interference would cost on every example, so no neuron is shared.`,
+    );
+    const clean = dense.loss.median / dense.cleanRatio;
+    const range =
+      dense.seeds > 1 ? ` (${formatNumber(dense.loss.min / clean)}–${formatNumber(dense.loss.max / clean)} over the seeds)` : '';
+    sentences.push(
+      `Its eval loss is ${formatNumber(dense.cleanRatio)} times the clean solution’s${range}: the pairs are there, and the gap is in how precisely their weights and the other outputs’ biases are set.`,
     );
   } else if (dense.representedFeatures.max < pairs && dense.cleanRatio > 1.5) {
     sentences.push(
@@ -141,7 +147,7 @@ export function sweepNarrative(budget: SweepBudget, levels: readonly LevelSummar
   if (purer) {
     const apart = purer.lowParticipation.median - purer.monosemantic.median >= 5;
     sentences.push(
-      `At 1 − S = 0.01, ${fs(purer.monosemantic)} neurons are monosemantic by the 0.1 rule and ${fs(purer.lowParticipation)} have a participation ratio under 1.5${apart ? ': most of those read one feature plus small stray weights, which the first rule counts and the second barely notices. How many neurons count as monosemantic depends on the rule' : ''}.`,
+      `At 1 − S = 0.01, ${fs(purer.monosemantic)} neurons are monosemantic by the 0.1 rule and ${fs(purer.lowParticipation)} have a participation ratio under 1.5${apart ? ': most of those read one feature plus small stray weights, which make a neuron polysemantic by the 0.1 rule and which the participation ratio barely notices. How many neurons count as monosemantic depends on the rule' : ''}.`,
     );
   }
   sentences.push(
@@ -170,10 +176,18 @@ export function budgetComparison(converged: readonly LevelSummary[], replication
   const sparsest = pair(0.001);
   if (!dense || !purer || !sparsest) return [];
   const lossChange = (p: { c: LevelSummary; r: LevelSummary }) => String(Number((p.r.loss.median / p.c.loss.median).toPrecision(2)));
+  const lowerElsewhere = converged
+    .map((c) => ({ c, r: levelAt(replication, c.density) }))
+    .filter((p): p is { c: LevelSummary; r: LevelSummary } => p.r !== undefined && p.r.loss.median < p.c.loss.median)
+    .map(
+      ({ c, r }) =>
+        `At 1 − S = ${formatDensity(c.density)} the replication budget’s model has the lower eval loss (${formatLoss(r.loss.median)} against ${formatLoss(c.loss.median)}) with ${r.monosemantic.median} monosemantic neurons against ${c.monosemantic.median}: there the converged recipe ends with more monosemantic neurons but not a lower loss, so the count depends on the training as well as on the sparsity (docs/training.md traces it to the learning rate).`,
+    );
   return [
     `Training to convergence changes the picture at both ends of the sweep. At 1 − S = 1 the features computed go ${moved(dense.r.representedFeatures, dense.c.representedFeatures)} and the eval loss falls ${lossChange(dense)}-fold.`,
     `At 1 − S = 0.01 the monosemantic neurons go ${moved(purer.r.monosemantic, purer.c.monosemantic)} by the 0.1 rule, but ${moved(purer.r.lowParticipation, purer.c.lowParticipation)} by the participation-ratio rule.`,
     `At 1 − S = 0.001 the features computed go ${moved(sparsest.r.representedFeatures, sparsest.c.representedFeatures)} and the eval loss falls ${lossChange(sparsest)}-fold.`,
+    ...lowerElsewhere,
   ];
 }
 
@@ -230,7 +244,8 @@ function retrainControls(props: SweepSectionProps): TemplateResult {
   // isRunning() narrows `status` to idle below; the run that ended is read from props again.
   const ended = props.status.target === 'sweep' ? props.status : null;
   if (ended?.snapshot && props.budget === 'replication') {
-    const how = ended.phase === 'completed' ? 'finished' : `stopped at ${stepOfTotal(ended)}`;
+    const how =
+      ended.phase === 'completed' ? 'finished' : `stopped at ${stepOfTotal(ended)}; the figure shows the last weights it reported`;
     return html`<button type="button" id="restore-sweep" @click=${props.onRestore}>Restore the shipped models</button>
       <span class="small">The figure shows the sweep you retrained (${how}).</span> ${retrain}`;
   }
@@ -256,7 +271,9 @@ function levelRow(level: LevelSummary): TemplateResult {
 function tableCaption(props: SweepSectionProps): string {
   const seeds = props.levels[0]?.seeds ?? 1;
   const over = seeds > 1 ? `: median and, in brackets, range over ${seeds} seeds` : '';
-  return `Counts per sparsity level, for ${props.budget === 'converged' && seeds > 1 ? 'the shipped converged models' : props.source}${over}. ${props.budgetSentence}`;
+  const error = props.levels[0]?.lossKind === 'eval' && seeds === 1 ? ' ± is the evaluation’s standard error.' : '';
+  const budget = seeds > 1 ? 'Each level trained with its own recipe (method section).' : props.budgetSentence;
+  return `Counts per sparsity level, for ${seeds > 1 ? 'the shipped converged models' : props.source}${over}. ${budget}${error}`;
 }
 
 /** The sweep section: its story (told from the shipped models of the chosen budget), Figure 1, the budget control, the retrain controls and the counts table. */
@@ -279,11 +296,13 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
           The paper’s central figure for this model trains seven networks, identical except for how sparse their
           inputs are, and lines up their stack plots. Figure ${FIGURE_NUMBER.sweep} shows seven models trained by this
           page’s own engine, with two training budgets: the public replications’ (10,000 steps of batch 1,024 at
-          every level) and one trained to convergence, with a recipe per level that reaches the lowest losses found.
+          every level) and one trained to convergence, with a recipe per level measured to come, for at least one of three
+          seeds, within 1.25 times of the lowest loss found at that level.
           Each caption counts <a class="term" href="#term-monosemantic">monosemantic</a> neurons with the rule given in
           the method section.${fnRef('budget')}
         </p>
         <p id="sweep-narrative">${narrative.join(' ')}</p>
+        ${props.frame ? html`<p class="small" id="narrative-note">This text describes the shipped models of this budget; Figure ${FIGURE_NUMBER.sweep} and its table now show ${props.source}.</p>` : nothing}
         ${comparison.length > 0 ? html`<p id="budget-comparison">${comparison.join(' ')}</p>` : nothing}
       </div>
       ${budgetControls(props)}
@@ -321,9 +340,9 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
       <div class="controls">${retrainControls(props)}</div>
       ${status.target === 'sweep' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
       ${retrainLoss(props)}
+      <p class="table-caption" id="counts-caption">${tableCaption(props)}</p>
       <div class="scroll-x table-scroll" role="region" aria-labelledby="counts-caption">
-      <table class="counts">
-        <caption id="counts-caption">${tableCaption(props)}</caption>
+      <table class="counts" aria-labelledby="counts-caption">
         <thead>
           <tr>
             <th scope="col">1 − S</th>

@@ -11,6 +11,7 @@ import { formatSpread, spreadOf, summariseLevels } from '../../../src/article/sw
 import { importances } from '../../../src/model/config';
 import { referenceLosses } from '../../../src/model/evaluation';
 import { parseWeightsFile } from '../../../src/model/weights-file';
+import { formatLoss } from '../../../src/viz/format';
 
 const read = (name: string) =>
   analyseFile(parseWeightsFile(JSON.parse(readFileSync(new URL(`../../../public/weights/${name}`, import.meta.url), 'utf8'))));
@@ -74,7 +75,9 @@ describe('the sweep’s text, recomputed from the weights', () => {
     expect(text).toContain(
       `${formatSpread(purer.monosemantic)} neurons are monosemantic by the 0.1 rule and ${formatSpread(purer.lowParticipation)} have a participation ratio under 1.5`,
     );
-    expect(text).toMatch(/That is the clean solution/);
+    expect(text).toMatch(/That is the shape of the clean solution/);
+    const dense = at(converged, 1);
+    expect(text).toContain(`Its eval loss is ${dense.cleanRatio.toFixed(2)} times the clean solution’s`);
   });
 
   it('says the replication budget’s dense model has not finished training, with the loss that shows it', () => {
@@ -83,7 +86,7 @@ describe('the sweep’s text, recomputed from the weights', () => {
     expect(text).toContain(`computes |x| for ${dense.representedFeatures.median} features`);
     expect(dense.cleanRatio).toBeGreaterThan(1.5);
     expect(text).toMatch(/has not finished training/);
-    expect(text).not.toMatch(/That is the clean solution/);
+    expect(text).not.toMatch(/shape of the clean solution/);
   });
 
   it('compares the budgets with the numbers of both', () => {
@@ -98,8 +101,18 @@ describe('the sweep’s text, recomputed from the weights', () => {
     expect(text).toContain(`falls ${Number(fold.toPrecision(2))}-fold.`);
   });
 
+  it('says where the replication budget’s loss is the lower one, with both losses and counts', () => {
+    const text = budgetComparison(converged, replicated).join(' ');
+    const r = at(replicated, 0.03);
+    const c = at(converged, 0.03);
+    expect(r.loss.median).toBeLessThan(c.loss.median);
+    expect(text).toContain(
+      `At 1 − S = 0.03 the replication budget’s model has the lower eval loss (${formatLoss(r.loss.median)} against ${formatLoss(c.loss.median)})`,
+    );
+  });
+
   it('agrees in the intro with what the dense panel of each budget shows', () => {
-    expect(denseSentence('converged', at(converged, 1))).toMatch(/does exactly that in each of its 3 seeds: it computes 20 features/);
+    expect(denseSentence('converged', at(converged, 1))).toMatch(/does that in each of its 3 seeds: it computes 20 features/);
     expect(denseSentence('replication', at(replicated, 1))).toBe(
       `Figure 1’s dense model, trained with the public replications’ budget, computes ${at(replicated, 1).representedFeatures.median} features rather than 20.`,
     );

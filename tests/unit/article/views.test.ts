@@ -107,7 +107,7 @@ describe('the live view', () => {
     const view = liveView(state, status, { config: status.config, instance, step: 300 }, convergedShown, sweep)!;
     expect(view).toMatchObject({ source: 'live', step: 300 });
     expect(view.caption).toBe('The live model at 1 − S = 0.1 (training here, step 300).');
-    expect(view.counts).toMatch(/The shipped converged models at this level have a median of 34 \(31–36 over seeds 0, 1, 2\)\./);
+    expect(view.counts).toMatch(/The shipped converged models at this level have a median of 34 monosemantic neurons \(31–36 over seeds 0, 1, 2\)\./);
   });
 
   it('labels the loss curve with the run’s density, not the slider’s', () => {
@@ -128,7 +128,12 @@ describe('the motif view', () => {
 describe('the live status line', () => {
   it('says why the live model waits, not that it is not training', () => {
     const sweepRun: RunStatus = { ...liveRun({}), target: 'sweep' };
-    expect(idleLine(sweepRun, 'waiting')).toBe('Waiting: the live model trains once the sweep retrain is over (or press Train now).');
+    expect(idleLine(sweepRun, 'waiting')).toBe(
+      'Waiting: the live model trains once the sweep retrain is over (pressing Train stops the sweep retrain and trains it now).',
+    );
+    expect(idleLine(sweepRun, 'done')).toBe(
+      'Not training: the sweep retrain is running. Pressing Train stops it and trains the live model.',
+    );
     expect(idleLine(idle, 'waiting')).toMatch(/trains when this section is on screen/);
     expect(idleLine({ ...sweepRun, phase: 'cancelled' }, 'waiting')).toMatch(/on screen/);
     expect(idleLine(idle, 'idle')).toBe('Not training. Move the slider or press Train.');
