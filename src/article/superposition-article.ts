@@ -17,7 +17,7 @@ import { tableOfContents } from './sections/contents';
 import { intermediateSection } from './sections/intermediate';
 import { denseSentence, introSection, skipLink } from './sections/intro';
 import { liveSection } from './sections/live';
-import { budgetSentence, methodSection, trainingBudget } from './sections/method';
+import { budgetSentence, methodSection, retrainBudget } from './sections/method';
 import { modelSection } from './sections/model';
 import { motifSection } from './sections/motif';
 import { sweepSection } from './sections/sweep';
@@ -272,7 +272,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           exportSource: sweepFigure?.exportSource ?? null,
           lossSeries: sweepLossSeries(sweepRun),
           onTimelineSeek: (step) => this.onTimelineSeek('sweep', step),
-          budgetSentence: sweepFigure?.frame ? (replication ? trainingBudget(replication.file) : '') : shown ? budgetSentence(shown) : '',
+          budgetSentence: sweepFigure?.frame ? (replication ? retrainBudget(replication.file) : '') : shown ? budgetSentence(shown) : '',
           status: sweepRun,
           selectedPanel: this.sweepPanel,
           onSelectPanel: (index) => (this.sweepPanel = index),

@@ -13,6 +13,12 @@ export function trainingBudget(file: WeightsFile): string {
   return `Trained for ${c.steps.toLocaleString('en')} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}, seed ${c.seed}${file.provenance ? `, on the ${file.provenance.backend} backend` : ''}.`;
 }
 
+/** The budget of a sweep retrained here, which may have stopped short of it: "Retrained here with the replication budget: up to …". */
+export function retrainBudget(file: WeightsFile): string {
+  const c = file.config;
+  return `Retrained here with the replication budget: up to ${c.steps.toLocaleString('en')} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}, seed ${c.seed}.`;
+}
+
 /** The budget of the shipped sweep a figure draws, as a sentence for its caption. */
 export function budgetSentence(shown: Pick<ShownSweep, 'budget' | 'drawn' | 'seed'>): string {
   if (shown.budget === 'replication') return trainingBudget(shown.drawn.file);

@@ -107,7 +107,9 @@ describe('the live view', () => {
     const view = liveView(state, status, { config: status.config, instance, step: 300 }, convergedShown, sweep)!;
     expect(view).toMatchObject({ source: 'live', step: 300 });
     expect(view.caption).toBe('The live model at 1 − S = 0.1 (training here, step 300).');
-    expect(view.counts).toMatch(/The shipped converged models at this level have a median of 34 monosemantic neurons \(31–36 over seeds 0, 1, 2\)\./);
+    expect(view.counts).toMatch(
+      /The shipped converged models at this level have a median of 34 monosemantic neurons \(31–36 over seeds 0, 1, 2\)\./,
+    );
   });
 
   it('labels the loss curve with the run’s density, not the slider’s', () => {
