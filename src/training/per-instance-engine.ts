@@ -9,7 +9,7 @@ import { importances, scheduledLearningRate, type ModelConfig } from '../model/c
 import { createInstanceData, type BatchGenerator } from '../model/data';
 import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
-import { AdamClock, applyAdam, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
+import { AdamClock, applyAdam, applyAdamInPlace, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
 import type { TrainingEngine } from './engine';
 import { instanceGradients, type InstanceGradients, type InstanceParams } from './gradients';
 import { initialWeights } from './initial-weights';
@@ -85,7 +85,10 @@ export class PerInstanceEngine implements TrainingEngine {
             this.importance,
             withLoss,
           );
-          for (const [name, slot] of instance.slots) applyAdam(slot, grads[name as keyof InstanceGradients] as tf.Tensor, adam);
+          for (const [name, slot] of instance.slots) {
+            const gradient = grads[name as keyof InstanceGradients] as tf.Tensor;
+            if (!applyAdamInPlace(slot, gradient, adam)) applyAdam(slot, gradient, adam);
+          }
           if (grads.loss) losses.push(grads.loss);
         }
         return withLoss ? (tf.stack(losses) as tf.Tensor1D) : undefined;
