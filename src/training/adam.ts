@@ -3,9 +3,8 @@
  * epsilon (tf.train.adam's default is 1e-4 on WebGL, where TF.js misreports the float precision;
  * docs/performance.md, "Half-precision GPUs").
  */
-import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import { hostStorage } from './host-memory';
 
 const BETA1 = 0.9;
 const BETA2 = 0.999;
@@ -78,23 +77,6 @@ export function applyAdam(slot: AdamSlot, gradient: tf.Tensor, step: AdamStep): 
   slot.v.assign(tf.add(tf.mul(slot.v, BETA2), tf.mul(tf.square(gradient), 1 - BETA2)));
   const denom = tf.add(tf.div(tf.sqrt(slot.v), step.correction2Sqrt), step.epsilon);
   slot.param.assign(tf.sub(slot.param, tf.mul(tf.div(slot.m, denom), step.stepSize)));
-}
-
-/**
- * The float32 storage of `tensor` itself (not a copy) on the CPU backends, where tensors live in
- * host memory (wasm's heap, cpu's typed arrays); null on every other backend. Valid until the next
- * kernel runs (a wasm heap can grow and move).
- */
-function hostStorage(tensor: tf.Tensor): Float32Array | null {
-  if (tensor.dtype !== 'float32') return null;
-  switch (tf.getBackend()) {
-    case 'wasm':
-      return (tf.backend() as BackendWasm).typedArrayFromHeap(tensor) as Float32Array;
-    case 'cpu':
-      return (tf.backend() as MathBackendCPU).data.get(tensor.dataId).values as Float32Array;
-    default:
-      return null;
-  }
 }
 
 const f32 = Math.fround;

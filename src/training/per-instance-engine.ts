@@ -12,6 +12,7 @@ import { STREAM } from '../model/random';
 import { AdamClock, applyAdam, applyAdamInPlace, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
 import type { TrainingEngine } from './engine';
 import { instanceGradients, type InstanceGradients, type InstanceParams } from './gradients';
+import { hostMemoryBackend } from './host-memory';
 import { initialWeights } from './initial-weights';
 import { instanceWeights } from './stored-weights';
 
@@ -40,6 +41,8 @@ export class PerInstanceEngine implements TrainingEngine {
   private readonly instances: Instance[];
   private readonly importance: tf.Tensor2D;
   private readonly clock: AdamClock;
+  /** Whether tensors live in host memory (wasm, cpu): then sparse levels take the sparse input products. */
+  private readonly hostMemory = hostMemoryBackend();
   private disposed = false;
 
   constructor(
@@ -75,13 +78,13 @@ export class PerInstanceEngine implements TrainingEngine {
           const sample = instance.data.next();
           const rowScale = new Float32Array(sample.rows);
           for (let r = 0; r < sample.rows; r++) rowScale[r] = sample.rowWeights[r]! / batch;
+          const x = tf.tensor2d(sample.x, [sample.rows, sample.n]);
+          const rowScaleTensor = tf.tensor2d(rowScale, [sample.rows, 1]);
           const grads = instanceGradients(
             instance.params,
-            {
-              x: tf.tensor2d(sample.x, [sample.rows, sample.n]),
-              xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]),
-              rowScale: tf.tensor2d(rowScale, [sample.rows, 1]),
-            },
+            this.hostMemory && sample.nonZeros
+              ? { x, rowScale: rowScaleTensor, sparse: { x: sample.x, nonZeros: sample.nonZeros } }
+              : { x, xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]), rowScale: rowScaleTensor },
             this.importance,
             withLoss,
           );
