@@ -38,10 +38,19 @@ export interface InstanceBatch {
   readonly sparse?: SparseInputs;
 }
 
-/** A batch's inputs on the host: x row-major [rows × n] and its non-zero cells (row · n + feature), ascending. */
+/**
+ * A batch's inputs on the host: x row-major [rows × n] and its non-zero cells (row · n + feature),
+ * ascending; with the instance's scratch arrays for the two sparse products. A tensor made from a
+ * scratch array may share it (cpu does not copy), which is safe because every such tensor is
+ * disposed by the step's tidy before the next step writes the array again.
+ */
 export interface SparseInputs {
   readonly x: Float32Array;
   readonly nonZeros: Int32Array;
+  /** At least batch · m floats. */
+  readonly hiddenScratch: Float32Array;
+  /** n · m floats. */
+  readonly gradientScratch: Float32Array;
 }
 
 const f32 = Math.fround;
@@ -54,42 +63,45 @@ function hostArray(tensor: tf.Tensor): Float32Array {
 }
 
 /**
- * ReLU(x·W1T + b1) [rows, m] from x's non-zeros alone. XNNPACK's product starts each sum at the
- * bias and adds the products k by k, each rounded to float32; the zero terms it adds leave a sum
- * unchanged, so visiting only the non-zeros in the same order gives the same floats.
+ * ReLU(x·W1T + b1) [rows, m] from x's non-zeros alone, row by row in one pass. XNNPACK's product
+ * starts each sum at the bias and adds the products k by k, each rounded to float32; the zero terms
+ * it adds leave a sum unchanged, so visiting only the non-zeros in the same order gives the same
+ * floats.
  */
 function sparseHidden(inputs: SparseInputs, rows: number, n: number, W1T: tf.Tensor, b1: tf.Tensor | undefined): tf.Tensor2D {
   const w = hostArray(W1T);
   const m = w.length / n;
   const bias = b1 ? hostArray(b1) : new Float32Array(m);
-  const hidden = new Float32Array(rows * m);
-  for (let r = 0; r < rows; r++) hidden.set(bias, r * m);
-  const { x, nonZeros } = inputs;
-  for (let k = 0; k < nonZeros.length; k++) {
-    const cell = nonZeros[k]!;
-    const r = (cell / n) | 0;
-    const value = x[cell]!;
-    const from = (cell - r * n) * m;
+  const { x, nonZeros, hiddenScratch: hidden } = inputs;
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
     const to = r * m;
-    for (let j = 0; j < m; j++) hidden[to + j] = f32(hidden[to + j]! + f32(value * w[from + j]!));
+    for (let j = 0; j < m; j++) hidden[to + j] = bias[j]!;
+    const rowEnd = (r + 1) * n;
+    for (; k < nonZeros.length && nonZeros[k]! < rowEnd; k++) {
+      const cell = nonZeros[k]!;
+      const value = x[cell]!;
+      const from = (cell - r * n) * m;
+      for (let j = 0; j < m; j++) hidden[to + j] = hidden[to + j]! + f32(value * w[from + j]!);
+    }
+    for (let j = 0; j < m; j++) if (!(hidden[to + j]! > 0)) hidden[to + j] = 0;
   }
-  for (let k = 0; k < hidden.length; k++) if (!(hidden[k]! > 0)) hidden[k] = 0;
-  return tf.tensor2d(hidden, [rows, m]);
+  return tf.tensor2d(hidden.subarray(0, rows * m), [rows, m]);
 }
 
 /** xᵀ·dHidden [n, m] from x's non-zeros alone, each sum over rows in ascending order as the product takes it. */
 function sparseInputGradient(inputs: SparseInputs, n: number, dHidden: tf.Tensor2D): tf.Tensor2D {
   const d = hostArray(dHidden);
   const m = dHidden.shape[1];
-  const gradient = new Float32Array(n * m);
-  const { x, nonZeros } = inputs;
+  const { x, nonZeros, gradientScratch: gradient } = inputs;
+  gradient.fill(0);
   for (let k = 0; k < nonZeros.length; k++) {
     const cell = nonZeros[k]!;
     const r = (cell / n) | 0;
     const value = x[cell]!;
     const from = r * m;
     const to = (cell - r * n) * m;
-    for (let j = 0; j < m; j++) gradient[to + j] = f32(gradient[to + j]! + f32(value * d[from + j]!));
+    for (let j = 0; j < m; j++) gradient[to + j] = gradient[to + j]! + f32(value * d[from + j]!);
   }
   return tf.tensor2d(gradient, [n, m]);
 }

@@ -22,6 +22,9 @@ interface Instance {
   readonly params: InstanceParams<tf.Variable>;
   readonly slots: readonly (readonly [ParamName, AdamSlot])[];
   readonly data: BatchGenerator;
+  /** The sparse products' scratch arrays (gradients.ts, SparseInputs). */
+  readonly hiddenScratch: Float32Array;
+  readonly gradientScratch: Float32Array;
 }
 
 /** Tensors in this engine's storage layout (W1 and W2 transposed). */
@@ -59,6 +62,8 @@ export class PerInstanceEngine implements TrainingEngine {
         params: variables as InstanceParams<tf.Variable>,
         slots,
         data: createInstanceData(density, config.n, config.batch, config.seed, STREAM.data(density)),
+        hiddenScratch: new Float32Array(config.batch * config.m),
+        gradientScratch: new Float32Array(config.n * config.m),
       };
     });
   }
@@ -83,7 +88,16 @@ export class PerInstanceEngine implements TrainingEngine {
           const grads = instanceGradients(
             instance.params,
             this.hostMemory && sample.nonZeros
-              ? { x, rowScale: rowScaleTensor, sparse: { x: sample.x, nonZeros: sample.nonZeros } }
+              ? {
+                  x,
+                  rowScale: rowScaleTensor,
+                  sparse: {
+                    x: sample.x,
+                    nonZeros: sample.nonZeros,
+                    hiddenScratch: instance.hiddenScratch,
+                    gradientScratch: instance.gradientScratch,
+                  },
+                }
               : { x, xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]), rowScale: rowScaleTensor },
             this.importance,
             withLoss,
