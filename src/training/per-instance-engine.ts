@@ -3,7 +3,7 @@
  * compacted batch (sparse levels send only their examples with an active feature plus one
  * weighted zero row), the backward pass written by hand so every matMul takes XNNPACK's fast
  * path (gradients.ts). Where tensors live in host memory (wasm, cpu; host-memory.ts), Adam is one
- * JavaScript pass instead of 13 kernels a tensor, and at sparse levels the two products with x
+ * JavaScript pass instead of 13 kernels a tensor, and below density 0.05 the two products with x
  * visit only its non-zeros: 20–26 kernels a step instead of 65, the same floats
  * (docs/engine-speed.md).
  */
@@ -14,7 +14,7 @@ import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
 import { AdamClock, applyAdam, applyAdamInPlace, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
 import type { TrainingEngine } from './engine';
-import { instanceGradients, type InstanceGradients, type InstanceParams } from './gradients';
+import { instanceGradients, type InstanceGradients, type InstanceParams, type SparseInputs } from './gradients';
 import { hostMemoryBackend } from './host-memory';
 import { initialWeights } from './initial-weights';
 import { instanceWeights } from './stored-weights';
@@ -25,10 +25,17 @@ interface Instance {
   readonly params: InstanceParams<tf.Variable>;
   readonly slots: readonly (readonly [ParamName, AdamSlot])[];
   readonly data: BatchGenerator;
-  /** The sparse products' scratch arrays (gradients.ts, SparseInputs). */
-  readonly hiddenScratch: Float32Array;
-  readonly gradientScratch: Float32Array;
+  /** The sparse products' scratch arrays (gradients.ts, SparseInputs) where the instance takes them, else null. */
+  readonly sparseScratch: Pick<SparseInputs, 'hiddenScratch' | 'gradientScratch'> | null;
 }
+
+/**
+ * Below this density the products with x run as loops over its non-zeros (gradients.ts). The loops
+ * are scalar and XNNPACK's products are SIMD: measured against each other in Node, the loops win
+ * at 0.03 (about 3 active features in 100) and lose at 0.1 (about 10), by a quarter of the step
+ * (docs/engine-speed.md).
+ */
+export const SPARSE_PRODUCTS_BELOW_DENSITY = 0.05;
 
 /** Tensors in this engine's storage layout (W1 and W2 transposed). */
 export function weightsToTensors(weights: NetworkWeights): InstanceParams<tf.Tensor> {
@@ -47,8 +54,6 @@ export class PerInstanceEngine implements TrainingEngine {
   private readonly instances: Instance[];
   private readonly importance: tf.Tensor2D;
   private readonly clock: AdamClock;
-  /** Whether tensors live in host memory (wasm, cpu): then sparse levels take the sparse input products. */
-  private readonly hostMemory = hostMemoryBackend();
   private disposed = false;
 
   constructor(
@@ -58,6 +63,7 @@ export class PerInstanceEngine implements TrainingEngine {
   ) {
     this.clock = new AdamClock(startStep);
     this.importance = tf.tensor2d(Array.from(importances(config)), [1, config.n]);
+    const hostMemory = hostMemoryBackend();
     this.instances = config.densities.map((density, index) => {
       const tensors = weightsToTensors(initial?.[index] ?? initialWeights(config, index));
       const { slots, variables } = namedAdamSlots<ParamName>({ ...tensors });
@@ -65,8 +71,10 @@ export class PerInstanceEngine implements TrainingEngine {
         params: variables as InstanceParams<tf.Variable>,
         slots,
         data: createInstanceData(density, config.n, config.batch, config.seed, STREAM.data(density)),
-        hiddenScratch: new Float32Array(config.batch * config.m),
-        gradientScratch: new Float32Array(config.n * config.m),
+        sparseScratch:
+          hostMemory && density < SPARSE_PRODUCTS_BELOW_DENSITY
+            ? { hiddenScratch: new Float32Array(config.batch * config.m), gradientScratch: new Float32Array(config.n * config.m) }
+            : null,
       };
     });
   }
@@ -90,17 +98,8 @@ export class PerInstanceEngine implements TrainingEngine {
           const rowScaleTensor = tf.tensor2d(rowScale, [sample.rows, 1]);
           const grads = instanceGradients(
             instance.params,
-            this.hostMemory && sample.nonZeros
-              ? {
-                  x,
-                  rowScale: rowScaleTensor,
-                  sparse: {
-                    x: sample.x,
-                    nonZeros: sample.nonZeros,
-                    hiddenScratch: instance.hiddenScratch,
-                    gradientScratch: instance.gradientScratch,
-                  },
-                }
+            instance.sparseScratch && sample.nonZeros
+              ? { x, rowScale: rowScaleTensor, sparse: { x: sample.x, nonZeros: sample.nonZeros, ...instance.sparseScratch } }
               : { x, xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]), rowScale: rowScaleTensor },
             this.importance,
             withLoss,
