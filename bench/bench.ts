@@ -1,9 +1,12 @@
 /**
- * npm run bench [-- --repeats 3] [--skip-node] [--skip-browser] [--browser sweep,plot,live]
+ * npm run bench [-- --repeats 3] [--skip-node] [--skip-sweep] [--skip-converged] [--skip-browser] [--browser sweep,plot,live]
  * Prints JSON, medians over repeats, ratios between figures of this run only:
  * - node: training steps/s of the 7-instance sweep (batch 1024) on every backend reachable in
  *   Node, for the engine and the straightforward baseline, and the kernels a step dispatches in
- *   each formulation;
+ *   each formulation (skipped with --skip-sweep);
+ * - converged: on wasm, a single instance of every converged-recipe level (density, batch):
+ *   steps/s, kernels a step, and the time per step over numpy's on one thread
+ *   (bench/numpy_reference.py) when python3 has numpy (skipped with --skip-converged);
  * - browser: the same in headless Chromium (bench/index.html) for wasm, webgl, webgpu and cpu (on GPU
  *   backends both formulations), and, on the built
  *   article, the time from navigation to the first drawn stack plot, the longest main-thread task
@@ -22,6 +25,7 @@ import { kernelsPerStep } from './kernels';
 import { numberFlag, parseFlags } from '../scripts/cli';
 import { BROWSER_PARTS, browserBenchmarks, type BrowserPart } from './bench-browser';
 import { engineReport } from './bench-stats';
+import { convergedBenchmarks, numpyAvailable } from './converged';
 
 const flags = parseFlags(process.argv.slice(2));
 const repeats = numberFlag(flags, 'repeats') ?? 3;
@@ -55,7 +59,7 @@ async function stepsPerSecond(make: () => Trainer, steps: number): Promise<numbe
 }
 
 const backends: Record<string, unknown> = {};
-for (const backend of (flags['skip-node'] ? [] : ['wasm', 'cpu']) as BackendName[]) {
+for (const backend of (flags['skip-node'] || flags['skip-sweep'] ? [] : ['wasm', 'cpu']) as BackendName[]) {
   const choice = await selectBackend({ forced: backend });
   if (choice.backend !== backend) continue;
   const steps = backend === 'cpu' ? 4 : 60;
@@ -76,7 +80,19 @@ async function kernelsPerSweepStep(): Promise<Record<Formulation, number>> {
   return { 'per-instance': await kernelsPerStep(config, 'per-instance'), stacked: await kernelsPerStep(config, 'stacked') };
 }
 
-const kernels = flags['skip-node'] ? null : await kernelsPerSweepStep();
+const withNumpy = numpyAvailable();
+const converged =
+  flags['skip-node'] || flags['skip-converged']
+    ? null
+    : (await selectBackend({ forced: 'wasm' })).backend === 'wasm'
+      ? {
+          backend: 'wasm',
+          numpy: withNumpy ? 'bench/numpy_reference.py, one thread' : 'python3 with numpy not found',
+          levels: await convergedBenchmarks(repeats, withNumpy, (line) => process.stderr.write(`${line}\n`)),
+        }
+      : null;
+
+const kernels = flags['skip-node'] || flags['skip-sweep'] ? null : await kernelsPerSweepStep();
 
 const parts = (flags['browser']?.split(',') ?? BROWSER_PARTS).filter((p): p is BrowserPart =>
   (BROWSER_PARTS as readonly string[]).includes(p),
@@ -93,6 +109,7 @@ console.log(
       tfjs: tf.version_core,
       node: backends,
       kernelsPerSweepStep: kernels,
+      converged,
       browser,
     },
     null,

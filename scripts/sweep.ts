@@ -2,11 +2,12 @@
  * npm run sweep -- [--recipe replication|converged|live] [--seeds 0,1,2 | --seed S] [--densities 1,0.3,...]
  *                  [--steps N] [--batch B] [--lr LR] [--schedule constant|cosine|warmup-stable-decay]
  *                  [--warmup W] [--decay-fraction F] [--output-bias B] [--init-std S] [--n N] [--m M]
- *                  [--eval-examples N] [--backend wasm|cpu] [--out path]
+ *                  [--eval-examples N] [--backend wasm|cpu] [--workers W] [--out path]
  *
  * Trains a recipe's levels (recipe.ts) for each seed, evaluates every model on fresh data
  * (evaluation.ts) and writes one weights file per seed. Levels that train alike share a run; the
- * others train one after another. The flags after --densities override every chosen level's recipe
+ * runs of every seed are spread over W worker threads (sweep-pool.ts; by default one per core),
+ * longest first, which trains the same models as one thread. The flags after --densities override every chosen level's recipe
  * (for trying recipes). --out may contain {seed} and {recipe}; by default the replication recipe
  * writes public/weights/sweep.json (one seed) and the converged one
  * public/weights/sweep-converged-seed{seed}.json.
@@ -15,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { analyseModel } from '../src/model/analysis';
 import { DEFAULT_CONFIG, importances } from '../src/model/config';
-import { DEFAULT_EVALUATION_EXAMPLES, evaluateLoss, referenceLosses } from '../src/model/evaluation';
+import { DEFAULT_EVALUATION_EXAMPLES, referenceLosses } from '../src/model/evaluation';
 import type { NetworkWeights } from '../src/model/network';
 import {
   describeLevelRecipe,
@@ -30,8 +31,8 @@ import {
 } from '../src/model/recipe';
 import { shippedWeightsPath, toWeightsFile, type InstanceExtras } from '../src/model/weights-file';
 import { selectBackend } from '../src/training/backend';
-import { train } from '../src/training/train';
 import { backendFlag, numberFlag, parseFlags, progressBar, withRecipeFlags } from './cli';
+import { defaultWorkerCount, trainInWorkers } from './sweep-pool';
 
 const flags = parseFlags(process.argv.slice(2));
 const recipeName = flags['recipe'] ?? 'replication';
@@ -80,63 +81,68 @@ const formatSeconds = (s: number): string =>
 
 const { backend } = await selectBackend({ forced: backendFlag(flags) ?? 'wasm' });
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`;
+const importance = importances({ n: shapeFields.n, importanceDecay: shapeFields.importanceDecay });
+
+/** Every (seed, run) pair is one job of the worker pool; the models do not depend on how they are spread. */
+const jobs = seeds.flatMap((seed) => recipeRuns(levels, { ...shapeFields, seed }).map((run, r) => ({ seed, run, r })));
+const poolJobs = jobs.map(({ run }, id) => ({ id, config: run.config, cost: runCost(run.levels) }));
+const workers = Math.max(1, Math.min(numberFlag(flags, 'workers') ?? defaultWorkerCount(), jobs.length));
 process.stderr.write(
-  `recipe ${recipe.name}, seeds ${seeds.join(',')}, ${levels.length} levels in ${runsPerSeed.length} runs per seed, on ${backend}\n`,
+  `recipe ${recipe.name}, seeds ${seeds.join(',')}, ${levels.length} levels in ${runsPerSeed.length} runs per seed, on ${backend}, ${workers} worker threads\n`,
 );
 for (const level of levels) process.stderr.write(`  ${level.density}: ${describeLevelRecipe(level)}\n`);
 
-const importance = importances({ n: shapeFields.n, importanceDecay: shapeFields.importanceDecay });
+const label = (id: number): string => {
+  const { seed, run, r } = jobs[id]!;
+  return `seed ${seed} run ${r + 1}/${runsPerSeed.length} (${run.config.densities.join(', ')})`;
+};
 const sweepStarted = performance.now();
-let costDone = 0;
+/** Each job's fraction done, for the ETA. */
+const fractionDone = new Float64Array(jobs.length);
+let runsDone = 0;
 const summary: Record<string, unknown>[] = [];
+const trained = new Map<string, { weights: NetworkWeights; loss: number; extras: InstanceExtras }>();
+const seedSeconds = new Map<number, number>();
 
-for (const seed of seeds) {
-  const seedStarted = performance.now();
-  const shape: ModelShape = { ...shapeFields, seed };
-  const runs = recipeRuns(levels, shape);
-  const trained = new Map<number, { weights: NetworkWeights; loss: number; extras: InstanceExtras }>();
-  for (const [r, run] of runs.entries()) {
-    const cost = runCost(run.levels);
-    const started = performance.now();
-    const label = `seed ${seed} run ${r + 1}/${runs.length} (${run.config.densities.join(', ')})`;
-    const outcome = await train(run.config, {
-      reportEvery: 100,
-      minReportIntervalMs: 500,
-      onProgress: (p) => {
-        const done = costDone + (cost * p.step) / p.totalSteps;
-        const elapsed = (performance.now() - sweepStarted) / 1000;
-        const eta = (elapsed * (totalCost - done)) / Math.max(done, 1);
-        const losses = p.losses.map((l) => l.toExponential(2)).join(' ');
-        process.stderr.write(
-          progressBar(
-            p.step,
-            p.totalSteps,
-            `${label} ${p.stepsPerSecond.toFixed(0)} steps/s lr ${(p.learningRate ?? 0).toExponential(1)} loss ${losses} · ${Math.round((100 * done) / totalCost)}% ETA ${formatSeconds(eta)}   `,
-          ),
-        );
-      },
-    });
-    process.stderr.write('\n');
-    if (outcome.status !== 'completed') {
-      process.stderr.write(`${label}: training ${outcome.status} at step ${outcome.step}\n`);
-      process.exit(1);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    costDone += cost;
+const results = await trainInWorkers(poolJobs, {
+  workers,
+  backend,
+  importance,
+  evalExamples,
+  onProgress: (p) => {
+    fractionDone[p.id] = p.step / p.totalSteps;
+    const done = poolJobs.reduce((sum, job) => sum + job.cost * fractionDone[job.id]!, 0);
+    const elapsed = (performance.now() - sweepStarted) / 1000;
+    const eta = (elapsed * (totalCost - done)) / Math.max(done, 1);
+    const losses = p.losses.map((l) => l.toExponential(2)).join(' ');
+    process.stderr.write(
+      progressBar(
+        runsDone,
+        jobs.length,
+        `runs · ${label(p.id)} step ${p.step}/${p.totalSteps} ${p.stepsPerSecond.toFixed(0)} steps/s lr ${p.learningRate.toExponential(1)} loss ${losses} · ${Math.round((100 * done) / totalCost)}% ETA ${formatSeconds(eta)}   `,
+      ),
+    );
+  },
+  onDone: (job, result) => {
+    runsDone++;
+    fractionDone[job.id] = 1;
+    const { seed, run } = jobs[job.id]!;
+    seedSeconds.set(seed, (seedSeconds.get(seed) ?? 0) + result.seconds + result.evaluationSeconds);
+    process.stderr.write(`\n${label(job.id)} trained in ${formatSeconds(result.seconds)}\n`);
     run.levels.forEach((level, k) => {
-      const weights = outcome.weights[k]!;
-      const evaluation = evaluateLoss(weights, level.density, importance, { examples: evalExamples });
-      trained.set(level.density, {
+      const weights = result.weights[k]!;
+      const evaluation = result.evaluations![k]!;
+      trained.set(`${seed}/${level.density}`, {
         weights,
-        loss: outcome.losses[k]!,
+        loss: result.losses[k]!,
         extras: {
           recipe: level,
           evaluation: { loss: evaluation.loss, standardError: evaluation.standardError, examples: evaluation.examples },
-          trainingSeconds: seconds,
+          trainingSeconds: result.seconds,
         },
       });
       const { counts } = analyseModel(weights, importance);
-      const { clean, zeroModel } = referenceLosses(level.density, importance, shape.m);
+      const { clean, zeroModel } = referenceLosses(level.density, importance, shapeFields.m);
       const row = {
         seed,
         density: level.density,
@@ -144,18 +150,23 @@ for (const seed of seeds) {
         standardError: Number(evaluation.standardError.toPrecision(2)),
         overClean: Number((evaluation.loss / clean).toFixed(3)),
         overZeroModel: Number((evaluation.loss / zeroModel).toPrecision(3)),
-        batchLoss: Number(outcome.losses[k]!.toPrecision(3)),
+        batchLoss: Number(result.losses[k]!.toPrecision(3)),
         monosemantic: counts.monosemantic,
         featuresComputed: counts.representedFeatures,
-        seconds: Math.round(seconds),
+        seconds: Math.round(result.seconds),
       };
       summary.push(row);
       process.stderr.write(`  ${JSON.stringify(row)}\n`);
     });
-  }
-  const ordered = levels.map((l) => trained.get(l.density)!);
-  const config = { ...runs[0]!.config, densities: Object.freeze(levels.map((l) => l.density)) };
-  const wallSeconds = (performance.now() - seedStarted) / 1000;
+  },
+}).catch((error: unknown) => {
+  process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
+
+for (const seed of seeds) {
+  const ordered = levels.map((l) => trained.get(`${seed}/${l.density}`)!);
+  const config = { ...jobs.find((j) => j.seed === seed)!.run.config, densities: Object.freeze(levels.map((l) => l.density)) };
   const out = outPath(seed);
   const file = toWeightsFile(
     config,
@@ -164,14 +175,15 @@ for (const seed of seeds) {
     {
       command: `npm run sweep -- ${process.argv.slice(2).join(' ')}`.trim(),
       backend,
-      wallSeconds: Math.round(wallSeconds),
+      // The seed's own training and evaluation time, summed over its runs (which may have run side by side on several workers).
+      wallSeconds: Math.round(seedSeconds.get(seed) ?? 0),
       date: new Date().toISOString(),
       machine,
     },
     { recipe: recipe.name, instances: ordered.map((t) => t.extras) },
   );
   writeFileSync(out, JSON.stringify(file));
-  process.stderr.write(`wrote ${out} (seed ${seed}) in ${formatSeconds(wallSeconds)}\n`);
+  process.stderr.write(`wrote ${out} (seed ${seed})\n`);
 }
-process.stderr.write(`done in ${formatSeconds((performance.now() - sweepStarted) / 1000)}\n`);
-console.log(JSON.stringify({ recipe: recipe.name, backend, machine, levels: summary }, null, 1));
+process.stderr.write(`done in ${formatSeconds((performance.now() - sweepStarted) / 1000)} on ${results.length} runs\n`);
+console.log(JSON.stringify({ recipe: recipe.name, backend, machine, workers, levels: summary }, null, 1));

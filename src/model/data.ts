@@ -30,6 +30,11 @@ export interface SparseBatch {
   readonly batch: number;
   /** Examples with at least one active feature. */
   readonly activeExamples: number;
+  /**
+   * Below SKIP_BELOW_DENSITY, the non-zero cells of x (row · n + feature) in ascending order, so
+   * that products with x can visit only them; null at denser levels, where x is computed densely.
+   */
+  readonly nonZeros: Int32Array | null;
 }
 
 export interface BatchGenerator {
@@ -135,6 +140,7 @@ export function createBatchGenerator(density: number, n: number, batch: number, 
         rowWeights: rowWeights.subarray(0, rows),
         batch,
         activeExamples: active,
+        nonZeros: dense ? null : nonZeros.subarray(0, nonZeroCount),
       };
     },
   };

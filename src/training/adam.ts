@@ -4,6 +4,7 @@
  * docs/performance.md, "Half-precision GPUs").
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { hostStorage } from './host-memory';
 
 const BETA1 = 0.9;
 const BETA2 = 0.999;
@@ -76,4 +77,43 @@ export function applyAdam(slot: AdamSlot, gradient: tf.Tensor, step: AdamStep): 
   slot.v.assign(tf.add(tf.mul(slot.v, BETA2), tf.mul(tf.square(gradient), 1 - BETA2)));
   const denom = tf.add(tf.div(tf.sqrt(slot.v), step.correction2Sqrt), step.epsilon);
   slot.param.assign(tf.sub(slot.param, tf.mul(tf.div(slot.m, denom), step.stepSize)));
+}
+
+const f32 = Math.fround;
+const BETA1_F32 = f32(BETA1);
+const ONE_MINUS_BETA1_F32 = f32(1 - BETA1);
+const BETA2_F32 = f32(BETA2);
+const ONE_MINUS_BETA2_F32 = f32(1 - BETA2);
+
+/**
+ * applyAdam as one pass over host memory on the CPU backends: the same float32 operations in the
+ * same order, each rounded with Math.fround as its kernel rounds, so the weights are bit for bit
+ * those of applyAdam (the pinned hashes in tests/unit/training/reproducibility.test.ts), without
+ * its 13 kernel dispatches per tensor (docs/engine-speed.md). The moments are written in place
+ * (they own their storage: created from disposed tensors, never assigned, never a matMul operand).
+ * The parameter gets a new tensor: wasm keys its packed matMul weights by tensor, so a weight
+ * changed in place would be multiplied in its stale packed form. Call inside tf.tidy. Returns
+ * false, having done nothing, on a backend whose tensors are not in host memory.
+ */
+export function applyAdamInPlace(slot: AdamSlot, gradient: tf.Tensor, step: AdamStep): boolean {
+  const g = hostStorage(gradient);
+  const param = hostStorage(slot.param);
+  const m = hostStorage(slot.m);
+  const v = hostStorage(slot.v);
+  if (!g || !param || !m || !v) return false;
+  const correction2Sqrt = f32(step.correction2Sqrt);
+  const epsilon = f32(step.epsilon);
+  const stepSize = f32(step.stepSize);
+  const updated = new Float32Array(g.length);
+  for (let k = 0; k < g.length; k++) {
+    const gk = g[k]!;
+    const mk = f32(f32(m[k]! * BETA1_F32) + f32(gk * ONE_MINUS_BETA1_F32));
+    const vk = f32(f32(v[k]! * BETA2_F32) + f32(f32(gk * gk) * ONE_MINUS_BETA2_F32));
+    m[k] = mk;
+    v[k] = vk;
+    const denom = f32(f32(f32(Math.sqrt(vk)) / correction2Sqrt) + epsilon);
+    updated[k] = f32(param[k]! - f32(f32(mk / denom) * stepSize));
+  }
+  slot.param.assign(tf.tensor(updated, slot.param.shape, 'float32'));
+  return true;
 }

@@ -2,8 +2,8 @@
  * The training engine: K independent instances of the model (one per feature density) trained
  * side by side with Adam. Two formulations of the same arithmetic, chosen by backend:
  *
- * - per-instance (wasm, cpu): a compacted batch and 2-D products per instance, many small
- *   dispatches (per-instance-engine.ts);
+ * - per-instance (wasm, cpu): a compacted batch and 2-D products per instance, small dispatches,
+ *   Adam and the sparse levels' input products as loops over host memory (per-instance-engine.ts);
  * - stacked (webgl, webgpu): every instance in one [K, rows, …] tensor, one batched product per
  *   layer, so a step is a few dozen large dispatches instead of several hundred small ones
  *   (stacked-engine.ts).

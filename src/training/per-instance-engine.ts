@@ -2,16 +2,20 @@
  * The engine for wasm and cpu: each instance trains with its own 2-D products on its own
  * compacted batch (sparse levels send only their examples with an active feature plus one
  * weighted zero row), the backward pass written by hand so every matMul takes XNNPACK's fast
- * path (gradients.ts). Many small dispatches, little arithmetic: what CPU backends want.
+ * path (gradients.ts). Where tensors live in host memory (wasm, cpu; host-memory.ts), Adam is one
+ * JavaScript pass instead of 13 kernels a tensor, and below density 0.05 the two products with x
+ * visit only its non-zeros: 20–26 kernels a step instead of 65, the same floats
+ * (docs/engine-speed.md).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { importances, scheduledLearningRate, type ModelConfig } from '../model/config';
 import { createInstanceData, type BatchGenerator } from '../model/data';
 import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
-import { AdamClock, applyAdam, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
+import { AdamClock, applyAdam, applyAdamInPlace, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
 import type { TrainingEngine } from './engine';
-import { instanceGradients, type InstanceGradients, type InstanceParams } from './gradients';
+import { instanceGradients, type InstanceGradients, type InstanceParams, type SparseInputs } from './gradients';
+import { hostMemoryBackend } from './host-memory';
 import { initialWeights } from './initial-weights';
 import { instanceWeights } from './stored-weights';
 
@@ -21,7 +25,17 @@ interface Instance {
   readonly params: InstanceParams<tf.Variable>;
   readonly slots: readonly (readonly [ParamName, AdamSlot])[];
   readonly data: BatchGenerator;
+  /** The sparse products' scratch arrays (gradients.ts, SparseInputs) where the instance takes them, else null. */
+  readonly sparseScratch: Pick<SparseInputs, 'hiddenScratch' | 'gradientScratch'> | null;
 }
+
+/**
+ * Below this density the products with x run as loops over its non-zeros (gradients.ts). The loops
+ * are scalar and XNNPACK's products are SIMD: measured against each other in Node, the loops win
+ * at 0.03 (about 3 active features in 100) and lose at 0.1 (about 10), by a quarter of the step
+ * (docs/engine-speed.md).
+ */
+export const SPARSE_PRODUCTS_BELOW_DENSITY = 0.05;
 
 /** Tensors in this engine's storage layout (W1 and W2 transposed). */
 export function weightsToTensors(weights: NetworkWeights): InstanceParams<tf.Tensor> {
@@ -49,6 +63,7 @@ export class PerInstanceEngine implements TrainingEngine {
   ) {
     this.clock = new AdamClock(startStep);
     this.importance = tf.tensor2d(Array.from(importances(config)), [1, config.n]);
+    const hostMemory = hostMemoryBackend();
     this.instances = config.densities.map((density, index) => {
       const tensors = weightsToTensors(initial?.[index] ?? initialWeights(config, index));
       const { slots, variables } = namedAdamSlots<ParamName>({ ...tensors });
@@ -56,6 +71,10 @@ export class PerInstanceEngine implements TrainingEngine {
         params: variables as InstanceParams<tf.Variable>,
         slots,
         data: createInstanceData(density, config.n, config.batch, config.seed, STREAM.data(density)),
+        sparseScratch:
+          hostMemory && density < SPARSE_PRODUCTS_BELOW_DENSITY
+            ? { hiddenScratch: new Float32Array(config.batch * config.m), gradientScratch: new Float32Array(config.n * config.m) }
+            : null,
       };
     });
   }
@@ -75,17 +94,20 @@ export class PerInstanceEngine implements TrainingEngine {
           const sample = instance.data.next();
           const rowScale = new Float32Array(sample.rows);
           for (let r = 0; r < sample.rows; r++) rowScale[r] = sample.rowWeights[r]! / batch;
+          const x = tf.tensor2d(sample.x, [sample.rows, sample.n]);
+          const rowScaleTensor = tf.tensor2d(rowScale, [sample.rows, 1]);
           const grads = instanceGradients(
             instance.params,
-            {
-              x: tf.tensor2d(sample.x, [sample.rows, sample.n]),
-              xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]),
-              rowScale: tf.tensor2d(rowScale, [sample.rows, 1]),
-            },
+            instance.sparseScratch && sample.nonZeros
+              ? { x, rowScale: rowScaleTensor, sparse: { x: sample.x, nonZeros: sample.nonZeros, ...instance.sparseScratch } }
+              : { x, xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]), rowScale: rowScaleTensor },
             this.importance,
             withLoss,
           );
-          for (const [name, slot] of instance.slots) applyAdam(slot, grads[name as keyof InstanceGradients] as tf.Tensor, adam);
+          for (const [name, slot] of instance.slots) {
+            const gradient = grads[name as keyof InstanceGradients] as tf.Tensor;
+            if (!applyAdamInPlace(slot, gradient, adam)) applyAdam(slot, gradient, adam);
+          }
           if (grads.loss) losses.push(grads.loss);
         }
         return withLoss ? (tf.stack(losses) as tf.Tensor1D) : undefined;
