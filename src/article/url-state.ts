@@ -10,7 +10,7 @@
 import { CONFIG_LIMITS } from '../model/config';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, type LiveSettings } from './live-settings';
 
-export const SECTIONS = ['intro', 'model', 'sweep', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
+export const SECTIONS = ['intro', 'model', 'sweep', 'curve', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** The article's state: the section the reader was looking at and the live model's settings. */
