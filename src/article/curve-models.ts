@@ -7,21 +7,28 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { ModelAnalysis } from '../model/analysis';
-import { importances } from '../model/config';
+import { importances, type ModelConfig } from '../model/config';
 import { type CurveLevel, type CurveSample, curveLevels, curveSample, nearestGridDensity } from '../model/curve';
 import { referenceLosses } from '../model/evaluation';
 import { describeLevelRecipe } from '../model/recipe';
+import { instanceConfig } from '../model/weights-file';
 import { analyseFile, fetchWeights, type ShippedFile } from './shipped-models';
 
 /** The seeds the grid ships, one file each. */
 export const CURVE_SEEDS: readonly number[] = [0, 1, 2];
 export const curvePath = (seed: number): string => `weights/curve-converged-seed${seed}.json`;
 
+/** One model of the grid: its analysis and the configuration that trains it alone. */
+export interface GridModel {
+  readonly analysis: ModelAnalysis;
+  readonly config: ModelConfig;
+}
+
 export interface CurveData {
   /** Densest first, banded over the seeds that loaded. */
   readonly levels: readonly CurveLevel[];
   /** Per density, per seed, the analysed model (for the stack plot). */
-  readonly models: ReadonlyMap<number, ReadonlyMap<number, ModelAnalysis>>;
+  readonly models: ReadonlyMap<number, ReadonlyMap<number, GridModel>>;
   /** The seeds that loaded. */
   readonly seeds: readonly number[];
   /** One plain-text sentence per file that could not be loaded. */
@@ -52,11 +59,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 export async function loadCurve(): Promise<CurveData> {
   const loaded = await Promise.allSettled(CURVE_SEEDS.map((seed) => fetchWeights(curvePath(seed))));
-  const samples: CurveSample[] = [];
-  const models = new Map<number, Map<number, ModelAnalysis>>();
-  const seeds: number[] = [];
+  const files: { seed: number; file: ShippedFile }[] = [];
   const errors: string[] = [];
-  let recipes: CurveData['recipes'] = [];
   for (const [k, result] of loaded.entries()) {
     const seed = CURVE_SEEDS[k]!;
     if (result.status === 'rejected') {
@@ -64,17 +68,31 @@ export async function loadCurve(): Promise<CurveData> {
       continue;
     }
     await nextTask();
-    const file = analyseFile(result.value);
-    seeds.push(seed);
-    samples.push(...fileSamples(file, seed));
-    for (const model of file.models) {
-      const bySeed = models.get(model.density) ?? new Map<number, ModelAnalysis>();
-      bySeed.set(seed, model.analysis);
-      models.set(model.density, bySeed);
-    }
-    if (recipes.length === 0) recipes = recipeGroups(file);
+    files.push({ seed, file: analyseFile(result.value) });
   }
-  return { levels: curveLevels(samples), models, seeds, errors, recipes };
+  return curveData(files, errors);
+}
+
+/** The curve of analysed grid files, one per seed. */
+export function curveData(
+  files: readonly { readonly seed: number; readonly file: ShippedFile }[],
+  errors: readonly string[] = [],
+): CurveData {
+  const models = new Map<number, Map<number, GridModel>>();
+  for (const { seed, file } of files) {
+    file.models.forEach((model, k) => {
+      const bySeed = models.get(model.density) ?? new Map<number, GridModel>();
+      bySeed.set(seed, { analysis: model.analysis, config: instanceConfig(file.file, k) });
+      models.set(model.density, bySeed);
+    });
+  }
+  return {
+    levels: curveLevels(files.flatMap(({ seed, file }) => fileSamples(file, seed))),
+    models,
+    seeds: files.map((f) => f.seed),
+    errors,
+    recipes: files[0] ? recipeGroups(files[0].file) : [],
+  };
 }
 
 /** The file's recipes, each with the densities it trained (the nearest paper level's, by construction). */
@@ -89,14 +107,14 @@ function recipeGroups(file: ShippedFile): CurveData['recipes'] {
 }
 
 /** The grid model the curve shows at `density`: the nearest grid density's median-loss seed. */
-export function gridModelAt(curve: CurveData, density: number): { level: CurveLevel; seed: number; analysis: ModelAnalysis } | null {
+export function gridModelAt(curve: CurveData, density: number): ({ level: CurveLevel; seed: number } & GridModel) | null {
   const nearest = nearestGridDensity(
     curve.levels.map((l) => l.density),
     density,
   );
   const level = curve.levels.find((l) => l.density === nearest);
-  const analysis = level && curve.models.get(level.density)?.get(level.medianSeed);
-  return level && analysis ? { level, seed: level.medianSeed, analysis } : null;
+  const model = level && curve.models.get(level.density)?.get(level.medianSeed);
+  return level && model ? { level, seed: level.medianSeed, ...model } : null;
 }
 
 /**

@@ -9,6 +9,7 @@ import '../viz/motif-closeup';
 import '../viz/neuron-stack-plot';
 import '../viz/sweep-figure';
 import '../viz/training-timeline';
+import { withGridModel } from './curve-live';
 import { CurveLoader, replicationLevels } from './curve-models';
 import { LiveInput } from './live-input';
 import { LiveModelController } from './live-model-controller';
@@ -286,7 +287,11 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
         })}
         ${liveSection({
           state: this.articleState,
-          view: liveView(this.articleState, status, this.liveModel.shown, sweep, this.chosenStep('live')),
+          view: withGridModel(
+            liveView(this.articleState, status, this.liveModel.shown, sweep, this.chosenStep('live')),
+            this.curve.task.value ?? null,
+            this.articleState.density,
+          ),
           onTimelineSeek: (step) => this.onTimelineSeek('live', step),
           status,
           workerTensors,

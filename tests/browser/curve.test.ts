@@ -86,6 +86,22 @@ describe('the density curve in Chromium', () => {
     await page.close();
   });
 
+  it('marks the live slider on the curve, and between paper levels both figures show the nearest grid model at once', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    collectErrors(page, consoleErrors);
+    await page.goto(`${baseUrl}?section=curve&density=0.02`);
+    await page.locator('#density-curve rect.hit').first().waitFor({ timeout: 60_000 });
+    const densities = await columnDensities(page);
+    const nearest = densities.reduce((best, d) => (Math.abs(Math.log(d / 0.02)) < Math.abs(Math.log(best / 0.02)) ? d : best));
+    expect(await page.locator('#density-curve').evaluate((el) => el.shadowRoot!.querySelector('.slider-label')?.textContent)).toBe(
+      'slider: 0.02',
+    );
+    expect(await plotDensity(page)).toBe(nearest);
+    expect(await page.locator('#curve-readout').textContent()).toContain('the grid density nearest the live slider');
+    await expect.poll(() => page.locator('#live figcaption').first().textContent()).toContain('the density curve’s nearest grid level');
+    await page.close();
+  });
+
   it('logged no console errors in any of the above', () => {
     expect(consoleErrors).toEqual([]);
   });
