@@ -54,6 +54,12 @@ export class DensityCurve extends SvgFigure {
         stroke-width: 1.4;
         stroke-dasharray: 2 3;
       }
+      .one-side {
+        fill: none;
+        stroke: #777;
+        stroke-width: 1;
+        stroke-dasharray: 1 2;
+      }
       .diamond {
         fill: ${REPLICATION};
       }
@@ -219,6 +225,17 @@ export class DensityCurve extends SvgFigure {
               .x((p) => x(p.density))
               .y((p) => y(p.band.median))(drawn) ?? '',
           );
+        if (spec.metric === 'featuresComputed') {
+          // The features with at least one sign computed: the gap to the band is the half-computed ones.
+          g.append('path')
+            .attr('class', 'one-side')
+            .attr(
+              'd',
+              line<CurveLevel>()
+                .x((l) => x(l.density))
+                .y((l) => y(l.featuresOneSide.median))(this.levels) ?? '',
+            );
+        }
         for (const p of drawn) {
           g.append('circle')
             .attr('class', 'dot')
@@ -337,6 +354,7 @@ export class DensityCurve extends SvgFigure {
             .attr('height', 12),
       ],
     ];
+    items.push(['features with one sign or both (median)', swatchLine('one-side')]);
     if (this.replication.length) items.push(['replication budget', swatchLine('replication')]);
     let x = MARGIN.left;
     let y = 0;

@@ -145,6 +145,11 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
           and min–max over its seeds; orange dotted: the replication budget’s seven models. The dashed pink rule marks the
           live slider’s density. Monosemantic and “computed” follow the rules in the method section; the loss is the exact
           eval loss over that of the clean solution giving the 20 most important features a ± pair of neurons each.
+          ${
+            props.replication.length && props.replication.every((l) => l.lossOverClean === null)
+              ? 'The replication models’ file stores no exact evaluation, so the loss panel shows the converged grid only.'
+              : ''
+          }
           ${curve?.errors.length ? curve.errors.join(' ') : ''}
         </figcaption>
       </figure>
