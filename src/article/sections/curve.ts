@@ -137,7 +137,7 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
                 @curve-select=${(e: CustomEvent<{ density: number }>) => props.onSelect(e.detail.density)}
               ></density-curve>`
             : html`<p class="notice" role="status" id="curve-status">${
-                typeof props.loading === 'object' ? props.loading.error : 'Loading the density curve (three files, about 2 MB each)…'
+                typeof props.loading === 'object' ? props.loading.error : 'Loading the density curve (three files, 2.4 MB each)…'
               }</p>`
         }
         <figcaption>
