@@ -126,6 +126,12 @@ export interface Crossing {
   readonly level: CurveLevel;
   /** The denser neighbour on the grid, where it is not crossed yet (null at the densest level). */
   readonly before: CurveLevel | null;
+  /**
+   * The densest level from which every sparser level is crossed too: `level` itself when the
+   * curve never falls back, sparser when it does (a count near its threshold wavers from seed to
+   * seed and density to density); null when the sparsest level is not crossed.
+   */
+  readonly lasting: CurveLevel | null;
 }
 
 /** The three transitions the text states. Each is null when the curve never crosses it. */
@@ -140,7 +146,10 @@ export interface CurveThresholds {
 
 function firstCrossing(levels: readonly CurveLevel[], crossed: (level: CurveLevel) => boolean): Crossing | null {
   const k = levels.findIndex(crossed);
-  return k < 0 ? null : { level: levels[k]!, before: levels[k - 1] ?? null };
+  if (k < 0) return null;
+  let from = levels.length;
+  while (from > k && crossed(levels[from - 1]!)) from--;
+  return { level: levels[k]!, before: levels[k - 1] ?? null, lasting: levels[from] ?? null };
 }
 
 /** `levels` densest first (as curveLevels returns them). */

@@ -38,7 +38,7 @@ function crossingSentence(
   noun: string,
 ): TemplateResult {
   if (!crossing) return html`<li>${what}: not on this grid.</li>`;
-  const { level, before } = crossing;
+  const { level, before, lasting } = crossing;
   const b = pick(level);
   return html`<li>
     ${what}: at <strong>1 − S = ${formatDensity(level.density)}</strong>, ${formatNumber(b.median, 0)} ${noun} at the median
@@ -46,7 +46,13 @@ function crossingSentence(
       before
         ? html`, against ${formatNumber(pick(before).median, 0)} at ${formatDensity(before.density)} (${spread(pick(before).min, pick(before).max, before.seeds.length)})`
         : nothing
-    }. Trained with ${recipeAt(curve, level.density)}.
+    }${
+      lasting === level
+        ? ', and at every sparser density'
+        : lasting
+          ? html`; it falls back below in between and holds at every density from <strong>1 − S = ${formatDensity(lasting.density)}</strong> on (${formatNumber(pick(lasting).median, 0)}, ${spread(pick(lasting).min, pick(lasting).max, lasting.seeds.length)})`
+          : '; the sparsest densities fall back below'
+    }. Trained with ${recipeAt(curve, level.density)}${lasting && lasting !== level ? html`; from ${formatDensity(lasting.density)} with ${recipeAt(curve, lasting.density)}` : nothing}.
   </li>`;
 }
 

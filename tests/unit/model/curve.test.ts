@@ -75,6 +75,22 @@ describe('curveThresholds', () => {
     expect(t.halfPolysemantic?.level.density).toBe(0.1);
     // At 0.3 the median is 20 features, not more than 20; at 0.1 it is 21.
     expect(t.morePairsThanNeurons?.level.density).toBe(0.1);
+    expect(t.firstPolysemantic?.lasting?.density).toBe(0.3);
+  });
+
+  it('says from where on a crossing lasts when the curve falls back after its first crossing', () => {
+    const wavering = curveLevels([
+      sample(1, 0),
+      sample(0.3, 0, { featuresComputed: 21 }),
+      sample(0.1, 0, { featuresComputed: 19 }),
+      sample(0.03, 0, { featuresComputed: 22 }),
+      sample(0.01, 0, { featuresComputed: 25 }),
+    ]);
+    const t = curveThresholds(wavering).morePairsThanNeurons!;
+    expect(t.level.density).toBe(0.3);
+    expect(t.lasting?.density).toBe(0.03);
+    const fallsBack = curveLevels([sample(1, 0), sample(0.1, 0, { featuresComputed: 21 }), sample(0.01, 0, { featuresComputed: 19 })]);
+    expect(curveThresholds(fallsBack).morePairsThanNeurons?.lasting).toBeNull();
   });
 
   it('says null for a threshold the curve never crosses, and has no denser neighbour at the densest level', () => {
