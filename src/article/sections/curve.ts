@@ -52,7 +52,7 @@ function crossingSentence(
         : lasting
           ? html`; it falls back below in between and holds at every density from <strong>1 − S = ${formatDensity(lasting.density)}</strong> on (${formatNumber(pick(lasting).median, 0)}, ${spread(pick(lasting).min, pick(lasting).max, lasting.seeds.length)})`
           : '; the sparsest densities fall back below'
-    }. Trained with ${recipeAt(curve, level.density)}${lasting && lasting !== level ? html`; from ${formatDensity(lasting.density)} with ${recipeAt(curve, lasting.density)}` : nothing}.
+    }. Trained with ${recipeAt(curve, level.density)}${lasting && recipeAt(curve, lasting.density) !== recipeAt(curve, level.density) ? html`; from ${formatDensity(lasting.density)} with ${recipeAt(curve, lasting.density)}` : nothing}.
   </li>`;
 }
 
