@@ -129,7 +129,7 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
             : nothing
         }
       </div>
-      <figure>
+      <figure class="curve-figure">
         ${
           curve
             ? html`<density-curve
