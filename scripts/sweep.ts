@@ -1,5 +1,5 @@
 /**
- * npm run sweep -- [--recipe replication|converged|live] [--seeds 0,1,2 | --seed S] [--densities 1,0.3,...]
+ * npm run sweep -- [--recipe replication|converged|live] [--seeds 0,1,2 | --seed S] [--densities 1,0.3,... | --grid K]
  *                  [--steps N] [--batch B] [--lr LR] [--schedule constant|cosine|warmup-stable-decay]
  *                  [--warmup W] [--decay-fraction F] [--output-bias B] [--init-std S] [--n N] [--m M]
  *                  [--eval-examples N] [--backend wasm|cpu] [--workers W] [--out path]
@@ -16,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { analyseModel } from '../src/model/analysis';
 import { DEFAULT_CONFIG, importances } from '../src/model/config';
+import { densityGrid, nearestLevelRecipe } from '../src/model/grid';
 import { DEFAULT_EVALUATION_EXAMPLES, referenceLosses } from '../src/model/evaluation';
 import type { NetworkWeights } from '../src/model/network';
 import {
@@ -25,7 +26,6 @@ import {
   RECIPE_NAMES,
   RECIPES,
   recipeRuns,
-  levelRecipe,
   type LevelRecipe,
   type ModelShape,
 } from '../src/model/recipe';
@@ -40,7 +40,13 @@ if (!isRecipeName(recipeName)) throw new Error(`--recipe must be one of ${RECIPE
 const recipe = RECIPES[recipeName];
 const seeds = (flags['seeds'] ?? flags['seed'] ?? '0').split(',').map(Number);
 if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error('--seeds must be non-negative integers');
-const densities = flags['densities'] ? flags['densities'].split(',').map(Number) : recipe.levels.map((l) => l.density);
+if (flags['densities'] && flags['grid']) throw new Error('give --densities or --grid, not both');
+const gridBetween = numberFlag(flags, 'grid');
+const densities = flags['densities']
+  ? flags['densities'].split(',').map(Number)
+  : gridBetween !== undefined
+    ? densityGrid(gridBetween)
+    : recipe.levels.map((l) => l.density);
 const evalExamples = numberFlag(flags, 'eval-examples') ?? 10 * DEFAULT_EVALUATION_EXAMPLES;
 const shapeFields: Omit<ModelShape, 'seed'> = {
   n: numberFlag(flags, 'n') ?? DEFAULT_CONFIG.n,
@@ -49,9 +55,9 @@ const shapeFields: Omit<ModelShape, 'seed'> = {
   hiddenBias: false,
 };
 
-/** The recipe's level, or for the uniform replication recipe any density; with the flags' overrides. */
+/** The recipe's level nearest in log density (any density for the uniform replication recipe); with the flags' overrides. */
 function chosenLevel(density: number): LevelRecipe {
-  return withRecipeFlags(flags, recipe.name === 'replication' ? { ...recipe.levels[0]!, density } : levelRecipe(recipe, density));
+  return withRecipeFlags(flags, nearestLevelRecipe(recipe, density));
 }
 const levels = densities.map(chosenLevel);
 

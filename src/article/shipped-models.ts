@@ -48,7 +48,7 @@ export interface ShippedModels {
 }
 
 /** Fetches and validates a weights file; throws with a reader-facing reason. */
-async function fetchWeights(path: string): Promise<WeightsFile> {
+export async function fetchWeights(path: string): Promise<WeightsFile> {
   const response = await fetch(new URL(path, document.baseURI));
   // A static server may answer a missing file with its HTML fallback page: that is "not found" too.
   if (!response.ok || !response.headers.get('content-type')?.includes('json')) {

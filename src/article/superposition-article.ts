@@ -1,12 +1,16 @@
+import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { BackendName } from '../training/backend';
+import '../viz/density-curve';
 import '../viz/figure-download';
 import '../viz/loss-chart';
 import '../viz/motif-closeup';
 import '../viz/neuron-stack-plot';
 import '../viz/sweep-figure';
 import '../viz/training-timeline';
+import { withGridModel } from './curve-live';
+import { CurveLoader, replicationLevels } from './curve-models';
 import { LiveInput } from './live-input';
 import { LiveModelController } from './live-model-controller';
 import { type LocationHost, LocationController } from './location-controller';
@@ -14,6 +18,7 @@ import { OverflowFocus } from './overflow-focus';
 import { announcement } from './progress';
 import { appendix } from './sections/appendix';
 import { tableOfContents } from './sections/contents';
+import { curveSection } from './sections/curve';
 import { intermediateSection } from './sections/intermediate';
 import { denseSentence, introSection, skipLink } from './sections/intro';
 import { liveSection } from './sections/live';
@@ -29,7 +34,11 @@ import { namedFiles, type ShippedFile, type ShippedModels } from './shipped-mode
 import { type RunStatus, TrainingController, type TrainingTarget } from './training-controller';
 import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, type SectionId } from './url-state';
 import { intermediateView, liveLossSeries, liveView, motifView, shippedSummary, shownSweep, sweepLossSeries, sweepView } from './views';
+import { memo } from './view-parts';
 import { YourModelController } from './your-model-controller';
+
+/** Memoised so that the curve figure receives the same array on every render of the article. */
+const replicationOf = memo(replicationLevels);
 
 @customElement('superposition-article')
 export class SuperpositionArticle extends LitElement implements LocationHost {
@@ -37,6 +46,10 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   @state() private notices: readonly string[] = [];
   @state() backendChoice: BackendName | 'auto' = 'auto';
   @state() private linkMessage = '';
+  /** The density chosen on the density curve; null: its stack plot follows the live slider. */
+  @state() private curveSelected: number | null = null;
+  /** The density curve's grid files, fetched when its section (or the live one) nears the screen. */
+  private readonly curve = new CurveLoader(this);
   /** The sweep panel the download button saves. */
   @state() private sweepPanel = 0;
   private readonly overflowFocus = new OverflowFocus();
@@ -208,6 +221,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     if (this.shippedModels) {
       this.location.attach();
       this.liveModel.observeSection();
+      this.curve.observe(this.querySelector('#curve'));
+      this.curve.observe(this.querySelector('#live'));
     }
     this.overflowFocus.observeAll(this);
     this.markFirstPlot();
@@ -220,6 +235,12 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     void figure.updateComplete
       .then(() => Promise.all(figure.stackPlots().map((plot) => plot.updateComplete)))
       .then(() => performance.getEntriesByName('first-stack-plot').length === 0 && performance.mark('first-stack-plot'));
+  }
+
+  private curveLoading(): Parameters<typeof curveSection>[0]['loading'] {
+    const { task } = this.curve;
+    if (task.status === TaskStatus.ERROR) return { error: `The density curve could not be loaded (${String(task.error)}).` };
+    return task.status === TaskStatus.INITIAL ? 'pending' : task.status === TaskStatus.PENDING ? 'loading' : 'ready';
   }
 
   // ---- render --------------------------------------------------------------------------------
@@ -281,9 +302,21 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
           onRestore: () => this.onRestoreShipped('sweep'),
           retrainSteps: replication?.file.config.steps ?? 0,
         })}
+        ${curveSection({
+          curve: this.curve.task.value ?? null,
+          loading: this.curveLoading(),
+          replication: replication ? replicationOf(replication) : [],
+          selected: this.curveSelected,
+          liveDensity: this.articleState.density,
+          onSelect: (density) => (this.curveSelected = density),
+        })}
         ${liveSection({
           state: this.articleState,
-          view: liveView(this.articleState, status, this.liveModel.shown, converged, replication, this.chosenStep('live')),
+          view: withGridModel(
+            liveView(this.articleState, status, this.liveModel.shown, converged, replication, this.chosenStep('live')),
+            this.curve.task.value ?? null,
+            this.articleState.density,
+          ),
           onTimelineSeek: (step) => this.onTimelineSeek('live', step),
           status,
           workerTensors,

@@ -14,7 +14,7 @@ import { CONFIG_LIMITS } from '../model/config';
 import { SWEEP_BUDGETS, SWEEP_SEED_LIMITS, type SweepBudget } from './budget';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, LIVE_RECIPE_FAMILIES, type LiveSettings } from './live-settings';
 
-export const SECTIONS = ['intro', 'model', 'sweep', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
+export const SECTIONS = ['intro', 'model', 'sweep', 'curve', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** The sweep figure's settings: which shipped sweep it draws. */

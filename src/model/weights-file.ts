@@ -132,11 +132,23 @@ const isMatrix = (value: unknown, rows: number, cols: number): boolean =>
   value.length === rows &&
   value.every((row) => Array.isArray(row) && row.length === cols && row.every((v) => typeof v === 'number' && Number.isFinite(v)));
 
+/**
+ * The file's config is valid. validateConfig caps a config at 16 densities because they train side
+ * by side; a file whose instances all carry their own recipe was trained level by level (the
+ * density curve's 25-level grid), so there each density is checked on its own and the count is free.
+ */
+function configValid(config: ModelConfig, instances: unknown): boolean {
+  const levelByLevel =
+    Array.isArray(instances) && instances.length > 0 && instances.every((i: Partial<TrainedInstance>) => i?.recipe !== undefined);
+  if (!levelByLevel || !Array.isArray(config.densities) || config.densities.length === 0) return validateConfig(config).length === 0;
+  return config.densities.every((density) => validateConfig({ ...config, densities: [density] }).length === 0);
+}
+
 /** Checks the shape of a parsed JSON value; throws an Error naming the first problem. */
 export function parseWeightsFile(json: unknown): WeightsFile {
   if (typeof json !== 'object' || json === null) throw new Error('weights file: not an object');
   const { config, instances, recipe } = json as { config?: ModelConfig; instances?: unknown; recipe?: unknown };
-  if (!config || validateConfig(config).length > 0) throw new Error('weights file: missing or invalid config');
+  if (!config || !configValid(config, instances)) throw new Error('weights file: missing or invalid config');
   if (recipe !== undefined && !isRecipeName(recipe)) throw new Error('weights file: unknown recipe name');
   if (!Array.isArray(instances) || instances.length !== config.densities.length) {
     throw new Error('weights file: expected one instance per density');
