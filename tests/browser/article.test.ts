@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { liveStatus, waitForLivePhase, waitForLiveStep } from '../../build/site';
 import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
 import { denseSentence } from '../../src/article/sections/intro';
-import { budgetComparison, sweepNarrative } from '../../src/article/sections/sweep';
+import { budgetComparison, sweepNarrative } from '../../src/article/sections/sweep-text';
 import { analyseFile } from '../../src/article/shipped-models';
 import { formatSpread, type LevelSummary, summariseLevels } from '../../src/article/sweep-summary';
 import { parseWeightsFile } from '../../src/model/weights-file';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { budgetComparison, sweepNarrative } from '../../../src/article/sections/sweep';
+import { budgetComparison, sweepNarrative } from '../../../src/article/sections/sweep-text';
 import { denseSentence } from '../../../src/article/sections/intro';
 import { analyseFile } from '../../../src/article/shipped-models';
 import { formatSpread, spreadOf, summariseLevels } from '../../../src/article/sweep-summary';
