@@ -48,32 +48,28 @@ export const LINK_VERSION = 3;
 const VERSION_PARAM = 'v';
 
 /**
+ * Formats 1 and 2 meant the same: the 3,500-step constant live schedule and the replication sweep
+ * (format 2 only began writing every field).
+ */
+const CONSTANT_SCHEDULE_LINKS: LiveSettings & SweepSettings = Object.freeze({
+  density: 0.03,
+  seed: 0,
+  recipe: 'constant',
+  steps: 3_500,
+  learningRate: 3e-3,
+  m: 40,
+  importanceDecay: 0.8,
+  budget: 'replication',
+  sweepSeed: 0,
+});
+
+/**
  * Per link format, what a link's missing fields meant. The values are written out, not read from
  * the current defaults, so that changing those never changes old links.
  */
 export const LINK_DEFAULTS: Readonly<Record<number, LiveSettings & SweepSettings>> = Object.freeze({
-  1: Object.freeze({
-    density: 0.03,
-    seed: 0,
-    recipe: 'constant',
-    steps: 3_500,
-    learningRate: 3e-3,
-    m: 40,
-    importanceDecay: 0.8,
-    budget: 'replication',
-    sweepSeed: 0,
-  }),
-  2: Object.freeze({
-    density: 0.03,
-    seed: 0,
-    recipe: 'constant',
-    steps: 3_500,
-    learningRate: 3e-3,
-    m: 40,
-    importanceDecay: 0.8,
-    budget: 'replication',
-    sweepSeed: 0,
-  }),
+  1: CONSTANT_SCHEDULE_LINKS,
+  2: CONSTANT_SCHEDULE_LINKS,
   3: Object.freeze({ density: 0.03, seed: 0, recipe: 'live', m: 40, importanceDecay: 0.8, budget: 'converged', sweepSeed: 0 }),
 });
 
