@@ -26,6 +26,9 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // The page's main thread parses megabytes of shipped weights while tests act; on two loaded
+          // cores a URL write or a re-render can trail the action by more than the 1 s default.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { liveStatus, waitForLivePhase, waitForLiveStep } from '../../build/site';
-import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
+import { ARTIFACTS, collectErrors, scrollIntoView, settledBox, sharedBrowser } from './browser';
 import { denseSentence } from '../../src/article/sections/intro';
 import { budgetComparison, sweepNarrative } from '../../src/article/sections/sweep-text';
 import { analyseFile } from '../../src/article/shipped-models';
@@ -188,8 +188,7 @@ describe('the article in Chromium', () => {
   it('dragging the slider writes the density into the URL and trains a live model whose loss falls', async () => {
     const page = await open();
     const slider = page.locator('#density-slider');
-    await scrollIntoView(slider);
-    const box = (await slider.boundingBox())!;
+    const box = await settledBox(slider);
     // Slider positions are log10(density) over [−3, 0]: two thirds of the way is density 0.1.
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();

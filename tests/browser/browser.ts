@@ -45,3 +45,21 @@ export async function scrollIntoView(locator: Locator): Promise<void> {
   await locator.scrollIntoViewIfNeeded();
   await locator.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
+
+/**
+ * Scrolls `locator` into view and returns its box once it has held still for 200 ms. Figures above
+ * it finish loading while a test starts (the sweep, the density curve), and a drag aimed at a box
+ * measured before they settle lands beside the control.
+ */
+export async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let previous = '';
+  for (let attempt = 0; attempt < 100; attempt++) {
+    await scrollIntoView(locator);
+    const box = await locator.boundingBox();
+    const key = JSON.stringify(box);
+    if (box && key === previous) return box;
+    previous = key;
+    await locator.page().waitForTimeout(200);
+  }
+  throw new Error('the element kept moving for 20 s');
+}

@@ -12,7 +12,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { SECTIONS, type SectionId } from '../../src/article/url-state';
 import { PAPER_DENSITIES } from '../../src/model/config';
 import { formatDensity } from '../../src/viz/format';
-import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
+import { ARTIFACTS, collectErrors, scrollIntoView, settledBox, sharedBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();
@@ -187,8 +187,7 @@ describe('reading on a phone and a laptop', () => {
   it('dragging the slider onto each paper tick gives exactly that level, one history entry per drag', async () => {
     const page = await open(`?section=live&${SHIPPED}`, DESKTOP);
     const slider = page.locator('#density-slider');
-    await scrollIntoView(slider);
-    const box = (await slider.boundingBox())!;
+    const box = await settledBox(slider);
     const y = box.y + box.height / 2;
     // The thumb's centre runs from half a thumb in at one end to half a thumb in at the other.
     const thumbX = async () => {
