@@ -13,7 +13,16 @@ import { LINK_VERSION } from '../src/article/url-state';
 import type { SuperpositionArticle } from '../src/article/superposition-article';
 import { engineReport, median, otherFormulation, round } from './bench-stats';
 import type { Formulation } from '../src/training/engine';
-import { BENCH_SITE_CONFIG, benchPage, buildAndServe, launchChromium, liveStatus, waitForLivePhase, waitForLiveStep } from '../build/site';
+import {
+  BENCH_SITE_CONFIG,
+  benchPage,
+  buildAndServe,
+  launchChromium,
+  liveStatus,
+  poolPage,
+  waitForLivePhase,
+  waitForLiveStep,
+} from '../build/site';
 import { LIVE_FIGURE_ATTRIBUTES, STATUS_ATTRIBUTES } from '../src/article/exposed-state';
 
 /** The shipped converged sweep at one level over its seeds: what a live model should land within. */
@@ -152,7 +161,44 @@ async function liveModel(browser: Browser, baseUrl: string, density: number, con
   };
 }
 
-export const BROWSER_PARTS = ['sweep', 'plot', 'live'] as const;
+/** Steps of the pool comparison: about 15 s for the 7-instance sweep in one worker here. */
+const POOL_STEPS = 400;
+
+/**
+ * The sweep retrain through the page's TrainerPool (bench/pool.html) on wasm in one worker and in
+ * one per core: seconds from request to merged outcome (worker starts included), and the speed-up.
+ */
+async function poolSpeedup(browser: Browser, baseUrl: string, repeats: number) {
+  const cores = await (async () => {
+    const page = await browser.newPage();
+    try {
+      return await page.evaluate(() => navigator.hardwareConcurrency);
+    } finally {
+      await page.close();
+    }
+  })();
+  const counts = [...new Set([1, Math.min(cores, 7)])];
+  const seconds = new Map<number, number[]>(counts.map((c) => [c, []]));
+  let error: string | undefined;
+  for (let r = 0; r < repeats && !error; r++) {
+    for (const workers of counts) {
+      const result = await poolPage(browser, `${baseUrl}bench/pool.html?workers=${workers}&steps=${POOL_STEPS}`);
+      error ??= result.error;
+      seconds.get(workers)!.push(result.seconds);
+    }
+  }
+  const medianOf = (c: number): number => median(seconds.get(c)!);
+  return {
+    steps: POOL_STEPS,
+    hardwareConcurrency: cores,
+    ...(error ? { error } : {}),
+    seconds: Object.fromEntries(counts.map((c) => [`${c} worker${c === 1 ? '' : 's'}`, round(medianOf(c))])),
+    /** One worker's time over the pool's, same run. */
+    speedup: round(medianOf(1) / medianOf(counts.at(-1)!)),
+  };
+}
+
+export const BROWSER_PARTS = ['sweep', 'pool', 'plot', 'live'] as const;
 export type BrowserPart = (typeof BROWSER_PARTS)[number];
 
 export async function browserBenchmarks(repeats: number, parts: ReadonlySet<BrowserPart>, log: (line: string) => void) {
@@ -190,6 +236,8 @@ export async function browserBenchmarks(repeats: number, parts: ReadonlySet<Brow
       sweep[backend] = error || !formulation ? { error } : engineReport(formulation, engine, alternative, baseline);
       log(`chromium ${backend}: ${JSON.stringify(sweep[backend])}`);
     }
+    const pool = parts.has('pool') ? await poolSpeedup(browser, baseUrl, repeats) : null;
+    if (pool) log(`sweep over workers: ${JSON.stringify(pool)}`);
     const firstPlot: number[] = [];
     for (let r = 0; r < (parts.has('plot') ? repeats : 0); r++) firstPlot.push(await firstPlotMs(browser, baseUrl));
     log(`first stack plot: ${firstPlot.map(round).join(', ')} ms`);
@@ -202,6 +250,7 @@ export async function browserBenchmarks(repeats: number, parts: ReadonlySet<Brow
     }
     return {
       ...(parts.has('sweep') && { sweepStepsPerSecond: sweep }),
+      ...(pool && { sweepOverWorkers: pool }),
       ...(parts.has('plot') && { firstStackPlotMs: { median: round(median(firstPlot)), samples: firstPlot.map(round) } }),
       ...(parts.has('live') && {
         liveModels: {

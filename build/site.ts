@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { BenchResult } from '../bench/bench-page';
+import type { PoolResult } from '../bench/pool-page';
 import { STATUS_ATTRIBUTES } from '../src/article/exposed-state';
 import { build, preview } from 'vite';
 
@@ -20,6 +21,18 @@ const CHROMIUM_ARGS = [
 /** `extraArgs`: the benchmark adds --enable-unsafe-webgpu, without which headless Chromium offers no WebGPU adapter. */
 export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** Opens the worker-pool page (bench/pool.html) at `url` and returns what it published when its run ended. */
+export async function poolPage(browser: Browser, url: string, timeoutMs = 300_000): Promise<PoolResult> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.poolResult !== undefined, null, { timeout: timeoutMs });
+    return (await page.evaluate(() => window.poolResult))!;
+  } finally {
+    await page.close();
+  }
 }
 
 /** Opens the benchmark page at `url` in a new page and returns what it published when its run ended. */

@@ -1,5 +1,5 @@
 /**
- * A Lit reactive controller that owns the training worker for its host: it starts, pauses,
+ * A Lit reactive controller that owns the training workers for its host (a TrainerPool): it starts, pauses,
  * resumes and cancels runs, keeps the latest status for the host to render, and tells a listener
  * when a run starts and when it ends (once per run), so that whoever waits for a run to end hears
  * it as an event rather than by polling the status.
@@ -11,7 +11,8 @@ import type { DivergenceCause } from '../training/precision';
 import type { RunEnd, WorkerEvent } from '../training/protocol';
 import { initialWeights } from '../training/initial-weights';
 import type { WeightsSnapshot } from '../training/snapshot';
-import { TrainerClient, type TrainOptions } from '../training/trainer-client';
+import type { TrainOptions } from '../training/trainer-client';
+import { TrainerPool } from '../training/trainer-pool';
 import { formatLoss } from '../viz/format';
 import { addFrame, emptyTimeline, frameCap, frameOf, type Timeline } from './timeline';
 
@@ -101,7 +102,7 @@ export class TrainingController implements ReactiveController {
   private readonly runs: Partial<Record<TrainingTarget, RunStatus>> = {};
   /** The worker's live tensor count after its last finished run (a leak shows as growth). */
   workerTensors: number | null = null;
-  private client: TrainerClient | null = null;
+  private client: TrainerPool | null = null;
   private forcedBackend: BackendName | undefined;
 
   constructor(
@@ -109,6 +110,8 @@ export class TrainingController implements ReactiveController {
     private readonly onRunChange: (change: RunChange) => void = () => {},
     /** The worker factory; tests pass a fake. */
     private readonly createWorker?: () => Worker,
+    /** The most workers a run is spread over (TrainerPool); by default one per core. */
+    private readonly workers?: number,
   ) {
     host.addController(this);
   }
@@ -124,7 +127,7 @@ export class TrainingController implements ReactiveController {
 
   /** Starts a run for `target`, replacing any run in flight. */
   start(target: TrainingTarget, config: ModelConfig, options: Pick<TrainOptions, 'backend' | 'reportEvery'> = {}): void {
-    this.client ??= new TrainerClient((event) => this.onEvent(event), this.createWorker);
+    this.client ??= new TrainerPool((event) => this.onEvent(event), this.createWorker, this.workers);
     if (this.running) this.end('replaced', {}, target);
     this.forcedBackend = options.backend;
     this.set({

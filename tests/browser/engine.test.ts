@@ -3,10 +3,11 @@
  * formulation meant for GPUs runs on WebGL and trains the same sweep as the per-instance
  * formulation on wasm. Unit tests check this on cpu in Node; here it meets WebGL's own kernels
  * (batched matMul with transposed operands, a rank-3 fused bias), on SwiftShader for want of a GPU.
+ * bench/pool.html spreads the sweep over several real workers through the page's TrainerPool.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchResult } from '../../bench/bench-page';
-import { BENCH_SITE_CONFIG, benchPage, buildAndServe, type ServedSite } from '../../build/site';
+import { BENCH_SITE_CONFIG, benchPage, buildAndServe, poolPage, type ServedSite } from '../../build/site';
 import { sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
@@ -46,5 +47,16 @@ describe('the engine in Chromium', () => {
       expect(result.losses).toHaveLength(7);
       for (const loss of result.losses!) expect(Number.isFinite(loss)).toBe(true);
     }
+  });
+
+  it('a sweep spread over three workers trains the same seven models as one worker, bit for bit (wasm)', { timeout: 300_000 }, async () => {
+    const one = await poolPage(browser(), `${site!.baseUrl}bench/pool.html?workers=1&steps=40`);
+    const three = await poolPage(browser(), `${site!.baseUrl}bench/pool.html?workers=3&steps=40`);
+    expect(one.error).toBeUndefined();
+    expect(three.error).toBeUndefined();
+    expect(three.backend).toBe('wasm');
+    expect(one.weights).toHaveLength(7);
+    expect(three.weights).toEqual(one.weights);
+    expect(three.losses).toEqual(one.losses);
   });
 });
