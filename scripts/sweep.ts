@@ -3,6 +3,7 @@
  *                  [--steps N] [--batch B] [--lr LR] [--schedule constant|cosine|warmup-stable-decay]
  *                  [--warmup W] [--decay-fraction F] [--output-bias B] [--init-std S] [--n N] [--m M]
  *                  [--eval-examples N] [--backend wasm|cpu] [--workers W] [--out path]
+ *                  [--neighbour-recipes [--reuse path]]
  *
  * Trains a recipe's levels (recipe.ts) for each seed, evaluates every model on fresh data
  * (evaluation.ts) and writes one weights file per seed. Levels that train alike share a run; the
@@ -11,12 +12,19 @@
  * (for trying recipes). --out may contain {seed} and {recipe}; by default the replication recipe
  * writes public/weights/sweep.json (one seed) and the converged one
  * public/weights/sweep-converged-seed{seed}.json.
+ *
+ * --neighbour-recipes (converged recipe) also trains each level with its grid neighbours' recipes
+ * where they differ from its own (grid.ts neighbourRecipes), keeps the run with the lower eval
+ * loss and records the others as the instance's `alternatives`. --reuse takes, from existing files
+ * (a path with {seed}), every run whose density and recipe match instead of training it again: a
+ * level's random streams depend only on seed and density, so the reused model is the one a new run
+ * would train, bit for bit.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { analyseModel } from '../src/model/analysis';
 import { DEFAULT_CONFIG, importances } from '../src/model/config';
-import { densityGrid, nearestLevelRecipe } from '../src/model/grid';
+import { densityGrid, nearestLevelRecipe, neighbourRecipes } from '../src/model/grid';
 import { DEFAULT_EVALUATION_EXAMPLES, referenceLosses } from '../src/model/evaluation';
 import type { NetworkWeights } from '../src/model/network';
 import {
@@ -25,11 +33,14 @@ import {
   isRecipeName,
   RECIPE_NAMES,
   RECIPES,
+  recipeConfig,
   recipeRuns,
+  sameTraining,
+  STEP_OVERHEAD_ROWS,
   type LevelRecipe,
   type ModelShape,
 } from '../src/model/recipe';
-import { shippedWeightsPath, toWeightsFile, type InstanceExtras } from '../src/model/weights-file';
+import { parseWeightsFile, shippedWeightsPath, toWeightsFile, type InstanceExtras, type WeightsFile } from '../src/model/weights-file';
 import { selectBackend } from '../src/training/backend';
 import { backendFlag, numberFlag, parseFlags, progressBar, withRecipeFlags } from './cli';
 import { defaultWorkerCount, trainInWorkers } from './sweep-pool';
@@ -60,6 +71,13 @@ function chosenLevel(density: number): LevelRecipe {
   return withRecipeFlags(flags, nearestLevelRecipe(recipe, density));
 }
 const levels = densities.map(chosenLevel);
+const tryNeighbours = flags['neighbour-recipes'] !== undefined;
+if (tryNeighbours && recipe.name !== 'converged') throw new Error('--neighbour-recipes needs --recipe converged');
+if (flags['reuse'] !== undefined && !tryNeighbours) throw new Error('--reuse goes with --neighbour-recipes');
+/** Per level, the recipes tried there: its own first. */
+const candidates: LevelRecipe[][] = tryNeighbours
+  ? densities.map((_, k) => neighbourRecipes(densities, k).map((level) => withRecipeFlags(flags, level)))
+  : levels.map((level) => [level]);
 
 function outPath(seed: number): string {
   const template = flags['out'];
@@ -71,12 +89,37 @@ function outPath(seed: number): string {
   return template.replaceAll('{seed}', String(seed)).replaceAll('{recipe}', recipe.name);
 }
 
-/** Per-step cost in "rows": the rows a step computes plus a fixed dispatch cost, ≈ 300 rows on wasm here. */
-const STEP_OVERHEAD_ROWS = 300;
+/** Per-step cost in "rows": the rows a step computes plus a fixed dispatch cost per level. */
 const runCost = (runLevels: readonly LevelRecipe[]): number =>
   runLevels[0]!.steps * (STEP_OVERHEAD_ROWS * runLevels.length + runLevels.reduce((sum, l) => sum + expectedRows(l, shapeFields.n), 0));
-const runsPerSeed = recipeRuns(levels, { ...shapeFields, seed: 0 });
-const totalCost = seeds.length * runsPerSeed.reduce((sum, run) => sum + runCost(run.levels), 0);
+
+type Trained = { weights: NetworkWeights; loss: number; extras: InstanceExtras };
+/** Trained models by seed and candidate recipe (the LevelRecipe objects of `candidates`). */
+const trained = new Map<number, Map<LevelRecipe, Trained>>(seeds.map((seed) => [seed, new Map()]));
+const reusedSeconds = new Map<number, number>();
+
+/** Runs already in the --reuse file for `seed`, moved into `trained`. */
+function reuse(seed: number): void {
+  const template = flags['reuse'];
+  if (template === undefined) return;
+  const path = template.replaceAll('{seed}', String(seed));
+  const file: WeightsFile = parseWeightsFile(JSON.parse(readFileSync(path, 'utf8')) as unknown);
+  if (file.config.seed !== seed) throw new Error(`${path} is seed ${file.config.seed}, not ${seed}`);
+  reusedSeconds.set(seed, file.provenance?.wallSeconds ?? 0);
+  for (const level of candidates.flat()) {
+    const instance = file.instances.find((i) => i.density === level.density && i.recipe && sameTraining(i.recipe, level));
+    if (!instance?.evaluation) continue;
+    const { recipe: _, evaluation, trainingSeconds } = instance;
+    trained.get(seed)!.set(level, { weights: instance, loss: instance.loss, extras: { recipe: level, evaluation, trainingSeconds } });
+  }
+}
+seeds.forEach(reuse);
+
+const runsOf = (seed: number) =>
+  recipeRuns(
+    candidates.flat().filter((level) => !trained.get(seed)!.has(level)),
+    { ...shapeFields, seed },
+  );
 
 const formatSeconds = (s: number): string =>
   s >= 3600
@@ -90,24 +133,27 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`;
 const importance = importances({ n: shapeFields.n, importanceDecay: shapeFields.importanceDecay });
 
 /** Every (seed, run) pair is one job of the worker pool; the models do not depend on how they are spread. */
-const jobs = seeds.flatMap((seed) => recipeRuns(levels, { ...shapeFields, seed }).map((run, r) => ({ seed, run, r })));
+const jobs = seeds.flatMap((seed) => {
+  const runs = runsOf(seed);
+  return runs.map((run, r) => ({ seed, run, r, of: runs.length }));
+});
 const poolJobs = jobs.map(({ run }, id) => ({ id, config: run.config, cost: runCost(run.levels) }));
+const totalCost = poolJobs.reduce((sum, job) => sum + job.cost, 0);
 const workers = Math.max(1, Math.min(numberFlag(flags, 'workers') ?? defaultWorkerCount(), jobs.length));
 process.stderr.write(
-  `recipe ${recipe.name}, seeds ${seeds.join(',')}, ${levels.length} levels in ${runsPerSeed.length} runs per seed, on ${backend}, ${workers} worker threads\n`,
+  `recipe ${recipe.name}, seeds ${seeds.join(',')}, ${levels.length} levels, ${jobs.length} runs to train, on ${backend}, ${workers} worker threads\n`,
 );
-for (const level of levels) process.stderr.write(`  ${level.density}: ${describeLevelRecipe(level)}\n`);
+for (const level of candidates.flat()) process.stderr.write(`  ${level.density}: ${describeLevelRecipe(level)}\n`);
 
 const label = (id: number): string => {
-  const { seed, run, r } = jobs[id]!;
-  return `seed ${seed} run ${r + 1}/${runsPerSeed.length} (${run.config.densities.join(', ')})`;
+  const { seed, run, r, of } = jobs[id]!;
+  return `seed ${seed} run ${r + 1}/${of} (${run.config.densities.join(', ')})`;
 };
 const sweepStarted = performance.now();
 /** Each job's fraction done, for the ETA. */
 const fractionDone = new Float64Array(jobs.length);
 let runsDone = 0;
 const summary: Record<string, unknown>[] = [];
-const trained = new Map<string, { weights: NetworkWeights; loss: number; extras: InstanceExtras }>();
 const seedSeconds = new Map<number, number>();
 
 const results = await trainInWorkers(poolJobs, {
@@ -138,7 +184,7 @@ const results = await trainInWorkers(poolJobs, {
     run.levels.forEach((level, k) => {
       const weights = result.weights[k]!;
       const evaluation = result.evaluations![k]!;
-      trained.set(`${seed}/${level.density}`, {
+      trained.get(seed)!.set(level, {
         weights,
         loss: result.losses[k]!,
         extras: {
@@ -170,9 +216,23 @@ const results = await trainInWorkers(poolJobs, {
   process.exit(1);
 });
 
+/** The level's kept run (lowest eval loss over its candidates), the others as alternatives. */
+function kept(seed: number, k: number): Trained {
+  const runs = candidates[k]!.map((level) => trained.get(seed)!.get(level)!);
+  const best = runs.reduce((a, b) => (b.extras.evaluation!.loss < a.extras.evaluation!.loss ? b : a));
+  const alternatives = runs
+    .filter((run) => run !== best)
+    .map(({ extras }) => ({ recipe: extras.recipe!, evaluation: extras.evaluation!, trainingSeconds: extras.trainingSeconds }));
+  return alternatives.length ? { ...best, extras: { ...best.extras, alternatives } } : best;
+}
+
 for (const seed of seeds) {
-  const ordered = levels.map((l) => trained.get(`${seed}/${l.density}`)!);
-  const config = { ...jobs.find((j) => j.seed === seed)!.run.config, densities: Object.freeze(levels.map((l) => l.density)) };
+  const ordered = levels.map((_, k) => kept(seed, k));
+  const config = recipeConfig(
+    ordered[0]!.extras.recipe!,
+    { ...shapeFields, seed },
+    levels.map((l) => l.density),
+  );
   const out = outPath(seed);
   const file = toWeightsFile(
     config,
@@ -181,8 +241,9 @@ for (const seed of seeds) {
     {
       command: `npm run sweep -- ${process.argv.slice(2).join(' ')}`.trim(),
       backend,
-      // The seed's own training and evaluation time, summed over its runs (which may have run side by side on several workers).
-      wallSeconds: Math.round(seedSeconds.get(seed) ?? 0),
+      // The seed's own training and evaluation time, summed over its runs (which may have run side by
+      // side on several workers), plus that of the runs reused from an earlier file.
+      wallSeconds: Math.round((seedSeconds.get(seed) ?? 0) + (reusedSeconds.get(seed) ?? 0)),
       date: new Date().toISOString(),
       machine,
     },

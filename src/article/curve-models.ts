@@ -33,8 +33,17 @@ export interface CurveData {
   readonly seeds: readonly number[];
   /** One plain-text sentence per file that could not be loaded. */
   readonly errors: readonly string[];
-  /** "batch 128, 20,000 steps … at 1 − S = 1": each recipe and where it applies, from the files. */
-  readonly recipes: readonly { readonly densities: readonly number[]; readonly recipe: string }[];
+  /**
+   * Per density, the recipes of the kept models ("batch 128, 20,000 steps …") and the seeds each
+   * trained: seeds can differ at a seam, where each seed keeps its better of two recipes.
+   */
+  readonly recipes: ReadonlyMap<number, readonly RecipeSeeds[]>;
+}
+
+/** A recipe, described, and the seeds whose kept model it trained. */
+export interface RecipeSeeds {
+  readonly recipe: string;
+  readonly seeds: readonly number[];
 }
 
 /** The samples of one analysed weights file, its stored eval loss (if any) against the two references. */
@@ -91,19 +100,23 @@ export function curveData(
     models,
     seeds: files.map((f) => f.seed),
     errors,
-    recipes: files[0] ? recipeGroups(files[0].file) : [],
+    recipes: recipesByDensity(files),
   };
 }
 
-/** The file's recipes, each with the densities it trained (the nearest paper level's, by construction). */
-function recipeGroups(file: ShippedFile): CurveData['recipes'] {
-  const groups = new Map<string, number[]>();
-  for (const instance of file.file.instances) {
-    if (!instance.recipe) continue;
-    const recipe = describeLevelRecipe(instance.recipe);
-    groups.set(recipe, [...(groups.get(recipe) ?? []), instance.density]);
+/** Per density, the kept models' recipes with their seeds, in the order of first appearance. */
+function recipesByDensity(files: readonly { readonly seed: number; readonly file: ShippedFile }[]): CurveData['recipes'] {
+  const byDensity = new Map<number, Map<string, number[]>>();
+  for (const { seed, file } of files) {
+    for (const instance of file.file.instances) {
+      if (!instance.recipe) continue;
+      const recipe = describeLevelRecipe(instance.recipe);
+      const groups = byDensity.get(instance.density) ?? new Map<string, number[]>();
+      groups.set(recipe, [...(groups.get(recipe) ?? []), seed]);
+      byDensity.set(instance.density, groups);
+    }
   }
-  return [...groups.entries()].map(([recipe, densities]) => ({ densities, recipe }));
+  return new Map([...byDensity].map(([density, groups]) => [density, [...groups].map(([recipe, seeds]) => ({ recipe, seeds }))]));
 }
 
 /** The grid model the curve shows at `density`: the nearest grid density's median-loss seed. */

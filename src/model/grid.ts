@@ -3,7 +3,7 @@
  * Plain TypeScript (no TF.js): the sweep CLI trains from it, the tests and the article read it.
  */
 import { PAPER_DENSITIES } from './config';
-import { CONVERGED_RECIPE, type LevelRecipe, type Recipe } from './recipe';
+import { CONVERGED_RECIPE, sameTraining, type LevelRecipe, type Recipe } from './recipe';
 
 /**
  * The paper's seven densities (1 … 0.001) with `between` levels spaced evenly in log density
@@ -45,4 +45,25 @@ export function nearestLevelRecipe(recipe: Recipe, density: number): LevelRecipe
 /** The converged recipe at any density in (0, 1]: the nearest paper level's, in log density. */
 export function convergedRecipe(density: number): LevelRecipe {
   return nearestLevelRecipe(CONVERGED_RECIPE, density);
+}
+
+/**
+ * The converged recipes tried at `grid[k]`: its own (convergedRecipe) and, where a grid neighbour
+ * (k − 1 or k + 1) trains with another paper level's recipe, that one too, each moved to
+ * `grid[k]`; its own first. Levels at a seam between two paper levels' recipes get two; the
+ * others one. The curve keeps the better run at each level, so that no level is worse than its
+ * neighbours' recipe would have made it (issue 17, docs/training.md).
+ *
+ * @throws RangeError when k is not an index of `grid`.
+ */
+export function neighbourRecipes(grid: readonly number[], k: number): LevelRecipe[] {
+  const density = grid[k];
+  if (density === undefined) throw new RangeError(`no grid level ${k} in a grid of ${grid.length}`);
+  const candidates = [convergedRecipe(density)];
+  for (const neighbour of [grid[k - 1], grid[k + 1]]) {
+    if (neighbour === undefined) continue;
+    const recipe = { ...convergedRecipe(neighbour), density };
+    if (!candidates.some((c) => sameTraining(c, recipe))) candidates.push(recipe);
+  }
+  return candidates;
 }

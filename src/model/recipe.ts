@@ -176,10 +176,22 @@ export function configRecipe(config: ModelConfig, density: number): LevelRecipe 
 }
 
 /** Two levels train the same way apart from their density. */
-function sameTraining(a: LevelRecipe, b: LevelRecipe): boolean {
-  const { density: _a, ...restA } = a;
-  const { density: _b, ...restB } = b;
-  return JSON.stringify(restA) === JSON.stringify(restB);
+/**
+ * Whether two level recipes train alike, whatever their densities (they can then share a run).
+ * Field by field, so that recipes read back from a file (keys in any order) compare equal.
+ */
+export function sameTraining(a: LevelRecipe, b: LevelRecipe): boolean {
+  return (
+    a.batch === b.batch &&
+    a.steps === b.steps &&
+    a.learningRate === b.learningRate &&
+    a.adamEpsilon === b.adamEpsilon &&
+    a.initStd === b.initStd &&
+    a.outputBiasInit === b.outputBiasInit &&
+    a.schedule.kind === b.schedule.kind &&
+    a.schedule.warmupSteps === b.schedule.warmupSteps &&
+    a.schedule.decayFraction === b.schedule.decayFraction
+  );
 }
 
 /** One training run: a configuration and the levels (in its density order) it trains. */
@@ -209,6 +221,13 @@ export function recipeRuns(levels: readonly LevelRecipe[], shape: ModelShape): R
     levels: group,
   }));
 }
+
+/**
+ * A step's fixed cost in rows, beside the rows it computes: the kernel dispatches and bookkeeping
+ * of one instance's step, a rough figure for wasm on the 2-core machine. Only balances work (the
+ * sweep CLI's ETA, the split of a run over workers); nothing depends on it being exact.
+ */
+export const STEP_OVERHEAD_ROWS = 300;
 
 /**
  * The expected number of rows a step of `level` computes: the examples with an active feature,

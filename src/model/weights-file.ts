@@ -32,10 +32,22 @@ export interface TrainedInstance extends NetworkWeights {
   readonly evaluation?: StoredEvaluation;
   /** Wall-clock seconds this instance's training run took (shared by instances trained side by side). */
   readonly trainingSeconds?: number;
+  /**
+   * Other recipes tried at this density whose models were not kept (their eval loss was higher),
+   * with their evaluation: the density curve tries its neighbours' recipes at the seams (grid.ts).
+   */
+  readonly alternatives?: readonly AlternativeRun[];
+}
+
+/** A recipe tried at an instance's density and not kept: what it reached. */
+export interface AlternativeRun {
+  readonly recipe: LevelRecipe;
+  readonly evaluation: StoredEvaluation;
+  readonly trainingSeconds?: number;
 }
 
 /** What a training run adds to an instance beyond its weights and batch loss. */
-export type InstanceExtras = Pick<TrainedInstance, 'recipe' | 'evaluation' | 'trainingSeconds'>;
+export type InstanceExtras = Pick<TrainedInstance, 'recipe' | 'evaluation' | 'trainingSeconds' | 'alternatives'>;
 
 export interface Provenance {
   readonly command: string;
@@ -83,7 +95,7 @@ export function toWeightsFile(
     config,
     ...(extras?.recipe ? { recipe: extras.recipe } : {}),
     instances: weights.map((w, k) => {
-      const { recipe, evaluation, trainingSeconds } = extras?.instances?.[k] ?? {};
+      const { recipe, evaluation, trainingSeconds, alternatives } = extras?.instances?.[k] ?? {};
       return {
         density: config.densities[k]!,
         W1: w.W1.map(round),
@@ -92,21 +104,29 @@ export function toWeightsFile(
         ...(w.b1 ? { b1: round(w.b1) } : {}),
         loss: roundSignificant(losses[k] ?? NaN),
         ...(recipe ? { recipe } : {}),
-        ...(evaluation
+        ...(evaluation ? { evaluation: storedEvaluation(evaluation) } : {}),
+        ...(trainingSeconds !== undefined ? { trainingSeconds: roundSeconds(trainingSeconds) } : {}),
+        ...(alternatives?.length
           ? {
-              evaluation: {
-                loss: roundSignificant(evaluation.loss),
-                standardError: roundSignificant(evaluation.standardError, 3),
-                examples: evaluation.examples,
-              },
+              alternatives: alternatives.map((a) => ({
+                recipe: a.recipe,
+                evaluation: storedEvaluation(a.evaluation),
+                ...(a.trainingSeconds !== undefined ? { trainingSeconds: roundSeconds(a.trainingSeconds) } : {}),
+              })),
             }
           : {}),
-        ...(trainingSeconds !== undefined ? { trainingSeconds: Math.round(trainingSeconds * 10) / 10 } : {}),
       };
     }),
     ...(provenance ? { provenance } : {}),
   };
 }
+
+const storedEvaluation = (e: StoredEvaluation): StoredEvaluation => ({
+  loss: roundSignificant(e.loss),
+  standardError: roundSignificant(e.standardError, 3),
+  examples: e.examples,
+});
+const roundSeconds = (s: number): number => Math.round(s * 10) / 10;
 
 /** The configuration that trains instance `k` of `file` alone (its own recipe when it has one). */
 export function instanceConfig(file: WeightsFile, k: number): ModelConfig {
@@ -125,6 +145,18 @@ function evaluationErrors(value: unknown): string[] {
   if (!isFiniteNumber(examples) || !Number.isInteger(examples) || examples < 1)
     errors.push('evaluation examples must be a positive integer');
   return errors;
+}
+
+function alternativesErrors(value: unknown, density: number): string[] {
+  if (!Array.isArray(value)) return ['alternatives must be an array'];
+  return value.flatMap((run: Partial<AlternativeRun> | null, j) => {
+    if (typeof run !== 'object' || run === null) return [`alternative ${j} must be an object`];
+    const problems = [...levelRecipeErrors(run.recipe), ...evaluationErrors(run.evaluation)];
+    if (problems.length === 0 && run.recipe!.density !== density) problems.push('recipe is for another density');
+    if (run.trainingSeconds !== undefined && (!isFiniteNumber(run.trainingSeconds) || run.trainingSeconds < 0))
+      problems.push('trainingSeconds must be a number ≥ 0');
+    return problems.map((p) => `alternative ${j}: ${p}`);
+  });
 }
 
 const isMatrix = (value: unknown, rows: number, cols: number): boolean =>
@@ -170,6 +202,10 @@ export function parseWeightsFile(json: unknown): WeightsFile {
     }
     if (instance.trainingSeconds !== undefined && (!isFiniteNumber(instance.trainingSeconds) || instance.trainingSeconds < 0)) {
       throw new Error(`weights file: instance ${k} trainingSeconds must be a number ≥ 0`);
+    }
+    if (instance.alternatives !== undefined) {
+      const [problem] = alternativesErrors(instance.alternatives, instance.density);
+      if (problem) throw new Error(`weights file: instance ${k} ${problem}`);
     }
   });
   return json as WeightsFile;

@@ -21,9 +21,15 @@ export interface CurveSectionProps {
   readonly onSelect: (density: number) => void;
 }
 
-/** "batch 128, 10,000 steps, lr 1e-2 (…)": the recipe that trained the grid at `density`. */
-function recipeAt(curve: CurveData, density: number): string {
-  return curve.recipes.find((r) => r.densities.includes(density))?.recipe ?? 'recipe not recorded';
+/**
+ * "batch 128, 10,000 steps, lr 1e-2 (…)": the recipe of the kept models at `density`, or of
+ * `seed`'s alone; where seeds kept different recipes, each with its seeds.
+ */
+function recipeAt(curve: CurveData, density: number, seed?: number): string {
+  const groups = (curve.recipes.get(density) ?? []).filter((g) => seed === undefined || g.seeds.includes(seed));
+  if (groups.length === 0) return 'recipe not recorded';
+  if (groups.length === 1) return groups[0]!.recipe;
+  return groups.map((g) => `${g.recipe} (${g.seeds.length === 1 ? 'seed' : 'seeds'} ${g.seeds.join(', ')})`).join('; ');
 }
 
 const spread = (min: number, max: number, seeds: number): string =>
@@ -94,7 +100,7 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
         loss
           ? `; eval loss ${formatNumber(loss.median)}× the clean 20×2 solution’s (seeds ${formatNumber(loss.min)}–${formatNumber(loss.max)})`
           : ''
-      }. Trained with ${recipeAt(curve, level.density)}.
+      }. Trained with ${recipeAt(curve, level.density, seed)}.
     </figcaption>
   </figure>`;
 }
@@ -115,7 +121,8 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
           ${curve ? plural(curve.levels.length, 'density', 'densities') : 'a grid of densities'} from 1 to 0.001, spaced evenly in
           log density with the paper’s seven levels among them, each trained to convergence with
           ${curve ? plural(curve.seeds.length, 'seed') : 'three seeds'}. A density between two paper levels is trained with the
-          recipe of the nearer one. The band spans the seeds, the line is their median. Point at the curve, or focus it and use
+          recipe of the nearer one and, where a grid neighbour uses the other one’s, with that too; each seed keeps the run
+          with the lower eval loss. The band spans the seeds, the line is their median. Point at the curve, or focus it and use
           the arrow keys, to see that density’s neurons.
         </p>
         ${

@@ -1,7 +1,7 @@
 /** The density curve's pure logic: bands over seeds, the median seed, the text's thresholds, the nearest grid density. */
 import { describe, expect, it } from 'vitest';
 import { band, type CurveSample, curveLevels, curveThresholds, median, nearestGridDensity } from '../../../src/model/curve';
-import { convergedRecipe, densityGrid } from '../../../src/model/grid';
+import { convergedRecipe, densityGrid, neighbourRecipes } from '../../../src/model/grid';
 import { CONVERGED_RECIPE } from '../../../src/model/recipe';
 
 const sample = (density: number, seed: number, fields: Partial<CurveSample> = {}): CurveSample => ({
@@ -119,6 +119,20 @@ describe('the grid', () => {
     expect(convergedRecipe(0.04)).toEqual({ ...CONVERGED_RECIPE.levels[3]!, density: 0.04 });
     expect(convergedRecipe(0.06).batch).toBe(128);
     expect(convergedRecipe(0.0015)).toEqual({ ...CONVERGED_RECIPE.levels[6]!, density: 0.0015 });
+  });
+
+  it('tries a level’s own recipe, then each other recipe its grid neighbours train with, moved to its density', () => {
+    const grid = densityGrid(3);
+    const at = (d: number) => neighbourRecipes(grid, grid.indexOf(d));
+    // 0.03 and both its neighbours train with 0.03's recipe: one run.
+    expect(at(0.03)).toEqual([convergedRecipe(0.03)]);
+    // 0.0228 (0.03's recipe) borders 0.01732 (0.01's): both are tried there, its own first.
+    expect(at(0.0228)).toEqual([convergedRecipe(0.0228), { ...convergedRecipe(0.01732), density: 0.0228 }]);
+    expect(at(0.0228)[1]!.batch).toBe(2048);
+    // The ends have one neighbour.
+    expect(at(1)).toEqual([convergedRecipe(1)]);
+    expect(at(0.001)).toEqual([convergedRecipe(0.001)]);
+    expect(() => neighbourRecipes(grid, 25)).toThrow(RangeError);
   });
 
   it('finds the nearest grid density in log density', () => {

@@ -39,6 +39,30 @@ describe('the weights file', () => {
     expect(file.instances[1]!.trainingSeconds).toBe(12.3);
   });
 
+  it('round-trips the other recipes tried at a density, with their evaluation, and rejects one for another density', () => {
+    const alternative = {
+      recipe: { ...levelRecipe(CONVERGED_RECIPE, 0.003), density: 0.001 },
+      evaluation: { loss: 2.3456789e-4, standardError: 1e-6, examples: 1_000_000 },
+      trainingSeconds: 7.77,
+    };
+    const withAlternative = {
+      ...extras,
+      instances: extras.instances.map((instance, k) => (k === 1 ? { ...instance, alternatives: [alternative] } : instance)),
+    };
+    const file = roundTrip(toWeightsFile(config, weights, [1, 1], undefined, withAlternative));
+    expect(file.instances[0]!.alternatives).toBeUndefined();
+    expect(file.instances[1]!.alternatives).toEqual([
+      { ...alternative, evaluation: { ...alternative.evaluation, loss: 2.34568e-4 }, trainingSeconds: 7.8 },
+    ]);
+    const json = JSON.parse(JSON.stringify(file)) as { instances: { alternatives?: unknown[] }[] };
+    json.instances[1]!.alternatives = [{ ...alternative, recipe: levelRecipe(CONVERGED_RECIPE, 0.003) }];
+    expect(() => parseWeightsFile(json)).toThrow('instance 1 alternative 0: recipe is for another density');
+    json.instances[1]!.alternatives = [{ recipe: alternative.recipe }];
+    expect(() => parseWeightsFile(json)).toThrow('instance 1 alternative 0: evaluation must be an object');
+    json.instances[1]!.alternatives = 'none' as unknown as unknown[];
+    expect(() => parseWeightsFile(json)).toThrow('alternatives must be an array');
+  });
+
   it('leaves the new fields out when a run has none (the shape of files from before recipes)', () => {
     const file = toWeightsFile(config, weights, [1e-4, 2e-5]);
     expect(Object.keys(file)).toEqual(['config', 'instances']);
