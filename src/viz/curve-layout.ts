@@ -37,7 +37,7 @@ export const bandOf = (level: CurveLevel, metric: CurveMetric): Band | null => l
 
 /**
  * The y domain of a panel over every level drawn, [low, high]: counts from 0 to at least 40 (the
- * neurons) or 30 (features); the score from 0 to 1; the loss ratio, log, padded around the data (more above, for
+ * neurons) or 30 (features; high enough for the line of features with one sign or both too); the score from 0 to 1; the loss ratio, log, padded around the data (more above, for
  * the reference's label) and always holding 1 (the clean solution) so that the reference line shows.
  */
 export function curveYDomain(spec: CurvePanelSpec, series: readonly (readonly CurveLevel[])[]): [number, number] {
@@ -46,8 +46,10 @@ export function curveYDomain(spec: CurvePanelSpec, series: readonly (readonly Cu
   switch (spec.metric) {
     case 'monosemantic':
       return [0, 40];
-    case 'featuresComputed':
-      return [0, Math.max(30, Math.ceil(high / 5) * 5)];
+    case 'featuresComputed': {
+      const oneSide = Math.max(...series.flatMap((levels) => levels.map((l) => l.featuresOneSide.max)));
+      return [0, Math.max(30, Math.ceil(Math.max(high, oneSide) / 5) * 5)];
+    }
     case 'meanPolysemanticity':
       return [0, 1];
     case 'lossOverClean': {

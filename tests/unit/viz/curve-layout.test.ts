@@ -35,6 +35,11 @@ describe('curve layout', () => {
     expect(zeroOverCleanRange(levels)).toEqual([100, 100]);
   });
 
+  it('raises the features panel to hold the line of features with one sign or both', () => {
+    const sparse = curveLevels([{ ...sample(0.001, 0, 0.3), featuresComputed: 28, featuresOneSide: 37 }]);
+    expect(curveYDomain(panel('featuresComputed'), [levels, sparse])).toEqual([0, 40]);
+  });
+
   it('says each level’s medians and ranges, and what the whole figure shows', () => {
     expect(describeLevel(levels[0]!)).toBe(
       '1 − S = 1, 3 seeds: monosemantic neurons 39 (38–40); features computed 21 (20–22); mean polysemanticity 0.10 (0.00–0.20); eval loss ÷ clean 20×2 loss 1.10 (1.00–1.20)',
