@@ -161,8 +161,8 @@ async function liveModel(browser: Browser, baseUrl: string, density: number, con
   };
 }
 
-/** Steps of the pool comparison: about 15 s for the 7-instance sweep in one worker here. */
-const POOL_STEPS = 400;
+/** Steps of the pool comparison: about 30 s for the 7-instance sweep in one worker here, so that worker starts weigh little. */
+const POOL_STEPS = 1500;
 
 /**
  * The sweep retrain through the page's TrainerPool (bench/pool.html) on wasm in one worker and in
