@@ -13,6 +13,10 @@
  *   train ─▶ parts training ─▶ every part completed ─▶ 'completed' (merged)
  *                 │  one part diverges or fails ─▶ the others cancelled, its end reported
  *                 └─ cancel ─▶ every part cancelled ─▶ 'cancelled'
+ *
+ * Once a run has ended, the workers beyond the first are closed, so that the heaps of a split run
+ * are not kept between the rare runs that need them (a sweep retrain); the first worker stays, warm
+ * for the next live model.
  */
 import type { ModelConfig } from '../model/config';
 import { expectedRows, STEP_OVERHEAD_ROWS } from '../model/recipe';
@@ -24,8 +28,12 @@ import { TrainerClient, type TrainerListener, type TrainOptions } from './traine
 /** The backends whose runs are split over workers. */
 const CPU_BACKENDS: readonly BackendName[] = ['wasm', 'cpu'];
 
-/** At most this many workers: each holds its own TF.js and wasm heap (about 30 MB). */
-export const MAX_TRAINING_WORKERS = 8;
+/**
+ * At most this many workers: each holds its own TF.js and wasm heap (tens of MB), which a phone
+ * with eight cores should not pay eight times; four already run the 7-instance sweep in two
+ * rounds of the costliest instances.
+ */
+export const MAX_TRAINING_WORKERS = 4;
 
 /** One worker per logical core the browser reports, at most MAX_TRAINING_WORKERS. */
 export function defaultTrainingWorkers(): number {
@@ -146,7 +154,10 @@ export class TrainerPool {
   }
 
   private clientAt(i: number): TrainerClient {
-    this.clients[i] ??= new TrainerClient((event) => this.onEvent(i, event), this.createWorker);
+    if (!this.clients[i]) {
+      const client: TrainerClient = new TrainerClient((event) => this.onEvent(client, event), this.createWorker);
+      this.clients[i] = client;
+    }
     return this.clients[i]!;
   }
 
@@ -157,11 +168,12 @@ export class TrainerPool {
     for (const part of run.parts.slice(1)) if (!part.outcome) part.client.cancel();
   }
 
-  private onEvent(clientIndex: number, event: WorkerEvent): void {
-    if (clientIndex === 0 && event.type === 'backend') this.lastBackend = event.choice.backend;
-    if (clientIndex === 0 && event.type === 'fallback') this.lastBackend = null;
+  private onEvent(client: TrainerClient, event: WorkerEvent): void {
+    const first = client === this.clients[0];
+    if (first && event.type === 'backend') this.lastBackend = event.choice.backend;
+    if (first && event.type === 'fallback') this.lastBackend = null;
     const run = this.run;
-    const part = run?.parts.find((p) => p.client === this.clients[clientIndex] && p.subRunId === event.runId);
+    const part = run?.parts.find((p) => p.client === client && p.subRunId === event.runId);
     if (!run || !part || run.ended) return;
     const runId = run.runId;
     switch (event.type) {
@@ -175,6 +187,7 @@ export class TrainerPool {
       case 'error':
         this.end(run);
         this.listener({ ...event, runId });
+        this.releaseExtraWorkers();
         return;
       case 'progress':
         part.progress = event;
@@ -223,6 +236,7 @@ export class TrainerPool {
       );
       const losses = this.merged(run, (p) => (p === part ? outcome.losses : (p.progress?.losses ?? p.members.map(() => Number.NaN))));
       this.listener({ ...part.outcome!, runId: run.runId, outcome: { ...outcome, losses, lastGood } });
+      this.releaseExtraWorkers();
       return;
     }
     if (run.parts.some((p) => !p.outcome)) return;
@@ -243,6 +257,12 @@ export class TrainerPool {
           }
         : { status: 'cancelled', step: Math.min(...ends.map((e) => e.step)) };
     this.listener({ type: 'outcome', runId: run.runId, outcome: merged, tensors });
+    this.releaseExtraWorkers();
+  }
+
+  /** Closes every worker but the first (a later split run starts them again). */
+  private releaseExtraWorkers(): void {
+    for (const client of this.clients.splice(1)) client.dispose();
   }
 
   /** Ends the run for the listener and cancels the parts still training. */

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeConfig, PAPER_DENSITIES } from '../../../src/model/config';
 import { expectedRows, STEP_OVERHEAD_ROWS } from '../../../src/model/recipe';
 import type { TrainRequest, WorkerEvent } from '../../../src/training/protocol';
 import type { WeightsSnapshot } from '../../../src/training/snapshot';
-import { splitInstances, TrainerPool } from '../../../src/training/trainer-pool';
+import { defaultTrainingWorkers, MAX_TRAINING_WORKERS, splitInstances, TrainerPool } from '../../../src/training/trainer-pool';
 import { type FakeWorker, fakeWorkers } from '../support/fake-worker';
 
 const sweep = makeConfig({ densities: [...PAPER_DENSITIES], steps: 100 });
@@ -126,6 +126,42 @@ describe('the trainer pool', () => {
     if (outcome.type !== 'outcome' || outcome.outcome.status !== 'completed') throw new Error('not completed');
     expect(outcome.outcome.losses).toEqual(sweep.densities.map((d) => 2 * d));
     expect(outcome.outcome.snapshot.instances.map((i) => i.density)).toEqual(sweep.densities);
+  });
+
+  it('closes the workers beyond the first once a split run has ended, and starts them again for the next', () => {
+    const { pool, workers } = poolAfter('wasm');
+    pool.train(sweep);
+    for (const worker of workers) {
+      const { densities } = trainRequest(worker).config;
+      worker.answer({
+        type: 'outcome',
+        runId: worker.runId,
+        tensors: 0,
+        outcome: { status: 'completed', step: 100, losses: densities, snapshot: snapshotOf(100, densities) },
+      });
+    }
+    expect(workers.map((w) => w.terminated)).toEqual([false, true, true]);
+    pool.train(sweep);
+    expect(workers).toHaveLength(5);
+    expect(workers.slice(3).map((w) => trainRequest(w).type)).toEqual(['train', 'train']);
+    expect(trainRequest(workers[0]!).config.densities.length).toBeLessThan(7);
+  });
+
+  it('takes one worker per core, at most four', () => {
+    expect(MAX_TRAINING_WORKERS).toBe(4);
+    for (const [cores, expected] of [
+      [16, 4],
+      [3, 3],
+      [0, 1],
+    ] as const) {
+      vi.stubGlobal('navigator', { hardwareConcurrency: cores });
+      expect(defaultTrainingWorkers()).toBe(expected);
+    }
+    vi.stubGlobal('navigator', { hardwareConcurrency: 16 });
+    const { create, workers } = fakeWorkers();
+    new TrainerPool(() => {}, create).train(sweep, { backend: 'wasm' });
+    expect(workers).toHaveLength(4);
+    vi.unstubAllGlobals();
   });
 
   it('stops every part when one diverges, and reports the divergence with the others’ last weights', () => {
