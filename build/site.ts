@@ -23,28 +23,37 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
   return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-/** Opens the worker-pool page (bench/pool.html) at `url` and returns what it published when its run ended. */
-export async function poolPage(browser: Browser, url: string, timeoutMs = 300_000): Promise<PoolResult> {
+/** What the benchmark pages publish on `window` when their run has ended. */
+interface PublishedResults {
+  readonly benchResult: BenchResult;
+  readonly poolResult: PoolResult;
+}
+
+/** Opens `url` in a new page and returns what the page published on `window[key]` when its run ended. */
+async function publishedResult<K extends keyof PublishedResults>(
+  browser: Browser,
+  url: string,
+  key: K,
+  timeoutMs: number,
+): Promise<PublishedResults[K]> {
   const page = await browser.newPage();
   try {
     await page.goto(url);
-    await page.waitForFunction(() => window.poolResult !== undefined, null, { timeout: timeoutMs });
-    return (await page.evaluate(() => window.poolResult))!;
+    await page.waitForFunction((name) => window[name] !== undefined, key, { timeout: timeoutMs });
+    return (await page.evaluate((name) => window[name], key)) as PublishedResults[K];
   } finally {
     await page.close();
   }
 }
 
+/** Opens the worker-pool page (bench/pool.html) at `url` and returns what it published when its run ended. */
+export function poolPage(browser: Browser, url: string, timeoutMs = 300_000): Promise<PoolResult> {
+  return publishedResult(browser, url, 'poolResult', timeoutMs);
+}
+
 /** Opens the benchmark page at `url` in a new page and returns what it published when its run ended. */
-export async function benchPage(browser: Browser, url: string, timeoutMs = 300_000): Promise<BenchResult> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(url);
-    await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: timeoutMs });
-    return (await page.evaluate(() => window.benchResult))!;
-  } finally {
-    await page.close();
-  }
+export function benchPage(browser: Browser, url: string, timeoutMs = 300_000): Promise<BenchResult> {
+  return publishedResult(browser, url, 'benchResult', timeoutMs);
 }
 
 export interface ServedSite {
