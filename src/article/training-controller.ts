@@ -110,8 +110,6 @@ export class TrainingController implements ReactiveController {
     private readonly onRunChange: (change: RunChange) => void = () => {},
     /** The worker factory; tests pass a fake. */
     private readonly createWorker?: () => Worker,
-    /** The most workers a run is spread over (TrainerPool); by default one per core. */
-    private readonly workers?: number,
   ) {
     host.addController(this);
   }
@@ -127,7 +125,7 @@ export class TrainingController implements ReactiveController {
 
   /** Starts a run for `target`, replacing any run in flight. */
   start(target: TrainingTarget, config: ModelConfig, options: Pick<TrainOptions, 'backend' | 'reportEvery'> = {}): void {
-    this.client ??= new TrainerPool((event) => this.onEvent(event), this.createWorker, this.workers);
+    this.client ??= new TrainerPool((event) => this.onEvent(event), this.createWorker);
     if (this.running) this.end('replaced', {}, target);
     this.forcedBackend = options.backend;
     this.set({

@@ -147,14 +147,16 @@ function evaluationErrors(value: unknown): string[] {
   return errors;
 }
 
+/** An optional training time: absent, or a number of seconds ≥ 0. */
+const validSeconds = (value: unknown): boolean => value === undefined || (isFiniteNumber(value) && value >= 0);
+
 function alternativesErrors(value: unknown, density: number): string[] {
   if (!Array.isArray(value)) return ['alternatives must be an array'];
   return value.flatMap((run: Partial<AlternativeRun> | null, j) => {
     if (typeof run !== 'object' || run === null) return [`alternative ${j} must be an object`];
     const problems = [...levelRecipeErrors(run.recipe), ...evaluationErrors(run.evaluation)];
     if (problems.length === 0 && run.recipe!.density !== density) problems.push('recipe is for another density');
-    if (run.trainingSeconds !== undefined && (!isFiniteNumber(run.trainingSeconds) || run.trainingSeconds < 0))
-      problems.push('trainingSeconds must be a number ≥ 0');
+    if (!validSeconds(run.trainingSeconds)) problems.push('trainingSeconds must be a number ≥ 0');
     return problems.map((p) => `alternative ${j}: ${p}`);
   });
 }
@@ -200,9 +202,7 @@ export function parseWeightsFile(json: unknown): WeightsFile {
       const [problem] = evaluationErrors(instance.evaluation);
       if (problem) throw new Error(`weights file: instance ${k} ${problem}`);
     }
-    if (instance.trainingSeconds !== undefined && (!isFiniteNumber(instance.trainingSeconds) || instance.trainingSeconds < 0)) {
-      throw new Error(`weights file: instance ${k} trainingSeconds must be a number ≥ 0`);
-    }
+    if (!validSeconds(instance.trainingSeconds)) throw new Error(`weights file: instance ${k} trainingSeconds must be a number ≥ 0`);
     if (instance.alternatives !== undefined) {
       const [problem] = alternativesErrors(instance.alternatives, instance.density);
       if (problem) throw new Error(`weights file: instance ${k} ${problem}`);

@@ -22,7 +22,7 @@ import type { ModelConfig } from '../model/config';
 import { expectedRows, STEP_OVERHEAD_ROWS } from '../model/recipe';
 import type { BackendName } from './backend';
 import type { RunEnd, WorkerEvent } from './protocol';
-import type { InstanceSnapshot, WeightsSnapshot } from './snapshot';
+import type { WeightsSnapshot } from './snapshot';
 import { TrainerClient, type TrainerListener, type TrainOptions } from './trainer-client';
 
 /** The backends whose runs are split over workers. */
@@ -287,12 +287,7 @@ export class TrainerPool {
   private mergedSnapshot(run: PoolRun, snapshots: readonly (WeightsSnapshot | null)[]): WeightsSnapshot | null {
     if (snapshots.some((s) => !s)) return null;
     if (run.parts.length === 1) return snapshots[0]!;
-    const instances = new Array<InstanceSnapshot>(run.config.densities.length);
-    run.parts.forEach((part, i) => {
-      part.members.forEach((k, j) => {
-        instances[k] = snapshots[i]!.instances[j]!;
-      });
-    });
+    const instances = this.merged(run, (part) => snapshots[run.parts.indexOf(part)]!.instances);
     return { step: Math.min(...snapshots.map((s) => s!.step)), instances };
   }
 }
