@@ -1,10 +1,11 @@
 /**
  * What the browser tests and the benchmark share: building the site as it ships, serving it with
- * `vite preview`, and launching Debian's Chromium with the flags this machine needs.
+ * `vite preview`, and launching Chromium (build/chromium.ts says which) with the flags this machine needs.
  */
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { BenchResult } from '../bench/bench-page';
+import { chromiumExecutable } from './chromium';
 import type { PoolResult } from '../bench/pool-page';
 import { STATUS_ATTRIBUTES } from '../src/article/exposed-state';
 import { build, preview } from 'vite';
@@ -19,8 +20,9 @@ const CHROMIUM_ARGS = [
 ];
 
 /** `extraArgs`: the benchmark adds --enable-unsafe-webgpu, without which headless Chromium offers no WebGPU adapter. */
-export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  const { path } = await chromiumExecutable();
+  return chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** What the benchmark pages publish on `window` when their run has ended. */
