@@ -2,6 +2,7 @@
  * The training configuration of the ReLU hidden-layer absolute-value model (docs/weights.md), its
  * defaults (the paper's sparsity sweep) and its validation. Plain data: no TF.js, no DOM.
  */
+import { type ActivationName, isActivationName } from './activation';
 import { CONSTANT_SCHEDULE, learningRateAt, scheduleErrors, type LearningRateSchedule } from './schedule';
 
 /** Feature density 1 − S: the probability that a feature is non-zero in an example. */
@@ -10,8 +11,14 @@ export type FeatureDensity = number;
 export interface ModelConfig {
   /** Number of input features. */
   readonly n: number;
-  /** Number of hidden ReLU neurons. */
+  /** Number of hidden neurons. */
   readonly m: number;
+  /**
+   * The nonlinearity of both layers (activation.ts). Absent: ReLU, the only one offered; it stays
+   * absent in every default, link and shipped file, so none of their formats changes
+   * (docs/architecture.md, "The nonlinearity").
+   */
+  readonly activation?: ActivationName;
   /** Feature i has importance importanceDecay^i (features are indexed by decreasing importance). */
   readonly importanceDecay: number;
   /** One independent model ("instance") per density, trained side by side. */
@@ -149,6 +156,9 @@ export function validateConfig(config: ModelConfig): ConfigError[] {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
       errors.push({ field: 'outputBiasInit', message: `outputBiasInit must be between ${min} and ${max}, got ${describe(value)}` });
     }
+  }
+  if (config.activation !== undefined && !isActivationName(config.activation)) {
+    errors.push({ field: 'activation', message: `activation must be relu, got ${describe(config.activation)}` });
   }
   if (typeof config.hiddenBias !== 'boolean') {
     errors.push({ field: 'hiddenBias', message: 'hiddenBias must be true or false' });

@@ -9,6 +9,7 @@
  * distribution. A training batch's loss mixes the two by chance; at 1 − S = 0.001 (P(all zero) ≈
  * 0.9) that alone moves a 1,024-example batch's loss by tens of percent.
  */
+import { type Activation, RELU } from './activation';
 import type { NetworkWeights } from './network';
 import { createRng, type Rng } from './random';
 
@@ -26,13 +27,15 @@ export interface LossEstimate {
   readonly examples: number;
   /** S^n: the probability of the all-zero example. */
   readonly zeroExampleProbability: number;
-  /** The all-zero example's loss, Σ_i I_i ReLU(b_i)² without a hidden bias. */
+  /** The all-zero example's loss, Σ_i I_i σ(b_i)² without a hidden bias (σ = ReLU unless given). */
   readonly zeroExampleLoss: number;
 }
 
 export interface EvaluationOptions {
   readonly examples?: number;
   readonly seed?: number;
+  /** The model's nonlinearity (activation.ts). Absent: ReLU. */
+  readonly activation?: Activation;
 }
 
 /** A stream id for density `density`'s evaluation data, away from the ids training uses. */
@@ -61,8 +64,9 @@ function flatten(weights: NetworkWeights): FlatWeights {
   return { n, m, W1T, W2T, b: Float64Array.from(weights.b), b1: weights.b1 ? Float64Array.from(weights.b1) : new Float64Array(m) };
 }
 
-/** Reused buffers of one evaluation. */
+/** Reused buffers of one evaluation, and its nonlinearity. */
 interface Scratch {
+  readonly sigma: (z: number) => number;
   readonly hidden: Float64Array;
   readonly output: Float64Array;
   readonly absX: Float64Array;
@@ -71,7 +75,8 @@ interface Scratch {
 /**
  * Loss of the example whose active features are `active[0 … count)` with values `values[…]`, the
  * others 0. Works from the active features and the active neurons only (O(count·m + n·active
- * neurons)): at sparse levels an example drives a handful of the 40 neurons.
+ * neurons)): at sparse levels an example drives a handful of the 40 neurons. A neuron whose
+ * activation σ(a_j) is 0 adds nothing to the outputs and is skipped.
  */
 function sparseExampleLoss(
   w: FlatWeights,
@@ -79,7 +84,7 @@ function sparseExampleLoss(
   active: Int32Array,
   values: Float64Array,
   count: number,
-  { hidden, output, absX }: Scratch,
+  { sigma, hidden, output, absX }: Scratch,
 ): number {
   const { n, m, W1T, W2T, b, b1 } = w;
   hidden.set(b1);
@@ -90,15 +95,15 @@ function sparseExampleLoss(
   }
   output.set(b);
   for (let j = 0; j < m; j++) {
-    const h = hidden[j]!;
-    if (h <= 0) continue;
+    const h = sigma(hidden[j]!);
+    if (h === 0) continue;
     const base = j * n;
     for (let i = 0; i < n; i++) output[i]! += W2T[base + i]! * h;
   }
   for (let k = 0; k < count; k++) absX[active[k]!] = Math.abs(values[k]!);
   let loss = 0;
   for (let i = 0; i < n; i++) {
-    const d = absX[i]! - Math.max(output[i]!, 0);
+    const d = absX[i]! - sigma(output[i]!);
     loss += importance[i]! * d * d;
   }
   for (let k = 0; k < count; k++) absX[active[k]!] = 0;
@@ -156,7 +161,12 @@ export function evaluateLoss(
   const rng = createRng(options.seed ?? EVALUATION_SEED, evaluationStream(density));
   const active = new Int32Array(n);
   const values = new Float64Array(n);
-  const scratch: Scratch = { hidden: new Float64Array(m), output: new Float64Array(n), absX: new Float64Array(n) };
+  const scratch: Scratch = {
+    sigma: (options.activation ?? RELU).output,
+    hidden: new Float64Array(m),
+    output: new Float64Array(n),
+    absX: new Float64Array(n),
+  };
 
   const zeroExampleProbability = density >= 1 ? 0 : Math.exp(n * Math.log1p(-density));
   const zeroExampleLoss = sparseExampleLoss(w, importance, active, values, 0, scratch);

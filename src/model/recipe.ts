@@ -135,7 +135,7 @@ export function levelRecipe(recipe: Recipe, density: number): LevelRecipe {
 }
 
 /** The model fields a recipe does not set. */
-export type ModelShape = Pick<ModelConfig, 'n' | 'm' | 'importanceDecay' | 'seed' | 'hiddenBias'>;
+export type ModelShape = Pick<ModelConfig, 'n' | 'm' | 'importanceDecay' | 'seed' | 'hiddenBias' | 'activation'>;
 
 /**
  * The configuration that trains `level` (at `densities`, by default the level's own) under `shape`.
@@ -158,6 +158,7 @@ export function recipeConfig(level: LevelRecipe, shape: ModelShape, densities: r
     ...(level.outputBiasInit !== 0 ? { outputBiasInit: level.outputBiasInit } : {}),
     seed: shape.seed,
     hiddenBias: shape.hiddenBias,
+    ...(shape.activation !== undefined ? { activation: shape.activation } : {}),
   });
 }
 

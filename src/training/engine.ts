@@ -15,27 +15,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from '../model/config';
-import type { NetworkWeights } from '../model/network';
 import { activeSoftwareRenderer } from './backend';
 import { PerInstanceEngine } from './per-instance-engine';
 import { StackedEngine } from './stacked-engine';
+import type { EngineOptions, Formulation, TrainingEngine } from './training-engine';
 
-export type Formulation = 'per-instance' | 'stacked';
-
-export interface TrainingEngine {
-  readonly config: ModelConfig;
-  readonly formulation: Formulation;
-  /** Steps taken, counting from the start step of a resumed run. */
-  readonly step: number;
-  /**
-   * One Adam step on every instance. With `withLoss`, returns the per-instance losses of this
-   * step's batch as a [K] tensor the caller must dispose.
-   */
-  trainStep(withLoss?: boolean): tf.Tensor1D | null;
-  /** The current weights of every instance, read back asynchronously. */
-  readWeights(): Promise<NetworkWeights[]>;
-  dispose(): void;
-}
+export type { EngineOptions, Formulation, TrainingEngine } from './training-engine';
 
 /**
  * GPU backends pay per dispatch, so they get the stacked formulation; CPU backends pay per flop
@@ -46,15 +31,7 @@ export function formulationFor(backend: string, softwareRenderer = false): Formu
   return (backend === 'webgl' || backend === 'webgpu') && !softwareRenderer ? 'stacked' : 'per-instance';
 }
 
-export interface EngineOptions {
-  /** Start from these weights (one per density) instead of the seeded initialisation. */
-  readonly initial?: readonly NetworkWeights[];
-  /** Continue a run from elsewhere (another backend) at this step, with fresh Adam moments. */
-  readonly startStep?: number;
-  /** Defaults to the one that suits the active backend and renderer. */
-  readonly formulation?: Formulation;
-}
-
+/** A fresh engine for `config` (validated) in the formulation `options` asks for or the backend suits. */
 export function createTrainingEngine(config: ModelConfig, options: EngineOptions = {}): TrainingEngine {
   const formulation = options.formulation ?? formulationFor(tf.getBackend(), activeSoftwareRenderer() !== null);
   const Engine = formulation === 'stacked' ? StackedEngine : PerInstanceEngine;

@@ -7,6 +7,7 @@
  * "Why wasm trains with plain 2-D products").
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { type ActivationOps, RELU_OPS } from './activation-ops';
 import { hostStorage } from './host-memory';
 
 /** One instance's trainable tensors, stored for the fast products: x·W1T and h·W2T. */
@@ -63,12 +64,20 @@ function hostArray(tensor: tf.Tensor): Float32Array {
 }
 
 /**
- * ReLU(x·W1T + b1) [rows, m] from x's non-zeros alone, row by row in one pass. XNNPACK's product
+ * σ(x·W1T + b1) [rows, m] from x's non-zeros alone, row by row in one pass. XNNPACK's product
  * starts each sum at the bias and adds the products k by k, each rounded to float32; the zero terms
  * it adds leave a sum unchanged, so visiting only the non-zeros in the same order gives the same
- * floats.
+ * floats. σ is `activation.host`, the fused epilogue's arithmetic on one float.
  */
-function sparseHidden(inputs: SparseInputs, rows: number, n: number, W1T: tf.Tensor, b1: tf.Tensor | undefined): tf.Tensor2D {
+function sparseHidden(
+  inputs: SparseInputs,
+  rows: number,
+  n: number,
+  W1T: tf.Tensor,
+  b1: tf.Tensor | undefined,
+  activation: ActivationOps,
+): tf.Tensor2D {
+  const sigma = activation.host;
   const w = hostArray(W1T);
   const m = w.length / n;
   const bias = b1 ? hostArray(b1) : new Float32Array(m);
@@ -84,7 +93,7 @@ function sparseHidden(inputs: SparseInputs, rows: number, n: number, W1T: tf.Ten
       const from = (cell - r * n) * m;
       for (let j = 0; j < m; j++) hidden[to + j] = hidden[to + j]! + f32(value * w[from + j]!);
     }
-    for (let j = 0; j < m; j++) if (!(hidden[to + j]! > 0)) hidden[to + j] = 0;
+    for (let j = 0; j < m; j++) hidden[to + j] = sigma(hidden[to + j]!);
   }
   return tf.tensor2d(hidden.subarray(0, rows * m), [rows, m]);
 }
@@ -121,27 +130,28 @@ function sumRows(values: tf.Tensor2D): tf.Tensor1D {
 }
 
 /**
- * Gradients of L = Σ_r rowScale_r Σ_i I_i (|x_ri| − y'_ri)² with y' = ReLU(W2 ReLU(W1 x + b1) + b).
- * `importance` is [1, n]. Call inside tf.tidy.
+ * Gradients of L = Σ_r rowScale_r Σ_i I_i (|x_ri| − y'_ri)² with y' = σ(W2 σ(W1 x + b1) + b), σ the
+ * model's activation (ReLU unless given). `importance` is [1, n]. Call inside tf.tidy.
  */
 export function instanceGradients(
   params: InstanceParams,
   batch: InstanceBatch,
   importance: tf.Tensor2D,
   withLoss: boolean,
+  activation: ActivationOps = RELU_OPS,
 ): InstanceGradients {
   const { x, xT, rowScale, sparse } = batch;
   const [rows, n] = x.shape;
   const hidden = sparse
-    ? sparseHidden(sparse, rows, n, params.W1T, params.b1)
-    : tf.fused.matMul({ a: x, b: params.W1T as tf.Tensor2D, bias: params.b1, activation: 'relu' });
-  const output = tf.fused.matMul({ a: hidden, b: params.W2T as tf.Tensor2D, bias: params.b, activation: 'relu' });
+    ? sparseHidden(sparse, rows, n, params.W1T, params.b1, activation)
+    : tf.fused.matMul({ a: x, b: params.W1T as tf.Tensor2D, bias: params.b1, activation: activation.fused });
+  const output = tf.fused.matMul({ a: hidden, b: params.W2T as tf.Tensor2D, bias: params.b, activation: activation.fused });
   const residual = tf.sub(output, tf.abs(x));
-  // dL/dy' = 2·rowScale·I·residual; ReLU(z) > 0 exactly where z > 0, so step(y') is the output ReLU's derivative.
+  // dL/dy' = 2·rowScale·I·residual; σ′ comes from each layer's output (activation-ops.ts).
   const weightedResidual = tf.mul(tf.mul(residual, importance), tf.mul(rowScale, 2));
-  const dOutput = tf.mul(weightedResidual, tf.step(output));
+  const dOutput = tf.mul(weightedResidual, activation.derivativeFromOutput(output));
   const W2T = tf.matMul(tf.transpose(hidden), dOutput) as tf.Tensor2D;
-  const dHidden = tf.mul(tf.matMul(dOutput, tf.transpose(params.W2T)), tf.step(hidden)) as tf.Tensor2D;
+  const dHidden = tf.mul(tf.matMul(dOutput, tf.transpose(params.W2T)), activation.derivativeFromOutput(hidden)) as tf.Tensor2D;
   const W1T = sparse ? sparseInputGradient(sparse, n, dHidden) : (tf.matMul(xT!, dHidden) as tf.Tensor2D);
   const loss = withLoss ? (tf.mul(tf.sum(tf.mul(weightedResidual, residual)), 0.5) as tf.Scalar) : undefined;
   return {

@@ -12,8 +12,9 @@ import { importances, scheduledLearningRate, type ModelConfig } from '../model/c
 import { createInstanceData, type BatchGenerator } from '../model/data';
 import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
+import { type ActivationOps, activationOps } from './activation-ops';
 import { AdamClock, applyAdam, applyAdamInPlace, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
-import type { TrainingEngine } from './engine';
+import type { TrainingEngine } from './training-engine';
 import { instanceGradients, type InstanceGradients, type InstanceParams, type SparseInputs } from './gradients';
 import { hostMemoryBackend } from './host-memory';
 import { initialWeights } from './initial-weights';
@@ -53,6 +54,8 @@ export class PerInstanceEngine implements TrainingEngine {
   readonly formulation = 'per-instance';
   private readonly instances: Instance[];
   private readonly importance: tf.Tensor2D;
+  /** The nonlinearity's tensor ops, from `config.activation`. */
+  private readonly activation: ActivationOps;
   private readonly clock: AdamClock;
   private disposed = false;
 
@@ -62,6 +65,7 @@ export class PerInstanceEngine implements TrainingEngine {
     startStep = 0,
   ) {
     this.clock = new AdamClock(startStep);
+    this.activation = activationOps(config.activation);
     this.importance = tf.tensor2d(Array.from(importances(config)), [1, config.n]);
     const hostMemory = hostMemoryBackend();
     this.instances = config.densities.map((density, index) => {
@@ -103,6 +107,7 @@ export class PerInstanceEngine implements TrainingEngine {
               : { x, xT: tf.tensor2d(sample.xT, [sample.n, sample.rows]), rowScale: rowScaleTensor },
             this.importance,
             withLoss,
+            this.activation,
           );
           for (const [name, slot] of instance.slots) {
             const gradient = grads[name as keyof InstanceGradients] as tf.Tensor;

@@ -5,7 +5,7 @@
  */
 import { scheduledLearningRate } from '../model/config';
 import type { NetworkWeights } from '../model/network';
-import type { TrainingEngine } from './engine';
+import type { TrainingEngine } from './training-engine';
 
 export interface TrainingProgress {
   readonly step: number;

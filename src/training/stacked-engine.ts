@@ -10,8 +10,9 @@ import { importances, scheduledLearningRate, type ModelConfig } from '../model/c
 import { createInstanceData, type BatchGenerator, type SparseBatch } from '../model/data';
 import type { NetworkWeights } from '../model/network';
 import { STREAM } from '../model/random';
+import { type ActivationOps, activationOps } from './activation-ops';
 import { AdamClock, applyAdam, disposeAdamSlot, namedAdamSlots, type AdamSlot } from './adam';
-import type { TrainingEngine } from './engine';
+import type { TrainingEngine } from './training-engine';
 import { initialWeights } from './initial-weights';
 import { stackedGradients, type StackedGradients, type StackedParams } from './stacked-gradients';
 import { instanceWeights } from './stored-weights';
@@ -50,6 +51,8 @@ export class StackedEngine implements TrainingEngine {
   private readonly params: StackedParams<tf.Variable>;
   private readonly data: readonly BatchGenerator[];
   private readonly importance: tf.Tensor3D;
+  /** The nonlinearity's tensor ops, from `config.activation`. */
+  private readonly activation: ActivationOps;
   /** Reused upload buffers, sized for the largest batch: [K, batch, n] and [K, batch, 1]. */
   private readonly x: Float32Array;
   private readonly rowScale: Float32Array;
@@ -63,6 +66,7 @@ export class StackedEngine implements TrainingEngine {
   ) {
     const { n, m, batch, densities } = config;
     this.clock = new AdamClock(startStep);
+    this.activation = activationOps(config.activation);
     this.importance = tf.tensor3d(Array.from(importances(config)), [1, 1, n]);
     const weights = densities.map((_, k) => initial?.[k] ?? initialWeights(config, k));
     const tensors = stackedTensors(weights, n, m);
@@ -107,6 +111,7 @@ export class StackedEngine implements TrainingEngine {
           },
           this.importance,
           withLoss,
+          this.activation,
         );
         for (const [name, slot] of this.slots) applyAdam(slot, grads[name as keyof StackedGradients] as tf.Tensor, adam);
         return grads.loss;

@@ -5,6 +5,7 @@
  * are passed as matMul flags instead of being stored transposed.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { type ActivationOps, RELU_OPS } from './activation-ops';
 
 /** Every instance's trainable tensors, stacked along the first axis. */
 export interface StackedParams<T extends tf.Tensor = tf.Tensor> {
@@ -36,18 +37,25 @@ export interface StackedGradients {
 
 /**
  * Gradients of each instance's L = Σ_r rowScale_r Σ_i I_i (|x_ri| − y'_ri)², as in
- * `instanceGradients`. `importance` is [1, 1, n]. Call inside tf.tidy.
+ * `instanceGradients` (σ = `activation`, ReLU unless given). `importance` is [1, 1, n]. Call inside
+ * tf.tidy.
  */
-export function stackedGradients(params: StackedParams, batch: StackedBatch, importance: tf.Tensor3D, withLoss: boolean): StackedGradients {
+export function stackedGradients(
+  params: StackedParams,
+  batch: StackedBatch,
+  importance: tf.Tensor3D,
+  withLoss: boolean,
+  activation: ActivationOps = RELU_OPS,
+): StackedGradients {
   const { x, rowScale } = batch;
   const W1T = params.W1T as tf.Tensor3D;
   const W2T = params.W2T as tf.Tensor3D;
-  const hidden = tf.fused.matMul({ a: x, b: W1T, bias: params.b1, activation: 'relu' }) as tf.Tensor3D;
-  const output = tf.fused.matMul({ a: hidden, b: W2T, bias: params.b, activation: 'relu' }) as tf.Tensor3D;
+  const hidden = tf.fused.matMul({ a: x, b: W1T, bias: params.b1, activation: activation.fused }) as tf.Tensor3D;
+  const output = tf.fused.matMul({ a: hidden, b: W2T, bias: params.b, activation: activation.fused }) as tf.Tensor3D;
   const residual = tf.sub(output, tf.abs(x));
   const weightedResidual = tf.mul(tf.mul(residual, importance), tf.mul(rowScale, 2));
-  const dOutput = tf.mul(weightedResidual, tf.step(output)) as tf.Tensor3D;
-  const dHidden = tf.mul(tf.matMul(dOutput, W2T, false, true), tf.step(hidden)) as tf.Tensor3D;
+  const dOutput = tf.mul(weightedResidual, activation.derivativeFromOutput(output)) as tf.Tensor3D;
+  const dHidden = tf.mul(tf.matMul(dOutput, W2T, false, true), activation.derivativeFromOutput(hidden)) as tf.Tensor3D;
   return {
     W1T: tf.matMul(x, dHidden, true, false),
     W2T: tf.matMul(hidden, dOutput, true, false),

@@ -24,8 +24,10 @@
  * failure mode of badly initialised training, docs/analysis.md). The bias enters only as a
  * difference: an unrepresented feature's best constant output (b_i ≈ E|x_i|, zero gain) has zero
  * response and does not pass. The opt-in hidden bias is not modelled here (its neurons can fire
- * with no feature active); docs/analysis.md says so.
+ * with no feature active); docs/analysis.md says so. The one-sided gains rest on ReLU's positive
+ * homogeneity (ReLU(c·z) = c·ReLU(z) for c ≥ 0), so this reading is of ReLU models (activation.ts).
  */
+import { RELU } from '../activation';
 import type { NetworkWeights } from '../network';
 import { featureNorms, superpositionMeasures } from './superposition';
 
@@ -70,7 +72,7 @@ export function sideGains(weights: NetworkWeights, feature: number): [number, nu
   return [positive, negative];
 }
 
-const relu = (z: number): number => Math.max(z, 0);
+const relu = RELU.output;
 
 /** [r⁺_i, r⁻_i]: how far output i rises, after its ReLU, when x_i goes from 0 to +1 or to −1 alone. */
 export function sideResponses(weights: NetworkWeights, feature: number): [number, number] {

@@ -35,6 +35,7 @@
  * Conditions 3–7 are what separate the motif from chance alignments of weights: on trained motif
  * models they hardly bind (docs/motif.md), on random networks they reject nearly everything.
  */
+import { RELU } from '../activation';
 import { forward, type NetworkWeights } from '../network';
 import { normaliseNeurons, type NormalisedWeights } from './normalise';
 
@@ -131,7 +132,7 @@ function outputWithout(weights: NetworkWeights, hidden: Float64Array, feature: n
   hidden.forEach((h, j) => {
     if (j !== silenced) z += row[j]! * h;
   });
-  return Math.max(0, z);
+  return RELU.output(z);
 }
 
 /**
@@ -162,7 +163,7 @@ export function findMotifs(
 
     const x = new Float64Array(n);
     x[a] = sign(inA);
-    const { hidden, output } = forward(weights, x);
+    const { hidden, output } = forward(weights, x, RELU);
     const interference = weights.W2[b]![j]! * hidden[j]!;
     if (interference < thresholds.minInterference) return;
     const inhibitors = [...hidden]
@@ -173,12 +174,12 @@ export function findMotifs(
     if (!strongest || strongest.cancellation < thresholds.minCancelFraction * interference) return;
     const partner = strongest.neuron;
     const outputB = output[b]!;
-    const outputBAtRest = Math.max(0, weights.b[b]!);
+    const outputBAtRest = RELU.output(weights.b[b]!);
     if (outputB - outputBAtRest > thresholds.maxResidualFraction * interference) return;
     const outputA = output[a]!;
     const xb = new Float64Array(n);
     xb[b] = sign(inB);
-    const outputBAlone = forward(weights, xb).output[b]!;
+    const outputBAlone = forward(weights, xb, RELU).output[b]!;
     if (Math.abs(outputA - 1) > thresholds.maxOutputError || Math.abs(outputBAlone - 1) > thresholds.maxOutputError) return;
     found.push({
       asymmetricNeuron: j,
