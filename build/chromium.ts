@@ -15,10 +15,22 @@ import { fileURLToPath } from 'node:url';
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Where a browser came from, for the log line a test run prints. */
+/** Where the packaged Chromium is inflated, one folder per package version. */
+const PACKAGED_CACHE = join(ROOT, 'node_modules', '.cache');
+const PACKAGED_PREFIX = 'sparticuz-chromium-';
+
+/**
+ * The packaged Chromium picks no ANGLE back end by itself that WebGL contexts asked for with
+ * `failIfMajorPerformanceCaveat` (as TF.js's WebGL backend asks) accept; naming SwiftShader, the
+ * software renderer it ships, makes them work as in Debian's Chromium on a machine with no GPU.
+ */
+const PACKAGED_ARGS = ['--use-angle=swiftshader'] as const;
+
+/** Which Chromium to launch, where it came from (for the log line a test run prints) and the flags this build needs. */
 export interface ChromiumExecutable {
   readonly path: string;
   readonly source: 'CHROMIUM_PATH' | 'system' | '@sparticuz/chromium';
+  readonly args: readonly string[];
 }
 
 /**
@@ -30,11 +42,12 @@ export async function chromiumExecutable(): Promise<ChromiumExecutable> {
   const fromEnvironment = process.env['CHROMIUM_PATH'];
   if (fromEnvironment) {
     if (!existsSync(fromEnvironment)) throw new Error(`CHROMIUM_PATH names ${fromEnvironment}, which does not exist`);
-    return { path: fromEnvironment, source: 'CHROMIUM_PATH' };
+    const isPackaged = fromEnvironment.startsWith(join(PACKAGED_CACHE, PACKAGED_PREFIX));
+    return { path: fromEnvironment, source: 'CHROMIUM_PATH', args: isPackaged ? PACKAGED_ARGS : [] };
   }
-  if (existsSync(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM, source: 'system' };
+  if (existsSync(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM, source: 'system', args: [] };
   packaged ??= packagedChromium();
-  return { path: await packaged, source: '@sparticuz/chromium' };
+  return { path: await packaged, source: '@sparticuz/chromium', args: PACKAGED_ARGS };
 }
 
 /** One inflation per process: the package's inflation goes through the process-wide TMPDIR. */
@@ -55,7 +68,7 @@ async function packagedChromium(): Promise<string> {
     );
   }
   const { version } = JSON.parse(await readFile(packageJson, 'utf8')) as { version: string };
-  const cache = join(ROOT, 'node_modules', '.cache', `sparticuz-chromium-${version}`);
+  const cache = join(PACKAGED_CACHE, `${PACKAGED_PREFIX}${version}`);
   const binary = join(cache, 'chromium');
   if (existsSync(binary)) return binary;
 

@@ -21,8 +21,8 @@ const CHROMIUM_ARGS = [
 
 /** `extraArgs`: the benchmark adds --enable-unsafe-webgpu, without which headless Chromium offers no WebGPU adapter. */
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
-  const { path } = await chromiumExecutable();
-  return chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const executable = await chromiumExecutable();
+  return chromium.launch({ executablePath: executable.path, args: [...CHROMIUM_ARGS, ...executable.args, ...extraArgs] });
 }
 
 /** What the benchmark pages publish on `window` when their run has ended. */

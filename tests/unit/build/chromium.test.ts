@@ -10,7 +10,7 @@ describe('the Chromium the browser tests launch', () => {
 
   it('is $CHROMIUM_PATH when that names a file', async () => {
     process.env['CHROMIUM_PATH'] = process.execPath;
-    await expect(chromiumExecutable()).resolves.toEqual({ path: process.execPath, source: 'CHROMIUM_PATH' });
+    await expect(chromiumExecutable()).resolves.toEqual({ path: process.execPath, source: 'CHROMIUM_PATH', args: [] });
   });
 
   it('refuses a $CHROMIUM_PATH that names nothing, saying which path', async () => {
