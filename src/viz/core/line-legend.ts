@@ -1,6 +1,7 @@
 /**
- * A wrapping legend of line swatches (solid or dashed) with labels, shared by the loss chart and
- * the motif close-up: lay it out first (its height shapes the plot), then draw it.
+ * A wrapping legend of line swatches (solid or dashed) and band swatches with labels, shared by the
+ * loss chart, the motif close-up and the density curve: lay it out first (its height shapes the
+ * plot), then draw it.
  */
 import type { Selection } from 'd3';
 import { estimateTextWidth, flowLegend, type LegendSlot } from './legend-layout';
@@ -8,15 +9,22 @@ import { estimateTextWidth, flowLegend, type LegendSlot } from './legend-layout'
 /** Height of one legend row, px. */
 export const LEGEND_ROW_HEIGHT = 16;
 
-/** One legend entry: a short line in a colour, solid or dashed, and its label. */
+/** Opacity of a band swatch's fill, as the figures draw their min–max bands. */
+export const BAND_OPACITY = 0.18;
+
+/** One legend entry: a short line in a colour, solid or dashed (or a band), and its label. */
 export interface LineLegendEntry {
-  /** Key of the entry across redraws. */
+  /** Key of the entry across redraws; an entry keeps its shape under one id. */
   readonly id: string;
   readonly label: string;
   /** Any CSS colour. */
   readonly colour: string;
   /** SVG stroke-dasharray, px ("5 3"); null or absent for a solid line. */
   readonly dash?: string | null;
+  /** Stroke width of this line, px; absent: the legend's. */
+  readonly width?: number;
+  /** 'band': a 12 px tall swatch filled at BAND_OPACITY (a min–max band); absent: 'line'. */
+  readonly shape?: 'line' | 'band';
 }
 
 /** Where the entries go: one slot per entry, in entry order, and the rows they fill. */
@@ -50,7 +58,19 @@ export function drawLineLegend<Datum, Parent extends Element | null, ParentDatum
     .data(entries, (e) => e.id)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'entry');
-      g.append('line').attr('x1', 0).attr('x2', swatch).attr('y1', 6).attr('y2', 6).attr('stroke-width', strokeWidth);
+      g.filter((e) => e.shape !== 'band')
+        .append('line')
+        .attr('x1', 0)
+        .attr('x2', swatch)
+        .attr('y1', 6)
+        .attr('y2', 6);
+      g.filter((e) => e.shape === 'band')
+        .append('rect')
+        .attr('x', 0)
+        .attr('y', 0)
+        .attr('width', swatch)
+        .attr('height', 12)
+        .attr('fill-opacity', BAND_OPACITY);
       g.append('text')
         .attr('x', swatch + 4)
         .attr('y', 10);
@@ -63,6 +83,8 @@ export function drawLineLegend<Datum, Parent extends Element | null, ParentDatum
   drawn
     .select('line')
     .attr('stroke', (e) => e.colour)
+    .attr('stroke-width', (e) => e.width ?? strokeWidth)
     .attr('stroke-dasharray', (e) => e.dash ?? null);
+  drawn.select('rect').attr('fill', (e) => e.colour);
   drawn.select('text').text((e) => e.label);
 }

@@ -1,9 +1,14 @@
 /**
  * The density curve's layout and words, as pure functions: which panels it has, their y ranges,
- * how many columns fit, and the text alternative. <density-curve> draws what these return.
+ * how many columns fit and where each panel goes, the focusable columns, the legend, and the text
+ * alternative. <density-curve> draws what these return.
  */
 import type { Band, CurveLevel, CurveMetric } from '../../model/curve';
 import { formatDensity, formatNumber } from '../core/format';
+import { LEGEND_ROW_HEIGHT, type LineLegendEntry } from '../core/line-legend';
+
+/** The colours of the converged grid, the replication-budget models and the one-sign line. */
+export const CURVE_COLOURS = { converged: '#3b5bdb', replication: '#e8590c', oneSide: '#777' } as const;
 
 /** One small multiple: a quantity against density. */
 export interface CurvePanelSpec {
@@ -31,6 +36,117 @@ export function zeroOverCleanRange(levels: readonly CurveLevel[]): [number, numb
 /** Two panels side by side where each gets at least 260 px, else one column. */
 export function curveColumns(width: number): number {
   return width >= 2 * 260 + 40 ? 2 : 1;
+}
+
+/** Height of a panel's plot area, px. */
+export const PANEL_HEIGHT = 150;
+/** Room around each panel's plot area, px: axis labels left and below, the title above. */
+export const PANEL_MARGIN = { left: 40, right: 20, top: 22, bottom: 30 } as const;
+/** Space between two columns of panels, px. */
+export const PANEL_GAP = 18;
+
+/** Where the panels go at one width, px. */
+export interface CurveGrid {
+  readonly columns: number;
+  /** Width of one panel, margins included. */
+  readonly panelWidth: number;
+  /** Width of a panel's plot area (at least 80). */
+  readonly innerWidth: number;
+  /** Height of one row of panels, margins included. */
+  readonly rowHeight: number;
+  /** Height of all the rows of panels. */
+  readonly height: number;
+}
+
+/** The grid of CURVE_PANELS at `width` px: one or two columns, rows of PANEL_HEIGHT plus margins. */
+export function curveGrid(width: number): CurveGrid {
+  const columns = curveColumns(width);
+  const panelWidth = (width - (columns - 1) * PANEL_GAP) / columns;
+  const rowHeight = PANEL_MARGIN.top + PANEL_HEIGHT + PANEL_MARGIN.bottom;
+  return {
+    columns,
+    panelWidth,
+    innerWidth: Math.max(80, panelWidth - PANEL_MARGIN.left - PANEL_MARGIN.right),
+    rowHeight,
+    height: Math.ceil(CURVE_PANELS.length / columns) * rowHeight,
+  };
+}
+
+/** Top-left corner of panel `k`'s plot area (row by row), px. */
+export function panelOrigin(k: number, grid: CurveGrid): { readonly x: number; readonly y: number } {
+  return {
+    x: (k % grid.columns) * (grid.panelWidth + PANEL_GAP) + PANEL_MARGIN.left,
+    y: Math.floor(k / grid.columns) * grid.rowHeight + PANEL_MARGIN.top,
+  };
+}
+
+/** The sparsest density the x axis reaches: the lowest of the levels, the paper's and 1. */
+export function sparsestDensity(levels: readonly CurveLevel[], paperDensities: readonly number[]): number {
+  return Math.min(...levels.map((l) => l.density), ...paperDensities, 1);
+}
+
+/** One focusable column: a level and its left and right edges on the x axis, px. */
+export interface HitColumn {
+  readonly level: CurveLevel;
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * The focusable columns, one per level: each reaches halfway to its neighbours, and the two at
+ * the ends 6 px past their density. `x` maps a density to px.
+ */
+export function hitColumns(levels: readonly CurveLevel[], x: (density: number) => number): HitColumn[] {
+  const at = levels.map((l) => x(l.density));
+  return levels.map((level, k) => {
+    const here = at[k] ?? 0;
+    const before = at[k - 1];
+    const after = at[k + 1];
+    return {
+      level,
+      left: before === undefined ? here - 6 : (before + here) / 2,
+      right: after === undefined ? here + 6 : (here + after) / 2,
+    };
+  });
+}
+
+/**
+ * The column index a key moves to from `index` among `count` columns (arrows step, Home and End
+ * jump; clamped to the columns), or null for any other key.
+ */
+export function columnAfterKey(key: string, index: number, count: number): number | null {
+  const next =
+    key === 'ArrowRight' || key === 'ArrowDown'
+      ? index + 1
+      : key === 'ArrowLeft' || key === 'ArrowUp'
+        ? index - 1
+        : key === 'Home'
+          ? 0
+          : key === 'End'
+            ? count - 1
+            : null;
+  return next === null ? null : Math.max(0, Math.min(count - 1, next));
+}
+
+/** Length of a legend swatch, px. */
+export const CURVE_LEGEND_SWATCH = 18;
+/** Space above the legend's first row, px. */
+export const CURVE_LEGEND_TOP = 4;
+
+/** The legend: the median, the band, the one-sign line, and the replication budget where drawn. */
+export function curveLegendEntries(hasReplication: boolean): LineLegendEntry[] {
+  const { converged, replication, oneSide } = CURVE_COLOURS;
+  return [
+    { id: 'median', label: 'median of the seeds', colour: converged, width: 1.8 },
+    { id: 'band', label: 'min–max over seeds', colour: converged, shape: 'band' },
+    { id: 'one-side', label: 'features with one sign or both (median)', colour: oneSide, width: 1, dash: '1 2' },
+    ...(hasReplication ? [{ id: 'replication', label: 'replication budget', colour: replication, width: 1.4, dash: '2 3' }] : []),
+  ];
+}
+
+/** Height the legend takes above the panels with `rows` rows, px (22 for one row). */
+export function curveLegendHeight(rows: number): number {
+  return CURVE_LEGEND_TOP + rows * LEGEND_ROW_HEIGHT + 2;
 }
 
 export const bandOf = (level: CurveLevel, metric: CurveMetric): Band | null => level[metric];

@@ -7,7 +7,6 @@
  * controller's (stack-plot-interaction.ts). Sizes come from stackPlotArea() (stack-layout.ts).
  */
 import { axisLeft, scaleLinear, type Selection } from 'd3';
-import { css, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import {
   describeStackPlot,
@@ -23,12 +22,12 @@ import {
 } from './stack-layout';
 import { StackPlotInteraction } from './stack-plot-interaction';
 import { colourPaths, type ColourPath } from './stack-paths';
-import { rangeTicks } from './stack-scale';
+import { formatRangeTick, rangeTicks } from './stack-scale';
 import { part, setIfChanged } from '../core/svg-parts';
 import { SvgFigure, type SvgSelection } from '../core/svg-figure';
 import { drawSuperpositionLegend, LEGEND_HEIGHT } from './superposition-scale';
 import type { StackPlotData } from '../core/types';
-import { vizStyles } from '../core/viz-styles';
+import { stackPlotStyles } from './stack-plot-styles';
 
 type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -39,96 +38,11 @@ const LABEL_ROW_HEIGHT = 14;
 const LABEL_CLEARANCE = 8;
 /** Column shading at polysemanticity 1: faint, so it never competes with the weights. */
 const MAX_SHADE_OPACITY = 0.1;
-const HIGHLIGHT_COLOUR = '#c2255c';
 
 /** Set `data` (StackPlotData), `label`, and `compact` for a small multiple. */
 @customElement('neuron-stack-plot')
 export class NeuronStackPlot extends SvgFigure {
-  static override styles = [
-    vizStyles,
-    css`
-      .column {
-        outline: none;
-      }
-      .column .bg {
-        fill: #1a1a2e;
-      }
-      .column:focus-visible .bg {
-        stroke: #111;
-        stroke-width: 1.5;
-      }
-      .feature-bin {
-        pointer-events: none;
-      }
-      .unit-guide {
-        stroke: #777;
-        stroke-width: 0.8;
-        stroke-dasharray: 3 3;
-      }
-      .neuron-tick {
-        fill: #666;
-        font-size: 9px;
-      }
-      .feature-mark {
-        fill: none;
-        stroke: #000;
-        stroke-width: 1.2;
-        pointer-events: none;
-        visibility: hidden;
-      }
-      .feature-mark.shown,
-      .column-mark.shown,
-      .column-label.shown {
-        visibility: visible;
-      }
-      .column-mark {
-        fill: none;
-        stroke: #111;
-        stroke-width: 1;
-        stroke-dasharray: 2 2;
-        pointer-events: none;
-        visibility: hidden;
-      }
-      .column-label {
-        font-size: 10px;
-        font-weight: 700;
-        fill: #111;
-        stroke: #fff;
-        stroke-width: 3px;
-        paint-order: stroke;
-        pointer-events: none;
-        visibility: hidden;
-      }
-      .zero {
-        stroke: #444;
-        stroke-width: 1;
-      }
-      .outline {
-        fill: none;
-        stroke: ${unsafeCSS(HIGHLIGHT_COLOUR)};
-        stroke-width: 1.5;
-        pointer-events: none;
-      }
-      .highlight-label {
-        fill: ${unsafeCSS(HIGHLIGHT_COLOUR)};
-        font-weight: 600;
-      }
-      .leader {
-        stroke: ${unsafeCSS(HIGHLIGHT_COLOUR)};
-        stroke-width: 0.8;
-      }
-      :host([compact]) .axis text {
-        font-size: 9px;
-      }
-      .x-caption,
-      .legend-tick {
-        fill: #555;
-      }
-      .legend-title {
-        fill: #333;
-      }
-    `,
-  ];
+  static override styles = stackPlotStyles;
 
   /** The columns to draw, in plot order, and each feature's superposition (types.ts). */
   @property({ attribute: false }) data: StackPlotData = { neurons: [], superposition: [] };
@@ -242,7 +156,7 @@ export class NeuronStackPlot extends SvgFigure {
       axis.attr('data-drawn-for', axisFor).call(
         axisLeft(scale)
           .tickValues(rangeTicks(layout.yMax))
-          .tickFormat((v) => formatTick(v.valueOf()))
+          .tickFormat((v) => formatRangeTick(v.valueOf()))
           .tickSizeOuter(0)
           .tickSize(3),
       );
@@ -294,11 +208,6 @@ export class NeuronStackPlot extends SvgFigure {
 
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
-}
-
-/** A y tick: the weight with a true minus sign and no trailing zeros ("−2.5", "0", "8"). */
-function formatTick(v: number): string {
-  return `${v < 0 ? '−' : ''}${Math.abs(v)}`;
 }
 
 declare global {

@@ -57,3 +57,8 @@ export function rangeTicks(range: number): number[] {
   const inner = Number.isInteger(half) ? half : (INNER_TICKS.filter((t) => t <= half).at(-1) ?? 1);
   return [-range, -inner, 0, inner, range];
 }
+
+/** A y tick: the weight with a true minus sign and no trailing zeros ("−2.5", "0", "8"). */
+export function formatRangeTick(v: number): string {
+  return `${v < 0 ? '−' : ''}${Math.abs(v)}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NICE_RANGES, nextRange, niceRange, rangeTicks, replayRange } from '../../../../src/viz/stack-plot/stack-scale';
+import { formatRangeTick, NICE_RANGES, nextRange, niceRange, rangeTicks, replayRange } from '../../../../src/viz/stack-plot/stack-scale';
 
 describe('the stack plot’s vertical range', () => {
   it('is the smallest nice range that holds the tallest stack', () => {
@@ -41,5 +41,13 @@ describe('the stack plot’s vertical range', () => {
     expect(rangeTicks(15)).toEqual([-15, -5, 0, 5, 15]);
     expect(rangeTicks(2.5)).toEqual([-2.5, -1, 0, 1, 2.5]);
     expect(NICE_RANGES.every((r, k) => k === 0 || r > NICE_RANGES[k - 1]!)).toBe(true);
+  });
+});
+
+describe('the stack plot’s y ticks', () => {
+  it('are written with a true minus sign and no trailing zeros', () => {
+    expect(formatRangeTick(-2.5)).toBe('−2.5');
+    expect(formatRangeTick(0)).toBe('0');
+    expect(formatRangeTick(8)).toBe('8');
   });
 });

@@ -1,7 +1,6 @@
+/** The superposition colour scale shared by the stack plot and the sweep: dark at 0, bright at 1. */
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, flowLegend } from '../../../../src/viz/core/legend-layout';
 import { clampSuperposition, LEGEND_TICKS, NO_VALUE_COLOUR, superpositionColour } from '../../../../src/viz/stack-plot/superposition-scale';
-import { placeTooltip } from '../../../../src/viz/core/tooltip';
 
 const luminance = (hex: string): number => {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
@@ -30,32 +29,5 @@ describe('superposition colour', () => {
   it('labels the legend ends in words', () => {
     expect(LEGEND_TICKS[0]!.label).toBe('0 (orthogonal)');
     expect(LEGEND_TICKS[LEGEND_TICKS.length - 1]!.label).toBe('≥1');
-  });
-});
-
-describe('legend flow', () => {
-  it('wraps entries that do not fit', () => {
-    expect(flowLegend([100, 100, 100], 250, 10).map((s) => [s.x, s.row])).toEqual([
-      [0, 0],
-      [110, 0],
-      [0, 1],
-    ]);
-  });
-
-  it('gives an over-wide entry its own row', () => {
-    expect(flowLegend([400, 50], 300).map((s) => s.row)).toEqual([0, 1]);
-    expect(estimateTextWidth('abcd')).toBeGreaterThan(estimateTextWidth('ab'));
-  });
-});
-
-describe('tooltip placement', () => {
-  it('centres above the anchor', () => {
-    expect(placeTooltip(200, 100, 80, 30, 400)).toEqual({ left: 160, top: 60 });
-  });
-
-  it('stays inside the container and flips below near the top', () => {
-    expect(placeTooltip(5, 10, 80, 30, 400)).toEqual({ left: 0, top: 20 });
-    expect(placeTooltip(395, 100, 80, 30, 400).left).toBe(320);
-    expect(placeTooltip(100, 100, 500, 30, 360).left).toBe(0);
   });
 });
