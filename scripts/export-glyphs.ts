@@ -1,10 +1,10 @@
 /**
- * npx tsx scripts/export-glyphs.ts [--regular path.ttf] [--bold path.ttf] [--out src/viz/export-glyphs.json]
- * (then `npx biome format --write src/viz/export-glyphs.json`, which the lint checks)
+ * npx tsx scripts/export-glyphs.ts [--regular path.ttf] [--bold path.ttf] [--out src/viz/export/export-glyphs.json]
+ * (then `npx biome format --write src/viz/export/export-glyphs.json`, which the lint checks)
  *
  * Extracts the outlines of the characters the figures write from DejaVu Sans (regular and bold),
  * as SVG path data in units of 1/1000 em, y down, with each glyph's advance width: downloaded
- * figures set their text as these outlines (src/viz/svg-text-outlines.ts), so a file looks the
+ * figures set their text as these outlines (src/viz/export/svg-text-outlines.ts), so a file looks the
  * same in any viewer, with or without the fonts. Reads TrueType `glyf` outlines (simple and
  * composite glyphs) with the `cmap` format 4 table; no kerning (the figures' labels are short).
  * DejaVu Sans is under the Bitstream Vera license, whose notice the JSON carries.
@@ -15,7 +15,7 @@ import { parseFlags } from './cli';
 const flags = parseFlags(process.argv.slice(2));
 const REGULAR = flags['regular'] ?? '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const BOLD = flags['bold'] ?? '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
-const OUT = flags['out'] ?? 'src/viz/export-glyphs.json';
+const OUT = flags['out'] ?? 'src/viz/export/export-glyphs.json';
 
 /** Printable ASCII and the symbols the article's figures and file headings write. */
 const CHARACTERS = [...Array.from({ length: 95 }, (_, k) => String.fromCharCode(32 + k)), ...'−≥≤→←↑↓·’‘“”×…–—±ₐᵢ°≈≠√∑Δ'];

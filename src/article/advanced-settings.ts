@@ -7,7 +7,7 @@
  */
 import { CONFIG_LIMITS, DEFAULT_CONFIG } from '../model/config';
 import { CONVERGED_RECIPE, describeLevelRecipe, levelRecipe, liveRecipe } from '../model/recipe';
-import { formatDensity } from '../viz/format';
+import { formatDensity } from '../viz/core/format';
 import { LIVE_LIMITS, type LiveSettings, liveLevelRecipe, nearestPaperDensity } from './live-settings';
 import { parseDecimal } from './url-state';
 

@@ -5,7 +5,7 @@
  * chooses there.
  */
 import { PAPER_DENSITIES } from '../model/config';
-import { formatDensity } from '../viz/format';
+import { formatDensity } from '../viz/core/format';
 import { type CurveData, gridModelAt } from './curve-models';
 import { countsSentence, plotOf } from './view-parts';
 import type { LiveView } from './views';

@@ -5,8 +5,8 @@
 import type { ModelAnalysis, MotifInstance, NeuronAnalysis } from '../model/analysis';
 import { singleFeatureResponse } from '../model/analysis/response';
 import type { NetworkWeights } from '../model/network';
-import type { MotifCloseupData, NeuronFeatureWeight, StackPlotData, StackPlotNeuron } from '../viz/types';
-import { formatNumber } from '../viz/format';
+import type { MotifCloseupData, NeuronFeatureWeight, StackPlotData, StackPlotNeuron } from '../viz/core/types';
+import { formatNumber } from '../viz/core/format';
 
 /**
  * Weights below 1% of their neuron's largest are not drawn: under a pixel at the plots' sizes, and

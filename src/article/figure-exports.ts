@@ -6,8 +6,8 @@
 import type { ModelConfig } from '../model/config';
 import { type LevelRecipe, recipeConfig } from '../model/recipe';
 import { describeSchedule } from '../model/schedule';
-import { formatDensity } from '../viz/format';
-import { exportFilename } from '../viz/figure-export';
+import { formatDensity } from '../viz/core/format';
+import { exportFilename } from '../viz/export/figure-export';
 
 /** The three strings a <figure-download> takes. */
 export interface ExportLabels {

@@ -3,7 +3,7 @@
  * tested in Node. The status lines change at every report (ten times a second); the one live
  * region, fed by announcement(), changes only when a run starts, pauses, resumes or ends.
  */
-import { formatDensity, formatLoss } from '../viz/format';
+import { formatDensity, formatLoss } from '../viz/core/format';
 import { densityOf } from './live-settings';
 import type { RunStatus, TrainingStatus } from './training-controller';
 

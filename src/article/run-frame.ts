@@ -4,8 +4,8 @@
  */
 import { analyseModel, type ModelAnalysis } from '../model/analysis';
 import { importances, type ModelConfig } from '../model/config';
-import { replayRange } from '../viz/stack-scale';
-import type { StackPlotData } from '../viz/types';
+import { replayRange } from '../viz/stack-plot/stack-scale';
+import type { StackPlotData } from '../viz/core/types';
 import type { PlotFrame } from './figure-data';
 import { frameIndexAt, type TimelineFrame, unpackInstance } from './timeline';
 import { isRunning, type RunStatus } from './training-controller';

@@ -13,7 +13,7 @@ import { initialWeights } from '../training/initial-weights';
 import type { WeightsSnapshot } from '../training/snapshot';
 import type { TrainOptions } from '../training/trainer-client';
 import { TrainerPool } from '../training/trainer-pool';
-import { formatLoss } from '../viz/format';
+import { formatLoss } from '../viz/core/format';
 import { addFrame, emptyTimeline, frameCap, frameOf, type Timeline } from './timeline';
 
 export type TrainingTarget = 'live' | 'sweep' | 'motif';

@@ -4,9 +4,9 @@
  * the counts.
  */
 import type { ModelAnalysis, ModelCounts } from '../model/analysis';
-import { niceRange } from '../viz/stack-scale';
-import type { StackPlotData } from '../viz/types';
-import { plural } from '../viz/format';
+import { niceRange } from '../viz/stack-plot/stack-scale';
+import type { StackPlotData } from '../viz/core/types';
+import { plural } from '../viz/core/format';
 import { type Highlight, motifCloseupData, motifHighlights, type PlotFrame, stackPlotData, tallestStack } from './figure-data';
 
 export function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V {

@@ -6,10 +6,10 @@
 import type { ModelAnalysis } from '../model/analysis';
 import type { ModelConfig } from '../model/config';
 import type { InstanceSnapshot } from '../training/snapshot';
-import type { SweepPanel } from '../viz/sweep-figure';
-import type { LossSeries, MotifCloseupData, StackPlotData } from '../viz/types';
+import type { SweepPanel } from '../viz/sweep/sweep-figure';
+import type { LossSeries, MotifCloseupData, StackPlotData } from '../viz/core/types';
 import type { ExportSource } from './figure-exports';
-import { formatDensity } from '../viz/format';
+import { formatDensity } from '../viz/core/format';
 import { liveConfig, densityOf, nearestPaperDensity } from './live-settings';
 import { trainingBudget } from './sections/method';
 import { type IntermediateFacts, intermediateFacts } from './sections/intermediate';

@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_CONFIG } from '../model/config';
 import { IMPORT_CAPS } from '../model/import/caps';
 import type { WeightsFile } from '../model/weights-file';
-import { saveBlob } from '../viz/svg-export';
+import { saveBlob } from '../viz/export/svg-export';
 import { ImportClient } from './import-client';
 import type { ModelSummary } from './import-protocol';
 import type { TrainingSettings, YourInstanceView } from './your-model-view';

@@ -8,7 +8,7 @@ import { analyseModel, type FeaturePair, type ModelCounts, type MotifInstance } 
 import { importances } from '../model/config';
 import { evaluateLoss, evaluationExamplesFor, type LossEstimate, referenceLosses } from '../model/evaluation';
 import type { NetworkWeights } from '../model/network';
-import type { MotifCloseupData, StackPlotData } from '../viz/types';
+import type { MotifCloseupData, StackPlotData } from '../viz/core/types';
 import { motifCloseupData, motifHighlights, stackPlotData } from './figure-data';
 
 /** The reader's word on how the model was trained: one density per instance and the importance decay. */

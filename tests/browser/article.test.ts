@@ -13,7 +13,7 @@ import { budgetComparison, sweepNarrative } from '../../src/article/sections/swe
 import { analyseFile } from '../../src/article/shipped-models';
 import { formatSpread, type LevelSummary, summariseLevels } from '../../src/article/sweep-summary';
 import { parseWeightsFile } from '../../src/model/weights-file';
-import { formatDensity, formatLoss, formatNumber } from '../../src/viz/format';
+import { formatDensity, formatLoss, formatNumber } from '../../src/viz/core/format';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();

@@ -80,8 +80,20 @@ describe('the density curve in Chromium', () => {
     expect(drawn.dots).toBe(4 * densities.length);
     expect(drawn.bands).toBe(4);
     expect(drawn.width).toBeLessThanOrEqual(390);
+    // A hover redraws in place (keyed joins): the marks drawn before it are the same elements after it.
+    const marked = 'path.band, circle.dot, .x.axis .tick, text.panel-title';
+    await page.locator('#density-curve').evaluate((el, sel) => {
+      for (const node of el.shadowRoot!.querySelectorAll(sel)) node.setAttribute('data-drawn-before', '');
+    }, marked);
     await page.locator(`#density-curve rect.hit[role="button"][data-density="${densities[3]}"]`).hover();
     await expect.poll(() => plotDensity(page)).toBe(densities[3]!);
+    const kept = await page.locator('#density-curve').evaluate((el, sel) => {
+      const nodes = [...el.shadowRoot!.querySelectorAll(sel)];
+      return { all: nodes.length, kept: nodes.filter((n) => n.hasAttribute('data-drawn-before')).length };
+    }, marked);
+    expect(kept.all).toBeGreaterThan(0);
+    expect(kept.kept).toBe(kept.all);
+    expect(await page.locator('#density-curve').evaluate((el) => el.shadowRoot!.querySelectorAll('line.chosen-rule').length)).toBe(4);
     await page.locator('#curve').screenshot({ path: `${ARTIFACTS}/curve-390.png` });
     await page.close();
   });

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { waitForLivePhase } from '../../build/site';
-import type { NeuronStackPlot } from '../../src/viz/neuron-stack-plot';
+import type { NeuronStackPlot } from '../../src/viz/stack-plot/neuron-stack-plot';
 import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');

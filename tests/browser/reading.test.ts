@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { SECTIONS, type SectionId } from '../../src/article/url-state';
 import { PAPER_DENSITIES } from '../../src/model/config';
-import { formatDensity } from '../../src/viz/format';
+import { formatDensity } from '../../src/viz/core/format';
 import { ARTIFACTS, collectErrors, scrollIntoView, settledBox, sharedBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { PAPER_DENSITIES } from '../../model/config';
 import { type Crossing, type CurveLevel, curveThresholds } from '../../model/curve';
-import { formatDensity, formatNumber, plural } from '../../viz/format';
+import { formatDensity, formatNumber, plural } from '../../viz/core/format';
 import type { CurveData } from '../curve-models';
 import { gridModelAt } from '../curve-models';
 import { monosemanticPhrase, plotOf } from '../view-parts';

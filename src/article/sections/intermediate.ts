@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Carrier, ModelAnalysis } from '../../model/analysis';
-import { formatDensity, formatNumber, plural } from '../../viz/format';
+import { formatDensity, formatNumber, plural } from '../../viz/core/format';
 import { FIGURE_NUMBER } from '../article-meta';
 import { tex } from '../math';
 import type { IntermediateView } from '../views';

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { PAPER_DENSITIES } from '../../model/config';
 import type { BackendName } from '../../training/backend';
-import type { LossSeries } from '../../viz/types';
-import { formatDensity, formatLoss, plural } from '../../viz/format';
+import type { LossSeries } from '../../viz/core/types';
+import { formatDensity, formatLoss, plural } from '../../viz/core/format';
 import { formValues, rangeHint, type SettingName, SETTING_FIELDS, scheduleSentence } from '../advanced-settings';
 import { FIGURE_NUMBER } from '../article-meta';
 import { attributes } from '../attributes-directive';

@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { CARRIER_SHARE, MOTIF_THRESHOLDS, PARTICIPATION_THRESHOLD, REPRESENTED_GAIN, SECONDARY_WEIGHT } from '../../model/analysis';
 import { CONVERGED_RECIPE, describeLevelRecipe, LIVE_RECIPE_LEVELS } from '../../model/recipe';
 import type { WeightsFile } from '../../model/weights-file';
-import { formatDensity } from '../../viz/format';
+import { formatDensity } from '../../viz/core/format';
 import type { ShownSweep } from '../views';
 import { tex } from '../math';
 import { SECTION_TITLES } from './contents';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelAnalysis } from '../../model/analysis';
 import { densityOf } from '../live-settings';
-import { formatDensity, formatNumber, plural } from '../../viz/format';
+import { formatDensity, formatNumber, plural } from '../../viz/core/format';
 import { FIGURE_NUMBER } from '../article-meta';
 import { stepOfTotal, timeLeftPhrase } from '../progress';
 import { isRunning, type TrainingStatus } from '../training-controller';

@@ -2,7 +2,7 @@
  * The sweep section's sentences, computed from each budget's shipped models (sweep-summary.ts):
  * plain strings, so the tests recompute them from the files and the page binds them as text.
  */
-import { formatDensity, formatLoss, formatNumber } from '../../viz/format';
+import { formatDensity, formatLoss, formatNumber } from '../../viz/core/format';
 import type { SweepBudget } from '../budget';
 import { formatSpread, type LevelSummary, levelAt, type Spread } from '../sweep-summary';
 

@@ -1,15 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDensity, formatLoss, formatNumber } from '../../viz/format';
+import { formatDensity, formatLoss, formatNumber } from '../../viz/core/format';
 import { BUDGET_LABELS, SWEEP_BUDGETS, type SweepBudget } from '../budget';
 import { formatSpread, type LevelSummary } from '../sweep-summary';
 import { budgetComparison, fs, sweepNarrative } from './sweep-text';
-import type { SweepPanel } from '../../viz/sweep-figure';
+import type { SweepPanel } from '../../viz/sweep/sweep-figure';
 import { FIGURE_NUMBER } from '../article-meta';
 import { formatDuration, MEASURED_SWEEP_STEPS_PER_SECOND, stepOfTotal, timeLeftPhrase } from '../progress';
 import { isRunning, type TrainingStatus } from '../training-controller';
 import { fnRef } from './appendix';
 import { SECTION_TITLES } from './contents';
-import type { LossSeries } from '../../viz/types';
+import type { LossSeries } from '../../viz/core/types';
 import { type ExportSource, sweepExport, sweepLossExport } from '../figure-exports';
 import type { RunFrameView } from '../views';
 import { download } from './download';

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Carrier, FeaturePair } from '../../model/analysis';
 import { IMPORT_CAPS } from '../../model/import/caps';
-import { formatDensity, formatLoss, formatNumber, plural } from '../../viz/format';
+import { formatDensity, formatLoss, formatNumber, plural } from '../../viz/core/format';
 import type { NamedFile } from '../shipped-models';
 import { monosemanticPhrase } from '../views';
 import type { LoadedModel } from '../your-model-controller';

@@ -11,7 +11,7 @@ import { formatSpread, spreadOf, summariseLevels } from '../../../src/article/sw
 import { importances } from '../../../src/model/config';
 import { referenceLosses } from '../../../src/model/evaluation';
 import { parseWeightsFile } from '../../../src/model/weights-file';
-import { formatLoss } from '../../../src/viz/format';
+import { formatLoss } from '../../../src/viz/core/format';
 
 const read = (name: string) =>
   analyseFile(parseWeightsFile(JSON.parse(readFileSync(new URL(`../../../public/weights/${name}`, import.meta.url), 'utf8'))));

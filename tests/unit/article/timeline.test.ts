@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stackPlotData, tallestStack } from '../../../src/article/figure-data';
 import { analyseFile } from '../../../src/article/shipped-models';
 import { parseWeightsFile } from '../../../src/model/weights-file';
-import { stackDomain } from '../../../src/viz/stack-layout';
+import { stackDomain } from '../../../src/viz/stack-plot/stack-layout';
 import {
   addFrame,
   emptyTimeline,

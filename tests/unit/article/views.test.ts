@@ -10,7 +10,7 @@ import type { RunStatus, TrainingStatus } from '../../../src/article/training-co
 import { DEFAULT_STATE } from '../../../src/article/url-state';
 import { countsSentence, liveLossSeries, liveView, motifView, runFrame, type ShownSweep, sweepView } from '../../../src/article/views';
 import { stackPlotData } from '../../../src/article/figure-data';
-import { replayRange } from '../../../src/viz/stack-scale';
+import { replayRange } from '../../../src/viz/stack-plot/stack-scale';
 import { liveConfig } from '../../../src/article/live-settings';
 import { parseWeightsFile } from '../../../src/model/weights-file';
 import { snapshotOf } from '../../../src/training/snapshot';

@@ -1,0 +1,125 @@
+/** Pure parts of <motif-closeup>: the bars, their wording, the panel boxes and the domains. */
+import { formatNumber } from '../core/format';
+import type { MotifCloseupData, MotifNeuronWeights } from '../core/types';
+
+/** The two neurons of a motif: the one storing a and b unequally, and the one cancelling a's push on b. */
+export type MotifRole = 'asymmetric' | 'inhibition';
+/** A neuron's input (in) or output (out) weight on feature a or b. */
+export type WeightKey = 'inA' | 'inB' | 'outA' | 'outB';
+
+/** One bar of the close-up's left panel: a weight of one motif neuron. */
+export interface MotifBar {
+  readonly role: MotifRole;
+  readonly key: WeightKey;
+  /** "in a", "out b", … */
+  readonly label: string;
+  /** Which feature's colour the bar takes. */
+  readonly feature: 'a' | 'b';
+  /** The weight, after the plot's rescaling (unitless). */
+  readonly value: number;
+}
+
+const KEYS: readonly { key: WeightKey; label: string; feature: 'a' | 'b' }[] = [
+  { key: 'inA', label: 'in a', feature: 'a' },
+  { key: 'inB', label: 'in b', feature: 'b' },
+  { key: 'outA', label: 'out a', feature: 'a' },
+  { key: 'outB', label: 'out b', feature: 'b' },
+];
+
+/** The roles in drawing order, left to right. */
+export const ROLES: readonly MotifRole[] = ['asymmetric', 'inhibition'];
+
+/** Four bars per neuron, asymmetric first: its input weights on a and b, then its output weights. */
+export function motifBars(data: Pick<MotifCloseupData, MotifRole>): MotifBar[] {
+  return ROLES.flatMap((role) => KEYS.map(({ key, label, feature }) => ({ role, key, label, feature, value: data[role][key] })));
+}
+
+/** "asymmetric neuron 3: in a = 1.00, in b = −0.31; out a = 0.52, out b = 1.90" */
+export function motifSentence(role: MotifRole, w: MotifNeuronWeights): string {
+  const f = formatNumber;
+  return `${role} neuron ${w.neuron}: in a = ${f(w.inA)}, in b = ${f(w.inB)}; out a = ${f(w.outA)}, out b = ${f(w.outB)}`;
+}
+
+/** Domain of the bar scale: always includes 0, widened a little so value labels fit at the bar ends. */
+export function barDomain(bars: readonly MotifBar[]): [number, number] {
+  const values = bars.map((b) => b.value).filter(Number.isFinite);
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values);
+  const pad = Math.max(hi - lo, 1e-9) * 0.18;
+  return [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0];
+}
+
+/** y domain of the response chart: the four curves, the target |x_a| and 0. */
+export function responseDomain(data: Pick<MotifCloseupData, 'response'>): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const r of data.response) {
+    for (const v of [r.outAWith, r.outBWith, r.outAWithout, r.outBWithout, Math.abs(r.xa)]) {
+      if (!Number.isFinite(v)) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  if (hi - lo < 1e-9) hi = lo + 1;
+  return [lo, hi];
+}
+
+/** A rectangle in the figure, px: top-left corner, width and height. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** Where the close-up's two panels go at one width, and the figure's height, px. */
+export interface MotifPanels {
+  /** Bars left of the response (wide), or above it (narrow). */
+  readonly sideBySide: boolean;
+  readonly bars: Box;
+  readonly response: Box;
+  readonly height: number;
+}
+
+/** Below this width the two panels stack vertically. */
+export const SIDE_BY_SIDE_MIN_WIDTH = 600;
+
+/** Bars left and response right on wide screens; bars above the response on narrow ones. */
+export function motifPanels(width: number): MotifPanels {
+  if (width >= SIDE_BY_SIDE_MIN_WIDTH) {
+    const barsW = Math.round(width * 0.42);
+    const gap = 28;
+    const h = 270;
+    return {
+      sideBySide: true,
+      bars: { x: 0, y: 0, w: barsW, h },
+      response: { x: barsW + gap, y: 0, w: width - barsW - gap, h },
+      height: h,
+    };
+  }
+  const barsH = 200;
+  const gap = 16;
+  const responseH = 270;
+  return {
+    sideBySide: false,
+    bars: { x: 0, y: 0, w: width, h: barsH },
+    response: { x: 0, y: barsH + gap, w: width, h: responseH },
+    height: barsH + gap + responseH,
+  };
+}
+
+/**
+ * The motif close-up's text alternative: both neurons' weights in words and how far output b rises
+ * on input a alone with and without the inhibition neuron.
+ */
+export function describeMotif(data: MotifCloseupData): string {
+  const peak = (pick: (r: MotifCloseupData['response'][number]) => number): number =>
+    data.response.reduce((m, r) => (Number.isFinite(pick(r)) ? Math.max(m, pick(r)) : m), 0);
+  return [
+    `${data.title}. Feature a is ${data.featureA}, feature b is ${data.featureB}.`,
+    `${motifSentence('asymmetric', data.asymmetric)}.`,
+    `${motifSentence('inhibition', data.inhibition)}.`,
+    `With input a alone, output b peaks at ${formatNumber(peak((r) => r.outBWith))} with the whole model`,
+    `and at ${formatNumber(peak((r) => r.outBWithout))} with the inhibition neuron removed.`,
+  ].join(' ');
+}

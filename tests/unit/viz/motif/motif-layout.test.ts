@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  barDomain,
+  motifBars,
+  motifPanels,
+  motifSentence,
+  describeMotif,
+  responseDomain,
+  SIDE_BY_SIDE_MIN_WIDTH,
+} from '../../../../src/viz/motif/motif-layout';
+import type { MotifCloseupData } from '../../../../src/viz/core/types';
+
+// The paper's worked example: W1 = [2, −½] and W2 = [½, 2] after rescaling to a largest input of 1.
+const data: MotifCloseupData = {
+  title: 'Motif 1',
+  featureA: 3,
+  featureB: 7,
+  asymmetric: { neuron: 3, inA: 1, inB: -0.25, outA: 1, outB: 4 },
+  inhibition: { neuron: 8, inA: 1, inB: 0, outA: 0, outB: -5 },
+  response: [-1, 0, 1].map((xa) => ({
+    xa,
+    outAWith: Math.max(0, xa),
+    outBWith: 0,
+    outAWithout: Math.max(0, xa),
+    outBWithout: 4 * Math.max(0, xa),
+  })),
+};
+
+describe('motif close-up', () => {
+  it('has four bars per neuron, asymmetric first, coloured by feature', () => {
+    const bars = motifBars(data);
+    expect(bars.map((b) => `${b.role}:${b.label}=${b.value}`)).toEqual([
+      'asymmetric:in a=1',
+      'asymmetric:in b=-0.25',
+      'asymmetric:out a=1',
+      'asymmetric:out b=4',
+      'inhibition:in a=1',
+      'inhibition:in b=0',
+      'inhibition:out a=0',
+      'inhibition:out b=-5',
+    ]);
+    expect(bars.filter((b) => b.feature === 'b').map((b) => b.label)).toEqual(['in b', 'out b', 'in b', 'out b']);
+  });
+
+  it('words a neuron as in the article', () => {
+    expect(motifSentence('asymmetric', { neuron: 3, inA: 1, inB: -0.31, outA: 0.52, outB: 1.9 })).toBe(
+      'asymmetric neuron 3: in a = 1.00, in b = −0.31; out a = 0.52, out b = 1.90',
+    );
+  });
+
+  it('bar domain contains every value and zero, with room for labels', () => {
+    const [lo, hi] = barDomain(motifBars(data));
+    expect(lo).toBeLessThan(-5);
+    expect(hi).toBeGreaterThan(4);
+    expect(barDomain(motifBars({ asymmetric: data.asymmetric, inhibition: { ...data.inhibition, outB: 0 } }))[0]).toBeLessThan(0);
+  });
+
+  it('response domain contains the curves, the target and zero', () => {
+    expect(responseDomain(data)).toEqual([0, 4]);
+    expect(responseDomain({ response: [] })).toEqual([0, 1]);
+  });
+
+  it('puts the panels side by side only when wide enough, never overlapping', () => {
+    for (const width of [360, SIDE_BY_SIDE_MIN_WIDTH - 1, SIDE_BY_SIDE_MIN_WIDTH, 900]) {
+      const p = motifPanels(width);
+      expect(p.sideBySide).toBe(width >= SIDE_BY_SIDE_MIN_WIDTH);
+      if (p.sideBySide) expect(p.bars.x + p.bars.w).toBeLessThan(p.response.x);
+      else expect(p.bars.y + p.bars.h).toBeLessThanOrEqual(p.response.y);
+      expect(p.response.x + p.response.w).toBeLessThanOrEqual(width);
+      expect(p.response.y + p.response.h).toBeLessThanOrEqual(p.height);
+    }
+  });
+
+  it('summarises the interference and its cancellation', () => {
+    const text = describeMotif(data);
+    expect(text).toContain('Feature a is 3, feature b is 7.');
+    expect(text).toContain('output b peaks at 0.00 with the whole model and at 4.00 with the inhibition neuron removed');
+  });
+});
