@@ -6,14 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type LocationHost, LocationController } from '../../../src/article/location-controller';
-import {
-  type ArticleState,
-  DEFAULT_STATE,
-  formatState,
-  type ParsedState,
-  SECTIONS,
-  type SectionId,
-} from '../../../src/article/url-state';
+import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, SECTIONS, type SectionId } from '../../../src/article/url-state';
 import { type FakeBrowser, FakeHost, installBrowser } from '../support/fake-browser';
 
 const SECTION_HEIGHT = 1000;
