@@ -5,7 +5,7 @@
  * shipped sweep the page has loaded anyway.
  */
 import { Task, TaskStatus } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelAnalysis } from '../model/analysis';
 import { importances, type ModelConfig } from '../model/config';
 import { type CurveLevel, type CurveSample, curveLevels, curveSample, nearestGridDensity } from '../model/curve';
@@ -132,15 +132,23 @@ export function gridModelAt(curve: CurveData, density: number): ({ level: CurveL
 
 /**
  * Starts loading the curve once its section (or the live section, which marks its place on the
- * curve) comes within a screen of the viewport, or when asked; at most once per page.
+ * curve) comes within a screen of the viewport, or when asked; at most once per page. It stops
+ * watching when the article leaves the page.
  */
-export class CurveLoader {
+export class CurveLoader implements ReactiveController {
   readonly task: Task<[], CurveData>;
   private observer: IntersectionObserver | null = null;
   private readonly watched = new Set<Element>();
 
   constructor(host: ReactiveControllerHost) {
     this.task = new Task(host, { task: () => loadCurve(), args: () => [] as const, autoRun: false });
+    host.addController(this);
+  }
+
+  /** The article left the page: nothing is watched until `observe` is called again. */
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.watched.clear();
   }
 
   /** Loads now (a permalink to the section, say); a second call does nothing. */
