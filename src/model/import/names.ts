@@ -65,4 +65,3 @@ export const PARTNER: ReadonlyMap<string, string> = new Map([
 
 export const KNOWN_NAMES_SENTENCE =
   'It reads W1 and W2 (or W_in and W_out, fc1.weight and fc2.weight, or the tied W of Anthropic’s notebook), an output bias b (or b2, b_out, b_final, fc2.bias), optionally a hidden bias b1 (or b_in, b_hidden, fc1.bias), and the metadata density (or feature_probability), importance, importance_decay and loss.';
-

@@ -146,8 +146,9 @@ export function readNpy(bytes: Uint8Array, name: string): NdArray {
   const raw = decoded.data as Float64Array | Float32Array;
   if (raw.length !== elements || decoded.shape.join(',') !== shape.join(',')) fail(`${name} has a damaged .npy header.`);
   const data = raw instanceof Float64Array ? raw : Float64Array.from(raw);
-  const stored = descr === '<f2' ? 'float16' : descr === '<f4' ? 'float32' : 'float64';
-  return { shape, data: header.fortranOrder && shape.length > 1 ? toCOrder(data, shape) : data, stored };
+  const ordered = header.fortranOrder && shape.length > 1 ? toCOrder(data, shape) : data;
+  // `stored` only for the narrower floats: absent means float64.
+  return descr === '<f8' ? { shape, data: ordered } : { shape, data: ordered, stored: descr === '<f2' ? 'float16' : 'float32' };
 }
 
 /** Whether this machine stores numbers little-endian, as '<f8' does (every browser platform does). */

@@ -27,8 +27,7 @@ class AmbiguousArray extends ImportError {
  * Whether a lone unnamed array's shape says it is the tied W: [n, m] or [instances, n, m] with
  * more rows than columns (n > m), as Anthropic's notebook stores W. Other shapes leave it open.
  */
-const shapeSaysTied = (shape: readonly number[]): boolean =>
-  (shape.length === 2 || shape.length === 3) && shape.at(-2)! > shape.at(-1)!;
+const shapeSaysTied = (shape: readonly number[]): boolean => (shape.length === 2 || shape.length === 3) && shape.at(-2)! > shape.at(-1)!;
 
 /** The refusal, with its question, for a lone array whose shape could be W1 as well as a tied W. */
 function ambiguousLoneArray(fileName: string, array: NdArray): never {
@@ -120,7 +119,7 @@ function read(files: readonly ChosenFile[], options: ReadOptions): ImportedModel
     const keys = Object.keys(metadata);
     return modelFromArrays(
       arrays,
-      `A safetensors file of ${plural(arrays.size, 'tensor')}: ${[...arrays].map(([k, a]) => `${quoted(k)} (${a.stored})`).join(', ')}.${keys.length > 0 ? ` Its __metadata__ (${keys.slice(0, 8).map(quoted).join(', ')}) is not used; the page reads density, importance and loss as tensors.` : ''}`,
+      `A safetensors file of ${plural(arrays.size, 'tensor')}: ${[...arrays].map(([k, a]) => `${quoted(k)} (${a.stored ?? 'float64'})`).join(', ')}.${keys.length > 0 ? ` Its __metadata__ (${keys.slice(0, 8).map(quoted).join(', ')}) is not used; the page reads density, importance and loss as tensors.` : ''}`,
     );
   }
   if (looksLikeJsonObject(bytes)) {
@@ -132,7 +131,9 @@ function read(files: readonly ChosenFile[], options: ReadOptions): ImportedModel
     }
     return readJsonModel(text);
   }
-  fail(`${quoted(name)} is not a model file the page reads: it is neither an .npz archive, a .npy array, a safetensors file nor a JSON object.`);
+  fail(
+    `${quoted(name)} is not a model file the page reads: it is neither an .npz archive, a .npy array, a safetensors file nor a JSON object.`,
+  );
 }
 
 /**

@@ -131,7 +131,7 @@ function decode(entry: Entry, data: DataView): NdArray {
             : // bfloat16 is the top half of a float32.
               bf16ToFloat(data.getUint16(at, true));
   }
-  return { shape, data: out, stored };
+  return stored === 'float64' ? { shape, data: out } : { shape, data: out, stored };
 }
 
 const bf16Scratch = new DataView(new ArrayBuffer(4));
