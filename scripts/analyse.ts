@@ -13,7 +13,7 @@
  * Several .npy files are read together, each named by its file name, as in the page.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { analyseImportedModel, analysisJson, analysisTables, toCsv } from '../src/model/analysis/export';
 import { readModelFiles } from '../src/model/import';
 
@@ -52,31 +52,48 @@ export function parseArguments(argv: readonly string[]): {
   return { files, format, out, densities, decay };
 }
 
-function main(): void {
-  const { files, format, out, densities, decay } = parseArguments(process.argv.slice(2));
+/** Where the CLI writes: stdout, stderr and files (the tests pass their own). */
+export interface Output {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly writeFile: (path: string, text: string) => void;
+}
+
+/** Runs the CLI on `argv` (process.argv without node and the script); returns the exit status. */
+export function run(argv: readonly string[], io: Output): number {
+  const { files, format, out, densities, decay } = parseArguments(argv);
   const outcome = readModelFiles(files.map((path) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) })));
   if (!outcome.ok) {
-    process.stderr.write(`${outcome.error}\n`);
-    process.exit(1);
+    io.stderr(`${outcome.error}\n`);
+    return 1;
   }
   const report = analyseImportedModel(outcome.model, files.map((f) => basename(f)).join(', '), {
     ...(densities ? { densities: outcome.model.instances.map((_, k) => densities[k] ?? densities.at(-1)!) } : {}),
     ...(decay !== null ? { importanceDecay: decay } : {}),
   });
-  if (out) mkdirSync(out, { recursive: true });
   if (format === 'json') {
-    if (out) writeFileSync(join(out, 'analysis.json'), analysisJson(report));
-    else process.stdout.write(analysisJson(report));
-    return;
+    if (out) io.writeFile(join(out, 'analysis.json'), analysisJson(report));
+    else io.stdout(analysisJson(report));
+    return 0;
   }
   const tables = analysisTables(report);
   if (!out) {
-    process.stdout.write(toCsv(tables[0]!));
-    process.stderr.write('(summary.csv only; give --out <dir> for neurons.csv, features.csv and motifs.csv)\n');
-    return;
+    io.stdout(toCsv(tables[0]!));
+    io.stderr('(summary.csv only; give --out <dir> for neurons.csv, features.csv and motifs.csv)\n');
+    return 0;
   }
-  for (const table of tables) writeFileSync(join(out, `${table.name}.csv`), toCsv(table));
-  process.stderr.write(`wrote ${tables.map((t) => join(out, `${t.name}.csv`)).join(', ')}\n`);
+  for (const table of tables) io.writeFile(join(out, `${table.name}.csv`), toCsv(table));
+  io.stderr(`wrote ${tables.map((t) => join(out, `${t.name}.csv`)).join(', ')}\n`);
+  return 0;
 }
 
-if (process.argv[1]?.endsWith('analyse.ts')) main();
+if (process.argv[1]?.endsWith('analyse.ts')) {
+  process.exitCode = run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    writeFile: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    },
+  });
+}
