@@ -175,3 +175,32 @@ describe('writing safetensors', () => {
     expect(again.instances).toEqual(loaded.instances);
   });
 });
+
+describe('files written by Hugging Face’s safetensors (scripts/safetensors-fixtures.py)', () => {
+  const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`fixtures/${name}`, import.meta.url)));
+  const family = [0, 1].map((k) => expectedInstance(k, 6, 4));
+  const maxDifference = (a: readonly number[], b: readonly number[]): number => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+
+  it('ARENA’s names in F32 with a float32 density and importances: the file’s values, densities as written', () => {
+    const loaded = model(fixture('arena-float32.safetensors'));
+    loaded.instances.forEach((x, k) => {
+      expect(x.W1.flat()).toEqual(family[k]!.W1.flat().map(Math.fround));
+      expect(x.W2.flat()).toEqual(family[k]!.W2.flat().map(Math.fround));
+    });
+    expect(loaded.densities).toEqual([0.3, 0.03]);
+    expect(loaded.importanceDecay).toBeCloseTo(0.9, 6);
+    expect(loaded.reading[0]).toMatch(/“W1” \(float32\).*__metadata__ \(“format”\) is not used/);
+  });
+
+  it('a state_dict of nn.Linear layers in F16, with a hidden bias', () => {
+    const loaded = model(fixture('state-dict-float16.safetensors'));
+    expect(loaded.instances).toHaveLength(1);
+    expect(maxDifference(loaded.instances[0]!.W1.flat(), family[0]!.W1.flat())).toBeLessThan(1e-3);
+    expect(maxDifference(loaded.instances[0]!.W2.flat(), family[0]!.W2.flat())).toBeLessThan(1e-3);
+    expect(loaded.instances[0]!.b1).toEqual([0.5, 0, -0.25, 0.125]);
+  });
+
+  it('W_in [k, n, m] and W_out [k, m, n] in F64: exactly the family', () => {
+    expect(model(fixture('w-in-out-float64.safetensors')).instances).toEqual(family);
+  });
+});
