@@ -3,6 +3,7 @@
  * question or a refusal, never a guessed tie), names that are Object members, weights whose loss
  * overflows, and float32 metadata shown with float64 noise.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type ChosenFile, type ReadOptions, readModelFiles, writeNpy } from '../../../../src/model/import';
 import { expectedInstance, familyArrays, npyBytes, npzFile, tensor } from './make-files';
@@ -75,6 +76,13 @@ describe('weights the page cannot evaluate', () => {
     expect(!outcome.ok && outcome.error).toMatch(
       /^Instance 0 has weights as large as 1\.00e\+300: its outputs could reach .*, so its loss overflows float64 and the model cannot be evaluated/,
     );
+  });
+
+  it('this page’s own weights JSON with a weight of 1e300 is refused the same way', () => {
+    const file = JSON.parse(readFileSync('public/weights/motif.json', 'utf8'));
+    file.instances[0].W2[3][2] = 1e300;
+    const outcome = read({ name: 'motif.json', bytes: new TextEncoder().encode(JSON.stringify(file)) });
+    expect(!outcome.ok && outcome.error).toMatch(/^The model has weights as large as 1\.00e\+300/);
   });
 
   it('large but evaluable weights (1e6) are read', () => {
