@@ -102,7 +102,7 @@ describe('metadata at the precision it was stored in', () => {
     ];
     const f32 = read(files('<f4', [0.3, 0.001]));
     expect(f32.ok && f32.model.densities).toEqual([0.3, 0.001]);
-    // 0.5 and 0.25 are exact in float16; the writer's 0.3 would be float16's 0.2998046875, shown as 0.3.
+    // 0.5 and 0.25 are exact in float16; a float16 0.3 is 0.300048828125, shown as 0.3 (tests/unit/model/import/nd-array.test.ts).
     const f16 = read(files('<f2', [0.5, 0.25]));
     expect(f16.ok && f16.model.densities).toEqual([0.5, 0.25]);
   });
