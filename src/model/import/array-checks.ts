@@ -3,6 +3,7 @@
  * number per instance (densities, losses) and the decay of geometric importances. Each throws an
  * ImportError (errors.ts) or returns null with a note for the reader.
  */
+import type { NetworkWeights } from '../network';
 import { fail, shapeText } from './errors';
 import { firstNonFinite, type NdArray, vectorOf } from './nd-array';
 
@@ -24,6 +25,34 @@ export function checkFinite(name: string, array: NdArray): void {
     fail(
       `${name} holds ${Number.isNaN(bad.value) ? 'NaN' : bad.value > 0 ? 'Infinity' : '−Infinity'} at ${bad.index}: a model with non-finite weights cannot be analysed.`,
     );
+}
+
+/**
+ * Largest output bound a model may have: its loss per example, Σ_i I_i (|x_i| − y_i)² over
+ * n ≤ 1,000 features, then stays below 1e154, and the loss's variance (its square) finite.
+ */
+export const MAX_OUTPUT_BOUND = 1e75;
+
+/**
+ * Fails when finite weights are so large that the model's outputs, and so its loss, could
+ * overflow float64 (weights of 1e300 give a loss of Infinity, and an estimate of NaN ± NaN).
+ * With |x_i| ≤ 1, output i is at most |b_i| + Σ_j |W2[i][j]|·(|b1_j| + Σ_i' |W1[j][i']|); the
+ * check bounds that: it refuses no model with weights below about 1e35 (at the caps). `what` names the model ("Instance 3") in the message.
+ */
+export function checkOutputsFinite(weights: NetworkWeights, what: string): void {
+  const hidden = weights.W1.map((row, j) => row.reduce((sum, w) => sum + Math.abs(w), Math.abs(weights.b1?.[j] ?? 0)));
+  let bound = 0;
+  let largest = 0;
+  weights.W2.forEach((row, i) => {
+    const output = row.reduce((sum, w, j) => sum + Math.abs(w) * hidden[j]!, Math.abs(weights.b[i] ?? 0));
+    bound = Math.max(bound, output);
+  });
+  for (const row of [...weights.W1, ...weights.W2, weights.b]) for (const w of row) largest = Math.max(largest, Math.abs(w));
+  if (!(bound <= MAX_OUTPUT_BOUND)) {
+    fail(
+      `${what} has weights as large as ${largest.toPrecision(3)}: its outputs could reach ${Number.isFinite(bound) ? bound.toPrecision(3) : 'beyond 1.8e308'}, so its loss overflows float64 and the model cannot be evaluated. Check the file’s units, or rescale the weights.`,
+    );
+  }
 }
 
 /** One number per instance from a [], [instances] or [instances, 1] array, or a [instances, n] array constant along its rows. */

@@ -24,11 +24,32 @@ export interface ImportedModel {
   readonly reading: readonly string[];
 }
 
+/** How to read a lone array whose shape does not say what it is (ReadOptions.loneArray). */
+export type LoneArrayReading = 'tied' | 'W1';
+
+/**
+ * A question the page can put to the reader when a file can be read in more than one way (a lone
+ * [40, 100] array: W1, or the tied W?). The page offers the choices; reading the same files again
+ * with `{ loneArray: choice.answer }` gives the answer's model or refusal.
+ */
+export interface ReadQuestion {
+  /** The question, one plain-text sentence. */
+  readonly text: string;
+  readonly choices: readonly { readonly answer: LoneArrayReading; readonly label: string }[];
+}
+
+/** What the reader has told the page about the file (the answer to a ReadQuestion). */
+export interface ReadOptions {
+  readonly loneArray?: LoneArrayReading;
+}
+
 /** The result of reading a file: never an exception, so a bad file can only produce a message. */
 export type ReadOutcome =
   | { readonly ok: true; readonly model: ImportedModel }
   | {
       readonly ok: false;
-      /** One or two plain-text sentences naming what is wrong. */
+      /** One or two plain-text sentences naming what is wrong, or why the page will not guess. */
       readonly error: string;
+      /** Present when the reader's answer would settle it: the page may ask instead of refusing. */
+      readonly question?: ReadQuestion;
     };

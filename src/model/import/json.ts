@@ -4,6 +4,7 @@
  * a replication's parameters), which layouts.ts reads like an .npz archive.
  */
 import { parseWeightsFile, type WeightsFile } from '../weights-file';
+import { checkOutputsFinite } from './array-checks';
 import { IMPORT_CAPS } from './caps';
 import { count, fail, quoted, shapeText } from './errors';
 import type { ImportedModel } from './imported-model';
@@ -101,6 +102,9 @@ export function readJsonModel(text: string): ImportedModel {
     }
     if (file.instances.length > IMPORT_CAPS.instances)
       fail(`The file holds ${file.instances.length} instances, over the page’s cap of ${IMPORT_CAPS.instances}.`);
+    file.instances.forEach((instance, k) => {
+      checkOutputsFinite(instance, file.instances.length === 1 ? 'The model' : `Instance ${k}`);
+    });
     return fromWeightsFile(file);
   }
   const entries = Object.entries(json);

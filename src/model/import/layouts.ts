@@ -7,6 +7,7 @@
  * | W1, W2, b (or b_final)     | W1 [m, n], W2 [n, m]                  | this page; ARENA's NeuronComputationModel |
  * | W_in, W_out, b_out         | W_in [n, m], W_out [m, n]             | TransformerLens-style naming            |
  * | W, b_final                 | W [n, m] (tied: W1 = Wᵀ, W2 = W)      | Anthropic's notebook                    |
+ * | fc1.weight, fc2.weight, fc2.bias | fc1.weight [m, n], fc2.weight [n, m] | a state_dict of nn.Linear layers  |
  *
  * each with or without a leading instances axis, and each matrix in either orientation: the
  * orientation is inferred from n (the output bias's length) and the other matrix, and the name's
@@ -17,40 +18,9 @@ import type { NetworkWeights } from '../network';
 import { IMPORT_CAPS } from './caps';
 import { count, fail, quoted, shapeText } from './errors';
 import type { ImportedModel } from './imported-model';
-import { checkFinite, checkVector, importanceDecayOf, perInstance } from './array-checks';
-import { matrixOf, type NdArray, vectorOf } from './nd-array';
-
-type Role = 'input' | 'output' | 'tied' | 'outputBias' | 'hiddenBias' | 'density' | 'importance' | 'importanceDecay' | 'loss';
-
-/** Every array name the page reads, with its role. */
-const ROLES: Readonly<Record<string, Role>> = {
-  W1: 'input',
-  W_in: 'input',
-  W2: 'output',
-  W_out: 'output',
-  W: 'tied',
-  b: 'outputBias',
-  b2: 'outputBias',
-  b_out: 'outputBias',
-  b_final: 'outputBias',
-  b1: 'hiddenBias',
-  b_in: 'hiddenBias',
-  b_hidden: 'hiddenBias',
-  density: 'density',
-  feature_probability: 'density',
-  importance: 'importance',
-  importance_decay: 'importanceDecay',
-  loss: 'loss',
-};
-
-/** Whether a matrix's rows are neurons ([m, n]) or features ([n, m]). */
-type Rows = 'neurons' | 'features';
-
-/** The orientation each name has in the code that uses it, for the one case shapes cannot decide (n = m). */
-const CONVENTION: Readonly<Record<string, Rows>> = { W1: 'neurons', W_in: 'features', W2: 'features', W_out: 'neurons', W: 'features' };
-
-export const KNOWN_NAMES_SENTENCE =
-  'It reads W1 and W2 (or W_in and W_out, or the tied W of Anthropic’s notebook), an output bias b (or b2, b_out, b_final), optionally a hidden bias b1 (or b_in, b_hidden), and the metadata density (or feature_probability), importance, importance_decay and loss.';
+import { checkFinite, checkOutputsFinite, checkVector, importanceDecayOf, perInstance } from './array-checks';
+import { matrixOf, type NdArray, storedDecimal, vectorOf } from './nd-array';
+import { CONVENTION, KNOWN_NAMES_SENTENCE, PARTNER, ROLES, type Role, type Rows } from './names';
 
 /** `name`'s array, its per-instance matrix shape and the instance count it implies. */
 interface Matrix {
@@ -81,7 +51,7 @@ const layoutText = (rows: Rows): string => (rows === 'neurons' ? '[m, n] (a row 
 function orient(x: Matrix, n: number, m: number | null): { rows: Rows; ambiguous: boolean } | null {
   const asNeurons = x.cols === n && (m === null || x.rows === m);
   const asFeatures = x.rows === n && (m === null || x.cols === m);
-  if (asNeurons && asFeatures) return { rows: CONVENTION[x.name]!, ambiguous: true };
+  if (asNeurons && asFeatures) return { rows: CONVENTION.get(x.name) ?? 'features', ambiguous: true };
   if (asNeurons) return { rows: 'neurons', ambiguous: false };
   if (asFeatures) return { rows: 'features', ambiguous: false };
   return null;
@@ -90,12 +60,13 @@ function orient(x: Matrix, n: number, m: number | null): { rows: Rows; ambiguous
 /**
  * Reads named arrays as a model in this page's layout. `source` opens the reading ("An .npz archive
  * of 5 arrays"). Throws an ImportError naming the first problem: an unknown or duplicated name,
- * missing weights, shapes that do not fit together, sizes over IMPORT_CAPS, NaN or Infinity.
+ * missing weights, shapes that do not fit together, sizes over IMPORT_CAPS, NaN or Infinity, or
+ * weights so large that the model's outputs and loss could overflow float64.
  */
 export function modelFromArrays(arrays: ReadonlyMap<string, NdArray>, source: string): ImportedModel {
   const byRole = new Map<Role, [string, NdArray]>();
   for (const [name, array] of arrays) {
-    const role = ROLES[name];
+    const role = ROLES.get(name);
     if (!role) fail(`The file holds an array named ${quoted(name)}, which the page does not know. ${KNOWN_NAMES_SENTENCE}`);
     const taken = byRole.get(role);
     if (taken) fail(`The file holds both ${taken[0]} and ${name}, which mean the same thing; keep one.`);
@@ -107,7 +78,8 @@ export function modelFromArrays(arrays: ReadonlyMap<string, NdArray>, source: st
   if (tied && (input || output)) fail(`The file holds the tied W and ${(input ?? output)![0]}; a model has either W or a W1/W2 pair.`);
   if (!tied && !input && !output) fail(`The file holds no weights. ${KNOWN_NAMES_SENTENCE}`);
   if (!tied && (!input || !output)) {
-    const [have, want] = input ? [input[0], input[0] === 'W_in' ? 'W_out' : 'W2'] : [output![0], output![0] === 'W_out' ? 'W_in' : 'W1'];
+    const have = (input ?? output)![0];
+    const want = PARTNER.get(have) ?? (input ? 'W2' : 'W1');
     fail(`The file holds ${have} but no ${want}; the model needs both.`);
   }
 
@@ -146,7 +118,7 @@ export function modelFromArrays(arrays: ReadonlyMap<string, NdArray>, source: st
       if (o.ambiguous)
         reading.push(`n = m = ${n}, so the shapes cannot tell W’s axes apart; read as Anthropic’s notebook stores it, [n, m].`);
     } else {
-      rows = w.rows === w.cols ? CONVENTION['W']! : w.rows > w.cols ? 'features' : 'neurons';
+      rows = w.rows === w.cols ? 'features' : w.rows > w.cols ? 'features' : 'neurons';
       notes.push(
         `No output bias in the file: the longer axis of W is taken as the features (the superposition setting, n ≥ m) and the output bias as 0.`,
       );
@@ -189,7 +161,7 @@ export function modelFromArrays(arrays: ReadonlyMap<string, NdArray>, source: st
               n: nn,
               m: mm,
               rows: [r1, r2],
-              score: (nn >= mm ? 4 : 0) + (r1 === CONVENTION[w1.name] ? 2 : 0) + (r2 === CONVENTION[w2.name] ? 1 : 0),
+              score: (nn >= mm ? 4 : 0) + (r1 === CONVENTION.get(w1.name) ? 2 : 0) + (r2 === CONVENTION.get(w2.name) ? 1 : 0),
             });
         }
       }
@@ -248,7 +220,8 @@ export function modelFromArrays(arrays: ReadonlyMap<string, NdArray>, source: st
     if (values) {
       const bad = values.findIndex((d) => !(d > 0 && d <= 1));
       if (bad >= 0) fail(`${density[0]} of instance ${bad} is ${values[bad]}, not a probability in (0, 1].`);
-      densities = values;
+      // A float32 0.3 reads as 0.30000001192092896; the writer meant 0.3.
+      densities = values.map((d) => storedDecimal(d, density[1].stored));
     }
   }
   let importanceDecay: number | null = null;
@@ -261,7 +234,7 @@ export function modelFromArrays(arrays: ReadonlyMap<string, NdArray>, source: st
         `importance_decay must be one number in (0, 1]; the file’s has shape ${shapeText(decay[1].shape)}${decay[1].data.length === 1 ? ` and value ${value}` : ''}.`,
       );
     }
-    importanceDecay = value;
+    importanceDecay = storedDecimal(value, decay[1].stored);
   } else if (importance) {
     checkFinite(importance[0], importance[1]);
     importanceDecay = importanceDecayOf(importance[1], instances, features, notes);
@@ -270,7 +243,7 @@ export function modelFromArrays(arrays: ReadonlyMap<string, NdArray>, source: st
   const loss = byRole.get('loss');
   if (loss)
     recordedLosses = (perInstance('loss', loss[1], instances, features, notes) ?? recordedLosses).map((v) =>
-      v !== null && Number.isFinite(v) ? v : null,
+      v !== null && Number.isFinite(v) ? storedDecimal(v, loss[1].stored) : null,
     );
 
   const instanceWeights: NetworkWeights[] = Array.from({ length: instances }, (_, k) => {
@@ -283,6 +256,9 @@ export function modelFromArrays(arrays: ReadonlyMap<string, NdArray>, source: st
       b: bias ? vectorOf(bias[1], k) : Array(features).fill(0),
       ...(hidden ? { b1: vectorOf(hidden[1], k) } : {}),
     };
+  });
+  instanceWeights.forEach((weights, k) => {
+    checkOutputsFinite(weights, instances === 1 ? 'The model' : `Instance ${k}`);
   });
   return {
     n: features,

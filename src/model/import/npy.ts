@@ -20,7 +20,11 @@ import { type NdArray, sizeOf } from './nd-array';
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
 /** The dtypes read, with their element size in bytes. */
-const FLOAT_DTYPES: Readonly<Record<string, number>> = { '<f2': 2, '<f4': 4, '<f8': 8 };
+const FLOAT_DTYPES: ReadonlyMap<string, number> = new Map([
+  ['<f2', 2],
+  ['<f4', 4],
+  ['<f8', 8],
+]);
 
 /** True when `bytes` starts with the .npy magic string. */
 export const isNpy = (bytes: Uint8Array): boolean => MAGIC.every((b, k) => bytes[k] === b);
@@ -113,7 +117,7 @@ function toCOrder(data: Float64Array, shape: readonly number[]): Float64Array {
 export function readNpy(bytes: Uint8Array, name: string): NdArray {
   const header = readHeader(bytes, name);
   const { descr, shape, dataOffset } = header;
-  const itemSize = FLOAT_DTYPES[descr];
+  const itemSize = FLOAT_DTYPES.get(descr);
   if (itemSize === undefined) fail(dtypeProblem(name, descr));
   if (shape.length > 3) fail(`${name} has ${shape.length} axes; the page reads arrays of up to 3 (instances, rows, columns).`);
   const elements = sizeOf(shape);
@@ -142,7 +146,9 @@ export function readNpy(bytes: Uint8Array, name: string): NdArray {
   const raw = decoded.data as Float64Array | Float32Array;
   if (raw.length !== elements || decoded.shape.join(',') !== shape.join(',')) fail(`${name} has a damaged .npy header.`);
   const data = raw instanceof Float64Array ? raw : Float64Array.from(raw);
-  return { shape, data: header.fortranOrder && shape.length > 1 ? toCOrder(data, shape) : data };
+  const ordered = header.fortranOrder && shape.length > 1 ? toCOrder(data, shape) : data;
+  // `stored` only for the narrower floats: absent means float64.
+  return descr === '<f8' ? { shape, data: ordered } : { shape, data: ordered, stored: descr === '<f2' ? 'float16' : 'float32' };
 }
 
 /** Whether this machine stores numbers little-endian, as '<f8' does (every browser platform does). */

@@ -113,11 +113,13 @@ describe('reading each supported layout', () => {
     expect(model(files).instances).toEqual(expected);
   });
 
-  it('a lone .npy array is the tied W, whatever the file is called', () => {
+  it('a lone .npy array shaped [n, m] with n > m is the tied W, whatever the file is called', () => {
     const W = tensor([N, M], (i, j) => expected[0]!.W1[j!]![i!]!);
     const loaded = model({ name: 'weights_final.npy', bytes: writeNpy(W) });
     expect(loaded.instances[0]!.W1).toEqual(expected[0]!.W1);
-    expect(loaded.reading[0]).toMatch(/One .npy array, “weights_final.npy”, read as the tied weights W/);
+    expect(loaded.reading[0]).toMatch(
+      /One .npy array, “weights_final.npy”, read as the tied weights W of Anthropic’s notebook: its shape \[7, 4\] has more rows than columns/,
+    );
   });
 
   it('a JSON object of named nested lists, as json.dump of .tolist() writes it', () => {

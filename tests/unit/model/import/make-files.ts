@@ -121,3 +121,55 @@ function float16Bits(value: number): number {
 export function zipOf(entries: Record<string, Uint8Array>, name = 'model.npz'): ChosenFile {
   return { name, bytes: zipSync(entries) };
 }
+
+/** A tensor entry for `safetensorsBytes`: values encoded in `dtype`, or a header entry written as given. */
+export interface SafetensorsEntry {
+  readonly dtype: 'F16' | 'BF16' | 'F32' | 'F64' | string;
+  readonly shape: readonly number[];
+  readonly values?: readonly number[];
+  /** data_offsets to write instead of the true ones. */
+  readonly offsets?: readonly [number, number];
+}
+
+/**
+ * safetensors bytes as Hugging Face's writer lays them out (8-byte little-endian header length,
+ * JSON header, data in entry order), written independently of the page's writer; `header`
+ * replaces the JSON header text, `cut` drops bytes from the end, for malformed files.
+ */
+export function safetensorsBytes(
+  entries: Record<string, SafetensorsEntry>,
+  options: { readonly metadata?: unknown; readonly header?: string; readonly cut?: number } = {},
+): Uint8Array {
+  const size = (dtype: string): number => ({ F64: 8, F32: 4, F16: 2, BF16: 2 })[dtype] ?? 1;
+  const chunks: Uint8Array[] = [];
+  const header: Record<string, unknown> = options.metadata === undefined ? {} : { __metadata__: options.metadata };
+  let offset = 0;
+  for (const [name, entry] of Object.entries(entries)) {
+    const values = entry.values ?? [];
+    const bytes = new Uint8Array(values.length * size(entry.dtype));
+    const view = new DataView(bytes.buffer);
+    values.forEach((v, e) => {
+      if (entry.dtype === 'F64') view.setFloat64(e * 8, v, true);
+      else if (entry.dtype === 'F32') view.setFloat32(e * 4, v, true);
+      else if (entry.dtype === 'F16') view.setUint16(e * 2, float16Bits(v), true);
+      else if (entry.dtype === 'BF16') {
+        const f = new DataView(new ArrayBuffer(4));
+        f.setFloat32(0, v);
+        view.setUint16(e * 2, f.getUint16(0), true); // truncation: the tests use values exact in bfloat16
+      }
+    });
+    chunks.push(bytes);
+    header[name] = { dtype: entry.dtype, shape: entry.shape, data_offsets: entry.offsets ?? [offset, offset + bytes.length] };
+    offset += bytes.length;
+  }
+  const json = new TextEncoder().encode(options.header ?? JSON.stringify(header));
+  const out = new Uint8Array(8 + json.length + offset);
+  new DataView(out.buffer).setBigUint64(0, BigInt(json.length), true);
+  out.set(json, 8);
+  let at = 8 + json.length;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return options.cut ? out.subarray(0, out.length - options.cut) : out;
+}
