@@ -110,7 +110,9 @@ export function measureActivationStatistics(
     return new NeuronAccumulator(n, floorFraction * scale, binFraction * scale, topCapacity, topInputs);
   });
   const W1 = new Float64Array(m * n);
-  weights.W1.forEach((row, j) => W1.set(row, j * n));
+  weights.W1.forEach((row, j) => {
+    W1.set(row, j * n);
+  });
   const bias = weights.b1 ?? new Array<number>(m).fill(0);
 
   const generator = createBatchGenerator(density, n, BATCH, createRng(seed, (STREAM.data(density) ^ STATISTICS_STREAM) >>> 0));

@@ -70,7 +70,9 @@ describe('the paper’s activation claim on the shipped converged sweeps (floor 
       const bins = stats(0, density)
         .summary.binShares.slice(1)
         .map((b) => b.primaryShare);
-      bins.forEach((share, k) => expect(Math.abs(share - spec[density]![k]!), `1 − S = ${density}, bin ${k}`).toBeLessThan(0.05));
+      bins.forEach((share, k) => {
+        expect(Math.abs(share - spec[density]![k]!), `1 − S = ${density}, bin ${k}`).toBeLessThan(0.05);
+      });
     }
   });
 });
