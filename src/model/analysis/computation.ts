@@ -141,18 +141,3 @@ function missOf(target: number, error: number): OutputMiss {
   if (target === 0) return 'spurious';
   return error < 0 ? 'short' : 'over';
 }
-
-/**
- * The outputs worth showing when there is no room for all n: every active feature's, then the
- * `extra` largest errors among the others (largest |error| first, ties by feature), returned in
- * feature order. With extra ≥ n − active features, all outputs.
- */
-export function outputsToShow(computation: Computation, extra: number): OutputComputation[] {
-  const active = new Set(computation.input.map((e) => e.feature));
-  const others = computation.outputs
-    .filter((o) => !active.has(o.feature) && Math.abs(o.error) > EXACT_TOLERANCE)
-    .sort((p, q) => Math.abs(q.error) - Math.abs(p.error) || p.feature - q.feature)
-    .slice(0, Math.max(0, extra));
-  const keep = new Set([...active, ...others.map((o) => o.feature)]);
-  return computation.outputs.filter((o) => keep.has(o.feature));
-}

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeForward, type InputEntry, outputsToShow } from '../../../../src/model/analysis/computation';
+import { computeForward, type InputEntry } from '../../../../src/model/analysis/computation';
 import { findMotifs } from '../../../../src/model/analysis/motif';
 import { silenceNeuron } from '../../../../src/model/analysis/response';
 import { forward, type NetworkWeights } from '../../../../src/model/network';
@@ -129,9 +129,4 @@ describe('computeForward bookkeeping', () => {
     expect(() => computeForward(weights, [], 5)).toThrow(/silenced neuron 5/);
   });
 
-  it('keeps the active outputs and the largest errors elsewhere when room is short', () => {
-    const c = computeForward(weights, [{ feature: 0, value: 0.5 }]);
-    expect(outputsToShow(c, 0).map((o) => o.feature)).toEqual([0]);
-    expect(outputsToShow(c, 1).map((o) => o.feature)).toEqual([0, 1]);
-  });
 });
