@@ -98,6 +98,15 @@ export class ComputationFigure extends SvgFigure {
             : nothing
         }
       </div>
+      ${
+        this.inhibition
+          ? html`<p class="note">
+            Neuron ${this.inhibition.neuron} is the motif’s inhibition neuron: it reads feature ${this.inhibition.featureA} and
+            writes a large negative weight onto output ${this.inhibition.featureB}. Set feature ${this.inhibition.featureA} and
+            remove it to see the interference it cancels.
+          </p>`
+          : nothing
+      }
       <p class="summary" aria-live="polite">${this.summary()}</p>
       ${narrow ? html`<p class="note">Outputs shown: the active features’ and the largest misses elsewhere.</p>` : nothing}`;
   }

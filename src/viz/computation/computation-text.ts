@@ -72,7 +72,8 @@ export function describeComputation(computation: Computation, silencedNote = '')
   const { input, neurons, outputs } = computation;
   if (input.length === 0) {
     const resting = outputs.filter((o) => o.output > 0).length;
-    return `No feature is active: every neuron is silent and ${plural(resting, 'output')} sit at ${resting === 1 ? 'its' : 'their'} bias.`;
+    const rest = resting === 0 ? 'every output is 0' : `${plural(resting, 'output')} ${resting === 1 ? 'sits' : 'sit'} at a positive bias`;
+    return `No feature is active: every neuron is silent and ${rest}.`;
   }
   const firing = neurons.filter((j) => j.activation > 0 && !j.silenced);
   const strong = firing.filter((j) => j.activation >= STRONG_ACTIVATION).length;
