@@ -128,5 +128,4 @@ describe('computeForward bookkeeping', () => {
     expect(() => computeForward(weights, [{ feature: 0, value: Number.NaN }])).toThrow(/not a finite number/);
     expect(() => computeForward(weights, [], 5)).toThrow(/silenced neuron 5/);
   });
-
 });
