@@ -30,3 +30,23 @@ export {
 export { CARRIER_SHARE, featurePair, featurePairs, type Carrier, type FeaturePair } from './pairs';
 export { MOTIF_THRESHOLDS, findMotifs, type MotifInstance, type MotifThresholds } from './motif';
 export { analyseModel, analyseModels, type ModelCounts, type ModelAnalysis } from './model-analysis';
+export {
+  EXACT_TOLERANCE,
+  computeForward,
+  hiddenActivation,
+  normaliseInput,
+  type Computation,
+  type Contribution,
+  type InputEntry,
+  type NeuronComputation,
+  type OutputComputation,
+  type OutputMiss,
+} from './computation';
+export {
+  measureActivationStatistics,
+  type ActivationStatistics,
+  type ActivationStatisticsOptions,
+  type HistogramBin,
+  type NeuronActivationStatistics,
+} from './activation-statistics';
+export { SHARE_BIN_EDGES, type ActivationSummary, type BinShare, type NeuronShares, type ShareMedians } from './activation-summary';
