@@ -3,9 +3,9 @@
  * into stable, keyed elements: a drag redraws only attributes that changed (svg-parts.ts).
  */
 import type { Selection } from 'd3';
-import { featureColour } from '../feature-colours';
-import { formatNumber } from '../format';
-import { part, setIfChanged } from '../svg-parts';
+import { featureColour } from '../core/feature-colours';
+import { formatNumber } from '../core/format';
+import { part, setIfChanged } from '../core/svg-parts';
 import type { ComputationLayout, ContributionRect, NeuronColumn, OutputSlot } from './computation-layout';
 import { inputText, STRONG_ACTIVATION } from './computation-text';
 

@@ -15,8 +15,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Computation, InputEntry } from '../../model/analysis/computation';
-import { SvgFigure, type SvgSelection } from '../svg-figure';
-import { part } from '../svg-parts';
+import { SvgFigure, type SvgSelection } from '../core/svg-figure';
+import { part } from '../core/svg-parts';
 import { computationStyles } from './computation-styles';
 import { drawHidden, drawInput, drawOutputs } from './computation-draw';
 import { type ComputationLayout, computationLayout, MARGIN } from './computation-layout';

@@ -11,7 +11,7 @@
  *   elsewhere are drawn (the caption says so).
  */
 import type { Computation } from '../../model/analysis/computation';
-import { niceRange } from '../stack-scale';
+import { niceRange } from '../stack-plot/stack-scale';
 import { EXTRA_OUTPUTS, type MissLabel, missLabels, type OutputSlot, outputsToShow } from './computation-outputs';
 
 export type { OutputSlot } from './computation-outputs';

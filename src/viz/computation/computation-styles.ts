@@ -1,6 +1,6 @@
 /** Styles of <computation-figure>: print-like, light (figures are light islands on dark pages, article.css). */
 import { css } from 'lit';
-import { vizStyles } from '../viz-styles';
+import { vizStyles } from '../core/viz-styles';
 
 export const computationStyles = [
   vizStyles,

@@ -3,7 +3,7 @@
  * readers) and how the reader's keys edit the input, both pure so that they are tested in Node.
  */
 import type { Computation, InputEntry } from '../../model/analysis/computation';
-import { formatNumber, plural } from '../format';
+import { formatNumber, plural } from '../core/format';
 import { LABELLED_MISS, signed } from './computation-outputs';
 
 /** An activation the summary counts as strong (the rest are stray small weights at work). */
