@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DISTINCT_FEATURE_COLOURS, featureColour, isDistinctFeature, UNKNOWN_FEATURE_COLOUR } from '../../../../src/viz/core/feature-colours';
+import {
+  DISTINCT_FEATURE_COLOURS,
+  featureColour,
+  isDistinctFeature,
+  UNKNOWN_FEATURE_COLOUR,
+} from '../../../../src/viz/core/feature-colours';
 
 const channels = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
 const linear = (c: number): number => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
