@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { BenchResult } from '../bench/bench-page';
 import type { PoolResult } from '../bench/pool-page';
-import { STATUS_ATTRIBUTES } from '../src/article/exposed-state';
+import { STATUS_ATTRIBUTES } from '../src/article/figures/exposed-state';
 import { build, preview } from 'vite';
 
 const CHROMIUM_ARGS = [

@@ -8,22 +8,22 @@ import type { ModelConfig } from '../model/config';
 import type { InstanceSnapshot } from '../training/snapshot';
 import type { SweepPanel } from '../viz/sweep-figure';
 import type { LossSeries, MotifCloseupData, StackPlotData } from '../viz/types';
-import type { ExportSource } from './figure-exports';
+import type { ExportSource } from './figures/figure-exports';
 import { formatDensity } from '../viz/format';
-import { liveConfig, densityOf, nearestPaperDensity } from './live-settings';
-import { trainingBudget } from './sections/method';
-import { type IntermediateFacts, intermediateFacts } from './sections/intermediate';
-import { type AnalysedModel, isShipped, type ShippedFile, type ShippedModels, sameConfig, shippedAt } from './shipped-models';
-import type { SweepBudget } from './budget';
-import { type LevelSummary, levelAt, summariseLevels } from './sweep-summary';
+import { liveConfig, densityOf, nearestPaperDensity } from './state/live-settings';
+import { trainingBudget } from './sections/method/markup';
+import { type IntermediateFacts, intermediateFacts } from './sections/intermediate/markup';
+import { type AnalysedModel, isShipped, type ShippedFile, type ShippedModels, sameConfig, shippedAt } from './shipped/shipped-models';
+import type { SweepBudget } from './state/budget';
+import { type LevelSummary, levelAt, summariseLevels } from './shipped/sweep-summary';
 import { recipeConfig } from '../model/recipe';
-import { isRunning, type TrainingStatus } from './training-controller';
-import type { ArticleState, SweepSettings } from './url-state';
-import { type RunFrameView, runFrame } from './run-frame';
-import { closeupsOf, countsSentence, memo, monosemanticPhrase, motifPlotOf, plotOf } from './view-parts';
+import { isRunning, type TrainingStatus } from './training/training-controller';
+import type { ArticleState, SweepSettings } from './state/url-state';
+import { type RunFrameView, runFrame } from './training/run-frame';
+import { closeupsOf, countsSentence, memo, monosemanticPhrase, motifPlotOf, plotOf } from './figures/view-parts';
 
-export { countsSentence, monosemanticPhrase } from './view-parts';
-export { type KnownAnalyses, type RunFrameView, type RunInstanceView, runFrame } from './run-frame';
+export { countsSentence, monosemanticPhrase } from './figures/view-parts';
+export { type KnownAnalyses, type RunFrameView, type RunInstanceView, runFrame } from './training/run-frame';
 
 // ---- the sweep ---------------------------------------------------------------------------------
 

@@ -4,17 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { idleLine, statusLine } from '../../../src/article/sections/live';
-import { analyseFile } from '../../../src/article/shipped-models';
-import type { RunStatus, TrainingStatus } from '../../../src/article/training-controller';
-import { DEFAULT_STATE } from '../../../src/article/url-state';
+import { idleLine, statusLine } from '../../../src/article/sections/live/markup';
+import { analyseFile } from '../../../src/article/shipped/shipped-models';
+import type { RunStatus, TrainingStatus } from '../../../src/article/training/training-controller';
+import { DEFAULT_STATE } from '../../../src/article/state/url-state';
 import { countsSentence, liveLossSeries, liveView, motifView, runFrame, type ShownSweep, sweepView } from '../../../src/article/views';
-import { stackPlotData } from '../../../src/article/figure-data';
+import { stackPlotData } from '../../../src/article/figures/figure-data';
 import { replayRange } from '../../../src/viz/stack-scale';
-import { liveConfig } from '../../../src/article/live-settings';
+import { liveConfig } from '../../../src/article/state/live-settings';
 import { parseWeightsFile } from '../../../src/model/weights-file';
 import { snapshotOf } from '../../../src/training/snapshot';
-import { addFrame, emptyTimeline, frameOf, MAX_FRAMES } from '../../../src/article/timeline';
+import { addFrame, emptyTimeline, frameOf, MAX_FRAMES } from '../../../src/article/training/timeline';
 
 const read = (name: string) =>
   analyseFile(parseWeightsFile(JSON.parse(readFileSync(new URL(`../../../public/weights/${name}`, import.meta.url), 'utf8'))));
