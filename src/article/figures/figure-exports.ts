@@ -6,7 +6,7 @@
 import type { ModelConfig } from '../../model/config';
 import { type LevelRecipe, recipeConfig } from '../../model/recipe';
 import { describeSchedule } from '../../model/schedule';
-import { formatDensity } from '../../viz/format';
+import { formatCount, formatDensity } from '../../viz/format';
 import { exportFilename } from '../../viz/figure-export';
 
 /** The three strings a <figure-download> takes. */
@@ -30,14 +30,14 @@ export interface ExportSource {
   readonly levelRecipes?: readonly LevelRecipe[];
 }
 
-const count = (n: number): string => n.toLocaleString('en');
-
 /** "1 − S = 0.03" in a file name: "1-S-0.03". */
 const levelPart = (density: number): string => `1-S-${formatDensity(density)}`;
 
 /** "step 600 of 3,500" (or "step 10,000" at the end of the budget). */
 function stepPhrase(source: ExportSource): string {
-  return source.step === source.config.steps ? `step ${count(source.step)}` : `step ${count(source.step)} of ${count(source.config.steps)}`;
+  return source.step === source.config.steps
+    ? `step ${formatCount(source.step)}`
+    : `step ${formatCount(source.step)} of ${formatCount(source.config.steps)}`;
 }
 
 /** "step-600-of-3500" or "step-10000". */
@@ -50,7 +50,7 @@ export function budgetLine(source: ExportSource): string {
   const c = source.config;
   const from = source.kind === 'shipped' ? 'Shipped weights' : 'Trained in the browser';
   const schedule = c.schedule ? ` (peak; ${describeSchedule(c.schedule)})` : '';
-  return `${from}: ${count(c.steps)} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}${schedule}, seed ${c.seed}; n = ${c.n} features, m = ${c.m} neurons.`;
+  return `${from}: ${formatCount(c.steps)} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}${schedule}, seed ${c.seed}; n = ${c.n} features, m = ${c.m} neurons.`;
 }
 
 const kindPart = (source: ExportSource): string => (source.kind === 'shipped' ? 'shipped' : 'trained-here');
@@ -59,7 +59,7 @@ const kindPart = (source: ExportSource): string => (source.kind === 'shipped' ? 
 function rangePhrase(recipes: readonly LevelRecipe[], pick: (r: LevelRecipe) => number): string {
   const values = recipes.map(pick);
   const [low, high] = [Math.min(...values), Math.max(...values)];
-  return low === high ? count(low) : `${count(low)}–${count(high)}`;
+  return low === high ? formatCount(low) : `${formatCount(low)}–${formatCount(high)}`;
 }
 
 /** A sweep whose levels trained with their own recipes, as a whole: no single step, so the budget is named instead. */

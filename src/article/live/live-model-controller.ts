@@ -8,12 +8,20 @@ import { IntersectionController } from '@lit-labs/observers/intersection-control
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BackendName } from '../../training/backend';
 import { INITIAL_LIVE_RUN, type LiveRunEvent, type LiveRunState, nextLiveRun } from './live-run';
-import { liveConfig } from '../state/live-settings';
+import { liveConfigOf } from '../state/live-settings';
 import { NextTask } from './next-task';
-import { isShipped, type ShippedFile } from '../shipped/shipped-models';
+import { isShipped, sameConfig, type ShippedFile } from '../shipped/shipped-models';
 import type { RunChange, TrainingController } from '../training/training-controller';
 import type { ArticleState } from '../state/url-state';
-import type { LiveShown } from '../views';
+import type { ModelConfig } from '../../model/config';
+import type { InstanceSnapshot } from '../../training/snapshot';
+
+/** The live weights the figure draws, with the configuration that trained them. */
+export interface LiveShown {
+  readonly config: ModelConfig;
+  readonly instance: InstanceSnapshot;
+  readonly step: number;
+}
 
 /** What the controller reads of the article. */
 export interface LiveModelHost extends ReactiveControllerHost, Element {
@@ -54,9 +62,9 @@ export class LiveModelController implements ReactiveController {
    */
   request(ready: boolean, replication: ShippedFile | null): void {
     if (!ready) return;
-    const config = liveConfig(this.host.articleState);
+    const config = liveConfigOf(this.host.articleState);
     const { status } = this.training;
-    if (status.target === 'live' && JSON.stringify(status.config) === JSON.stringify(config) && this.training.running) return;
+    if (status.target === 'live' && sameConfig(status.config, config) && this.training.running) return;
     this.dispatch({ type: 'request', needsTraining: !isShipped(replication, config) });
   }
 
@@ -66,7 +74,7 @@ export class LiveModelController implements ReactiveController {
     this.host.requestUpdate();
     const { backendChoice } = this.host;
     if (action === 'start')
-      this.training.start('live', liveConfig(this.host.articleState), backendChoice === 'auto' ? {} : { backend: backendChoice });
+      this.training.start('live', liveConfigOf(this.host.articleState), backendChoice === 'auto' ? {} : { backend: backendChoice });
     else if (action === 'pause') this.training.pause();
     else if (action === 'resume') this.training.resume();
     else if (action === 'cancel') this.training.cancel();

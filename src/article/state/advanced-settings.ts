@@ -7,7 +7,7 @@
  */
 import { CONFIG_LIMITS, DEFAULT_CONFIG } from '../../model/config';
 import { CONVERGED_RECIPE, describeLevelRecipe, levelRecipe, liveRecipe } from '../../model/recipe';
-import { formatDensity } from '../../viz/format';
+import { formatCount, formatDensity } from '../../viz/format';
 import { LIVE_LIMITS, type LiveSettings, liveLevelRecipe, nearestPaperDensity } from './live-settings';
 import { parseDecimal } from './url-state';
 
@@ -43,7 +43,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
 
 /** A bound as a reader writes it: "30,000", "0.00001". */
 export function formatBound(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString('en') : String(value);
+  return Number.isInteger(value) ? formatCount(value) : String(value);
 }
 
 /** The valid range shown beside a field: "whole number, 1 to 100" or "0.00001 to 0.1". */
@@ -123,7 +123,7 @@ export function scheduleSentence(settings: LiveSettings): string {
   if (settings.recipe === 'constant') return constantScheduleSentence(level.steps, level.learningRate);
   const own = liveRecipe(settings.density);
   const changed = [
-    level.steps !== own.steps ? `${own.steps.toLocaleString('en')} steps` : null,
+    level.steps !== own.steps ? `${formatCount(own.steps)} steps` : null,
     level.learningRate !== own.learningRate ? `learning rate ${own.learningRate}` : null,
   ].filter(Boolean);
   const paper = nearestPaperDensity(settings.density);
@@ -143,7 +143,7 @@ export function scheduleSentence(settings: LiveSettings): string {
  */
 export function constantScheduleSentence(steps: number, learningRate: number): string {
   const shipped = { steps: DEFAULT_CONFIG.steps, learningRate: DEFAULT_CONFIG.learningRate };
-  const at = (s: number, lr: number) => `${s.toLocaleString('en')} steps at learning rate ${lr}`;
+  const at = (s: number, lr: number) => `${formatCount(s)} steps at learning rate ${lr}`;
   if (steps === shipped.steps && learningRate === shipped.learningRate) {
     return `It trains ${at(steps, learningRate)}, the replication sweep’s own schedule.`;
   }

@@ -81,6 +81,21 @@ export function liveConfig(settings: LiveSettings): ModelConfig {
   return makeConfig(recipeConfig(level, shape));
 }
 
+const liveConfigs = new WeakMap<LiveSettings, ModelConfig>();
+
+/**
+ * `liveConfig(settings)`, computed once per settings object: the URL state is replaced, never
+ * changed, so the live-model controller and the live figure share one configuration object per state.
+ */
+export function liveConfigOf(settings: LiveSettings): ModelConfig {
+  let config = liveConfigs.get(settings);
+  if (!config) {
+    config = liveConfig(settings);
+    liveConfigs.set(settings, config);
+  }
+  return config;
+}
+
 /** The feature density of a one-instance configuration (the live model, the motif model). */
 export const densityOf = (config: ModelConfig): number => config.densities[0]!;
 

@@ -3,7 +3,7 @@
  * tested in Node. The status lines change at every report (ten times a second); the one live
  * region, fed by announcement(), changes only when a run starts, pauses, resumes or ends.
  */
-import { formatDensity, formatLoss } from '../../viz/format';
+import { formatCount, formatDensity, formatLoss } from '../../viz/format';
 import { densityOf } from '../state/live-settings';
 import type { RunStatus, TrainingStatus } from './training-controller';
 
@@ -38,8 +38,7 @@ export function timeLeftPhrase(status: RunStatus): string {
 }
 
 /** "step 1,200 of 10,000": the one wording of a run's progress. */
-export const stepOfTotal = (status: RunStatus): string =>
-  `step ${status.step.toLocaleString('en')} of ${status.config.steps.toLocaleString('en')}`;
+export const stepOfTotal = (status: RunStatus): string => `step ${formatCount(status.step)} of ${formatCount(status.config.steps)}`;
 
 /** What a run is, in a few words, for announcements. */
 function runName(status: RunStatus): string {
@@ -63,7 +62,7 @@ export function announcement(status: TrainingStatus): string {
   if (status.phase === 'idle') return '';
   const name = runName(status);
   const capitalised = name.charAt(0).toUpperCase() + name.slice(1);
-  const steps = status.config.steps.toLocaleString('en');
+  const steps = formatCount(status.config.steps);
   switch (status.phase) {
     case 'starting':
     case 'training':

@@ -13,7 +13,7 @@ import { initialWeights } from '../../training/initial-weights';
 import type { WeightsSnapshot } from '../../training/snapshot';
 import type { TrainOptions } from '../../training/trainer-client';
 import { TrainerPool } from '../../training/trainer-pool';
-import { formatLoss } from '../../viz/format';
+import { formatCount, formatLoss } from '../../viz/format';
 import { addFrame, emptyTimeline, frameCap, frameOf, type Timeline } from './timeline';
 
 export type TrainingTarget = 'live' | 'sweep' | 'motif';
@@ -238,7 +238,7 @@ export class TrainingController implements ReactiveController {
         break;
       case 'fallback':
         this.patch({
-          message: `The ${event.from} backend failed (${event.reason}). Training continues on another backend from the weights of step ${event.resumeStep.toLocaleString('en')}.`,
+          message: `The ${event.from} backend failed (${event.reason}). Training continues on another backend from the weights of step ${formatCount(event.resumeStep)}.`,
         });
         break;
       case 'outcome':
@@ -266,10 +266,10 @@ export class TrainingController implements ReactiveController {
       }
       case 'diverged': {
         const bad = outcome.losses.find((l) => !Number.isFinite(l)) ?? Number.NaN;
-        const lastGood = outcome.lastGood ? ` Showing the last good weights, from step ${outcome.lastGood.step.toLocaleString('en')}.` : '';
+        const lastGood = outcome.lastGood ? ` Showing the last good weights, from step ${formatCount(outcome.lastGood.step)}.` : '';
         this.end('diverged', {
           snapshot: outcome.lastGood,
-          message: `Training diverged at step ${outcome.step.toLocaleString('en')} (the loss became ${formatLoss(bad)}).${lastGood} ${DIVERGENCE_ADVICE[outcome.likelyCause]}`,
+          message: `Training diverged at step ${formatCount(outcome.step)} (the loss became ${formatLoss(bad)}).${lastGood} ${DIVERGENCE_ADVICE[outcome.likelyCause]}`,
         });
         break;
       }

@@ -30,3 +30,4 @@ export {
 export { CARRIER_SHARE, featurePair, featurePairs, type Carrier, type FeaturePair } from './pairs';
 export { MOTIF_THRESHOLDS, findMotifs, type MotifInstance, type MotifThresholds } from './motif';
 export { analyseModel, analyseModels, type ModelCounts, type ModelAnalysis } from './model-analysis';
+export { intermediateFacts, type IntermediateFacts } from './intermediate';

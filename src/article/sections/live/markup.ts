@@ -2,18 +2,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { PAPER_DENSITIES } from '../../../model/config';
 import type { BackendName } from '../../../training/backend';
 import type { LossSeries } from '../../../viz/types';
-import { formatDensity, formatLoss, plural } from '../../../viz/format';
+import { formatDensity, plural } from '../../../viz/format';
 import { formValues, rangeHint, type SettingName, SETTING_FIELDS, scheduleSentence } from '../../state/advanced-settings';
 import { FIGURE_NUMBER } from '../../page/article-meta';
 import { attributes } from '../../figures/attributes-directive';
 import { densityAfterKey, densityAt, isSliderKey, positionOf, SLIDER_MAX, SLIDER_MIN, trackFraction } from '../../state/density-slider';
 import { LIVE_FIGURE_ATTRIBUTES, statusAttributes } from '../../figures/exposed-state';
-import { timeLeftPhrase } from '../../training/progress';
 import { liveExport } from '../../figures/figure-exports';
 import { download } from '../../figures/download';
-import { isRunning, type RunStatus, type TrainingStatus } from '../../training/training-controller';
+import { isRunning, type TrainingStatus } from '../../training/training-controller';
 import type { ArticleState } from '../../state/url-state';
-import type { LiveView } from '../../views';
+import { idleLine, statusLine } from './text';
+import type { LiveView } from './view';
 import type { LivePhase } from '../../live/live-run';
 import { fnRef } from '../appendix/markup';
 import { SECTION_TITLES } from '../contents/markup';
@@ -51,49 +51,6 @@ export interface LiveSectionProps {
   readonly onUseLiveRecipe: () => void;
   /** The reader chose a step on the live run's timeline (null: back to the newest weights). */
   readonly onTimelineSeek: (step: number | null) => void;
-}
-
-/**
- * The live status line's wording: "Step 1,200 of 3,500 · loss 2.1e-3 · backend wasm · 410 steps/s ·
- * a few seconds left · training".
- */
-export function statusLine(status: RunStatus): string {
-  const phase =
-    status.phase === 'starting'
-      ? 'starting the training worker…'
-      : status.phase === 'paused'
-        ? 'paused'
-        : status.phase === 'completed'
-          ? 'finished'
-          : status.phase === 'training'
-            ? 'training'
-            : status.phase;
-  const loss = status.losses[0];
-  const training = status.phase === 'training' && status.stepsPerSecond > 0;
-  return [
-    `Step ${status.step.toLocaleString('en')} of ${status.config.steps.toLocaleString('en')}`,
-    loss === undefined ? null : `loss ${formatLoss(loss)}`,
-    status.backend ? `backend ${status.backend}` : null,
-    training ? `${Math.round(status.stepsPerSecond)} steps/s` : null,
-    training ? timeLeftPhrase(status) : null,
-    phase,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
-
-/** What the live status line says when no live run is shown: why it waits, or how to start one. */
-export function idleLine(status: TrainingStatus, liveRun: LivePhase): string {
-  const other = status.target && status.target !== 'live' && isRunning(status, status.target) ? status.target : null;
-  const what = other === 'sweep' ? 'sweep retrain' : 'motif model';
-  if (liveRun === 'waiting') {
-    return other
-      ? `Waiting: the live model trains once the ${what} is over (pressing Train stops the ${what} and trains it now).`
-      : 'Waiting: the live model trains when this section is on screen (or press Train now).';
-  }
-  return other
-    ? `Not training: the ${what} is running. Pressing Train stops it and trains the live model.`
-    : 'Not training. Move the slider or press Train.';
 }
 
 /**

@@ -2,30 +2,9 @@ import { html, type TemplateResult } from 'lit';
 import { CARRIER_SHARE, MOTIF_THRESHOLDS, PARTICIPATION_THRESHOLD, REPRESENTED_GAIN, SECONDARY_WEIGHT } from '../../../model/analysis';
 import { CONVERGED_RECIPE, describeLevelRecipe, LIVE_RECIPE_LEVELS } from '../../../model/recipe';
 import type { WeightsFile } from '../../../model/weights-file';
-import { formatDensity } from '../../../viz/format';
-import type { ShownSweep } from '../../views';
+import { formatCount, formatDensity } from '../../../viz/format';
 import { tex } from '../../math';
 import { SECTION_TITLES } from '../contents/markup';
-
-/** "Trained for 10,000 Adam steps of batch 1024 at learning rate 0.001, seed 0, on the wasm backend." */
-export function trainingBudget(file: WeightsFile): string {
-  const c = file.config;
-  return `Trained for ${c.steps.toLocaleString('en')} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}, seed ${c.seed}${file.provenance ? `, on the ${file.provenance.backend} backend` : ''}.`;
-}
-
-/** The budget of a sweep retrained here, which may have stopped short of it: "Retrained here with the replication budget: up to …". */
-export function retrainBudget(file: WeightsFile): string {
-  const c = file.config;
-  return `Retrained here with the replication budget: up to ${c.steps.toLocaleString('en')} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}, seed ${c.seed}.`;
-}
-
-/** The budget of the shipped sweep a figure draws, as a sentence for its caption. */
-export function budgetSentence(shown: Pick<ShownSweep, 'budget' | 'drawn' | 'seed'>): string {
-  if (shown.budget === 'replication') return trainingBudget(shown.drawn.file);
-  const provenance = shown.drawn.file.provenance;
-  const time = provenance ? `, which trained in ${provenance.wallSeconds} s on the ${provenance.backend} backend` : '';
-  return `Trained to convergence, each level with its own recipe (listed in the method section): seed ${shown.seed}${time}.`;
-}
 
 /** A recipe's description that wraps only between its comma-separated parts, never inside "lr 3e-3". */
 const unbroken = (text: string): TemplateResult[] =>
@@ -93,7 +72,7 @@ export function methodSection(
         ${
           c
             ? html`<strong>The replication budget</strong> trains every level with Adam (β = 0.9, 0.999, ε = ${c.adamEpsilon}) for
-              ${c.steps.toLocaleString('en')} steps of ${c.batch} examples at a constant learning rate of ${c.learningRate},
+              ${formatCount(c.steps)} steps of ${c.batch} examples at a constant learning rate of ${c.learningRate},
               from a normal initialisation with standard deviation ${c.initStd} and zero biases. The small scale matters:
               it is what PyTorch’s Xavier rule gives for the batched tensor the public replications use, and a larger
               one leaves the 1 − S = 0.1 model stuck computing one side of |x| for several features.
@@ -116,7 +95,7 @@ export function methodSection(
       <p>
         The eval loss in Figure 1’s table is the expected importance-weighted loss on fresh data, not one training
         batch’s: the example with no active feature, which has probability ${tex('S^{100}')} (90% of all examples at
-        1 − S = 0.001), enters with exactly that weight, and ${(1_000_000).toLocaleString('en')} examples with an active
+        1 − S = 0.001), enters with exactly that weight, and ${formatCount(1_000_000)} examples with an active
         feature estimate the rest, in double precision. Two references put it in scale: the zero model, which outputs 0
         (loss ${tex('\\tfrac{1-S}{3}\\sum_i I_i')}), and the clean solution that gives each of the 20 most important features
         a ± pair of neurons and outputs a constant for the others. At the sparse levels a few examples with several

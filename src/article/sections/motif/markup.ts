@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelAnalysis } from '../../../model/analysis';
 import { densityOf } from '../../state/live-settings';
-import { formatDensity, formatNumber, plural } from '../../../viz/format';
+import { formatCount, formatDensity, formatNumber, plural } from '../../../viz/format';
 import { FIGURE_NUMBER } from '../../page/article-meta';
 import { stepOfTotal, timeLeftPhrase } from '../../training/progress';
 import { isRunning, type TrainingStatus } from '../../training/training-controller';
 import { motifExport } from '../../figures/figure-exports';
-import type { MotifView } from '../../views';
+import type { MotifView } from './view';
 import { fnRef } from '../appendix/markup';
 import { SECTION_TITLES } from '../contents/markup';
 import { download } from '../../figures/download';
@@ -75,7 +75,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
           analysis && config
             ? html`<p>
               We trained the small model${fnRef('motifSize')} (n = ${config.n} features, m = ${config.m} neurons, 1 − S =
-              ${formatDensity(densityOf(config))}, seed ${config.seed}, ${config.steps.toLocaleString('en')} steps)
+              ${formatDensity(densityOf(config))}, seed ${config.seed}, ${formatCount(config.steps)} steps)
               and searched its weights with the detector described in the method section. Figure
               ${FIGURE_NUMBER.motifModel} shows it. The detector finds
               ${plural(analysis.motifs.length, 'instance')} of the motif. ${decomposition(analysis)}

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDensity, formatLoss, formatNumber } from '../../../viz/format';
+import { formatCount, formatDensity, formatLoss, formatNumber } from '../../../viz/format';
 import { BUDGET_LABELS, SWEEP_BUDGETS, type SweepBudget } from '../../state/budget';
 import { formatSpread, type LevelSummary } from '../../shipped/sweep-summary';
 import { budgetComparison, fs, sweepNarrative } from './text';
@@ -11,7 +11,7 @@ import { fnRef } from '../appendix/markup';
 import { SECTION_TITLES } from '../contents/markup';
 import type { LossSeries } from '../../../viz/types';
 import { type ExportSource, sweepExport, sweepLossExport } from '../../figures/figure-exports';
-import type { RunFrameView } from '../../views';
+import type { RunFrameView } from '../../training/run-frame';
 import { download } from '../../figures/download';
 
 export interface SweepSectionProps {
@@ -128,11 +128,11 @@ function retrainControls(props: SweepSectionProps): TemplateResult {
   const retrain =
     props.budget === 'replication'
       ? html`<button type="button" @click=${props.onRetrain}>Retrain the whole sweep</button>
-          <span class="small">Trains all seven models again in your browser, ${props.retrainSteps.toLocaleString('en')} steps each:
+          <span class="small">Trains all seven models again in your browser, ${formatCount(props.retrainSteps)} steps each:
             ${estimate} on a two-core laptop. The panels update as it goes.</span>`
       : html`<button type="button" @click=${props.onRetrain}>Retrain the replication-budget sweep</button>
           <span class="small">Switches the figure to the replication budget and trains its seven models again in your browser,
-            ${props.retrainSteps.toLocaleString('en')} steps each: ${estimate} on a two-core laptop. The converged sweep trains
+            ${formatCount(props.retrainSteps)} steps each: ${estimate} on a two-core laptop. The converged sweep trains
             each level with its own recipe, offline (docs/training.md); the live model below trains one level at a time.</span>`;
   // isRunning() narrows `status` to idle below; the run that ended is read from props again.
   const ended = props.status.target === 'sweep' ? props.status : null;
@@ -176,11 +176,7 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
   const comparison =
     props.shipped.converged && props.shipped.replication ? budgetComparison(props.shipped.converged, props.shipped.replication) : [];
   const lossKind =
-    props.levels[0]?.lossKind === 'eval'
-      ? 'eval loss'
-      : props.frame
-        ? `batch loss at step ${props.frame.step.toLocaleString('en')}`
-        : 'batch loss';
+    props.levels[0]?.lossKind === 'eval' ? 'eval loss' : props.frame ? `batch loss at step ${formatCount(props.frame.step)}` : 'batch loss';
   return html`
     <section id="sweep" data-section="sweep">
       <div class="prose">

@@ -4,6 +4,8 @@
  */
 import { formatDensity, formatLoss, formatNumber } from '../../../viz/format';
 import type { SweepBudget } from '../../state/budget';
+import { trainingBudget } from '../../shipped/provenance-text';
+import type { ShownSweep } from '../../shipped/shown-sweep';
 import { formatSpread, type LevelSummary, levelAt, type Spread } from '../../shipped/sweep-summary';
 
 /** "40", or "34 (31–36)" over several seeds. */
@@ -112,4 +114,12 @@ export function budgetComparison(converged: readonly LevelSummary[], replication
     `At 1 − S = 0.001 the features computed go ${moved(sparsest.r.representedFeatures, sparsest.c.representedFeatures)} and the eval loss falls ${lossChange(sparsest)}-fold.`,
     ...lowerElsewhere,
   ];
+}
+
+/** The budget of the shipped sweep a figure draws, as a sentence for its caption. */
+export function budgetSentence(shown: Pick<ShownSweep, 'budget' | 'drawn' | 'seed'>): string {
+  if (shown.budget === 'replication') return trainingBudget(shown.drawn.file);
+  const provenance = shown.drawn.file.provenance;
+  const time = provenance ? `, which trained in ${provenance.wallSeconds} s on the ${provenance.backend} backend` : '';
+  return `Trained to convergence, each level with its own recipe (listed in the method section): seed ${shown.seed}${time}.`;
 }

@@ -7,28 +7,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_CONFIG } from '../../../model/config';
 import { IMPORT_CAPS } from '../../../model/import/caps';
+import { formatCount } from '../../../viz/format';
 import type { WeightsFile } from '../../../model/weights-file';
 import { saveBlob } from '../../../viz/svg-export';
 import { ImportClient } from './import-client';
-import type { ModelSummary } from './import-protocol';
-import type { TrainingSettings, YourInstanceView } from './view';
-import { shippedDownloads, type YourModelSectionProps } from './markup';
-import type { NamedFile } from '../../shipped/shipped-models';
+import type { LoadedModel } from './loaded';
 
-/** A model read from a file, with the settings it is analysed under and the instances analysed so far. */
-export interface LoadedModel {
-  /** The file's name, or the files' names joined. */
-  readonly fileName: string;
-  readonly summary: ModelSummary;
-  readonly settings: TrainingSettings;
-  /** Where the importance decay came from: the file, or the page's default. */
-  readonly decayFromFile: boolean;
-  /** Indexed by instance; filled in as the worker reports. */
-  readonly views: readonly (YourInstanceView | undefined)[];
-  readonly analysing: boolean;
-  /** Why the analysis stopped, if it failed. */
-  readonly analysisError: string | null;
-}
+export type { LoadedModel } from './loaded';
 
 export class YourModelController implements ReactiveController {
   loaded: LoadedModel | null = null;
@@ -53,30 +38,6 @@ export class YourModelController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The section's inputs: this controller's state, the shipped files it offers, and whether the URL says a local model is shown. */
-  sectionProps(files: readonly NamedFile[], localShown: boolean): YourModelSectionProps {
-    const fileNamed = (name: string) => files.find((f) => f.name === name)?.shipped.file;
-    return {
-      loaded: this.loaded,
-      reading: this.reading,
-      error: this.error,
-      settingsError: this.settingsError,
-      localShown,
-      shipped: shippedDownloads(files),
-      onFiles: (files) => void this.loadFiles(files),
-      onApplySettings: (densities, decay) => this.applySettings(densities, decay),
-      onDownloadNpz: (name) => {
-        const file = fileNamed(name);
-        if (file) void this.downloadNpz(name, file);
-      },
-      onTryShipped: (name) => {
-        const file = fileNamed(name);
-        if (file) void this.loadShipped(name, file);
-      },
-      onShowLoaded: this.onLoaded,
-    };
-  }
-
   hostConnected(): void {
     window.addEventListener('dragenter', this.onDragEnter);
     window.addEventListener('dragover', this.onDragOver);
@@ -99,7 +60,7 @@ export class YourModelController implements ReactiveController {
     // Refused before reading: a file of gigabytes is never pulled into memory.
     if (total > IMPORT_CAPS.bytes) {
       return this.refuse(
-        `The file is ${Math.ceil(total / 2 ** 20).toLocaleString('en')} MiB, over the page’s cap of ${IMPORT_CAPS.bytes / 2 ** 20} MiB for a model file.`,
+        `The file is ${formatCount(Math.ceil(total / 2 ** 20))} MiB, over the page’s cap of ${IMPORT_CAPS.bytes / 2 ** 20} MiB for a model file.`,
       );
     }
     const name = files.map((f) => f.name).join(', ');

@@ -6,46 +6,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Carrier, FeaturePair } from '../../../model/analysis';
 import { IMPORT_CAPS } from '../../../model/import/caps';
-import { formatDensity, formatLoss, formatNumber, plural } from '../../../viz/format';
-import type { NamedFile } from '../../shipped/shipped-models';
-import { monosemanticPhrase } from '../../views';
-import type { LoadedModel } from './controller';
+import { formatCount, formatDensity, formatLoss, formatNumber, plural } from '../../../viz/format';
+import { monosemanticPhrase } from '../../figures/view-parts';
+import type { LoadedModel, YourModelSectionProps } from './loaded';
 import { SECTION_TITLES } from '../contents/markup';
 import type { YourInstanceView } from './view';
 import './your-model.css';
-
-/** The shipped models the section offers as downloads. */
-export interface ShippedDownload {
-  /** The file's stem in public/weights/, e.g. "sweep-converged-seed0". */
-  readonly name: string;
-  /** Instances and size, e.g. "7 instances, n = 100, m = 40". */
-  readonly description: string;
-}
-
-/** The shipped models that loaded, as downloads. */
-export function shippedDownloads(files: readonly NamedFile[]): ShippedDownload[] {
-  return files.map(({ name, shipped }) => {
-    const { config } = shipped.file;
-    return { name, description: `${plural(config.densities.length, 'instance')}, n = ${config.n}, m = ${config.m}` };
-  });
-}
-
-export interface YourModelSectionProps {
-  readonly loaded: LoadedModel | null;
-  /** The file being read, if any. */
-  readonly reading: string | null;
-  readonly error: string | null;
-  readonly settingsError: string | null;
-  /** The URL says a local model is shown (model=local). */
-  readonly localShown: boolean;
-  readonly shipped: readonly ShippedDownload[];
-  readonly onFiles: (files: File[]) => void;
-  readonly onApplySettings: (densities: string[], decay: string) => void;
-  readonly onDownloadNpz: (name: ShippedDownload['name']) => void;
-  readonly onTryShipped: (name: ShippedDownload['name']) => void;
-  /** Shows a model still loaded after the reader went back past it. */
-  readonly onShowLoaded: () => void;
-}
 
 /** Rows of the ± pairs table shown before "and N more". */
 const PAIR_ROWS = 40;
@@ -186,7 +152,7 @@ function instanceFigure(view: YourInstanceView, loaded: LoadedModel): TemplateRe
   const density = view.density === null ? 'density not given' : `1 − S = ${formatDensity(view.density)}`;
   const counts = `${monosemanticPhrase(view.counts)}; ${view.counts.representedFeatures} features computed`;
   const loss = view.loss
-    ? ` Eval loss ${formatLoss(view.loss.loss)} ± ${formatLoss(view.loss.standardError)} (a seeded estimate over ${view.loss.examples.toLocaleString('en')} examples with an active feature; the all-zero example is exact), against ${formatLoss(view.references!.zeroModel)} for the zero model and ${formatLoss(view.references!.clean)} for the clean solution with ${Math.floor(loaded.summary.m / 2)} neuron pairs.`
+    ? ` Eval loss ${formatLoss(view.loss.loss)} ± ${formatLoss(view.loss.standardError)} (a seeded estimate over ${formatCount(view.loss.examples)} examples with an active feature; the all-zero example is exact), against ${formatLoss(view.references!.zeroModel)} for the zero model and ${formatLoss(view.references!.clean)} for the clean solution with ${Math.floor(loaded.summary.m / 2)} neuron pairs.`
     : ' Give this instance’s density to evaluate its loss.';
   return html`<div class="your-instance" id=${`your-instance-${view.index}`}>
     <h4>Instance ${view.index} (${density})</h4>
@@ -244,7 +210,7 @@ export function yourModelSection(props: YourModelSectionProps): TemplateResult {
           and JSON: this page’s own weights files, or an object of named nested lists. Array names: W1 and W2, or W_in and
           W_out, with an output bias b, b_out or b_final; or the tied W of Anthropic’s notebook with b_final. A leading
           instances axis is optional, and either orientation of a matrix is read: the page decides from the bias’s length and
-          says what it chose. Up to n = ${IMPORT_CAPS.n.toLocaleString('en')} features, m = ${IMPORT_CAPS.m} neurons and
+          says what it chose. Up to n = ${formatCount(IMPORT_CAPS.n)} features, m = ${IMPORT_CAPS.m} neurons and
           ${IMPORT_CAPS.instances} instances.
         </p>
         <details class="snippet">

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stackPlotData, motifHighlights } from '../../../../../src/article/figures/figure-data';
-import { shippedDownloads } from '../../../../../src/article/sections/your-model/markup';
+import { shippedDownloads } from '../../../../../src/article/sections/your-model/loaded';
 import { analyseFile, namedFiles } from '../../../../../src/article/shipped/shipped-models';
 import { formatState, parseState } from '../../../../../src/article/state/url-state';
 import { yourInstanceView } from '../../../../../src/article/sections/your-model/view';
