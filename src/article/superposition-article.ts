@@ -16,6 +16,7 @@ import '../viz/neuron-stack-plot';
 import '../viz/sweep-figure';
 import '../viz/training-timeline';
 import { type ArticleContext, articleContext } from './context';
+import { TEST_EVENTS } from './figures/exposed-state';
 import { LiveModelController } from './live/live-model-controller';
 import { OverflowFocus } from './page/overflow-focus';
 import './page/notices';
@@ -73,6 +74,11 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   private readonly shipped = new ShippedLoader(this, (replication) => this.liveModel.request(true, replication));
   private readonly overflowFocus = new OverflowFocus();
   private readonly provider = new ContextProvider(this, { context: articleContext });
+
+  constructor() {
+    super();
+    this.addEventListener(TEST_EVENTS.loseWebGLContext, () => this.training.loseWebGLContext());
+  }
 
   protected override createRenderRoot(): HTMLElement {
     // Light DOM: the article is one document styled by article.css; figures keep their own shadow roots.
@@ -155,16 +161,12 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
 
   /**
    * The kept frames of the run for `target`, as steps and packed weights (timeline.ts), or null when
-   * no such run exists; the browser tests compare what the plot draws with them.
+   * no such run exists; the browser tests and the bench compare what the plot draws with them. The
+   * page's other test surface is declared in figures/exposed-state.ts.
    */
   timelineForTesting(target: TrainingTarget): RunStatus['timeline']['frames'] | null {
     const run = this.training.runOf(target);
     return run.target === target ? run.timeline.frames : null;
-  }
-
-  /** Simulates a lost WebGL context in the training worker; the browser tests call it. */
-  loseWebGLContextForTesting(): void {
-    this.training.loseWebGLContext();
   }
 
   // ---- after rendering -----------------------------------------------------------------------

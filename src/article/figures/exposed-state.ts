@@ -1,6 +1,8 @@
 /**
  * What the page exposes to its tests and its benchmark, declared once: the live status line's
- * data attributes and the live figure's. Tests and the bench read these instead of parsing prose,
+ * data attributes, the live figure's, and the events the page answers for its tests. (The one
+ * other hook, the article's `timelineForTesting`, hands over a run's packed weights, too large
+ * for an attribute.) Tests and the bench read these instead of parsing prose,
  * so the wording can change without breaking them (one test checks the wording).
  */
 import type { LivePhase } from '../live/live-run';
@@ -32,6 +34,16 @@ export const LIVE_FIGURE_ATTRIBUTES = {
   step: 'data-step',
   /** The drawn model's monosemantic-neuron count. */
   monosemantic: 'data-monosemantic',
+  /** The steps of the live run's kept frames, comma-separated, the initialisation first ('' for a shipped model). */
+  timelineSteps: 'data-timeline-steps',
+} as const;
+
+/**
+ * The events the page answers for its tests, dispatched on the article element. `loseWebGLContext`:
+ * the training worker loses its WebGL context, as a GPU reset would make it (robustness tests).
+ */
+export const TEST_EVENTS = {
+  loseWebGLContext: 'lose-webgl-context-for-testing',
 } as const;
 
 export type StatusAttributes = Record<(typeof STATUS_ATTRIBUTES)[keyof typeof STATUS_ATTRIBUTES], string>;

@@ -197,6 +197,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
             [LIVE_FIGURE_ATTRIBUTES.source]: view?.source ?? '',
             [LIVE_FIGURE_ATTRIBUTES.step]: String(view?.step ?? ''),
             [LIVE_FIGURE_ATTRIBUTES.monosemantic]: String(view?.monosemantic ?? ''),
+            [LIVE_FIGURE_ATTRIBUTES.timelineSteps]: view?.frame?.steps.join(',') ?? '',
           })}
         >
           ${
