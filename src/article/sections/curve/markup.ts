@@ -3,8 +3,8 @@ import { PAPER_DENSITIES } from '../../../model/config';
 import { type Crossing, type CurveLevel, curveThresholds } from '../../../model/curve';
 import { formatDensity, formatNumber, plural } from '../../../viz/format';
 import type { CurveData } from '../../shipped/curve-models';
-import { gridModelAt } from '../../shipped/curve-models';
-import { monosemanticPhrase, plotOf } from '../../figures/view-parts';
+import { monosemanticPhrase } from '../../figures/view-parts';
+import { chosenGridModel } from './view';
 import { SECTION_TITLES } from '../contents/markup';
 
 export interface CurveSectionProps {
@@ -76,21 +76,17 @@ function replicationSentence(replication: readonly CurveLevel[]): TemplateResult
 
 /** The stack plot of the chosen density (or the grid density nearest the live slider), for its median-loss seed. */
 function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult | typeof nothing {
-  const following = props.selected === null;
-  const shown = gridModelAt(curve, props.selected ?? props.liveDensity);
+  const shown = chosenGridModel(curve, props.selected, props.liveDensity);
   if (!shown) return nothing;
-  const { level, seed, analysis } = shown;
+  const { level, seed, analysis, plot, why } = shown;
   const loss = level.lossOverClean;
-  const why = following
-    ? `the grid density nearest the live slider (1 − S = ${formatDensity(props.liveDensity)})`
-    : 'the density chosen on the curve';
   return html`<figure class="curve-plot">
     <neuron-stack-plot
       id="curve-plot"
       compact
       data-density=${level.density}
       data-seed=${seed}
-      .data=${plotOf(analysis)}
+      .data=${plot}
       label=${`Neuron weights at 1 − S = ${formatDensity(level.density)}, seed ${seed}`}
     ></neuron-stack-plot>
     <figcaption id="curve-readout" aria-live="polite">
