@@ -8,8 +8,8 @@ import { analyseModel, analyseModels } from '../src/model/analysis';
 import { importances, PAPER_DENSITIES } from '../src/model/config';
 import { evaluateLoss } from '../src/model/evaluation';
 import { parseWeightsFile, SHIPPED_CONVERGED_SEEDS, shippedWeightsPath } from '../src/model/weights-file';
-import { unpackInstance } from '../src/article/timeline';
-import { LINK_VERSION } from '../src/article/url-state';
+import { unpackInstance } from '../src/article/training/timeline';
+import { LINK_VERSION } from '../src/article/state/url-state';
 import type { SuperpositionArticle } from '../src/article/superposition-article';
 import { engineReport, median, otherFormulation, round } from './bench-stats';
 import type { Formulation } from '../src/training/engine';
@@ -23,7 +23,7 @@ import {
   waitForLivePhase,
   waitForLiveStep,
 } from '../build/site';
-import { LIVE_FIGURE_ATTRIBUTES, STATUS_ATTRIBUTES } from '../src/article/exposed-state';
+import { LIVE_FIGURE_ATTRIBUTES, STATUS_ATTRIBUTES } from '../src/article/figures/exposed-state';
 
 /** The shipped converged sweep at one level over its seeds: what a live model should land within. */
 interface ConvergedRange {

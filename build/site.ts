@@ -7,7 +7,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import type { BenchResult } from '../bench/bench-page';
 import { chromiumExecutable } from './chromium';
 import type { PoolResult } from '../bench/pool-page';
-import { STATUS_ATTRIBUTES } from '../src/article/exposed-state';
+import { STATUS_ATTRIBUTES } from '../src/article/figures/exposed-state';
 import { build, preview } from 'vite';
 
 const CHROMIUM_ARGS = [

@@ -1,58 +1,52 @@
-import { TaskStatus } from '@lit/task';
-import { html, LitElement, nothing } from 'lit';
+/**
+ * The article: it owns the page's state and controllers (the URL, the runs, the live model, the
+ * shipped files, a model loaded from a file), provides them to the sections as one context
+ * (context.ts), and lists the sections. Each section is an element of its own (sections/<name>/)
+ * that reads what it needs from the context and owns its handlers.
+ */
+import { ContextProvider } from '@lit/context';
+import { html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { BackendName } from '../training/backend';
-import '../viz/density-curve/density-curve';
-import '../viz/export/figure-download';
-import '../viz/loss-chart/loss-chart';
-import '../viz/motif/motif-closeup';
-import '../viz/stack-plot/neuron-stack-plot';
-import '../viz/sweep/sweep-figure';
-import '../viz/training-timeline/training-timeline';
-import { withGridModel } from './curve-live';
-import { CurveLoader, replicationLevels } from './curve-models';
-import { LiveInput } from './live-input';
-import { LiveModelController } from './live-model-controller';
-import { type LocationHost, LocationController } from './location-controller';
-import { OverflowFocus } from './overflow-focus';
-import { announcement } from './progress';
-import { appendix } from './sections/appendix';
-import { tableOfContents } from './sections/contents';
-import { curveSection } from './sections/curve';
-import { intermediateSection } from './sections/intermediate';
-import { denseSentence, introSection, skipLink } from './sections/intro';
-import { liveSection } from './sections/live';
-import { budgetSentence, methodSection, retrainBudget } from './sections/method';
-import { modelSection } from './sections/model';
-import { motifSection } from './sections/motif';
-import { sweepSection } from './sections/sweep';
-import { dropOverlay, yourModelSection } from './sections/your-model';
-import type { SweepBudget } from './budget';
-import { levelAt } from './sweep-summary';
-import { ShippedLoader } from './shipped-loader';
-import { namedFiles, type ShippedFile, type ShippedModels } from './shipped-models';
-import { type RunStatus, TrainingController, type TrainingTarget } from './training-controller';
-import { type ArticleState, DEFAULT_STATE, formatState, type ParsedState, type SectionId } from './url-state';
-import { intermediateView, liveLossSeries, liveView, motifView, shippedSummary, shownSweep, sweepLossSeries, sweepView } from './views';
-import { memo } from './view-parts';
-import { YourModelController } from './your-model-controller';
-
-/** Memoised so that the curve figure receives the same array on every render of the article. */
-const replicationOf = memo(replicationLevels);
+import '../viz/density-curve';
+import '../viz/figure-download';
+import '../viz/loss-chart';
+import '../viz/motif-closeup';
+import '../viz/neuron-stack-plot';
+import '../viz/sweep-figure';
+import '../viz/training-timeline';
+import { type ArticleContext, articleContext } from './context';
+import { TEST_EVENTS } from './figures/exposed-state';
+import { LiveModelController } from './live/live-model-controller';
+import { OverflowFocus } from './page/overflow-focus';
+import './page/notices';
+import './sections/appendix/section';
+import type { ArticleSection } from './sections/article-section';
+import './sections/curve/section';
+import './sections/intermediate/section';
+import { skipLink } from './sections/intro/markup';
+import './sections/intro/section';
+import './sections/live/section';
+import './sections/method/section';
+import './sections/model/section';
+import './sections/motif/section';
+import './sections/sweep/section';
+import { YourModelController } from './sections/your-model/controller';
+import './sections/your-model/section';
+import { CurveLoader } from './shipped/curve-models';
+import { ShippedLoader } from './shipped/shipped-loader';
+import { shownSweep } from './shipped/shown-sweep';
+import { LiveInput } from './state/live-input';
+import { type LocationHost, LocationController } from './state/location-controller';
+import { type ArticleState, DEFAULT_STATE, type ParsedState, type SectionId } from './state/url-state';
+import { announcement } from './training/progress';
+import { type RunStatus, TrainingController, type TrainingTarget } from './training/training-controller';
 
 @customElement('superposition-article')
 export class SuperpositionArticle extends LitElement implements LocationHost {
   @state() articleState: ArticleState = DEFAULT_STATE;
-  @state() private notices: readonly string[] = [];
   @state() backendChoice: BackendName | 'auto' = 'auto';
-  @state() private linkMessage = '';
-  /** The density chosen on the density curve; null: its stack plot follows the live slider. */
-  @state() private curveSelected: number | null = null;
-  /** The density curve's grid files, fetched when its section (or the live one) nears the screen. */
-  private readonly curve = new CurveLoader(this);
-  /** The sweep panel the download button saves. */
-  @state() private sweepPanel = 0;
-  private readonly overflowFocus = new OverflowFocus();
+  @state() private linkNotices: readonly string[] = [];
   /** The step each run's figures show, chosen on its timeline; absent: the newest weights. Cleared when a run starts. */
   @state() private chosenSteps: Partial<Record<TrainingTarget, number>> = {};
 
@@ -73,9 +67,19 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     },
     () => this.articleState,
   );
+  /** The density curve's grid files, fetched when its section (or the live one) nears the screen. */
+  private readonly curve = new CurveLoader(this);
   /** A model the reader loads from a file: it stays in this tab, and the URL only says one is shown. */
   private readonly yourModel = new YourModelController(this, () => this.showLocalModel());
   private readonly shipped = new ShippedLoader(this, (replication) => this.liveModel.request(true, replication));
+  private readonly overflowFocus = new OverflowFocus();
+  private readonly provider = new ContextProvider(this, { context: articleContext });
+
+  constructor() {
+    super();
+    this.addEventListener(TEST_EVENTS.loseWebGLContext, () => this.training.loseWebGLContext());
+  }
+
   protected override createRenderRoot(): HTMLElement {
     // Light DOM: the article is one document styled by article.css; figures keep their own shadow roots.
     return this;
@@ -97,9 +101,9 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
 
   onLocation(parsed: ParsedState): void {
     this.articleState = parsed.state;
-    this.notices = parsed.notices;
+    this.linkNotices = parsed.notices;
     this.liveInput.reset(parsed.state.density);
-    this.liveModel.request(this.shipped.settled, this.replicationSweep);
+    this.liveModel.request(this.shipped.settled, this.shipped.replication);
   }
 
   onSection(section: SectionId): void {
@@ -112,113 +116,79 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     this.location.write('push');
   }
 
-  // ---- the shipped models ------------------------------------------------------------------
-
-  private get shippedModels(): ShippedModels | undefined {
-    return this.shipped.models;
-  }
-
-  private get replicationSweep(): ShippedFile | null {
-    return this.shipped.replication;
-  }
-
-  // ---- handlers ------------------------------------------------------------------------------
-
-  private readonly onTrain = (): void => this.liveModel.dispatch({ type: 'start' });
-
-  private readonly onPauseResume = (): void => {
-    this.liveModel.dispatch({ type: this.training.status.phase === 'paused' ? 'resume' : 'pause' });
-  };
-
-  private readonly onBackendChange = (backend: BackendName | 'auto'): void => {
-    this.backendChoice = backend;
-    if (this.training.running && this.training.status.target === 'live') this.liveModel.dispatch({ type: 'start' });
-  };
-
-  /** A table-of-contents link: scrolls in place (a modified click opens the permalink as the browser would). */
-  private readonly onGoToSection = (section: SectionId, event: MouseEvent): void => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    this.location.goTo(section);
-  };
-
-  /** The skip link moves focus to the text without adding a fragment to the permalink. */
-  private readonly onSkip = (event: MouseEvent): void => {
-    const start = this.querySelector<HTMLElement>('#article-start');
-    if (!start) return;
-    event.preventDefault();
-    start.scrollIntoView({ block: 'start' });
-    start.focus({ preventScroll: true });
-  };
-
-  private readonly onCopyLink = async (): Promise<void> => {
-    // A model loaded from a file has no link: the copied link leaves out model=local.
-    const { pathname, hash, origin } = window.location;
-    const link = `${origin}${pathname}${formatState({ ...this.articleState, model: undefined })}${hash}`;
-    try {
-      await navigator.clipboard.writeText(link);
-      this.linkMessage = 'Link copied.';
-    } catch {
-      this.linkMessage = `Copy this link: ${link}`;
-    }
-  };
-
-  /** The reader scrubbed or replayed a run's timeline: its figures show that step, or the newest weights (null). */
-  private onTimelineSeek(target: TrainingTarget, step: number | null): void {
-    this.chosenSteps = { ...this.chosenSteps, [target]: step ?? undefined };
-  }
-
-  private chosenStep(target: TrainingTarget): number | null {
-    return this.training.runOf(target).target === target ? (this.chosenSteps[target] ?? null) : null;
-  }
-
-  /** Retrains the replication-budget sweep (the converged one trains offline), and shows that budget. */
-  private readonly onRetrainSweep = (): void => {
-    const sweep = this.replicationSweep;
-    if (!sweep) return;
-    if (this.articleState.budget !== 'replication') this.setState({ budget: 'replication' });
-    this.training.start('sweep', sweep.file.config, { ...this.backendOption(), reportEvery: 50 });
-  };
-
-  private readonly onBudgetChange = (budget: SweepBudget): void => this.setState({ budget });
-  private readonly onSweepSeedChange = (sweepSeed: number): void => this.setState({ sweepSeed });
-
-  /** Forgets the retrained sweep or motif model that ended, so the shipped models show again. */
-  private readonly onRestoreShipped = (target: TrainingTarget): void => this.training.dismiss(target);
-
-  private readonly onRetrainMotif = (): void => {
-    const motif = this.shippedModels?.motif;
-    if (motif) this.training.start('motif', motif.file.config, { ...this.backendOption(), reportEvery: 100 });
-  };
-
-  private backendOption(): { backend?: BackendName } {
-    return this.backendChoice === 'auto' ? {} : { backend: this.backendChoice };
-  }
-
   /** Records in the URL that a local model is shown, and brings its section into view. */
   private showLocalModel(): void {
     this.setState({ model: 'local', section: 'your-model' });
     void this.updateComplete.then(() => this.querySelector('#your-model')?.scrollIntoView());
   }
 
+  // ---- the context ---------------------------------------------------------------------------
+
+  /** What the sections read: a new value at each update, so every section redraws with the article. */
+  private contextValue(): ArticleContext {
+    const models = this.shipped.models;
+    const replication = this.shipped.replication;
+    return {
+      state: this.articleState,
+      setState: (patch) => this.setState(patch),
+      training: this.training,
+      liveModel: this.liveModel,
+      liveInput: this.liveInput,
+      curve: this.curve,
+      shipped: this.shipped,
+      models,
+      replication,
+      shown: shownSweep(models, replication, this.articleState),
+      converged: shownSweep(models, replication, { ...this.articleState, budget: 'converged' }),
+      linkNotices: this.linkNotices,
+      dismissLinkNotices: () => (this.linkNotices = []),
+      yourModel: this.yourModel,
+      backendChoice: this.backendChoice,
+      setBackendChoice: (backend) => (this.backendChoice = backend),
+      backendOption: () => (this.backendChoice === 'auto' ? {} : { backend: this.backendChoice }),
+      chosenStep: (target) => (this.training.runOf(target).target === target ? (this.chosenSteps[target] ?? null) : null),
+      seek: (target, step) => (this.chosenSteps = { ...this.chosenSteps, [target]: step ?? undefined }),
+      goTo: (section) => this.location.goTo(section),
+      showLocalModel: () => this.showLocalModel(),
+    };
+  }
+
+  protected override willUpdate(): void {
+    this.provider.setValue(this.contextValue());
+  }
+
+  // ---- test hooks ----------------------------------------------------------------------------
+
   /**
    * The kept frames of the run for `target`, as steps and packed weights (timeline.ts), or null when
-   * no such run exists; the browser tests compare what the plot draws with them.
+   * no such run exists; the browser tests and the bench compare what the plot draws with them. The
+   * page's other test surface is declared in figures/exposed-state.ts.
    */
   timelineForTesting(target: TrainingTarget): RunStatus['timeline']['frames'] | null {
     const run = this.training.runOf(target);
     return run.target === target ? run.timeline.frames : null;
   }
 
-  /** Simulates a lost WebGL context in the training worker; the browser tests call it. */
-  loseWebGLContextForTesting(): void {
-    this.training.loseWebGLContext();
-  }
-
   // ---- after rendering -----------------------------------------------------------------------
 
+  private sections(): ArticleSection[] {
+    return [...this.querySelectorAll<ArticleSection>('.article-section')];
+  }
+
+  /** Complete once the sections have drawn this update's context too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const sections = await Promise.all(this.sections().map((section) => section.updateComplete));
+    return done && sections.every(Boolean);
+  }
+
   protected override updated(): void {
-    if (this.shippedModels) {
+    void Promise.all(this.sections().map((section) => section.updateComplete)).then(() => this.sectionsDrawn());
+  }
+
+  /** Once the sections are in the page: follow the reader's place, watch the live and curve sections, mark overflowing boxes. */
+  private sectionsDrawn(): void {
+    if (this.shipped.models) {
       this.location.attach();
       this.liveModel.observeSection();
       this.curve.observe(this.querySelector('#curve'));
@@ -237,117 +207,32 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
       .then(() => performance.getEntriesByName('first-stack-plot').length === 0 && performance.mark('first-stack-plot'));
   }
 
-  private curveLoading(): Parameters<typeof curveSection>[0]['loading'] {
-    const { task } = this.curve;
-    if (task.status === TaskStatus.ERROR) return { error: `The density curve could not be loaded (${String(task.error)}).` };
-    return task.status === TaskStatus.INITIAL ? 'pending' : task.status === TaskStatus.PENDING ? 'loading' : 'ready';
-  }
-
   // ---- render --------------------------------------------------------------------------------
 
+  private readonly onSkip = (event: MouseEvent): void => {
+    const start = this.querySelector<HTMLElement>('#article-start');
+    if (!start) return;
+    event.preventDefault();
+    start.scrollIntoView({ block: 'start' });
+    start.focus({ preventScroll: true });
+  };
+
   protected override render() {
-    const { status, workerTensors } = this.training;
-    const models = this.shippedModels;
-    const replication = this.replicationSweep;
-    const shown = shownSweep(models, replication, this.articleState);
-    const converged = shownSweep(models, replication, { ...this.articleState, budget: 'converged' });
-    const sweepRun = this.training.runOf('sweep');
-    const motifRun = this.training.runOf('motif');
-    const sweepFigure = sweepView(sweepRun, shown, this.chosenStep('sweep'));
-    const motif = motifView(motifRun, models?.motif ?? null);
-    const here = `${window.location.origin}${window.location.pathname}`;
     return html`
       ${skipLink(this.onSkip)}
       <main class="page">
-        ${dropOverlay(this.yourModel.dragging)}
-        ${
-          this.notices.length
-            ? html`<div class="notice" role="alert" id="url-notice">
-              <strong>Some settings in this link could not be used.</strong>
-              <ul>${this.notices.map((n) => html`<li>${n}</li>`)}</ul>
-              <button type="button" @click=${() => (this.notices = [])}>Dismiss</button>
-            </div>`
-            : nothing
-        }
-        ${this.shipped.renderNotices()}
-        ${introSection(
-          tableOfContents(this.articleState, this.onGoToSection),
-          denseSentence(this.articleState.budget, shown ? levelAt(shippedSummary(shown.seeds), 1) : undefined),
-        )}
-        ${modelSection()}
-        ${sweepSection({
-          panels: sweepFigure?.panels ?? [],
-          levels: sweepFigure?.levels ?? [],
-          shipped: {
-            converged: converged ? shippedSummary(converged.seeds) : null,
-            replication: replication ? shippedSummary([replication]) : null,
-          },
-          budget: this.articleState.budget,
-          seed: shown?.seed ?? this.articleState.sweepSeed,
-          seeds: models?.converged.map((s) => s.seed) ?? [],
-          replicationMissing: this.shipped.replicationMissing,
-          onBudgetChange: this.onBudgetChange,
-          onSeedChange: this.onSweepSeedChange,
-          source: sweepFigure?.source ?? '',
-          frame: sweepFigure?.frame ?? null,
-          exportSource: sweepFigure?.exportSource ?? null,
-          lossSeries: sweepLossSeries(sweepRun),
-          onTimelineSeek: (step) => this.onTimelineSeek('sweep', step),
-          budgetSentence: sweepFigure?.frame ? (replication ? retrainBudget(replication.file) : '') : shown ? budgetSentence(shown) : '',
-          status: sweepRun,
-          selectedPanel: this.sweepPanel,
-          onSelectPanel: (index) => (this.sweepPanel = index),
-          onRetrain: this.onRetrainSweep,
-          onCancel: () => this.training.cancel(),
-          onRestore: () => this.onRestoreShipped('sweep'),
-          retrainSteps: replication?.file.config.steps ?? 0,
-        })}
-        ${curveSection({
-          curve: this.curve.task.value ?? null,
-          loading: this.curveLoading(),
-          replication: replication ? replicationOf(replication) : [],
-          selected: this.curveSelected,
-          liveDensity: this.articleState.density,
-          onSelect: (density) => (this.curveSelected = density),
-        })}
-        ${liveSection({
-          state: this.articleState,
-          view: withGridModel(
-            liveView(this.articleState, status, this.liveModel.shown, converged, replication, this.chosenStep('live')),
-            this.curve.task.value ?? null,
-            this.articleState.density,
-          ),
-          onTimelineSeek: (step) => this.onTimelineSeek('live', step),
-          status,
-          workerTensors,
-          liveRun: this.liveModel.state.phase,
-          lossSeries: liveLossSeries(status),
-          backendChoice: this.backendChoice,
-          linkMessage: this.linkMessage,
-          settingErrors: this.liveInput.settingErrors,
-          onSliderInput: this.liveInput.onSliderInput,
-          onSliderCommit: this.liveInput.onSliderCommit,
-          onSliderKey: this.liveInput.onSliderKey,
-          onSliderBlur: this.liveInput.onSliderBlur,
-          onTrain: this.onTrain,
-          onPauseResume: this.onPauseResume,
-          onBackendChange: this.onBackendChange,
-          onAdvancedApply: this.liveInput.onAdvancedApply,
-          onSettingInput: this.liveInput.onSettingInput,
-          onCopyLink: () => void this.onCopyLink(),
-          onUseLiveRecipe: () => this.liveInput.commitSettings({ recipe: 'live', steps: undefined, learningRate: undefined }),
-        })}
-        ${intermediateSection(intermediateView(shown))}
-        ${motifSection({
-          view: motif,
-          status: motifRun,
-          onRetrain: this.onRetrainMotif,
-          onCancel: () => this.training.cancel(),
-          onRestore: () => this.onRestoreShipped('motif'),
-        })}
-        ${yourModelSection(this.yourModel.sectionProps(namedFiles(models, replication), this.articleState.model === 'local'))}
-        ${methodSection(converged?.seeds.map((s) => s.file) ?? [], replication?.file ?? null, status.phase === 'idle' ? null : status.backend)} ${appendix(here)}
-        <p class="visually-hidden" role="status" id="announcer">${announcement(status)}</p>
+        <article-notices></article-notices>
+        <article-intro></article-intro>
+        <article-model></article-model>
+        <article-sweep></article-sweep>
+        <article-curve></article-curve>
+        <article-live></article-live>
+        <article-intermediate></article-intermediate>
+        <article-motif></article-motif>
+        <article-your-model></article-your-model>
+        <article-method></article-method>
+        <article-appendix></article-appendix>
+        <p class="visually-hidden" role="status" id="announcer">${announcement(this.training.status)}</p>
       </main>
     `;
   }

@@ -8,10 +8,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { liveStatus, waitForLivePhase, waitForLiveStep } from '../../build/site';
 import { ARTIFACTS, collectErrors, scrollIntoView, settledBox, sharedBrowser } from './browser';
-import { denseSentence } from '../../src/article/sections/intro';
-import { budgetComparison, sweepNarrative } from '../../src/article/sections/sweep-text';
-import { analyseFile } from '../../src/article/shipped-models';
-import { formatSpread, type LevelSummary, summariseLevels } from '../../src/article/sweep-summary';
+import { denseSentence } from '../../src/article/sections/intro/markup';
+import { budgetComparison, sweepNarrative } from '../../src/article/sections/sweep/text';
+import { analyseFile } from '../../src/article/shipped/shipped-models';
+import { formatSpread, type LevelSummary, summariseLevels } from '../../src/article/shipped/sweep-summary';
 import { parseWeightsFile } from '../../src/model/weights-file';
 import { formatDensity, formatLoss, formatNumber } from '../../src/viz/core/format';
 

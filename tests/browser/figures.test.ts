@@ -81,12 +81,7 @@ describe('the figures in Chromium', () => {
     await page.locator('#live .two-up').screenshot({ path: `${ARTIFACTS}/live-trained-1280.png` });
 
     // Scrub: Home, then → through every kept snapshot; the plot draws that snapshot's weights.
-    const kept = await page.evaluate(() =>
-      document
-        .querySelector('superposition-article')!
-        .timelineForTesting('live')!
-        .map((f) => f.step),
-    );
+    const kept = ((await page.locator('#live-figure').getAttribute('data-timeline-steps')) ?? '').split(',').map(Number);
     expect(kept[0]).toBe(0);
     expect(kept.length).toBeGreaterThan(3);
     const range = page.locator('#live-timeline input[type=range]');

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { liveStatus, waitForLivePhase } from '../../build/site';
 import { ARTIFACTS, collectErrors, sharedBrowser } from './browser';
+import { TEST_EVENTS } from '../../src/article/figures/exposed-state';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();
@@ -135,9 +136,9 @@ const ACTION_TABLE: readonly (readonly [string, number, Action])[] = [
     'lose the WebGL context',
     1,
     (page) =>
-      page.evaluate(() =>
-        (document.querySelector('superposition-article') as unknown as { loseWebGLContextForTesting(): void }).loseWebGLContextForTesting(),
-      ),
+      page.evaluate((name) => {
+        document.querySelector('superposition-article')?.dispatchEvent(new Event(name));
+      }, TEST_EVENTS.loseWebGLContext),
   ],
 ];
 

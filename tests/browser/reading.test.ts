@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { SECTIONS, type SectionId } from '../../src/article/url-state';
+import { SECTIONS, type SectionId } from '../../src/article/state/url-state';
 import { PAPER_DENSITIES } from '../../src/model/config';
 import { formatDensity } from '../../src/viz/core/format';
 import { ARTIFACTS, collectErrors, scrollIntoView, settledBox, sharedBrowser } from './browser';

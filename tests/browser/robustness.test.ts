@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { liveStatus, waitForLivePhase } from '../../build/site';
 import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
+import { TEST_EVENTS } from '../../src/article/figures/exposed-state';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();
@@ -28,9 +29,9 @@ describe('robustness in Chromium', () => {
     // WebGL over SwiftShader takes several seconds to start on a machine without a GPU.
     await expect.poll(async () => (await liveStatus(page)).backend, { timeout: 120_000 }).toBe('webgl');
     await expect.poll(async () => (await liveStatus(page)).step, { timeout: 60_000 }).toBeGreaterThanOrEqual(50);
-    await page.evaluate(() =>
-      (document.querySelector('superposition-article') as unknown as { loseWebGLContextForTesting(): void }).loseWebGLContextForTesting(),
-    );
+    await page.evaluate((name) => {
+      document.querySelector('superposition-article')?.dispatchEvent(new Event(name));
+    }, TEST_EVENTS.loseWebGLContext);
     const notice = page.locator('#live .notice');
     await expect.poll(() => notice.textContent(), { timeout: 60_000 }).toMatch(/webgl backend failed \(the WebGL context was lost\)/);
     await expect.poll(async () => (await liveStatus(page)).backend, { timeout: 60_000 }).toBe('wasm');

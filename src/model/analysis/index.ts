@@ -50,3 +50,4 @@ export {
   type NeuronActivationStatistics,
 } from './activation-statistics';
 export { SHARE_BIN_EDGES, type ActivationSummary, type BinShare, type NeuronShares, type ShareMedians } from './activation-summary';
+export { intermediateFacts, type IntermediateFacts } from './intermediate';

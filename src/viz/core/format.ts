@@ -47,3 +47,11 @@ export function formatLoss(loss: number): string {
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
 }
+
+/**
+ * A whole count (steps, examples, bytes) with thousands separators, the same in every locale:
+ * formatCount(10000) is "10,000". The one writing of step counts in the prose, captions and status line.
+ */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en');
+}

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { yourInstanceView } from '../../../../src/article/your-model-view';
+import { yourInstanceView } from '../../../../src/article/sections/your-model/view';
 import {
   type AnalysisReport,
   analyseImportedModel,

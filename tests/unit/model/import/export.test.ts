@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stackPlotData } from '../../../../src/article/figure-data';
+import { stackPlotData } from '../../../../src/article/figures/figure-data';
 import { analyseModel } from '../../../../src/model/analysis';
 import { importances } from '../../../../src/model/config';
 import { readModelFiles, weightsFileArrays, weightsFileToNpz } from '../../../../src/model/import';

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PYTORCH_SNIPPET } from '../../../../src/article/sections/your-model';
+import { PYTORCH_SNIPPET } from '../../../../src/article/sections/your-model/markup';
 import { readModelFiles } from '../../../../src/model/import';
 import { expectedInstance } from './make-files';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { stackPlotData } from '../../../../src/article/figure-data';
-import { analyseFile } from '../../../../src/article/shipped-models';
+import { stackPlotData } from '../../../../src/article/figures/figure-data';
+import { analyseFile } from '../../../../src/article/shipped/shipped-models';
 import { parseWeightsFile } from '../../../../src/model/weights-file';
 import { stackLayout, stackPlotArea, type StackRect } from '../../../../src/viz/stack-plot/stack-layout';
 import { COLOUR_LEVELS, colourLevel, colourPaths, EDGE_MAX_FRACTION, EDGE_PX, edgeGap } from '../../../../src/viz/stack-plot/stack-paths';

@@ -1,0 +1,48 @@
+/** The live status line's sentences: a run's progress, or why no live run is shown. */
+import { formatCount, formatLoss } from '../../../viz/core/format';
+import type { LivePhase } from '../../live/live-run';
+import { timeLeftPhrase } from '../../training/progress';
+import { isRunning, type RunStatus, type TrainingStatus } from '../../training/training-controller';
+
+/**
+ * The live status line's wording: "Step 1,200 of 3,500 · loss 2.1e-3 · backend wasm · 410 steps/s ·
+ * a few seconds left · training".
+ */
+export function statusLine(status: RunStatus): string {
+  const phase =
+    status.phase === 'starting'
+      ? 'starting the training worker…'
+      : status.phase === 'paused'
+        ? 'paused'
+        : status.phase === 'completed'
+          ? 'finished'
+          : status.phase === 'training'
+            ? 'training'
+            : status.phase;
+  const loss = status.losses[0];
+  const training = status.phase === 'training' && status.stepsPerSecond > 0;
+  return [
+    `Step ${formatCount(status.step)} of ${formatCount(status.config.steps)}`,
+    loss === undefined ? null : `loss ${formatLoss(loss)}`,
+    status.backend ? `backend ${status.backend}` : null,
+    training ? `${Math.round(status.stepsPerSecond)} steps/s` : null,
+    training ? timeLeftPhrase(status) : null,
+    phase,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** What the live status line says when no live run is shown: why it waits, or how to start one. */
+export function idleLine(status: TrainingStatus, liveRun: LivePhase): string {
+  const other = status.target && status.target !== 'live' && isRunning(status, status.target) ? status.target : null;
+  const what = other === 'sweep' ? 'sweep retrain' : 'motif model';
+  if (liveRun === 'waiting') {
+    return other
+      ? `Waiting: the live model trains once the ${what} is over (pressing Train stops the ${what} and trains it now).`
+      : 'Waiting: the live model trains when this section is on screen (or press Train now).';
+  }
+  return other
+    ? `Not training: the ${what} is running. Pressing Train stops it and trains the live model.`
+    : 'Not training. Move the slider or press Train.';
+}

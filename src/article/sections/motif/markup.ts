@@ -1,0 +1,120 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ModelAnalysis } from '../../../model/analysis';
+import { densityOf } from '../../state/live-settings';
+import { formatCount, formatDensity, formatNumber, plural } from '../../../viz/core/format';
+import { FIGURE_NUMBER } from '../../page/article-meta';
+import { stepOfTotal, timeLeftPhrase } from '../../training/progress';
+import { isRunning, type TrainingStatus } from '../../training/training-controller';
+import { motifExport } from '../../figures/figure-exports';
+import type { MotifView } from './view';
+import { fnRef } from '../appendix/markup';
+import { SECTION_TITLES } from '../contents/markup';
+import { download } from '../../figures/download';
+
+export interface MotifSectionProps {
+  /** The motif model drawn (shipped, or retrained in this browser); null when its file did not load. */
+  readonly view: MotifView | null;
+  readonly status: TrainingStatus;
+  readonly onRetrain: () => void;
+  readonly onCancel: () => void;
+  /** Puts the shipped motif model back after a retrained one stopped or finished. */
+  readonly onRestore: () => void;
+}
+
+/** Retraining the motif model: the button, the run's progress, or the way back to the shipped model. */
+function retrainControls(props: MotifSectionProps): TemplateResult {
+  const { status } = props;
+  if (isRunning(status, 'motif')) {
+    return html`<button type="button" @click=${props.onCancel}>Stop retraining</button>
+      <span class="status-line" id="motif-status"
+        >Retraining the motif model: ${[stepOfTotal(status), timeLeftPhrase(status)].filter(Boolean).join(' · ')}</span
+      >`;
+  }
+  const retrain = html`<button type="button" @click=${props.onRetrain}>Retrain the motif model here</button>
+    <span class="small">Same seed and settings: it should find the same model.</span>`;
+  const ended = props.status.target === 'motif' ? props.status : null;
+  return ended?.snapshot ? html`<button type="button" @click=${props.onRestore}>Restore the shipped model</button> ${retrain}` : retrain;
+}
+
+function decomposition(analysis: ModelAnalysis): TemplateResult {
+  const motifNeurons = new Set(analysis.motifs.flatMap((m) => [m.asymmetricNeuron, m.inhibitionNeuron]));
+  const plain = analysis.neurons.filter((n) => n.kind === 'monosemantic' && !motifNeurons.has(n.neuron)).length;
+  const rest = analysis.neurons.length - plain - motifNeurons.size;
+  return html`Of its ${analysis.neurons.length} neurons, ${plain} are plain |x| neurons (each reads one feature, on one
+    side), ${motifNeurons.size} form the ${plural(analysis.motifs.length, 'motif instance')} and ${rest}
+    ${rest === 1 ? 'does' : 'do'} something else, mostly small weights that act as conditional biases.`;
+}
+
+/** How to read the short labels a narrow plot uses, with the first motif's own neurons: “8 · A1” is neuron 8, … */
+function shortLabelKey(analysis: ModelAnalysis): string {
+  const first = analysis.motifs[0];
+  if (!first) return '';
+  return ` On a narrow screen the labels are short: “${first.asymmetricNeuron} · A1” is neuron ${first.asymmetricNeuron}, the asymmetric neuron of motif 1, and “${first.inhibitionNeuron} · I1” its inhibition neuron.`;
+}
+
+/** The motif section: the motif explained, the small model's figure, one close-up per motif instance, and its retrain controls. */
+export function motifSection(props: MotifSectionProps): TemplateResult {
+  const { view, status } = props;
+  const analysis = view?.analysis;
+  const config = view?.config;
+  return html`
+    <section id="motif" data-section="motif">
+      <div class="prose">
+        <h2>${SECTION_TITLES.motif}</h2>
+        <p>
+          How can one neuron compute with two features without mixing them up? The paper found a recurring answer in a
+          smaller model and called it the <em>asymmetric superposition motif</em>. An <em>asymmetric neuron</em> reads
+          feature a strongly and feature b weakly, and writes the opposite way: weakly onto a’s output and strongly onto
+          b’s. When b alone is active, the weak input and strong output cancel and the neuron computes |x<sub>b</sub>|, with only a
+          little spilling onto a. When a alone is active, the same neuron pushes a large value onto b’s output: heavy
+          interference. A second, <em>inhibition neuron</em> fixes that. It also reads a, with the same sign, and writes
+          a large negative weight onto b’s output, so that a’s push onto b ends up negative, and b’s output ReLU clips it
+          to zero.
+        </p>
+        ${
+          analysis && config
+            ? html`<p>
+              We trained the small model${fnRef('motifSize')} (n = ${config.n} features, m = ${config.m} neurons, 1 − S =
+              ${formatDensity(densityOf(config))}, seed ${config.seed}, ${formatCount(config.steps)} steps)
+              and searched its weights with the detector described in the method section. Figure
+              ${FIGURE_NUMBER.motifModel} shows it. The detector finds
+              ${plural(analysis.motifs.length, 'instance')} of the motif. ${decomposition(analysis)}
+              ${analysis.motifs.map(
+                (m, k) => html`In instance ${k + 1}, neuron ${m.asymmetricNeuron} reads b = ${m.featureB} at
+                  ${formatNumber(m.inputRatio)} of its weight on a = ${m.featureA} and writes b
+                  ${formatNumber(m.outputRatio, 1)} times as strongly as a; on a alone it pushes
+                  ${formatNumber(m.interference)} onto b’s output, of which neuron ${m.inhibitionNeuron} takes back
+                  ${formatNumber(m.cancellation)}. `,
+              )}
+            </p>`
+            : html`<p class="small">The motif model’s weights are not available.</p>`
+        }
+      </div>
+      ${
+        view
+          ? html`<figure>
+            <neuron-stack-plot id="motif-plot" .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
+            ${download('motif-plot', motifExport(view.exportSource), 'the motif model’s stack plot')}
+            <figcaption>
+              <span class="figure-number">Figure ${FIGURE_NUMBER.motifModel}.</span> The small model’s neurons, ${view.source}; motif neurons are outlined and labelled with their numbers, as
+              in the text.${shortLabelKey(view.analysis)}
+            </figcaption>
+          </figure>`
+          : nothing
+      }
+      ${(view?.closeups ?? []).map(
+        (closeup, k) => html`<figure>
+          <motif-closeup id=${`motif-closeup-${k}`} .data=${closeup}></motif-closeup>
+          ${view ? download(`motif-closeup-${k}`, motifExport(view.exportSource, { index: k, title: closeup.title }), `motif ${k + 1}’s close-up`) : nothing}
+          <figcaption>
+            <span class="figure-number">Figure ${FIGURE_NUMBER.firstMotifCloseup + k}.</span> Motif instance ${k + 1}. Left: the two neurons’ weights on a and b. Right: outputs a and b when only a is
+            active; dashed, the same model with the inhibition neuron removed. Without it, b’s output rises with a; with
+            it, b stays at zero.
+          </figcaption>
+        </figure>`,
+      )}
+      <div class="controls">${retrainControls(props)}</div>
+      ${status.target === 'motif' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
+    </section>
+  `;
+}

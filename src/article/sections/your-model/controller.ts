@@ -1,0 +1,213 @@
+/**
+ * The "Your model" section's state and its inputs: the "Load weights" file picker, files dropped
+ * anywhere on the page, and the reader's training settings. A file is read and analysed in the
+ * import worker; the model shown changes only when a file reads cleanly, so a bad file leaves the
+ * page as it was and adds one plain-text message.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DEFAULT_CONFIG } from '../../../model/config';
+import { IMPORT_CAPS } from '../../../model/import/caps';
+import { formatCount } from '../../../viz/core/format';
+import type { WeightsFile } from '../../../model/weights-file';
+import { saveBlob } from '../../../viz/export/svg-export';
+import { ImportClient } from './import-client';
+import type { LoadedModel } from './loaded';
+
+export type { LoadedModel } from './loaded';
+
+export class YourModelController implements ReactiveController {
+  loaded: LoadedModel | null = null;
+  /** The file being read now, if any. */
+  reading: string | null = null;
+  /** Why the last file was refused (cleared by the next file that reads). */
+  error: string | null = null;
+  /** Why the last settings were refused. */
+  settingsError: string | null = null;
+  /** True while files are dragged over the page. */
+  dragging = false;
+
+  private readonly client = new ImportClient();
+  /** Counts drag enter/leave pairs: `dragleave` fires on every child the pointer crosses. */
+  private dragDepth = 0;
+
+  /** `onLoaded` runs once per file that reads cleanly (the article records it in the URL). */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onLoaded: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('dragenter', this.onDragEnter);
+    window.addEventListener('dragover', this.onDragOver);
+    window.addEventListener('dragleave', this.onDragLeave);
+    window.addEventListener('drop', this.onDrop);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('dragenter', this.onDragEnter);
+    window.removeEventListener('dragover', this.onDragOver);
+    window.removeEventListener('dragleave', this.onDragLeave);
+    window.removeEventListener('drop', this.onDrop);
+    this.client.dispose();
+  }
+
+  /** Reads files chosen in the picker or dropped on the page. */
+  async loadFiles(files: readonly File[]): Promise<void> {
+    if (files.length === 0) return;
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    // Refused before reading: a file of gigabytes is never pulled into memory.
+    if (total > IMPORT_CAPS.bytes) {
+      return this.refuse(
+        `The file is ${formatCount(Math.ceil(total / 2 ** 20))} MiB, over the page’s cap of ${IMPORT_CAPS.bytes / 2 ** 20} MiB for a model file.`,
+      );
+    }
+    const name = files.map((f) => f.name).join(', ');
+    let named: { name: string; bytes: ArrayBuffer }[];
+    try {
+      named = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+    } catch {
+      return this.refuse(`The browser could not read ${files.length === 1 ? 'the file' : 'the files'}.`);
+    }
+    return this.loadBytes(name, named);
+  }
+
+  /** Reads a model given as bytes (the files' contents, or a shipped model's export). */
+  async loadBytes(fileName: string, files: readonly { name: string; bytes: ArrayBuffer }[]): Promise<void> {
+    this.reading = fileName;
+    this.host.requestUpdate();
+    const answer = await this.client.read(files);
+    this.reading = null;
+    if (!answer.ok) return this.refuse(answer.error);
+    const { summary } = answer;
+    this.error = null;
+    this.settingsError = null;
+    this.loaded = {
+      fileName,
+      summary,
+      settings: { densities: summary.densities, importanceDecay: summary.importanceDecay ?? DEFAULT_CONFIG.importanceDecay },
+      decayFromFile: summary.importanceDecay !== null,
+      views: [],
+      analysing: true,
+      analysisError: null,
+    };
+    this.onLoaded();
+    this.analyse();
+  }
+
+  /**
+   * Saves a shipped weights file as `name`.npz (export.ts: the arrays numpy.load gives). The zip
+   * writer loads on first use: most readers never download, and the page's first script stays small.
+   */
+  async downloadNpz(name: string, file: WeightsFile): Promise<void> {
+    const { weightsFileToNpz } = await import('../../../model/import/export');
+    saveBlob(new Blob([weightsFileToNpz(file)], { type: 'application/octet-stream' }), `${name}.npz`);
+  }
+
+  /** Loads a shipped weights file through its .npz export: the path a reader's own file takes. */
+  async loadShipped(name: string, file: WeightsFile): Promise<void> {
+    const { weightsFileToNpz } = await import('../../../model/import/export');
+    return this.loadBytes(`${name}.npz (shipped)`, [{ name: `${name}.npz`, bytes: weightsFileToNpz(file).buffer }]);
+  }
+
+  /**
+   * Applies the settings form: `densities[k]` and `decay` as typed. Refuses (with a message, the
+   * analysis shown unchanged) unless every density given is in (0, 1] and the decay is too; an
+   * empty density means "not known".
+   */
+  applySettings(densities: readonly string[], decay: string): void {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    const parse = (raw: string): number | null | undefined => {
+      if (raw.trim() === '') return null;
+      const value = Number(raw.trim());
+      return Number.isFinite(value) && value > 0 && value <= 1 ? value : undefined;
+    };
+    const parsed = densities.map(parse);
+    const bad = parsed.indexOf(undefined);
+    const importanceDecay = parse(decay);
+    if (bad >= 0) {
+      this.settingsError = `The density of instance ${bad} must be a number in (0, 1], like 0.03.`;
+    } else if (importanceDecay === null || importanceDecay === undefined) {
+      this.settingsError = 'The importance decay must be a number in (0, 1], like 0.8.';
+    } else {
+      this.settingsError = null;
+      this.loaded = {
+        ...loaded,
+        settings: { densities: parsed as (number | null)[], importanceDecay },
+        decayFromFile: false,
+        views: [],
+        analysing: true,
+        analysisError: null,
+      };
+      this.analyse();
+    }
+    this.host.requestUpdate();
+  }
+
+  private analyse(): void {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    this.host.requestUpdate();
+    void this.client
+      .analyse(loaded.settings, (view) => {
+        if (!this.loaded || this.loaded.settings !== loaded.settings) return;
+        const views = [...this.loaded.views];
+        views[view.index] = view;
+        this.loaded = { ...this.loaded, views };
+        this.host.requestUpdate();
+      })
+      .then((end) => {
+        if (end === 'superseded' || !this.loaded || this.loaded.settings !== loaded.settings) return;
+        this.loaded = { ...this.loaded, analysing: false, analysisError: end === 'analysed' ? null : end.error };
+        this.host.requestUpdate();
+      });
+  }
+
+  private refuse(error: string): void {
+    this.reading = null;
+    this.error = error;
+    this.host.requestUpdate();
+  }
+
+  // ---- dropping files on the page --------------------------------------------------------------
+
+  private readonly carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
+
+  private readonly onDragEnter = (event: DragEvent): void => {
+    if (!this.carriesFiles(event)) return;
+    this.dragDepth++;
+    if (!this.dragging) {
+      this.dragging = true;
+      this.host.requestUpdate();
+    }
+  };
+
+  private readonly onDragOver = (event: DragEvent): void => {
+    if (!this.carriesFiles(event)) return;
+    // Without this the browser would open the dropped file in place of the article.
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  };
+
+  private readonly onDragLeave = (event: DragEvent): void => {
+    if (!this.carriesFiles(event)) return;
+    this.dragDepth = Math.max(0, this.dragDepth - 1);
+    if (this.dragDepth === 0) this.endDrag();
+  };
+
+  private readonly onDrop = (event: DragEvent): void => {
+    if (!this.carriesFiles(event)) return;
+    event.preventDefault();
+    this.dragDepth = 0;
+    this.endDrag();
+    void this.loadFiles(Array.from(event.dataTransfer?.files ?? []));
+  };
+
+  private endDrag(): void {
+    if (!this.dragging) return;
+    this.dragging = false;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The import worker: reads a reader's model file and analyses it off the main thread, so a large
+ * model (up to 32 instances of 1,000 features × 200 neurons, about a minute at the caps) never freezes the
+ * page, and a hostile file can at worst keep this worker busy until the page ends it.
+ */
+/// <reference lib="webworker" />
+import { type ImportedModel, readModelFiles } from '../../../model/import';
+import type { ImportEvent, ImportRequest } from './import-protocol';
+import { yourInstanceView } from './view';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** The last model that read cleanly. */
+let model: ImportedModel | null = null;
+/** The analysis to run: a newer 'analyse' request makes an older one stop between instances. */
+let latest = 0;
+
+const post = (event: ImportEvent): void => self.postMessage(event);
+
+/** Yields to the message queue, so a newer request can arrive between two instances. */
+const yieldToMessages = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function analyse(id: number, settings: Extract<ImportRequest, { type: 'analyse' }>['settings']): Promise<void> {
+  const current = model;
+  if (!current) return post({ type: 'failed', id, error: 'No model has been loaded.' });
+  for (let k = 0; k < current.instances.length; k++) {
+    if (latest !== id) return;
+    try {
+      post({ type: 'instance', id, view: yourInstanceView(current.instances[k]!, k, settings, current.recordedLosses[k] ?? null) });
+    } catch (error) {
+      return post({
+        type: 'failed',
+        id,
+        error: `Instance ${k} could not be analysed (${error instanceof Error ? error.message : String(error)}).`,
+      });
+    }
+    await yieldToMessages();
+  }
+  if (latest === id) post({ type: 'analysed', id });
+}
+
+self.onmessage = (message: MessageEvent<ImportRequest>) => {
+  const request = message.data;
+  // A read does not stop the analysis in progress: if the file is refused, that analysis is still the page's.
+  if (request.type === 'read') {
+    const outcome = readModelFiles(request.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })));
+    if (!outcome.ok) return post({ type: 'refused', id: request.id, error: outcome.error });
+    model = outcome.model;
+    const { instances, ...rest } = outcome.model;
+    post({ type: 'read', id: request.id, summary: { ...rest, instances: instances.length } });
+  } else {
+    latest = request.id;
+    void analyse(request.id, request.settings);
+  }
+};

@@ -1,0 +1,56 @@
+/**
+ * The "Your model" section's state as its markup reads it: the model loaded from a file, the
+ * shipped files it offers, and the section's inputs.
+ */
+import { plural } from '../../../viz/core/format';
+import type { NamedFile } from '../../shipped/shipped-models';
+import type { ModelSummary } from './import-protocol';
+import type { TrainingSettings, YourInstanceView } from './view';
+
+/** A model read from a file, with the settings it is analysed under and the instances analysed so far. */
+export interface LoadedModel {
+  /** The file's name, or the files' names joined. */
+  readonly fileName: string;
+  readonly summary: ModelSummary;
+  readonly settings: TrainingSettings;
+  /** Where the importance decay came from: the file, or the page's default. */
+  readonly decayFromFile: boolean;
+  /** Indexed by instance; filled in as the worker reports. */
+  readonly views: readonly (YourInstanceView | undefined)[];
+  readonly analysing: boolean;
+  /** Why the analysis stopped, if it failed. */
+  readonly analysisError: string | null;
+}
+
+/** The shipped models the section offers as downloads. */
+export interface ShippedDownload {
+  /** The file's stem in public/weights/, e.g. "sweep-converged-seed0". */
+  readonly name: string;
+  /** Instances and size, e.g. "7 instances, n = 100, m = 40". */
+  readonly description: string;
+}
+
+/** The shipped models that loaded, as downloads. */
+export function shippedDownloads(files: readonly NamedFile[]): ShippedDownload[] {
+  return files.map(({ name, shipped }) => {
+    const { config } = shipped.file;
+    return { name, description: `${plural(config.densities.length, 'instance')}, n = ${config.n}, m = ${config.m}` };
+  });
+}
+
+export interface YourModelSectionProps {
+  readonly loaded: LoadedModel | null;
+  /** The file being read, if any. */
+  readonly reading: string | null;
+  readonly error: string | null;
+  readonly settingsError: string | null;
+  /** The URL says a local model is shown (model=local). */
+  readonly localShown: boolean;
+  readonly shipped: readonly ShippedDownload[];
+  readonly onFiles: (files: File[]) => void;
+  readonly onApplySettings: (densities: string[], decay: string) => void;
+  readonly onDownloadNpz: (name: ShippedDownload['name']) => void;
+  readonly onTryShipped: (name: ShippedDownload['name']) => void;
+  /** Shows a model still loaded after the reader went back past it. */
+  readonly onShowLoaded: () => void;
+}

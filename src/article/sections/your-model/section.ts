@@ -1,0 +1,53 @@
+/**
+ * "Bring your own model": the section element reads the YourModelController's state, offers the
+ * shipped files, and owns the handlers of the picker, the downloads and the settings form. The
+ * overlay shown while files are dragged over the page sits beside the section, not in it, so the
+ * section's content-visibility never hides it.
+ */
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { ArticleContext } from '../../context';
+import { namedFiles, type NamedFile } from '../../shipped/shipped-models';
+import { ArticleSection } from '../article-section';
+import { shippedDownloads } from './loaded';
+import { dropOverlay, yourModelSection } from './markup';
+
+@customElement('article-your-model')
+export class ArticleYourModel extends ArticleSection {
+  private files: readonly NamedFile[] = [];
+
+  private fileNamed(name: string) {
+    return this.files.find((f) => f.name === name)?.shipped.file;
+  }
+
+  private readonly onDownloadNpz = (name: string): void => {
+    const file = this.fileNamed(name);
+    if (file) void this.context?.yourModel.downloadNpz(name, file);
+  };
+
+  private readonly onTryShipped = (name: string): void => {
+    const file = this.fileNamed(name);
+    if (file) void this.context?.yourModel.loadShipped(name, file);
+  };
+
+  private readonly onFiles = (files: File[]): void => void this.context?.yourModel.loadFiles(files);
+  private readonly onApplySettings = (densities: string[], decay: string): void => this.context?.yourModel.applySettings(densities, decay);
+  private readonly onShowLoaded = (): void => this.context?.showLocalModel();
+
+  protected renderSection({ yourModel, models, replication, state }: ArticleContext): unknown {
+    this.files = namedFiles(models, replication);
+    return html`${dropOverlay(yourModel.dragging)}${yourModelSection({
+      loaded: yourModel.loaded,
+      reading: yourModel.reading,
+      error: yourModel.error,
+      settingsError: yourModel.settingsError,
+      localShown: state.model === 'local',
+      shipped: shippedDownloads(this.files),
+      onFiles: this.onFiles,
+      onApplySettings: this.onApplySettings,
+      onDownloadNpz: this.onDownloadNpz,
+      onTryShipped: this.onTryShipped,
+      onShowLoaded: this.onShowLoaded,
+    })}`;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The density curve's models: the converged grid (public/weights/curve-converged-seed{0,1,2}.json,
+ * 25 densities each), fetched only when the curve is about to be seen, analysed file by file, and
+ * reduced to the curve's bands (src/model/curve.ts). The replication-budget curve comes from the
+ * shipped sweep the page has loaded anyway.
+ */
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ModelAnalysis } from '../../model/analysis';
+import { importances, type ModelConfig } from '../../model/config';
+import { type CurveLevel, type CurveSample, curveLevels, curveSample, nearestGridDensity } from '../../model/curve';
+import { referenceLosses } from '../../model/evaluation';
+import { describeLevelRecipe } from '../../model/recipe';
+import { instanceConfig } from '../../model/weights-file';
+import { analyseFile, fetchWeights, type ShippedFile } from './shipped-models';
+
+/** The seeds the grid ships, one file each. */
+export const CURVE_SEEDS: readonly number[] = [0, 1, 2];
+export const curvePath = (seed: number): string => `weights/curve-converged-seed${seed}.json`;
+
+/** One model of the grid: its analysis and the configuration that trains it alone. */
+export interface GridModel {
+  readonly analysis: ModelAnalysis;
+  readonly config: ModelConfig;
+}
+
+export interface CurveData {
+  /** Densest first, banded over the seeds that loaded. */
+  readonly levels: readonly CurveLevel[];
+  /** Per density, per seed, the analysed model (for the stack plot). */
+  readonly models: ReadonlyMap<number, ReadonlyMap<number, GridModel>>;
+  /** The seeds that loaded. */
+  readonly seeds: readonly number[];
+  /** One plain-text sentence per file that could not be loaded. */
+  readonly errors: readonly string[];
+  /**
+   * Per density, the recipes of the kept models ("batch 128, 20,000 steps …") and the seeds each
+   * trained: seeds can differ at a seam, where each seed keeps its better of two recipes.
+   */
+  readonly recipes: ReadonlyMap<number, readonly RecipeSeeds[]>;
+}
+
+/** A recipe, described, and the seeds whose kept model it trained. */
+export interface RecipeSeeds {
+  readonly recipe: string;
+  readonly seeds: readonly number[];
+}
+
+/** The samples of one analysed weights file, its stored eval loss (if any) against the two references. */
+export function fileSamples(file: ShippedFile, seed: number): CurveSample[] {
+  const importance = importances(file.file.config);
+  return file.models.map((model, k) =>
+    curveSample(
+      model.density,
+      seed,
+      model.analysis.counts,
+      file.file.instances[k]!.evaluation?.loss,
+      referenceLosses(model.density, importance, file.file.config.m),
+    ),
+  );
+}
+
+/** The replication-budget sweep as curve levels (one seed each). */
+export const replicationLevels = (sweep: ShippedFile): CurveLevel[] => curveLevels(fileSamples(sweep, sweep.file.config.seed));
+
+/** Lets the page paint between two files' analyses (about 0.2 s each on a phone). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function loadCurve(): Promise<CurveData> {
+  const loaded = await Promise.allSettled(CURVE_SEEDS.map((seed) => fetchWeights(curvePath(seed))));
+  const files: { seed: number; file: ShippedFile }[] = [];
+  const errors: string[] = [];
+  for (const [k, result] of loaded.entries()) {
+    const seed = CURVE_SEEDS[k]!;
+    if (result.status === 'rejected') {
+      errors.push(`Seed ${seed} of the density curve could not be loaded (${String(result.reason)}).`);
+      continue;
+    }
+    await nextTask();
+    files.push({ seed, file: analyseFile(result.value) });
+  }
+  return curveData(files, errors);
+}
+
+/** The curve of analysed grid files, one per seed. */
+export function curveData(
+  files: readonly { readonly seed: number; readonly file: ShippedFile }[],
+  errors: readonly string[] = [],
+): CurveData {
+  const models = new Map<number, Map<number, GridModel>>();
+  for (const { seed, file } of files) {
+    file.models.forEach((model, k) => {
+      const bySeed = models.get(model.density) ?? new Map<number, GridModel>();
+      bySeed.set(seed, { analysis: model.analysis, config: instanceConfig(file.file, k) });
+      models.set(model.density, bySeed);
+    });
+  }
+  return {
+    levels: curveLevels(files.flatMap(({ seed, file }) => fileSamples(file, seed))),
+    models,
+    seeds: files.map((f) => f.seed),
+    errors,
+    recipes: recipesByDensity(files),
+  };
+}
+
+/** Per density, the kept models' recipes with their seeds, in the order of first appearance. */
+function recipesByDensity(files: readonly { readonly seed: number; readonly file: ShippedFile }[]): CurveData['recipes'] {
+  const byDensity = new Map<number, Map<string, number[]>>();
+  for (const { seed, file } of files) {
+    for (const instance of file.file.instances) {
+      if (!instance.recipe) continue;
+      const recipe = describeLevelRecipe(instance.recipe);
+      const groups = byDensity.get(instance.density) ?? new Map<string, number[]>();
+      groups.set(recipe, [...(groups.get(recipe) ?? []), seed]);
+      byDensity.set(instance.density, groups);
+    }
+  }
+  return new Map([...byDensity].map(([density, groups]) => [density, [...groups].map(([recipe, seeds]) => ({ recipe, seeds }))]));
+}
+
+/** The grid model the curve shows at `density`: the nearest grid density's median-loss seed. */
+export function gridModelAt(curve: CurveData, density: number): ({ level: CurveLevel; seed: number } & GridModel) | null {
+  const nearest = nearestGridDensity(
+    curve.levels.map((l) => l.density),
+    density,
+  );
+  const level = curve.levels.find((l) => l.density === nearest);
+  const model = level && curve.models.get(level.density)?.get(level.medianSeed);
+  return level && model ? { level, seed: level.medianSeed, ...model } : null;
+}
+
+/**
+ * Starts loading the curve once its section (or the live section, which marks its place on the
+ * curve) comes within a screen of the viewport, or when asked; at most once per page. It stops
+ * watching when the article leaves the page.
+ */
+export class CurveLoader implements ReactiveController {
+  readonly task: Task<[], CurveData>;
+  private observer: IntersectionObserver | null = null;
+  private readonly watched = new Set<Element>();
+
+  constructor(host: ReactiveControllerHost) {
+    this.task = new Task(host, { task: () => loadCurve(), args: () => [] as const, autoRun: false });
+    host.addController(this);
+  }
+
+  /** The article left the page: nothing is watched until `observe` is called again. */
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.watched.clear();
+  }
+
+  /** Loads now (a permalink to the section, say); a second call does nothing. */
+  request(): void {
+    if (this.task.status !== TaskStatus.INITIAL) return;
+    this.observer?.disconnect();
+    void this.task.run();
+  }
+
+  /** Watches `element` and loads when it comes near the viewport. */
+  observe(element: Element | null): void {
+    if (!element || this.watched.has(element) || this.task.status !== TaskStatus.INITIAL) return;
+    this.observer ??= new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.request(), {
+      rootMargin: '100% 0px',
+    });
+    this.watched.add(element);
+    this.observer.observe(element);
+  }
+}

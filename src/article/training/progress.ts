@@ -1,0 +1,84 @@
+/**
+ * How long work will take and what a screen reader hears about it. Pure, so that the wording is
+ * tested in Node. The status lines change at every report (ten times a second); the one live
+ * region, fed by announcement(), changes only when a run starts, pauses, resumes or ends.
+ */
+import { formatCount, formatDensity, formatLoss } from '../../viz/core/format';
+import { densityOf } from '../state/live-settings';
+import type { RunStatus, TrainingStatus } from './training-controller';
+
+/**
+ * Sweep steps a second on a two-core laptop in Chromium's wasm backend (docs/performance.md:
+ * 42 single-threaded, 50–61 with threads); the estimate a reader sees before a sweep starts.
+ */
+export const MEASURED_SWEEP_STEPS_PER_SECOND = 50;
+
+/** A duration as a reader rounds it: "a few seconds", "about 40 s", "about 3 min", "about 1 h 10 min". */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return 'an unknown time';
+  if (seconds < 10) return 'a few seconds';
+  if (seconds < 60) return `about ${Math.round(seconds / 5) * 5} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `about ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return `about ${hours} h${rest ? ` ${rest} min` : ''}`;
+}
+
+/** Seconds until a run in flight finishes at its measured speed; null before it has one. */
+export function secondsLeft(status: RunStatus): number | null {
+  if (status.stepsPerSecond <= 0) return null;
+  return Math.max(0, status.config.steps - status.step) / status.stepsPerSecond;
+}
+
+/** "about 2 min left", or '' before the run has a speed. */
+export function timeLeftPhrase(status: RunStatus): string {
+  const seconds = secondsLeft(status);
+  return seconds === null ? '' : `${formatDuration(seconds)} left`;
+}
+
+/** "step 1,200 of 10,000": the one wording of a run's progress. */
+export const stepOfTotal = (status: RunStatus): string => `step ${formatCount(status.step)} of ${formatCount(status.config.steps)}`;
+
+/** What a run is, in a few words, for announcements. */
+function runName(status: RunStatus): string {
+  switch (status.target) {
+    case 'live':
+      return `the live model at 1 − S = ${formatDensity(densityOf(status.config))}`;
+    case 'sweep':
+      return 'the sweep';
+    case 'motif':
+      return 'the motif model';
+  }
+}
+
+/**
+ * What the page's live region says about a status: one sentence per phase, so that it changes
+ * (and is read out) when a run starts, pauses, resumes or ends, never at a progress report. A run
+ * that a new run replaced says nothing (the new run announces itself), nor does one that failed
+ * (its section shows the reason in an alert).
+ */
+export function announcement(status: TrainingStatus): string {
+  if (status.phase === 'idle') return '';
+  const name = runName(status);
+  const capitalised = name.charAt(0).toUpperCase() + name.slice(1);
+  const steps = formatCount(status.config.steps);
+  switch (status.phase) {
+    case 'starting':
+    case 'training':
+      return `Training ${name}: ${steps} steps.`;
+    case 'paused':
+      return `${capitalised} is paused at ${stepOfTotal(status)}.`;
+    case 'completed': {
+      const loss = status.losses[0];
+      return `${capitalised} finished training after ${steps} steps${status.target === 'live' && loss !== undefined ? `, loss ${formatLoss(loss)}` : ''}.`;
+    }
+    case 'cancelled':
+      return `Stopped training ${name} at ${stepOfTotal(status)}.`;
+    // The section's alert says what went wrong; a replaced run's successor announces itself.
+    case 'diverged':
+    case 'failed':
+    case 'replaced':
+      return '';
+  }
+}
