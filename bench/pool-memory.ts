@@ -1,0 +1,99 @@
+/**
+ * The bench's "parallelism" part: the sweep retrain through the article's TrainerPool
+ * (bench/pool.html?workers=auto) with navigator.hardwareConcurrency set to 1, 2 and 16 by an init
+ * script, and once in the shape the pool had before it shared the cores out (4 workers, each with
+ * 16 wasm threads). For each: the workers and wasm threads per worker the pool chose, the dedicated
+ * workers Chromium runs (DevTools targets: training workers and their wasm threads), the memory the
+ * page measures mid-run (measureUserAgentSpecificMemory, page and workers), and the resident memory
+ * of the renderer processes as Linux counts it (/proc), both after `MEASURE_AT` steps.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import type { PoolResult } from './pool-page';
+import { round } from './bench-stats';
+
+const STEPS = 400;
+const MEASURE_AT = 200;
+const MB = 1024 * 1024;
+
+/** One process's command line and parent, or null once it has gone. */
+function processInfo(pid: number): { cmdline: string; ppid: number; rssKb: number } | null {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return { cmdline, ppid, rssKb: rss ? Number(rss[1]) : 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** MB resident in the renderer processes descended from the browser process whose command line holds `userDataDir`. */
+function rendererRssMb(userDataDir: string): number {
+  const all = new Map<number, NonNullable<ReturnType<typeof processInfo>>>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    const info = Number.isInteger(pid) ? processInfo(pid) : null;
+    if (info) all.set(pid, info);
+  }
+  const root = [...all].find(([, p]) => p.cmdline.includes(userDataDir) && !p.cmdline.includes('--type='))?.[0];
+  if (root === undefined) return Number.NaN;
+  const descends = (pid: number): boolean => {
+    for (let p = all.get(pid)?.ppid; p !== undefined && p > 1; p = all.get(p)?.ppid) if (p === root) return true;
+    return false;
+  };
+  const kb = [...all].filter(([pid, p]) => p.cmdline.includes('--type=renderer') && descends(pid)).reduce((sum, [, p]) => sum + p.rssKb, 0);
+  return round(kb / 1024);
+}
+
+/** The pool at `cores` reported cores (`query` adds to pool.html's), measured mid-run. */
+async function measuredPool(browser: Browser, baseUrl: string, cores: number, query: string, userDataDir: string) {
+  const page = await browser.newPage();
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
+    await page.goto(`${baseUrl}bench/pool.html?steps=${STEPS}&measure=1&measureAt=${MEASURE_AT}&${query}`);
+    await page.waitForFunction(() => window.poolTraining === true || window.poolResult !== undefined, null, { timeout: 300_000 });
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string }[] };
+    const dedicatedWorkers = targetInfos.filter((t) => t.type === 'worker').length;
+    const rendererMb = rendererRssMb(userDataDir);
+    await page.waitForFunction(() => window.poolResult !== undefined, null, { timeout: 300_000 });
+    const result = (await page.evaluate(() => window.poolResult)) as PoolResult;
+    const memory = result.memory && 'bytes' in result.memory ? result.memory : null;
+    return {
+      cores,
+      workers: result.workers,
+      threadsPerWorker: result.threadsPerWorker ?? null,
+      dedicatedWorkers,
+      measuredMb: memory ? round(memory.bytes / MB) : null,
+      inWorkersMb: memory ? round(memory.workers / MB) : null,
+      rendererRssMb: rendererMb,
+      seconds: round(result.seconds),
+      ...(result.error ? { error: result.error } : {}),
+      ...(result.memory && 'error' in result.memory ? { memoryError: result.memory.error } : {}),
+    };
+  } finally {
+    await cdp.detach();
+    await page.close();
+  }
+}
+
+/** The pool's shape and memory at 1, 2 and 16 reported cores, and at 16 in the shape it had before. */
+export async function poolParallelism(browser: Browser, baseUrl: string, log: (line: string) => void) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { arguments: args } = (await cdp.send('Browser.getBrowserCommandLine')) as { arguments: string[] };
+  await cdp.detach();
+  const userDataDir = args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? '';
+  const rows = [];
+  for (const [cores, query, shape] of [
+    [1, 'workers=auto', 'sized'],
+    [2, 'workers=auto', 'sized'],
+    [16, 'workers=auto', 'sized'],
+    [16, 'workers=4&threads=16', 'before: 4 workers × every core'],
+  ] as const) {
+    rows.push({ shape, ...(await measuredPool(browser, baseUrl, cores, query, userDataDir)) });
+    log(`pool at ${cores} cores: ${JSON.stringify(rows.at(-1))}`);
+  }
+  return { steps: STEPS, measuredAtStep: MEASURE_AT, rows };
+}
