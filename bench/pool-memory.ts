@@ -29,18 +29,16 @@ function processInfo(pid: number): { cmdline: string; ppid: number; rssKb: numbe
   }
 }
 
-/** MB resident in the renderer processes descended from the browser process whose command line holds `userDataDir`. */
-function rendererRssMb(userDataDir: string): number {
+/** MB resident in the renderer processes of the Chromium this process launched (its child, the browser process). */
+function rendererRssMb(): number {
   const all = new Map<number, NonNullable<ReturnType<typeof processInfo>>>();
   for (const name of readdirSync('/proc')) {
     const pid = Number(name);
     const info = Number.isInteger(pid) ? processInfo(pid) : null;
     if (info) all.set(pid, info);
   }
-  const root = [...all].find(([, p]) => p.cmdline.includes(userDataDir) && !p.cmdline.includes('--type='))?.[0];
-  if (root === undefined) return Number.NaN;
   const descends = (pid: number): boolean => {
-    for (let p = all.get(pid)?.ppid; p !== undefined && p > 1; p = all.get(p)?.ppid) if (p === root) return true;
+    for (let p = all.get(pid)?.ppid; p !== undefined && p > 1; p = all.get(p)?.ppid) if (p === process.pid) return true;
     return false;
   };
   const kb = [...all].filter(([pid, p]) => p.cmdline.includes('--type=renderer') && descends(pid)).reduce((sum, [, p]) => sum + p.rssKb, 0);
@@ -48,7 +46,7 @@ function rendererRssMb(userDataDir: string): number {
 }
 
 /** The pool at `cores` reported cores (`query` adds to pool.html's), measured mid-run. */
-async function measuredPool(browser: Browser, baseUrl: string, cores: number, query: string, userDataDir: string) {
+async function measuredPool(browser: Browser, baseUrl: string, cores: number, query: string) {
   const page = await browser.newPage();
   const cdp = await browser.newBrowserCDPSession();
   try {
@@ -57,7 +55,7 @@ async function measuredPool(browser: Browser, baseUrl: string, cores: number, qu
     await page.waitForFunction(() => window.poolTraining === true || window.poolResult !== undefined, null, { timeout: 300_000 });
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string }[] };
     const dedicatedWorkers = targetInfos.filter((t) => t.type === 'worker').length;
-    const rendererMb = rendererRssMb(userDataDir);
+    const rendererMb = rendererRssMb();
     await page.waitForFunction(() => window.poolResult !== undefined, null, { timeout: 300_000 });
     const result = (await page.evaluate(() => window.poolResult)) as PoolResult;
     const memory = result.memory && 'bytes' in result.memory ? result.memory : null;
@@ -81,10 +79,6 @@ async function measuredPool(browser: Browser, baseUrl: string, cores: number, qu
 
 /** The pool's shape and memory at 1, 2 and 16 reported cores, and at 16 in the shape it had before. */
 export async function poolParallelism(browser: Browser, baseUrl: string, log: (line: string) => void) {
-  const cdp = await browser.newBrowserCDPSession();
-  const { arguments: args } = (await cdp.send('Browser.getBrowserCommandLine')) as { arguments: string[] };
-  await cdp.detach();
-  const userDataDir = args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? '';
   const rows = [];
   for (const [cores, query, shape] of [
     [1, 'workers=auto', 'sized'],
@@ -92,7 +86,7 @@ export async function poolParallelism(browser: Browser, baseUrl: string, log: (l
     [16, 'workers=auto', 'sized'],
     [16, 'workers=4&threads=16', 'before: 4 workers × every core'],
   ] as const) {
-    rows.push({ shape, ...(await measuredPool(browser, baseUrl, cores, query, userDataDir)) });
+    rows.push({ shape, ...(await measuredPool(browser, baseUrl, cores, query)) });
     log(`pool at ${cores} cores: ${JSON.stringify(rows.at(-1))}`);
   }
   return { steps: STEPS, measuredAtStep: MEASURE_AT, rows };
