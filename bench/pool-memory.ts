@@ -1,11 +1,12 @@
 /**
  * The bench's "parallelism" part: the sweep retrain through the article's TrainerPool
- * (bench/pool.html?workers=auto) with navigator.hardwareConcurrency set to 1, 2 and 16 by an init
- * script, and once in the shape the pool had before it shared the cores out (4 workers, each with
+ * (bench/pool.html?workers=auto) sized for 1, 2 and 16 cores (the page's `cores`: an init script
+ * that overrode navigator.hardwareConcurrency was not seen by the cross-origin-isolated pool page
+ * here, which kept reading 2), and once in the shape the pool had before it shared the cores out (4 workers, each with
  * 16 wasm threads). For each: the workers and wasm threads per worker the pool chose, the dedicated
- * workers Chromium runs (DevTools targets: training workers and their wasm threads), the memory the
- * page measures mid-run (measureUserAgentSpecificMemory, page and workers), and the resident memory
- * of the renderer processes as Linux counts it (/proc), both after `MEASURE_AT` steps.
+ * workers Chromium runs (DevTools targets: training workers and their wasm threads), and the
+ * resident memory of the renderer processes as Linux counts it (/proc), both after `MEASURE_AT`
+ * steps. (performance.measureUserAgentSpecificMemory answered "not available" on this page.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -14,7 +15,6 @@ import { round } from './bench-stats';
 
 const STEPS = 400;
 const MEASURE_AT = 200;
-const MB = 1024 * 1024;
 
 /** One process's command line and parent, or null once it has gone. */
 function processInfo(pid: number): { cmdline: string; ppid: number; rssKb: number } | null {
@@ -50,26 +50,21 @@ async function measuredPool(browser: Browser, baseUrl: string, cores: number, qu
   const page = await browser.newPage();
   const cdp = await browser.newBrowserCDPSession();
   try {
-    await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
-    await page.goto(`${baseUrl}bench/pool.html?steps=${STEPS}&measure=1&measureAt=${MEASURE_AT}&${query}`);
+    await page.goto(`${baseUrl}bench/pool.html?steps=${STEPS}&measure=1&measureAt=${MEASURE_AT}&cores=${cores}&${query}`);
     await page.waitForFunction(() => window.poolTraining === true || window.poolResult !== undefined, null, { timeout: 300_000 });
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string }[] };
     const dedicatedWorkers = targetInfos.filter((t) => t.type === 'worker').length;
     const rendererMb = rendererRssMb();
     await page.waitForFunction(() => window.poolResult !== undefined, null, { timeout: 300_000 });
     const result = (await page.evaluate(() => window.poolResult)) as PoolResult;
-    const memory = result.memory && 'bytes' in result.memory ? result.memory : null;
     return {
       cores,
       workers: result.workers,
       threadsPerWorker: result.threadsPerWorker ?? null,
       dedicatedWorkers,
-      measuredMb: memory ? round(memory.bytes / MB) : null,
-      inWorkersMb: memory ? round(memory.workers / MB) : null,
       rendererRssMb: rendererMb,
       seconds: round(result.seconds),
       ...(result.error ? { error: result.error } : {}),
-      ...(result.memory && 'error' in result.memory ? { memoryError: result.memory.error } : {}),
     };
   } finally {
     await cdp.detach();

@@ -5,24 +5,21 @@
  * The browser test compares one worker with several (the same models, bit for bit); the bench
  * reports the speed-up.
  *
- * `workers=auto` sizes the pool as the article does (parallelism.ts, from navigator.hardwareConcurrency);
- * `threads` gives each worker that many wasm threads instead of its share of the cores. With
- * `measure=1`, once every worker has reported step `measureAt` (default 200) the page measures its
- * memory (performance.measureUserAgentSpecificMemory: the page and its workers, the wasm threads
- * included) and sets `window.poolTraining`, so that the bench can sample the renderer's memory too.
+ * `workers=auto` sizes the pool as the article does (parallelism.ts) for `cores` cores (default:
+ * navigator.hardwareConcurrency); `threads` gives each worker that many wasm threads instead of its
+ * share of the cores. With `measure=1`, once the run has reported step `measureAt` (default 200) the
+ * page sets `window.poolTraining`, so that the bench can sample the renderer's memory mid-run.
  */
 import { makeConfig, PAPER_DENSITIES } from '../src/model/config';
 import type { NetworkWeights } from '../src/model/network';
 import type { WorkerEvent } from '../src/training/protocol';
-import { reportedCores } from '../src/training/parallelism';
-import { defaultTrainingWorkers, TrainerPool } from '../src/training/trainer-pool';
+import { reportedCores, trainingParallelism } from '../src/training/parallelism';
+import { TrainerPool } from '../src/training/trainer-pool';
 
 export interface PoolResult {
   readonly workers: number;
   /** Wasm threads each worker was given. */
   readonly threadsPerWorker?: number;
-  /** Bytes measured mid-run (measure=1), with where they were, by the page's own measurement. */
-  readonly memory?: { readonly bytes: number; readonly workers: number; readonly page: number } | { readonly error: string };
   readonly steps: number;
   /** From the train request to the merged outcome, worker start included. */
   readonly seconds: number;
@@ -36,29 +33,8 @@ export interface PoolResult {
 declare global {
   interface Window {
     poolResult?: PoolResult;
-    /** Set mid-run with measure=1, once the page has measured its memory. */
+    /** Set mid-run with measure=1. */
     poolTraining?: boolean;
-  }
-}
-
-interface MemoryBreakdown {
-  readonly bytes: number;
-  readonly breakdown: readonly { readonly bytes: number; readonly attribution: readonly { readonly scope?: string }[] }[];
-}
-
-/** The page's memory, its workers' apart (Chromium, cross-origin isolated pages only). */
-async function measureMemory(): Promise<NonNullable<PoolResult['memory']>> {
-  const measure = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<MemoryBreakdown> })
-    .measureUserAgentSpecificMemory;
-  if (!measure) return { error: 'performance.measureUserAgentSpecificMemory is missing (not cross-origin isolated?)' };
-  try {
-    const result = await measure.call(performance);
-    const inWorkers = result.breakdown
-      .filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'))
-      .reduce((sum, b) => sum + b.bytes, 0);
-    return { bytes: result.bytes, workers: inWorkers, page: result.bytes - inWorkers };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -66,8 +42,8 @@ function main(): Promise<PoolResult> {
   const query = new URLSearchParams(location.search);
   const counted = (name: string, fallback: number, most: number): number =>
     Math.min(most, Math.max(1, Math.round(Number(query.get(name) ?? fallback))));
-  const auto = query.get('workers') === 'auto';
-  const requested = auto ? defaultTrainingWorkers() : counted('workers', 1, 8);
+  const cores = query.has('cores') ? counted('cores', 1, 256) : reportedCores();
+  const requested = query.get('workers') === 'auto' ? trainingParallelism(cores).workers : counted('workers', 1, 8);
   const threads = query.has('threads') ? counted('threads', 1, 64) : undefined;
   const steps = counted('steps', 100, 5_000);
   const measureAt = query.get('measure') === '1' ? counted('measureAt', 200, steps) : null;
@@ -76,24 +52,17 @@ function main(): Promise<PoolResult> {
   const workers = Math.min(requested, config.densities.length);
   return new Promise((resolve) => {
     let backend: string | undefined;
-    let memory: PoolResult['memory'];
     const started = performance.now();
     const pool = new TrainerPool(
       (event: WorkerEvent) => {
         if (event.type === 'backend') backend = event.choice.backend;
         if (event.type === 'error') resolve({ workers, steps, seconds: 0, error: event.message });
-        if (event.type === 'progress' && measureAt !== null && event.step >= measureAt && !memory) {
-          memory = { error: 'measuring' };
-          void measureMemory().then((measured) => {
-            memory = measured;
-            window.poolTraining = true;
-          });
-        }
+        if (event.type === 'progress' && measureAt !== null && event.step >= measureAt) window.poolTraining = true;
         if (event.type !== 'outcome') return;
         const seconds = (performance.now() - started) / 1000;
         const { outcome } = event;
         pool.dispose();
-        const shape = { workers, threadsPerWorker: pool.threadsPerWorker, steps, seconds, ...(memory ? { memory } : {}) };
+        const shape = { workers, threadsPerWorker: pool.threadsPerWorker, steps, seconds };
         if (outcome.status !== 'completed') resolve({ ...shape, error: `the run ended ${outcome.status}` });
         else {
           const weights = outcome.snapshot.instances.map((i) => i.weights);
@@ -102,7 +71,7 @@ function main(): Promise<PoolResult> {
       },
       undefined,
       requested,
-      threads === undefined ? reportedCores() : requested * threads,
+      threads === undefined ? cores : requested * threads,
     );
     // Few reports: the measured time is training, not snapshots.
     pool.train(config, { backend: 'wasm', reportEvery: 100, snapshotEveryReports: 1000 });

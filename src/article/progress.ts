@@ -27,8 +27,8 @@ export function formatDuration(seconds: number): string {
 
 /**
  * Seconds until a run in flight finishes at its speed measured on this machine; null before it has
- * one. The first report's speed also paid for the backend's warm-up (measured 2–4× slower: "about
- * 2 min left" for a run that ended 33 s later), so the estimate waits for the second report, whose
+ * one. The first report's speed also paid for the backend's warm-up (from it, "about 2 min left" was
+ * said of a run that ended 33 s later), so the estimate waits for the second report, whose
  * speed is the run's since the first (src/training/step-rate.ts) and is refined at every report.
  */
 export function secondsLeft(status: RunStatus): number | null {

@@ -133,7 +133,11 @@ export async function selectBackend(
 ): Promise<BackendChoice> {
   if (options.wasmUrls && !wasmPathsSet) {
     setWasmPaths(options.wasmUrls);
-    setThreadsCount(wasmThreadCount(options.wasmThreads));
+    const threads = wasmThreadCount(options.wasmThreads);
+    // One thread: the single-threaded binary, without the threaded build's pool of 8 Emscripten
+    // workers (pthreadPoolSize, compiled in), which it starts whatever the thread count.
+    if (threads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    setThreadsCount(threads);
     wasmPathsSet = true;
   }
   const excluded = new Set(options.exclude ?? []);

@@ -1,9 +1,10 @@
 /**
  * A run's training speed as the page reports it: steps per second over all the training since the
  * first report, paused time left out. The first report's chunk also paid for the backend's warm-up
- * (kernel compilation, wasm memory growth, first allocations), measured 2–4× slower than the rest;
- * it alone gives the first report's speed, and no later one. A later speed is thus measured on this
- * machine for this run, and steadies as the run goes instead of following each chunk's noise.
+ * (kernel compilation, wasm memory growth, first allocations): a first estimate from it said "about
+ * 2 min left" for a run that ended 33 s later (issue 27). It alone gives the first report's speed,
+ * and no later one. A later speed is thus measured on this machine for this run, and steadies as
+ * the run goes instead of following each chunk's noise.
  */
 export class StepRate {
   private segment: { step: number; ms: number } | null = null;
