@@ -10,11 +10,18 @@
  * Every worker gets the same share, the warm first worker included. Its wasm thread count is fixed
  * when its backend first starts (TF.js reads setThreadsCount once), and a later split run adds the
  * other workers beside it, so a first worker given every core would break the bound in every split
- * run. A single-worker run on wasm (one instance, or a run on a GPU backend, where the threads sit
- * idle) therefore uses cores / workers threads, not every core: for this model's small matrices the
- * threads are worth 50–61 against 42 steps/s on one (docs/performance.md), while splitting the
- * instances over workers scales with the cores.
+ * run. A single-worker run on wasm (one instance) therefore uses cores / workers threads at most,
+ * not every core: for this model's small matrices two threads were worth 50–61 against 42 steps/s
+ * on one (docs/performance.md), while splitting the instances over workers scales with the cores,
+ * and each threaded worker costs its pool of 8 more workers' memory.
  */
+
+/**
+ * Workers TF.js's threaded wasm build starts in each training worker, whatever thread count it is
+ * given (Emscripten's pthreadPoolSize, compiled in). Measured: 4 workers given 4 or 16 threads each
+ * both ran 36 dedicated workers (docs/performance.md, "Workers, threads and memory").
+ */
+export const WASM_THREAD_POOL = 8;
 
 /** At most this many workers: four already run the 7-instance sweep in two rounds of its costliest instances. */
 export const MAX_TRAINING_WORKERS = 4;
@@ -29,8 +36,9 @@ export interface TrainingParallelism {
 /**
  * The pool's shape on a machine with `cores` logical cores (navigator.hardwareConcurrency; a
  * missing, zero or non-finite count reads as 1, a fractional one is rounded down): one worker per core up to
- * MAX_TRAINING_WORKERS, and the cores left over shared out as wasm threads, so that
- * workers × threadsPerWorker ≤ cores (and both are at least 1).
+ * MAX_TRAINING_WORKERS, and the cores left over shared out as wasm threads where a worker's share
+ * reaches WASM_THREAD_POOL (threadsPerWorker), so that workers × threadsPerWorker ≤ cores (and both
+ * are at least 1).
  */
 export function trainingParallelism(cores: number): TrainingParallelism {
   const workers = Math.min(MAX_TRAINING_WORKERS, wholeCores(cores));
@@ -38,11 +46,15 @@ export function trainingParallelism(cores: number): TrainingParallelism {
 }
 
 /**
- * Wasm threads for each of `workers` workers on `cores` cores: the cores shared out, at least 1
- * (so more workers than cores, which only a caller that names the count can ask for, get 1 each).
+ * Wasm threads for each of `workers` workers on `cores` cores: the cores shared out when each
+ * share covers the threaded build's pool of WASM_THREAD_POOL workers, else 1 (the single-threaded
+ * binary, no pool): a share of 2–7 would still start 8 threads per worker. So a machine below
+ * 8 × MAX_TRAINING_WORKERS = 32 cores runs its workers single-threaded, and the bound
+ * workers × threads ≤ cores holds for the threads actually started.
  */
 export function threadsPerWorker(cores: number, workers: number): number {
-  return Math.max(1, Math.floor(wholeCores(cores) / Math.max(1, Math.floor(workers))));
+  const share = Math.floor(wholeCores(cores) / Math.max(1, Math.floor(workers)));
+  return share >= WASM_THREAD_POOL ? share : 1;
 }
 
 /** A core count as a whole number ≥ 1: missing, zero, fractional or non-finite counts read as 1. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TRAINING_WORKERS, threadsPerWorker, trainingParallelism } from '../../../src/training/parallelism';
+import { MAX_TRAINING_WORKERS, threadsPerWorker, trainingParallelism, WASM_THREAD_POOL } from '../../../src/training/parallelism';
 
 describe('the pool sized to the machine', () => {
   it.each([
@@ -7,8 +7,10 @@ describe('the pool sized to the machine', () => {
     [2, 2, 1],
     [3, 3, 1],
     [4, 4, 1],
-    [8, 4, 2],
-    [16, 4, 4],
+    [8, 4, 1],
+    [16, 4, 1],
+    [31, 4, 1],
+    [32, 4, 8],
     [64, 4, 16],
   ])('at %i cores runs %i workers of %i wasm threads each', (cores, workers, threads) => {
     expect(trainingParallelism(cores)).toEqual({ workers, threadsPerWorker: threads });
@@ -24,10 +26,11 @@ describe('the pool sized to the machine', () => {
     }
   });
 
-  it('leaves no core idle that a whole thread per worker could use', () => {
+  it('threads a worker only when its share covers the threaded build’s pool of workers', () => {
+    expect(WASM_THREAD_POOL).toBe(8);
     for (let cores = 1; cores <= 128; cores++) {
-      const { workers, threadsPerWorker: threads } = trainingParallelism(cores);
-      expect(cores - workers * threads).toBeLessThan(workers);
+      const { threadsPerWorker: threads } = trainingParallelism(cores);
+      expect(threads === 1 || threads >= WASM_THREAD_POOL).toBe(true);
     }
   });
 
@@ -35,14 +38,15 @@ describe('the pool sized to the machine', () => {
     for (const cores of [0, -3, Number.NaN, Number.POSITIVE_INFINITY, 0.5]) {
       expect(trainingParallelism(cores)).toEqual({ workers: 1, threadsPerWorker: 1 });
     }
-    expect(trainingParallelism(9.9)).toEqual({ workers: 4, threadsPerWorker: 2 });
+    expect(trainingParallelism(33.9)).toEqual({ workers: 4, threadsPerWorker: 8 });
   });
 
   it('gives each of a named number of workers its share of the cores, at least one thread', () => {
     expect(threadsPerWorker(16, 1)).toBe(16);
     expect(threadsPerWorker(16, 2)).toBe(8);
-    expect(threadsPerWorker(16, 7)).toBe(2);
+    expect(threadsPerWorker(16, 3)).toBe(1);
+    expect(threadsPerWorker(16, 7)).toBe(1);
     expect(threadsPerWorker(2, 7)).toBe(1);
-    expect(threadsPerWorker(2, 0)).toBe(2);
+    expect(threadsPerWorker(16, 0)).toBe(16);
   });
 });

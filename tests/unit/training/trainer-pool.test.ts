@@ -166,8 +166,8 @@ describe('the trainer pool', () => {
 
   it('gives every worker, the warm first one included, its share of the cores as wasm threads', () => {
     for (const [cores, count, threads] of [
-      [16, 4, 4],
-      [8, 4, 2],
+      [64, 4, 16],
+      [16, 4, 1],
       [2, 2, 1],
       [1, 1, 1],
     ] as const) {
@@ -188,10 +188,10 @@ describe('the trainer pool', () => {
 
   it('shares the cores out over a worker count the caller names', () => {
     const { create, workers } = fakeWorkers();
-    const pool = new TrainerPool(() => {}, create, 2, 16);
-    expect(pool.threadsPerWorker).toBe(8);
+    const pool = new TrainerPool(() => {}, create, 2, 32);
+    expect(pool.threadsPerWorker).toBe(16);
     pool.train(sweep, { backend: 'wasm' });
-    expect(workers.map((w) => trainRequest(w).wasmThreads)).toEqual([8, 8]);
+    expect(workers.map((w) => trainRequest(w).wasmThreads)).toEqual([16, 16]);
   });
 
   it('reports a worker the browser refuses to start as the run failing, with the reason', async () => {
