@@ -14,8 +14,8 @@
  *                 │  one part diverges or fails ─▶ the others cancelled, its end reported
  *                 └─ cancel ─▶ every part cancelled ─▶ 'cancelled'
  *
- * Every worker may start cores / workers wasm threads (parallelism.ts), so that the pool never asks
- * for more threads than the machine has cores; the warm first worker gets the same share.
+ * Each worker, the warm first one included, gets its share of the cores as wasm threads
+ * (parallelism.ts), so that the pool never starts more threads than the machine has cores.
  *
  * Once a run has ended, the workers beyond the first are closed, so that the heaps of a split run
  * are not kept between the rare runs that need them (a sweep retrain); the first worker stays, warm
@@ -26,10 +26,8 @@ import { expectedRows, STEP_OVERHEAD_ROWS } from '../model/recipe';
 import type { BackendName } from './backend';
 import type { RunEnd, WorkerEvent } from './protocol';
 import type { WeightsSnapshot } from './snapshot';
-import { MAX_TRAINING_WORKERS, reportedCores, threadsPerWorker, trainingParallelism } from './parallelism';
+import { reportedCores, threadsPerWorker, trainingParallelism } from './parallelism';
 import { TrainerClient, type TrainerListener, type TrainOptions } from './trainer-client';
-
-export { MAX_TRAINING_WORKERS };
 
 /** The backends whose runs are split over workers. */
 const CPU_BACKENDS: readonly BackendName[] = ['wasm', 'cpu'];

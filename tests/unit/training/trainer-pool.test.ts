@@ -3,7 +3,8 @@ import { makeConfig, PAPER_DENSITIES } from '../../../src/model/config';
 import { expectedRows, STEP_OVERHEAD_ROWS } from '../../../src/model/recipe';
 import type { TrainRequest, WorkerEvent } from '../../../src/training/protocol';
 import type { WeightsSnapshot } from '../../../src/training/snapshot';
-import { defaultTrainingWorkers, MAX_TRAINING_WORKERS, splitInstances, TrainerPool } from '../../../src/training/trainer-pool';
+import { MAX_TRAINING_WORKERS } from '../../../src/training/parallelism';
+import { defaultTrainingWorkers, splitInstances, TrainerPool } from '../../../src/training/trainer-pool';
 import { type FakeWorker, fakeWorkers } from '../support/fake-worker';
 
 const sweep = makeConfig({ densities: [...PAPER_DENSITIES], steps: 100 });
