@@ -12,6 +12,7 @@ import { unpackInstance } from '../src/article/training/timeline';
 import { LINK_VERSION } from '../src/article/state/url-state';
 import type { SuperpositionArticle } from '../src/article/superposition-article';
 import { engineReport, median, otherFormulation, round } from './bench-stats';
+import { poolParallelism } from './pool-memory';
 import type { Formulation } from '../src/training/engine';
 import {
   BENCH_SITE_CONFIG,
@@ -198,13 +199,14 @@ async function poolSpeedup(browser: Browser, baseUrl: string, repeats: number) {
   };
 }
 
-export const BROWSER_PARTS = ['sweep', 'pool', 'plot', 'live'] as const;
+export const BROWSER_PARTS = ['sweep', 'pool', 'parallelism', 'plot', 'live'] as const;
 export type BrowserPart = (typeof BROWSER_PARTS)[number];
 
 export async function browserBenchmarks(repeats: number, parts: ReadonlySet<BrowserPart>, log: (line: string) => void) {
   const site = await buildAndServe(BENCH_SITE_CONFIG);
   const { baseUrl } = site;
-  const browser = await launchChromium(['--enable-unsafe-webgpu']);
+  // Eager memory measurement: measureUserAgentSpecificMemory answers at once instead of at the next GC (up to 20 s).
+  const browser = await launchChromium(['--enable-unsafe-webgpu', '--enable-blink-features=ForceEagerMeasureMemory']);
   try {
     const sweep: Record<string, unknown> = {};
     // A freshly launched Chromium is still starting its other processes on the same two cores:
@@ -238,6 +240,7 @@ export async function browserBenchmarks(repeats: number, parts: ReadonlySet<Brow
     }
     const pool = parts.has('pool') ? await poolSpeedup(browser, baseUrl, repeats) : null;
     if (pool) log(`sweep over workers: ${JSON.stringify(pool)}`);
+    const parallelism = parts.has('parallelism') ? await poolParallelism(browser, baseUrl, log) : null;
     const firstPlot: number[] = [];
     for (let r = 0; r < (parts.has('plot') ? repeats : 0); r++) firstPlot.push(await firstPlotMs(browser, baseUrl));
     log(`first stack plot: ${firstPlot.map(round).join(', ')} ms`);
@@ -251,6 +254,7 @@ export async function browserBenchmarks(repeats: number, parts: ReadonlySet<Brow
     return {
       ...(parts.has('sweep') && { sweepStepsPerSecond: sweep }),
       ...(pool && { sweepOverWorkers: pool }),
+      ...(parallelism && { poolParallelism: parallelism }),
       ...(parts.has('plot') && { firstStackPlotMs: { median: round(median(firstPlot)), samples: firstPlot.map(round) } }),
       ...(parts.has('live') && {
         liveModels: {

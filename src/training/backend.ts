@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { reportedCores } from './parallelism';
 import { type FloatPrecision, measureFloatPrecision } from './precision';
 import { softwareRendererOf, softwareWebGLRenderer } from './renderer';
 
@@ -94,6 +95,15 @@ export function activeSoftwareRenderer(): string | null {
 let wasmPathsSet = false;
 
 /**
+ * The wasm threads to ask TF.js for: `requested` (the pool's share of the cores) as a whole number
+ * ≥ 1, else every core the browser reports. TF.js reads it once, when wasm first starts.
+ */
+export function wasmThreadCount(requested?: number): number {
+  if (requested !== undefined && Number.isFinite(requested) && requested >= 1) return Math.floor(requested);
+  return reportedCores();
+}
+
+/**
  * Why a GPU that stores only 16-bit floats is passed over: measured with forced half-precision
  * textures, the live model at 1 − S = 0.01 ends with 16× the 32-bit model's loss and computes 8
  * features instead of 17–18 (docs/performance.md, "Half-precision GPUs").
@@ -114,15 +124,20 @@ export function backendOrder(forced?: BackendName): BackendName[] {
  * software renderer, or on a GPU that stores only 16-bit floats, is used only when it is itself the
  * backend asked for by name: in every other case it is passed over for wasm, as in the automatic
  * order (a forced half-precision backend trains with a larger Adam ε, precision.ts). `exclude`
- * skips backends known to be broken here (for instance WebGL after its context was lost). Throws
- * when no backend starts.
+ * skips backends known to be broken here (for instance WebGL after its context was lost).
+ * `wasmUrls` (browser only) with `wasmThreads` set where the wasm binaries load from and how many
+ * threads wasm may start, the first time only (wasmThreadCount). Throws when no backend starts.
  */
 export async function selectBackend(
-  options: { forced?: BackendName; exclude?: readonly BackendName[]; wasmUrls?: WasmBinaryUrls } = {},
+  options: { forced?: BackendName; exclude?: readonly BackendName[]; wasmUrls?: WasmBinaryUrls; wasmThreads?: number } = {},
 ): Promise<BackendChoice> {
   if (options.wasmUrls && !wasmPathsSet) {
     setWasmPaths(options.wasmUrls);
-    setThreadsCount(navigator.hardwareConcurrency || 1);
+    const threads = wasmThreadCount(options.wasmThreads);
+    // One thread: the single-threaded binary, without the threaded build's pool of 8 Emscripten
+    // workers (pthreadPoolSize, compiled in), which it starts whatever the thread count.
+    if (threads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    setThreadsCount(threads);
     wasmPathsSet = true;
   }
   const excluded = new Set(options.exclude ?? []);

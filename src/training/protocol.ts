@@ -14,6 +14,11 @@ export interface TrainRequest {
   readonly config: ModelConfig;
   /** Use this backend if it initialises; otherwise the automatic order. */
   readonly backend?: BackendName;
+  /**
+   * Wasm threads the worker's backend may start (TrainerPool's share of the cores, parallelism.ts);
+   * read only when the worker first starts wasm, after which its count is fixed. Default: every core.
+   */
+  readonly wasmThreads?: number;
   readonly reportEvery: number;
   readonly snapshotEveryReports: number;
   readonly minReportIntervalMs: number;

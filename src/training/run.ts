@@ -5,6 +5,7 @@
  */
 import { scheduledLearningRate } from '../model/config';
 import type { NetworkWeights } from '../model/network';
+import { StepRate } from './step-rate';
 import type { TrainingEngine } from './training-engine';
 
 export interface TrainingProgress {
@@ -14,7 +15,7 @@ export interface TrainingProgress {
   readonly losses: readonly number[];
   /** Weights of every instance, on snapshot steps only. */
   readonly weights?: readonly NetworkWeights[];
-  /** Steps per second since the previous report. */
+  /** Steps per second over the run since its first report (StepRate); the first report's own chunk for the first. */
   readonly stepsPerSecond: number;
   /** The learning rate the last step took (the run's schedule at that step); always set by TrainingRun. */
   readonly learningRate?: number;
@@ -147,15 +148,14 @@ export class TrainingRun {
     progress.lastGoodStep = engine.step;
     let losses: number[] = [];
     let reports = 0;
-    let chunkStart = now();
-    let chunkFirstStep = engine.step;
+    const rate = new StepRate();
+    rate.start(engine.step, now());
     let lastReportAt = Number.NEGATIVE_INFINITY;
     while (engine.step < total) {
       await yieldToEventLoop();
       while (this.paused && !this.cancelled) {
         await new Promise<void>((resolve) => (this.wake = resolve));
-        chunkStart = now();
-        chunkFirstStep = engine.step;
+        rate.start(engine.step, now());
       }
       if (this.cancelled) return { status: 'cancelled', step: engine.step };
       const chunk = Math.min(reportEvery, total - engine.step);
@@ -177,9 +177,7 @@ export class TrainingRun {
       }
       const t = now();
       lastReportAt = t;
-      const stepsPerSecond = ((engine.step - chunkFirstStep) * 1000) / Math.max(1e-3, t - chunkStart);
-      chunkStart = t;
-      chunkFirstStep = engine.step;
+      const stepsPerSecond = rate.report(engine.step, t);
       const learningRate = scheduledLearningRate(engine.config, engine.step - 1);
       options.onProgress?.({ step: engine.step, totalSteps: total, losses, stepsPerSecond, learningRate, ...(weights ? { weights } : {}) });
     }

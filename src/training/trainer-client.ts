@@ -1,6 +1,8 @@
 /**
  * The page's handle on the training worker. It numbers runs, drops events from replaced runs,
- * and turns a crashed worker into an 'error' event and a fresh worker.
+ * and turns a crashed worker into an 'error' event and a fresh worker. A worker the browser
+ * refuses to construct (a Trusted Types or CSP policy, no Worker at all) is an 'error' event too,
+ * sent a microtask later, as a real worker's would be; the next request tries again.
  */
 import type { ModelConfig } from '../model/config';
 import type { NetworkWeights } from '../model/network';
@@ -33,13 +35,17 @@ export class TrainerClient {
       new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' }),
   ) {}
 
-  /** Starts a run (replacing any current one) and returns its id. */
-  train(config: ModelConfig, options: TrainOptions = {}): number {
+  /**
+   * Starts a run (replacing any current one) and returns its id. `wasmThreads`: the wasm threads
+   * the worker's backend may start, fixed at the worker's first run (TrainerPool's share of the cores).
+   */
+  train(config: ModelConfig, options: TrainOptions = {}, wasmThreads?: number): number {
     const runId = ++this.runId;
     this.send({
       type: 'train',
       runId,
       config,
+      ...(wasmThreads !== undefined ? { wasmThreads } : {}),
       reportEvery: options.reportEvery ?? REPORT_DEFAULTS.reportEvery,
       snapshotEveryReports: options.snapshotEveryReports ?? REPORT_DEFAULTS.snapshotEveryReports,
       minReportIntervalMs: options.minReportIntervalMs ?? REPORT_DEFAULTS.minReportIntervalMs,
@@ -72,12 +78,25 @@ export class TrainerClient {
   }
 
   private send(request: WorkerRequest): void {
-    this.ensureWorker().postMessage(request);
+    // Only a run needs a worker: pausing or cancelling one that never started has nothing to stop.
+    if (!this.worker && request.type !== 'train') return;
+    this.ensureWorker(request.runId)?.postMessage(request);
   }
 
-  private ensureWorker(): Worker {
+  /** The worker, started if need be; null (and run `runId` reported failed) when the browser refuses it. */
+  private ensureWorker(runId: number): Worker | null {
     if (this.worker) return this.worker;
-    const worker = this.createWorker();
+    let worker: Worker;
+    try {
+      worker = this.createWorker();
+    } catch (error) {
+      const message = workerRefusal(error);
+      // Asynchronous, as a worker's own events are: the caller has its run id before it hears the run failed.
+      queueMicrotask(() => {
+        if (runId === this.runId) this.listener({ type: 'error', runId, message });
+      });
+      return null;
+    }
     worker.onmessage = (message: MessageEvent<WorkerEvent>) => {
       if (message.data.runId === this.runId) this.listener(message.data);
     };
@@ -91,4 +110,10 @@ export class TrainerClient {
     this.worker = worker;
     return worker;
   }
+}
+
+/** The sentence for a worker the browser would not construct, with its reason. */
+export function workerRefusal(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `the browser refused to start a training worker (${reason || 'no reason given'}); training is unavailable on this page`;
 }

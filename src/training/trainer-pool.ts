@@ -14,6 +14,9 @@
  *                 │  one part diverges or fails ─▶ the others cancelled, its end reported
  *                 └─ cancel ─▶ every part cancelled ─▶ 'cancelled'
  *
+ * Each worker, the warm first one included, gets its share of the cores as wasm threads
+ * (parallelism.ts), so that the pool never starts more threads than the machine has cores.
+ *
  * Once a run has ended, the workers beyond the first are closed, so that the heaps of a split run
  * are not kept between the rare runs that need them (a sweep retrain); the first worker stays, warm
  * for the next live model.
@@ -23,22 +26,15 @@ import { expectedRows, STEP_OVERHEAD_ROWS } from '../model/recipe';
 import type { BackendName } from './backend';
 import type { RunEnd, WorkerEvent } from './protocol';
 import type { WeightsSnapshot } from './snapshot';
+import { reportedCores, threadsPerWorker, trainingParallelism } from './parallelism';
 import { TrainerClient, type TrainerListener, type TrainOptions } from './trainer-client';
 
 /** The backends whose runs are split over workers. */
 const CPU_BACKENDS: readonly BackendName[] = ['wasm', 'cpu'];
 
-/**
- * At most this many workers: each holds its own TF.js and wasm heap (tens of MB), which a phone
- * with eight cores should not pay eight times; four already run the 7-instance sweep in two
- * rounds of the costliest instances.
- */
-export const MAX_TRAINING_WORKERS = 4;
-
-/** One worker per logical core the browser reports, at most MAX_TRAINING_WORKERS. */
+/** One worker per logical core the browser reports, at most MAX_TRAINING_WORKERS (parallelism.ts). */
 export function defaultTrainingWorkers(): number {
-  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
-  return Math.max(1, Math.min(MAX_TRAINING_WORKERS, cores));
+  return trainingParallelism(reportedCores()).workers;
 }
 
 /**
@@ -94,15 +90,22 @@ export class TrainerPool {
   /** The backend the first worker last trained on: it decides whether the next run is split. */
   private lastBackend: BackendName | null = null;
 
+  /** Wasm threads each worker's backend may start: the cores shared out over `workers`, at least 1. */
+  readonly threadsPerWorker: number;
+
   /**
-   * `workers`: the most workers a run is spread over (default: one per core). `createWorker` makes
-   * each worker; tests pass fakes.
+   * `workers`: the most workers a run is spread over (default: one per core, at most
+   * MAX_TRAINING_WORKERS). `cores`: the machine's logical cores (default: what the browser reports).
+   * `createWorker` makes each worker; tests pass fakes.
    */
   constructor(
     private readonly listener: TrainerListener,
     private readonly createWorker?: () => Worker,
     readonly workers = defaultTrainingWorkers(),
-  ) {}
+    cores = reportedCores(),
+  ) {
+    this.threadsPerWorker = threadsPerWorker(cores, workers);
+  }
 
   /**
    * Starts a run (replacing any current one) and returns its id. Split over the workers when its
@@ -119,11 +122,15 @@ export class TrainerPool {
       const whole = groups.length === 1;
       const partConfig = whole ? config : { ...config, densities: members.map((k) => config.densities[k]!) };
       const initial = options.initial && !whole ? members.map((k) => options.initial![k]!) : options.initial;
-      const subRunId = client.train(partConfig, {
-        ...options,
-        ...(whole || !backend ? {} : { backend }),
-        ...(initial ? { initial } : {}),
-      });
+      const subRunId = client.train(
+        partConfig,
+        {
+          ...options,
+          ...(whole || !backend ? {} : { backend }),
+          ...(initial ? { initial } : {}),
+        },
+        this.threadsPerWorker,
+      );
       return { client, subRunId, members, progress: null, snapshot: null, outcome: null };
     });
     this.run = { runId, config, parts, sentStep: -1, sentSnapshotStep: -1, ended: false };

@@ -78,7 +78,12 @@ async function train(request: TrainRequest): Promise<void> {
   let startStep = 0;
   try {
     for (;;) {
-      const choice = await selectBackend({ forced: request.backend, exclude: [...broken], wasmUrls: WASM_BINARY_URLS });
+      const choice = await selectBackend({
+        forced: request.backend,
+        exclude: [...broken],
+        wasmUrls: WASM_BINARY_URLS,
+        ...(request.wasmThreads !== undefined ? { wasmThreads: request.wasmThreads } : {}),
+      });
       post({ type: 'backend', runId, choice });
       if (current?.runId !== runId) return;
       const config = configForPrecision(request.config, choice.precision);

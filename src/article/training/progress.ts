@@ -25,9 +25,15 @@ export function formatDuration(seconds: number): string {
   return `about ${hours} h${rest ? ` ${rest} min` : ''}`;
 }
 
-/** Seconds until a run in flight finishes at its measured speed; null before it has one. */
+/**
+ * Seconds until a run in flight finishes at its speed measured on this machine; null before it has
+ * one. The first report's speed also paid for the backend's warm-up (from it, "about 2 min left" was
+ * said of a run that ended 33 s later), so the estimate waits for the second report, whose
+ * speed is the run's since the first (src/training/step-rate.ts) and is refined at every report.
+ */
 export function secondsLeft(status: RunStatus): number | null {
-  if (status.stepsPerSecond <= 0) return null;
+  const reports = status.lossHistory[0]?.length ?? 0;
+  if (status.stepsPerSecond <= 0 || reports < 2) return null;
   return Math.max(0, status.config.steps - status.step) / status.stepsPerSecond;
 }
 

@@ -3,7 +3,8 @@ import { makeConfig, PAPER_DENSITIES } from '../../../src/model/config';
 import { expectedRows, STEP_OVERHEAD_ROWS } from '../../../src/model/recipe';
 import type { TrainRequest, WorkerEvent } from '../../../src/training/protocol';
 import type { WeightsSnapshot } from '../../../src/training/snapshot';
-import { defaultTrainingWorkers, MAX_TRAINING_WORKERS, splitInstances, TrainerPool } from '../../../src/training/trainer-pool';
+import { MAX_TRAINING_WORKERS } from '../../../src/training/parallelism';
+import { defaultTrainingWorkers, splitInstances, TrainerPool } from '../../../src/training/trainer-pool';
 import { type FakeWorker, fakeWorkers } from '../support/fake-worker';
 
 const sweep = makeConfig({ densities: [...PAPER_DENSITIES], steps: 100 });
@@ -162,6 +163,62 @@ describe('the trainer pool', () => {
     new TrainerPool(() => {}, create).train(sweep, { backend: 'wasm' });
     expect(workers).toHaveLength(4);
     vi.unstubAllGlobals();
+  });
+
+  it('gives every worker, the warm first one included, its share of the cores as wasm threads', () => {
+    for (const [cores, count, threads] of [
+      [64, 4, 16],
+      [16, 4, 1],
+      [2, 2, 1],
+      [1, 1, 1],
+    ] as const) {
+      vi.stubGlobal('navigator', { hardwareConcurrency: cores });
+      const { create, workers } = fakeWorkers();
+      const pool = new TrainerPool(() => {}, create);
+      // A single-instance live run trains in the first worker alone, with the same share.
+      pool.train(makeConfig({ densities: [0.1], steps: 10 }));
+      expect(trainRequest(workers[0]!).wasmThreads).toBe(threads);
+      workers[0]!.answer({ type: 'backend', runId: workers[0]!.runId, choice: { backend: 'wasm', precision: 32, skipped: [] } });
+      pool.train(sweep);
+      expect(workers).toHaveLength(count);
+      expect(workers.map((w) => trainRequest(w).wasmThreads)).toEqual(workers.map(() => threads));
+      expect(count * threads).toBeLessThanOrEqual(cores);
+    }
+    vi.unstubAllGlobals();
+  });
+
+  it('shares the cores out over a worker count the caller names', () => {
+    const { create, workers } = fakeWorkers();
+    const pool = new TrainerPool(() => {}, create, 2, 32);
+    expect(pool.threadsPerWorker).toBe(16);
+    pool.train(sweep, { backend: 'wasm' });
+    expect(workers.map((w) => trainRequest(w).wasmThreads)).toEqual([16, 16]);
+  });
+
+  it('reports a worker the browser refuses to start as the run failing, with the reason', async () => {
+    let made = 0;
+    const events: WorkerEvent[] = [];
+    const pool = new TrainerPool(
+      (e) => events.push(e),
+      () => {
+        made++;
+        throw new TypeError("Failed to construct 'Worker': This document requires 'TrustedScriptURL' assignment.");
+      },
+      3,
+    );
+    const runId = pool.train(sweep, { backend: 'wasm' });
+    await Promise.resolve();
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event).toMatchObject({ type: 'error', runId });
+    expect(event!.type === 'error' && event!.message).toMatch(
+      /browser refused to start a training worker \(.*TrustedScriptURL.*\); training is unavailable/,
+    );
+    expect(made).toBeGreaterThanOrEqual(1);
+    // Pausing or stopping the failed run asks for no worker.
+    pool.cancel();
+    await Promise.resolve();
+    expect(events).toHaveLength(1);
   });
 
   it('stops every part when one diverges, and reports the divergence with the others’ last weights', () => {

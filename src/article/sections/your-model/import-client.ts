@@ -84,7 +84,18 @@ export class ImportClient {
   }
 
   private send(request: ImportRequest): void {
-    this.ensureWorker().postMessage(request);
+    let worker: Worker;
+    try {
+      worker = this.ensureWorker();
+    } catch (cause) {
+      // A worker the browser refuses to construct (a Trusted Types or CSP policy): the request fails with why.
+      const error = `The browser refused to start the import worker (${cause instanceof Error ? cause.message : String(cause)}); models cannot be read on this page.`;
+      this.waiting.get(request.id)?.(
+        request.type === 'read' ? { type: 'refused', id: request.id, error } : { type: 'failed', id: request.id, error },
+      );
+      return;
+    }
+    worker.postMessage(request);
   }
 
   private ensureWorker(): Worker {

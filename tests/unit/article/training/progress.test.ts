@@ -13,7 +13,12 @@ function run(patch: Partial<RunStatus> = {}): RunStatus {
     config: liveConfig({ ...DEFAULT_STATE, density: 0.1, steps: 3500 }),
     step: 1200,
     losses: [0.0021],
-    lossHistory: [[]],
+    lossHistory: [
+      [
+        [25, 0.1],
+        [1200, 0.0021],
+      ],
+    ],
     snapshot: null,
     timeline: emptyTimeline(MAX_FRAMES),
     backend: 'wasm',
@@ -37,6 +42,13 @@ describe('time estimates', () => {
     expect(timeLeftPhrase(run())).toBe('about 25 s left');
     expect(timeLeftPhrase(run({ stepsPerSecond: 0 }))).toBe('');
     expect(stepOfTotal(run())).toBe('step 1,200 of 3,500');
+  });
+
+  it('gives no estimate from the first report alone, whose speed includes the warm-up', () => {
+    const first = run({ step: 25, stepsPerSecond: 20, lossHistory: [[[25, 0.1]]] });
+    expect(secondsLeft(first)).toBeNull();
+    expect(timeLeftPhrase(first)).toBe('');
+    expect(timeLeftPhrase(run({ lossHistory: [[]] }))).toBe('');
   });
 });
 

@@ -19,7 +19,18 @@ describe('the live status line', () => {
   });
 
   it('reads step of total, loss, backend, speed, time left and phase', () => {
-    const status = liveRun({ step: 1200, losses: [0.0021], stepsPerSecond: 410.4 });
+    // Two reports: the first alone gives no time left (its speed includes the warm-up).
+    const status = liveRun({
+      step: 1200,
+      losses: [0.0021],
+      stepsPerSecond: 410.4,
+      lossHistory: [
+        [
+          [25, 0.1],
+          [1200, 0.0021],
+        ],
+      ],
+    });
     expect(statusLine(status)).toBe('Step 1,200 of 3,500 · loss 2.10e-3 · backend wasm · 410 steps/s · a few seconds left · training');
     expect(statusLine({ ...status, phase: 'starting', backend: null, losses: [] })).toBe(
       'Step 1,200 of 3,500 · starting the training worker…',

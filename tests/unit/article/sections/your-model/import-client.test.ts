@@ -105,4 +105,16 @@ describe('the import client', () => {
     void c.read([file]);
     expect(workers).toHaveLength(2);
   });
+
+  it('fails a read and an analysis with why when the browser refuses to start the import worker', async () => {
+    const refusing = new ImportClient(() => {
+      throw new TypeError("Failed to construct 'Worker': This document requires 'TrustedScriptURL' assignment.");
+    });
+    const reason = /^The browser refused to start the import worker \(.*TrustedScriptURL.*\); models cannot be read on this page\.$/;
+    const read = await refusing.read([{ name: 'model.npz', bytes: new ArrayBuffer(4) }]);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.error).toMatch(reason);
+    const analysed = await refusing.analyse({} as Parameters<ImportClient['analyse']>[0], () => {});
+    expect(typeof analysed === 'object' && analysed.error).toMatch(reason);
+  });
 });
