@@ -13,11 +13,11 @@
  *   4,096, 16,384).
  * - **steps** = a fixed compute budget over the cost of a step, FAMILY_BUDGET_ROWS /
  *   (FAMILY_STEP_OVERHEAD_ROWS + expectedRows), rounded to 100: 12,000 at the dense end (what
- *   lr 2e-2 needs to leave the symmetry plateau at every seed tried), falling smoothly to 4,300 at
- *   0.03, 2,500 at 0.01 and 1,700 at 0.001, where a step computes about 1,500 rows. Every level
+ *   lr 2e-2 needs to leave the symmetry plateau at every seed tried), falling smoothly to 3,800 at
+ *   0.03, 2,000 at 0.01 and 1,400 at 0.001, where a step computes about 1,500 rows. Every level
  *   costs about the same wall time (30–60 s on wasm on the shared 2-core machine). The budget is
  *   what lets 25 densities × 3 seeds train in under an hour on that machine: the sparse levels get
- *   a third of the converged recipe's steps and land above its losses (docs/training.md).
+ *   a fraction of the converged recipe’s steps and land above its losses (docs/training.md).
  * - **peak learning rate**: log-linear in u between anchors (1, 2e-2), (0.3, 1e-2), (0.03, 1e-2),
  *   (0.01, 3e-3), constant beyond them; 2e-2 leaves the dense symmetry plateau within 12,000
  *   steps (docs/training.md, the live recipe), 3e-3 is the converged sparse levels' rate.
@@ -33,11 +33,11 @@ import { expectedRows, type LevelRecipe, type Recipe } from './recipe';
 
 /**
  * A step's fixed cost in rows for the family's budget: measured on wasm on the 2-core machine, a
- * single instance's step costs roughly its rows plus 100 (2.4 ms at batch 128, 11 ms at 533 rows,
- * 13 ms at 1,520 rows under varying load). Smaller than recipe.ts's STEP_OVERHEAD_ROWS, which
- * sizes runs of several instances.
+ * single instance's step costs roughly in proportion to its rows, with a small fixed part (2.4 ms
+ * at batch 128, 11 ms at 533 rows, 13 ms at 1,520 rows under varying load). Smaller than
+ * recipe.ts's STEP_OVERHEAD_ROWS, which sizes runs of several instances.
  */
-export const FAMILY_STEP_OVERHEAD_ROWS = 100;
+export const FAMILY_STEP_OVERHEAD_ROWS = 50;
 /** The compute budget of one level in rows (steps × (overhead + rows a step)): 12,000 steps of batch 128 at 1 − S = 1. */
 export const FAMILY_BUDGET_ROWS = 12_000 * (FAMILY_STEP_OVERHEAD_ROWS + 128);
 

@@ -4,7 +4,7 @@
  */
 export { maxAbs, normaliseNeurons, type NormalisedWeights } from './normalise';
 export { largestFeature, neuronOrder } from './order';
-export { featureNorms, superpositionMeasures } from './superposition';
+export { EMBEDDED_NORM_FRACTION, embeddedFeatures, featureNorms, superpositionMeasures } from './superposition';
 export {
   REPRESENTED_GAIN,
   classifyRepresentation,
