@@ -29,4 +29,11 @@ export {
 } from './neurons';
 export { CARRIER_SHARE, featurePair, featurePairs, type Carrier, type FeaturePair } from './pairs';
 export { MOTIF_THRESHOLDS, findMotifs, type MotifInstance, type MotifThresholds } from './motif';
+export {
+  motifCatalogue,
+  summariseCatalogue,
+  type CatalogueEntry,
+  type CatalogueModel,
+  type CatalogueSummary,
+} from './motif-catalogue';
 export { analyseModel, analyseModels, type ModelCounts, type ModelAnalysis } from './model-analysis';
