@@ -17,6 +17,7 @@
  *
  * W1: [m, n] neuron-major; W2: [n, m] feature-major; b: [n]. Plain TypeScript.
  */
+import { referenceLosses } from './evaluation';
 import type { NetworkWeights } from './network';
 
 /** Flag a run whose dead outputs add at least this fraction of the clean solution's loss. */
@@ -106,4 +107,19 @@ export function lossOutliers(samples: readonly RunLossSample[], factor = LOSS_OU
     if (s.lossOverClean > factor * median) flagged.push(index);
   });
   return flagged;
+}
+
+/**
+ * What the curve needs to flag a model with a dead output (curve.ts curveSample's `failure`): its
+ * dead outputs and their excess loss over the clean solution of an m-neuron model, ÷ that loss.
+ */
+export function runFailure(
+  weights: NetworkWeights,
+  density: number,
+  importance: ArrayLike<number>,
+): { readonly deadOutputs: number[]; readonly deadOutputExcess: number } {
+  const m = weights.W1.length;
+  const dead = deadOutputs(weights);
+  const { clean } = referenceLosses(density, importance, m);
+  return { deadOutputs: dead, deadOutputExcess: deadOutputExcess(dead, density, importance, m, clean) };
 }

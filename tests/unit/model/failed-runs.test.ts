@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importances } from '../../../src/model/config';
 import { type CurveSample, curveLevels, failureReasons } from '../../../src/model/curve';
 import { referenceLosses } from '../../../src/model/evaluation';
-import { DEAD_OUTPUT_EXCESS, deadOutputExcess, deadOutputs, lossOutliers } from '../../../src/model/failed-runs';
+import { DEAD_OUTPUT_EXCESS, deadOutputExcess, deadOutputs, lossOutliers, runFailure } from '../../../src/model/failed-runs';
 import type { NetworkWeights } from '../../../src/model/network';
 
 const sample = (density: number, seed: number, fields: Partial<CurveSample> = {}): CurveSample => ({
@@ -113,5 +113,19 @@ describe('on the shipped replication sweep', () => {
     const at = (d: number) => deadOutputs(file.instances.find((i) => i.density === d)!).filter((i) => i < 20);
     expect(at(0.001)).toContain(0);
     expect(at(1)).toEqual([]);
+  });
+});
+
+describe('runFailure on the shipped converged sweep', () => {
+  it('flags no paper-level model of the converged sweep for a dead output', () => {
+    const importance = importances({ n: 100, importanceDecay: 0.8 });
+    for (const seed of [0, 1, 2]) {
+      const file = JSON.parse(readFileSync(`public/weights/sweep-converged-seed${seed}.json`, 'utf8')) as {
+        instances: (NetworkWeights & { density: number })[];
+      };
+      for (const instance of file.instances) {
+        expect(runFailure(instance, instance.density, importance).deadOutputExcess).toBeLessThan(DEAD_OUTPUT_EXCESS);
+      }
+    }
   });
 });
