@@ -203,12 +203,12 @@ export function xTitle(data: Pick<StackPlotData, 'order'>, width = Number.POSITI
 }
 
 /** Height of the row under the plot that marks each neuron's count of features ≥ 10 % (carried), bars and gap, px. */
-export const COUNT_STRIP = 12;
+export const COUNT_STRIP = 14;
 /** Height of the count mark's tallest bar, px: a neuron with COUNT_FULL features or more. */
-export const COUNT_BAR_PX = 8;
-export const COUNT_FULL = 40;
+export const COUNT_BAR_PX = 10;
+export const COUNT_FULL = 25;
 
-/** Height of the count mark's bar for a neuron carrying `count` features, px: √(count / 40) of 8 px, so 1, 4 and 20 read apart. */
+/** Height of the count mark's bar for a neuron carrying `count` features, px: √(count / 25) of 10 px (full from 25), so 1, 2, 5 and 15 read apart. */
 export function countBarHeight(count: number): number {
   return COUNT_BAR_PX * Math.sqrt(Math.min(1, Math.max(0, count) / COUNT_FULL));
 }

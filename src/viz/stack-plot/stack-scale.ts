@@ -44,8 +44,11 @@ export function replayRange(needs: readonly number[]): number {
 
 /** The share of columns a robust range holds whole: the rest, at most one in ten, may be clipped. */
 export const ROBUST_QUANTILE = 0.9;
-/** A range is robust only where the tallest stack passes it by more than this factor; nearer, the plot holds the tallest. */
-export const CLIP_FACTOR = 1.25;
+/**
+ * A range is robust only where the tallest stack passes it by more than this factor: an outlier
+ * that would squeeze the rest into half the plot or less. Nearer, the plot holds the tallest.
+ */
+export const CLIP_FACTOR = 2;
 
 /** The nearest-rank `q` quantile of `values` (0 for none). */
 function quantile(values: readonly number[], q: number): number {
@@ -58,7 +61,7 @@ function quantile(values: readonly number[], q: number): number {
  * The y range a plot is drawn at, weight units, and whether stacks are clipped to it. A finished
  * model (order 'importance' or unset) is drawn at a robust range set by its columns, not by one
  * outlier: the nice range of the 90th-percentile column (a column's height is its taller side, at
- * least 1), used where the tallest stack passes it by more than CLIP_FACTOR and it is below the
+ * least 1), used where the tallest stack is more than CLIP_FACTOR times it and it is below the
  * given range; the stacks past it are clipped and marked. A model in flight ('neuron') or a replay
  * in its trained order ('final') keeps the given steady range (nextRange), so its axis holds still.
  * `given` is StackPlotData.yMax, by default niceRange of the tallest stack. Non-finite heights count as 0.

@@ -1,6 +1,6 @@
 /** Pure wording of <sweep-figure>'s panels. */
 import { formatDensity } from '../core/format';
-import { stackHeights } from '../stack-plot/stack-layout';
+import { carriedFeatures, stackHeights } from '../stack-plot/stack-layout';
 import { formatRangeTick, plotRange } from '../stack-plot/stack-scale';
 import type { StackPlotData } from '../core/types';
 
@@ -26,4 +26,23 @@ export function clipNote(data: StackPlotData): string {
   const cut = heights.filter((h) => Math.max(h.up, h.down) > range * (1 + 1e-9)).length;
   const stacks = cut === 1 ? '1 taller stack cut, its height printed' : `${cut} taller stacks cut, heights printed`;
   return `y range ±${formatRangeTick(range)} holds 9 in 10 neurons; ${stacks}`;
+}
+
+/**
+ * How many features each neuron of a panel carries (≥ 10 % of its largest weight, carriedFeatures):
+ * "1 feature per neuron", or the median and range, "features ≥ 10 % per neuron: median 11, 5–25";
+ * '' for no neurons. It tells apart sparse panels whose stacks look alike.
+ */
+export function carriedNote(data: StackPlotData): string {
+  const counts = data.neurons.map(carriedFeatures).sort((a, b) => a - b);
+  if (counts.length === 0) return '';
+  const [low, high] = [counts[0]!, counts.at(-1)!];
+  if (high <= 1) return `${low === high ? '1 feature' : 'at most 1 feature'} ≥ 10 % per neuron`;
+  const median = counts[Math.floor((counts.length - 1) / 2)]!;
+  return `features ≥ 10 % per neuron: median ${median}, ${low}–${high}`;
+}
+
+/** The lines a panel writes under its caption: the count of features per neuron, and the clipped range where there is one. */
+export function panelNotes(data: StackPlotData): string[] {
+  return [carriedNote(data), clipNote(data)].filter(Boolean);
 }

@@ -52,7 +52,7 @@ describe('stack plot marks', () => {
     expect(countBars(layout, 203).match(/M/g)).toHaveLength(20);
     expect(countBarHeight(1)).toBeLessThan(countBarHeight(4));
     expect(countBarHeight(4)).toBeLessThan(countBarHeight(20));
-    expect(countBarHeight(400)).toBe(countBarHeight(40));
+    expect(countBarHeight(400)).toBe(countBarHeight(25));
     expect(countBarHeight(0)).toBe(0);
   });
 
