@@ -34,7 +34,7 @@ export function zeroOverCleanRange(levels: readonly CurveLevel[]): [number, numb
 }
 
 /** Estimated px per character of the 11 px panel titles (semibold), a little over the average. */
-const TITLE_CHAR_PX = 6.3;
+const TITLE_CHAR_PX = 6.8;
 /** Space from one title line's baseline to the next, px. */
 export const TITLE_LINE = 12;
 
@@ -55,12 +55,13 @@ export function referenceText(zeroRange: readonly [number, number] | null): stri
 }
 
 /**
- * The lines above panel `spec`'s plot, `width` px wide (the panel, margins included): its title,
+ * The lines above panel `spec`'s plot in a panel `width` px wide (margins included; a title starts
+ * at the plot's left edge, PANEL_MARGIN.left in, and may run into the right margin): its title,
  * wrapped where it does not fit, and for the loss panel the dashed line's meaning under it, so no
- * words sit on the data or the axis. E.g. at 288 px ["mean polysemanticity (0: one feature per", "neuron)"].
+ * words sit on the data or the axis. E.g. at 288 px ["mean polysemanticity (0: one", "feature per neuron)"].
  */
 export function panelTitleLines(spec: CurvePanelSpec, width: number, zeroRange: readonly [number, number] | null): string[] {
-  const maxChars = Math.max(12, Math.floor(width / TITLE_CHAR_PX));
+  const maxChars = Math.max(12, Math.floor((width - PANEL_MARGIN.left) / TITLE_CHAR_PX));
   const reference = spec.metric === 'lossOverClean' ? wrapWords(referenceText(zeroRange), maxChars) : [];
   return [...wrapWords(spec.title, maxChars), ...reference];
 }

@@ -91,14 +91,14 @@ describe('where the curve’s panels and columns go', () => {
     const polyLines = panelTitleLines(poly!, 288, null);
     expect(polyLines.length).toBe(2);
     expect(polyLines.join(' ')).toBe(poly!.title);
-    for (const line of polyLines) expect(line.length * 6.3).toBeLessThanOrEqual(288);
+    for (const line of polyLines) expect(line.length * 6.8).toBeLessThanOrEqual(288 - PANEL_MARGIN.left);
     expect(panelTitleLines(loss!, 550, [87, 347])).toEqual([
       'eval loss ÷ clean 20×2 loss (log)',
       'dashed: clean 20×2 = 1; zero model 87–347×',
     ]);
     const narrow = panelTitleLines(loss!, 288, [87, 347]);
     expect(narrow.slice(1).join(' ')).toBe('dashed: clean 20×2 = 1; zero model 87–347×');
-    for (const line of narrow) expect(line.length * 6.3).toBeLessThanOrEqual(288);
+    for (const line of narrow) expect(line.length * 6.8).toBeLessThanOrEqual(288 - PANEL_MARGIN.left);
     // Every panel gets room for the most lines any panel needs.
     const grid = curveGridFor(288, [87, 347]);
     expect(grid.top).toBe(PANEL_MARGIN.top + (Math.max(narrow.length, polyLines.length) - 1) * TITLE_LINE);
