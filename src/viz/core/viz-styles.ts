@@ -64,6 +64,12 @@ export const vizStyles = css`
      data colours but gain a CanvasText outline, so each stays visible on any Canvas. Lines of data
      series keep their hue and dash, which the legends name. Figures add their own marks below. */
   @media (forced-colors: active) {
+    :host,
+    .title,
+    .caption,
+    .note {
+      color: CanvasText !important;
+    }
     svg text,
     svg tspan {
       fill: CanvasText !important;

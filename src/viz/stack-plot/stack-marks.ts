@@ -40,13 +40,15 @@ const CLIP_CHAR_PX = 5;
  * The break marks of clipped stacks, as two paths: `gaps`, a white zig-zag across the column 4 px
  * inside the plot's edge (a cut), and `arrows`, a chevron at the edge pointing out of the plot; and
  * the labels with each clipped stack's true height just inside the edge, left out where one would
- * overlap the label before it (the tooltip still gives the height). `height`: the plot area's, px.
+ * overlap the label before it (the tooltip still gives the height), centred on its column but kept
+ * inside the plot's width. `height`: the plot area's, px.
  */
 export function clipMarks(layout: StackLayout, height: number): { gaps: string; arrows: string; labels: ClipLabel[] } {
   const gaps: string[] = [];
   const arrows: string[] = [];
   const labels: ClipLabel[] = [];
   const lastEnd = { up: Number.NEGATIVE_INFINITY, down: Number.NEGATIVE_INFINITY };
+  const plotWidth = layout.slot * layout.columns.length;
   for (const column of layout.columns) {
     for (const side of ['up', 'down'] as const) {
       const value = column.clipped[side];
@@ -58,8 +60,9 @@ export function clipMarks(layout: StackLayout, height: number): { gaps: string; 
       gaps.push(`M${r1(x - 1)} ${r1(cut + 1)}l${r1(w / 2 + 1)} -2l${r1(w / 2 + 1)} 2`);
       arrows.push(`M${r1(x)} ${r1(edge - out * 2.5)}l${r1(w / 2)} ${r1(out * 2.5)}l${r1(w / 2)} ${r1(-out * 2.5)}`);
       const text = formatNumber(value, 1);
-      const centre = x + w / 2;
       const half = (text.length * CLIP_CHAR_PX) / 2;
+      // Centred on the column, but kept inside the plot at its edges.
+      const centre = Math.min(Math.max(x + w / 2, half), Math.max(half, plotWidth - half));
       if (centre - half < lastEnd[side] + 2) continue;
       lastEnd[side] = centre + half;
       labels.push({ neuron: column.neuron, side, x: centre, y: side === 'up' ? 15 : height - 9, text });
