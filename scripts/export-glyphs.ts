@@ -17,8 +17,25 @@ const REGULAR = flags['regular'] ?? '/usr/share/fonts/truetype/dejavu/DejaVuSans
 const BOLD = flags['bold'] ?? '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 const OUT = flags['out'] ?? 'src/viz/export/export-glyphs.json';
 
-/** Printable ASCII and the symbols the article's figures and file headings write. */
-const CHARACTERS = [...Array.from({ length: 95 }, (_, k) => String.fromCharCode(32 + k)), ...'−≥≤→←↑↓·’‘“”×…–—±ₐᵢ°≈≠√∑Δ'];
+/**
+ * Every character a downloaded figure may write (tests/unit/viz/export/export-glyphs.test.ts checks
+ * the figures' and article's strings against the table): printable ASCII, Latin-1 (÷, ×, ±, °, µ,
+ * superscripts ¹²³, no-break space), Greek, superscript and subscript digits and letters, and the
+ * punctuation, arrows and mathematical signs the words and numbers use.
+ */
+const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, k) => String.fromCodePoint(from + k));
+const CHARACTERS = [
+  ...range(0x20, 0x7e),
+  ...range(0xa0, 0xff),
+  ...range(0x391, 0x3a9).filter((c) => c !== '\u03a2'),
+  ...range(0x3b1, 0x3c9),
+  ...range(0x2070, 0x208e).filter((c) => c !== '\u2072' && c !== '\u2073'),
+  ...'ₐₑₒₓᵢⱼᵀ',
+  ...'\u2009\u202f‐‑–—‘’“”•…′″',
+  ...'←↑→↓↩↗↘⇒',
+  ...'−∓×÷±≤≥≈≠≲≳√∑∏∞∈∝∂∆Δ∇·∙⋅°',
+  ...'▲▼◆●■□○',
+].filter((c, k, all) => all.indexOf(c) === k);
 const EM = 1000;
 
 interface Glyph {

@@ -105,9 +105,9 @@ describe('the density curve in Chromium', () => {
     await page.locator('#density-curve rect.hit').first().waitFor({ timeout: 60_000 });
     const densities = await columnDensities(page);
     const nearest = densities.reduce((best, d) => (Math.abs(Math.log(d / 0.02)) < Math.abs(Math.log(best / 0.02)) ? d : best));
-    expect(await page.locator('#density-curve').evaluate((el) => el.shadowRoot!.querySelector('.slider-label')?.textContent)).toBe(
-      'slider: 0.02',
-    );
+    expect(
+      await page.locator('#density-curve').evaluate((el) => el.shadowRoot!.querySelector('g.entry[data-entry="slider"] text')?.textContent),
+    ).toBe('slider: 0.02');
     expect(await plotDensity(page)).toBe(nearest);
     expect(await page.locator('#curve-readout').textContent()).toContain('the grid density nearest the live slider');
     // The live model starts once the live section is on screen, which under load can come first: while

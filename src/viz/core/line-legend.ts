@@ -57,7 +57,10 @@ export function drawLineLegend<Datum, Parent extends Element | null, ParentDatum
     .selectAll<SVGGElement, LineLegendEntry>('g.entry')
     .data(entries, (e) => e.id)
     .join((enter) => {
-      const g = enter.append('g').attr('class', 'entry');
+      const g = enter
+        .append('g')
+        .attr('class', 'entry')
+        .attr('data-entry', (e) => e.id);
       g.filter((e) => e.shape !== 'band')
         .append('line')
         .attr('x1', 0)

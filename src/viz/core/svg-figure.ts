@@ -30,6 +30,13 @@ export abstract class SvgFigure extends LitElement {
   protected fallbackWidth = 640;
 
   /**
+   * The <svg>'s role: 'img' (one image, named by `label`, its words in the text alternative), or
+   * 'group' for a figure that holds controls of its own (<density-curve>'s columns), which an image
+   * may not (axe: nested-interactive). A group's drawing should be aria-hidden by the figure.
+   */
+  protected svgRole: 'img' | 'group' = 'img';
+
+  /**
    * The element's content width, px, as last reported. A report of 0 (the element is not laid out)
    * keeps the width drawn before, so a figure scrolled out of a `content-visibility: auto` section
    * does not redraw at the fallback width.
@@ -76,7 +83,7 @@ export abstract class SvgFigure extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<svg role="img" aria-label=${this.accessibleName()} aria-describedby="description"></svg>
+    return html`<svg role=${this.svgRole} aria-label=${this.accessibleName()} aria-describedby="description"></svg>
       <p id="description" class="sr-only">${this.description()}</p>
       ${this.renderOverlay()}`;
   }

@@ -57,4 +57,81 @@ export const vizStyles = css`
   .tooltip[hidden] {
     display: none;
   }
+
+  /* Forced colours (Windows High Contrast and the like): the browser does not recolour SVG paint,
+     so the figures do. Text, axes, rules and outlines take the system colours (CanvasText on Canvas,
+     GrayText for faint guides, Highlight for what the reader points at); filled marks keep their
+     data colours but gain a CanvasText outline, so each stays visible on any Canvas. Lines of data
+     series keep their hue and dash, which the legends name. Figures add their own marks below. */
+  @media (forced-colors: active) {
+    :host,
+    .title,
+    .caption,
+    .note {
+      color: CanvasText !important;
+    }
+    svg text,
+    svg tspan {
+      fill: CanvasText !important;
+    }
+    svg text[paint-order],
+    svg .column-label,
+    svg .clip-label {
+      stroke: Canvas !important;
+    }
+    svg line:not(.entry line),
+    svg .domain,
+    svg .zero,
+    svg .leader,
+    svg .outline,
+    svg .primary-outline,
+    svg .clip-arrow {
+      stroke: CanvasText !important;
+    }
+    svg .unit-guide,
+    svg .paper-rule,
+    svg .reference {
+      stroke: GrayText !important;
+    }
+    svg .clip-gap {
+      stroke: Canvas !important;
+    }
+    svg .feature-bin,
+    svg .bar,
+    svg .band,
+    svg .dot,
+    svg .diamond,
+    svg .count-bars,
+    svg rect.swatch,
+    svg .entry rect {
+      stroke: CanvasText !important;
+      stroke-width: 0.6px !important;
+    }
+    svg .count-bars {
+      fill: GrayText !important;
+    }
+    svg .column .bg {
+      fill: CanvasText !important;
+    }
+    svg .chosen-rule,
+    svg .column-mark,
+    svg .feature-mark,
+    svg .marker,
+    svg .slider-rule {
+      stroke: Highlight !important;
+    }
+    svg .hit {
+      fill: transparent !important;
+    }
+    svg .hit:focus-visible,
+    svg .column:focus-visible .bg {
+      stroke: Highlight !important;
+      stroke-width: 2px !important;
+    }
+    .tooltip {
+      background: Canvas;
+      color: CanvasText;
+      border: 1px solid CanvasText;
+    }
+  }
 `;

@@ -8,7 +8,7 @@ import { formatDensity, formatNumber } from '../core/format';
 import { LEGEND_ROW_HEIGHT, type LineLegendEntry } from '../core/line-legend';
 
 /** The colours of the converged grid, the replication-budget models and the one-sign line. */
-export const CURVE_COLOURS = { converged: '#3b5bdb', replication: '#e8590c', oneSide: '#777' } as const;
+export const CURVE_COLOURS = { converged: '#3b5bdb', replication: '#e8590c', oneSide: '#777', slider: '#c2255c' } as const;
 
 /** One small multiple: a quantity against density. */
 export interface CurvePanelSpec {
@@ -33,6 +33,39 @@ export function zeroOverCleanRange(levels: readonly CurveLevel[]): [number, numb
   return ratios.length ? [Math.min(...ratios), Math.max(...ratios)] : null;
 }
 
+/** Estimated px per character of the 11 px panel titles (semibold), a little over the average. */
+const TITLE_CHAR_PX = 6.8;
+/** Space from one title line's baseline to the next, px. */
+export const TITLE_LINE = 12;
+
+/** `text` broken at spaces into lines of at most `maxChars` characters (a longer word keeps a line of its own). */
+export function wrapWords(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** The loss panel's words for its dashed line: "dashed: clean 20×2 = 1; zero model 87–347×". */
+export function referenceText(zeroRange: readonly [number, number] | null): string {
+  return `dashed: clean 20×2 = 1${zeroRange ? `; zero model ${formatNumber(zeroRange[0], 0)}–${formatNumber(zeroRange[1], 0)}×` : ''}`;
+}
+
+/**
+ * The lines above panel `spec`'s plot in a panel `width` px wide (margins included; a title starts
+ * at the plot's left edge, PANEL_MARGIN.left in, and may run into the right margin): its title,
+ * wrapped where it does not fit, and for the loss panel the dashed line's meaning under it, so no
+ * words sit on the data or the axis. E.g. at 288 px ["mean polysemanticity (0: one", "feature per neuron)"].
+ */
+export function panelTitleLines(spec: CurvePanelSpec, width: number, zeroRange: readonly [number, number] | null): string[] {
+  const maxChars = Math.max(12, Math.floor((width - PANEL_MARGIN.left) / TITLE_CHAR_PX));
+  const reference = spec.metric === 'lossOverClean' ? wrapWords(referenceText(zeroRange), maxChars) : [];
+  return [...wrapWords(spec.title, maxChars), ...reference];
+}
+
 /** Two panels side by side where each gets at least 260 px, else one column. */
 export function curveColumns(width: number): number {
   return width >= 2 * 260 + 40 ? 2 : 1;
@@ -52,31 +85,45 @@ export interface CurveGrid {
   readonly panelWidth: number;
   /** Width of a panel's plot area (at least 80). */
   readonly innerWidth: number;
+  /** Room above each plot area for its title lines, px. */
+  readonly top: number;
   /** Height of one row of panels, margins included. */
   readonly rowHeight: number;
   /** Height of all the rows of panels. */
   readonly height: number;
 }
 
-/** The grid of CURVE_PANELS at `width` px: one or two columns, rows of PANEL_HEIGHT plus margins. */
-export function curveGrid(width: number): CurveGrid {
+/**
+ * The grid of CURVE_PANELS at `width` px: one or two columns, rows of PANEL_HEIGHT plus margins,
+ * with room above each plot for `titleRows` title lines (the most any panel needs, panelTitleLines).
+ */
+export function curveGrid(width: number, titleRows = 1): CurveGrid {
   const columns = curveColumns(width);
   const panelWidth = (width - (columns - 1) * PANEL_GAP) / columns;
-  const rowHeight = PANEL_MARGIN.top + PANEL_HEIGHT + PANEL_MARGIN.bottom;
+  const top = PANEL_MARGIN.top + (Math.max(1, titleRows) - 1) * TITLE_LINE;
+  const rowHeight = top + PANEL_HEIGHT + PANEL_MARGIN.bottom;
   return {
     columns,
     panelWidth,
     innerWidth: Math.max(80, panelWidth - PANEL_MARGIN.left - PANEL_MARGIN.right),
+    top,
     rowHeight,
     height: Math.ceil(CURVE_PANELS.length / columns) * rowHeight,
   };
+}
+
+/** The grid at `width` px with room for the longest panel title (panelTitleLines). */
+export function curveGridFor(width: number, zeroRange: readonly [number, number] | null): CurveGrid {
+  const { panelWidth } = curveGrid(width);
+  const rows = Math.max(...CURVE_PANELS.map((spec) => panelTitleLines(spec, panelWidth, zeroRange).length));
+  return curveGrid(width, rows);
 }
 
 /** Top-left corner of panel `k`'s plot area (row by row), px. */
 export function panelOrigin(k: number, grid: CurveGrid): { readonly x: number; readonly y: number } {
   return {
     x: (k % grid.columns) * (grid.panelWidth + PANEL_GAP) + PANEL_MARGIN.left,
-    y: Math.floor(k / grid.columns) * grid.rowHeight + PANEL_MARGIN.top,
+    y: Math.floor(k / grid.columns) * grid.rowHeight + grid.top,
   };
 }
 
@@ -134,13 +181,17 @@ export const CURVE_LEGEND_SWATCH = 18;
 export const CURVE_LEGEND_TOP = 4;
 
 /** The legend: the median, the band, the one-sign line, and the replication budget where drawn. */
-export function curveLegendEntries(hasReplication: boolean): LineLegendEntry[] {
+export function curveLegendEntries(hasReplication: boolean, slider: number | null = null): LineLegendEntry[] {
   const { converged, replication, oneSide } = CURVE_COLOURS;
   return [
     { id: 'median', label: 'median of the seeds', colour: converged, width: 1.8 },
     { id: 'band', label: 'min–max over seeds', colour: converged, shape: 'band' },
     { id: 'one-side', label: 'features with one sign or both (median)', colour: oneSide, width: 1, dash: '1 2' },
     ...(hasReplication ? [{ id: 'replication', label: 'replication budget', colour: replication, width: 1.4, dash: '2 3' }] : []),
+    // The slider's rule is named here, not beside the rule, where it would sit on the data.
+    ...(slider !== null
+      ? [{ id: 'slider', label: `slider: ${formatDensity(slider)}`, colour: CURVE_COLOURS.slider, width: 1.5, dash: '5 3' }]
+      : []),
   ];
 }
 

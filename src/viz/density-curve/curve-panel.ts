@@ -5,9 +5,9 @@
  */
 import { area, axisBottom, axisLeft, line, type ScaleLogarithmic, scaleLinear, scaleLog, type Selection } from 'd3';
 import type { CurveLevel } from '../../model/curve';
-import { formatDensity, formatNumber } from '../core/format';
+import { formatDensity } from '../core/format';
 import { part } from '../core/svg-parts';
-import { bandOf, type CurvePanelSpec, curveYDomain, PANEL_HEIGHT } from './curve-layout';
+import { bandOf, type CurvePanelSpec, curveYDomain, PANEL_HEIGHT, panelTitleLines, TITLE_LINE } from './curve-layout';
 
 type Group = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -25,8 +25,9 @@ export interface CurveScene {
   readonly marker: number | null;
   /** Density → px across the plot area (log, 1 at 0). */
   readonly x: ScaleLogarithmic<number, number>;
-  /** Width of the plot area, px. */
+  /** Width of the plot area, px, and of a whole panel, margins included. */
   readonly innerWidth: number;
+  readonly panelWidth: number;
   /** The zero model's loss over the clean one, [lowest, highest], for the loss panel's label; or null. */
   readonly zeroRange: readonly [number, number] | null;
 }
@@ -71,7 +72,7 @@ function marks<T, K extends 'line' | 'path' | 'text' | 'circle' | 'rect'>(
   tag: K,
   cls: string,
   data: readonly T[],
-  key: (d: T) => string | number,
+  key: (d: T, index: number) => string | number,
 ): Selection<SVGElementTagNameMap[K], T, SVGGElement, unknown> {
   return parent
     .selectAll<SVGElementTagNameMap[K], T>(`${tag}.${cls}`)
@@ -82,8 +83,8 @@ function marks<T, K extends 'line' | 'path' | 'text' | 'circle' | 'rect'>(
 
 const one = () => 'one';
 
-/** Draws (or updates) panel `spec` into `g`; `first` panel carries the slider's label. */
-export function drawCurvePanel(g: Group, spec: CurvePanelSpec, scene: CurveScene, first: boolean): void {
+/** Draws (or updates) panel `spec` into `g`. */
+export function drawCurvePanel(g: Group, spec: CurvePanelSpec, scene: CurveScene): void {
   const layer = Object.fromEntries(LAYERS.map((name) => [name, part(g, 'g', `${name}-layer`)])) as Record<Layer, Group>;
   const { x, innerWidth } = scene;
   const [y0, y1] = curveYDomain(spec, [scene.levels, scene.replication]);
@@ -95,7 +96,10 @@ export function drawCurvePanel(g: Group, spec: CurvePanelSpec, scene: CurveScene
       .attr('y1', 0)
       .attr('y2', PANEL_HEIGHT);
 
-  part(layer.title, 'text', 'panel-title').attr('y', -8).text(spec.title);
+  const lines = panelTitleLines(spec, scene.panelWidth, scene.zeroRange);
+  marks(layer.title, 'text', 'panel-title', lines, (_, k) => k)
+    .attr('y', (_, k) => -8 - (lines.length - 1 - k) * TITLE_LINE)
+    .text((line) => line);
   vertical(marks(layer['paper-rules'], 'line', 'paper-rule', scene.paperDensities, (d) => d));
   part(layer['x-axis'], 'g', 'x axis')
     .attr('transform', `translate(0,${PANEL_HEIGHT})`)
@@ -113,13 +117,6 @@ export function drawCurvePanel(g: Group, spec: CurvePanelSpec, scene: CurveScene
     .attr('x2', innerWidth)
     .attr('y1', (d) => y(d))
     .attr('y2', (d) => y(d));
-  // At the top right, where the sparse end's losses (below the clean one) leave room.
-  const zero = scene.zeroRange;
-  marks(layer.reference, 'text', 'reference-label', reference, one)
-    .attr('x', innerWidth - 2)
-    .attr('y', 10)
-    .attr('text-anchor', 'end')
-    .text(`dashed: clean 20×2 = 1${zero ? `; zero model ${formatNumber(zero[0], 0)}–${formatNumber(zero[1], 0)}×` : ''}`);
 
   const drawn = points(scene.levels, spec);
   part(layer.bands, 'path', 'band').attr(
@@ -164,9 +161,4 @@ export function drawCurvePanel(g: Group, spec: CurvePanelSpec, scene: CurveScene
   vertical(marks(layer.chosen, 'line', 'chosen-rule', scene.selected === null ? [] : [scene.selected], one));
   const marker = scene.marker === null ? [] : [scene.marker];
   vertical(marks(layer.slider, 'line', 'slider-rule', marker, one));
-  marks(layer.slider, 'text', 'slider-label', first ? marker : [], one)
-    .attr('x', (d) => (x(d) > innerWidth / 2 ? x(d) - 4 : x(d) + 4))
-    .attr('y', 12)
-    .attr('text-anchor', (d) => (x(d) > innerWidth / 2 ? 'end' : 'start'))
-    .text((d) => `slider: ${formatDensity(d)}`);
 }

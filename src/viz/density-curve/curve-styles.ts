@@ -44,7 +44,6 @@ export const curveStyles = [
       stroke: #888;
       stroke-dasharray: 4 3;
     }
-    .reference-label,
     .panel-title {
       fill: #444;
     }
@@ -59,10 +58,6 @@ export const curveStyles = [
       stroke: #c2255c;
       stroke-width: 1.5;
       stroke-dasharray: 5 3;
-    }
-    .slider-label {
-      fill: #c2255c;
-      font-weight: 600;
     }
     .hit {
       fill: transparent;

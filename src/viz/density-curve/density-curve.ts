@@ -24,7 +24,7 @@ import {
   CURVE_PANELS,
   type CurvePanelSpec,
   columnAfterKey,
-  curveGrid,
+  curveGridFor,
   curveLegendEntries,
   curveLegendHeight,
   describeCurve,
@@ -66,6 +66,9 @@ export class DensityCurve extends SvgFigure {
 
   protected override fallbackWidth = 640;
 
+  /** A group, not an image: it holds the focusable columns (buttons), and its drawing is aria-hidden (the description says it in words). */
+  protected override svgRole = 'group' as const;
+
   protected override description(): string {
     return describeCurve(this.levels, this.replication);
   }
@@ -85,13 +88,20 @@ export class DensityCurve extends SvgFigure {
   };
 
   protected override draw(svg: SvgSelection, width: number): number {
-    const grid = curveGrid(width);
+    const zeroRange = zeroOverCleanRange(this.levels);
+    const grid = curveGridFor(width, zeroRange);
     const lo = sparsestDensity(this.levels, this.paperDensities);
     const x = scaleLog().domain([1, lo]).range([0, grid.innerWidth]);
+    const marker = this.marker !== null && this.marker >= lo && this.marker <= 1 ? this.marker : null;
 
-    const entries = curveLegendEntries(this.replication.length > 0);
+    const entries = curveLegendEntries(this.replication.length > 0, marker);
     const legend = lineLegendLayout(entries, width - PANEL_MARGIN.left, CURVE_LEGEND_SWATCH);
-    drawLineLegend(part(svg, 'g', 'legend').attr('transform', `translate(${PANEL_MARGIN.left},${CURVE_LEGEND_TOP})`), entries, legend, 1.5);
+    drawLineLegend(
+      part(svg, 'g', 'legend').attr('aria-hidden', 'true').attr('transform', `translate(${PANEL_MARGIN.left},${CURVE_LEGEND_TOP})`),
+      entries,
+      legend,
+      1.5,
+    );
     const legendHeight = curveLegendHeight(legend.rows);
 
     const scene = {
@@ -99,10 +109,11 @@ export class DensityCurve extends SvgFigure {
       replication: this.replication,
       paperDensities: this.paperDensities,
       selected: this.selected,
-      marker: this.marker !== null && this.marker >= lo && this.marker <= 1 ? this.marker : null,
+      marker,
       x,
       innerWidth: grid.innerWidth,
-      zeroRange: zeroOverCleanRange(this.levels),
+      panelWidth: grid.panelWidth,
+      zeroRange,
     };
     const body = part(svg, 'g', 'panels').attr('transform', `translate(0,${legendHeight})`);
     body
@@ -110,13 +121,14 @@ export class DensityCurve extends SvgFigure {
       .data(CURVE_PANELS, (spec) => spec.metric)
       .join('g')
       .attr('class', 'panel')
+      .attr('aria-hidden', 'true')
       .attr('data-metric', (spec) => spec.metric)
       .attr('transform', (_, k) => {
         const { x: left, y: top } = panelOrigin(k, grid);
         return `translate(${left},${top})`;
       })
-      .each(function (spec, k) {
-        drawCurvePanel(select<SVGGElement, unknown>(this), spec, scene, k === 0);
+      .each(function (spec) {
+        drawCurvePanel(select<SVGGElement, unknown>(this), spec, scene);
       });
 
     this.drawHitColumns(body, hitColumns(this.levels, x), grid.columns, grid.panelWidth, grid.height);
@@ -128,6 +140,8 @@ export class DensityCurve extends SvgFigure {
     const tabStop = this.selected ?? edges[0]?.level.density;
     const figure = this;
     part(body, 'g', 'hits')
+      .attr('role', 'group')
+      .attr('aria-label', 'Densities of the grid: choose one to read its numbers (arrow keys, Home, End)')
       .selectAll<SVGGElement, number>('g.hit-copy')
       .data(Array.from({ length: columns }, (_, c) => c))
       .join('g')

@@ -10,7 +10,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { composeExport, type ExportPanel } from './figure-export';
-import { downloadFilename, figureParts, type PanelChoice, saveBlob, serializeSvg, svgSize, svgToPng } from './svg-export';
+import { downloadFilename, figureParts, type PanelChoice, saveBlob, serializeSvg, svgToPng } from './svg-export';
 
 /** What a `figure-download` event says: the format saved and the file name given to it. */
 export interface FigureDownloadDetail {
@@ -87,8 +87,7 @@ export class FigureDownload extends LitElement {
     const parts = figureParts(this.getRootNode() as Document | DocumentFragment, this.htmlFor, this.panel);
     if (!parts || parts.panels.length === 0) return null;
     const panel = (svg: SVGSVGElement, title?: string, caption?: string): ExportPanel => ({
-      svg: serializeSvg(svg),
-      ...svgSize(svg),
+      ...serializeSvg(svg),
       ...(title ? { title } : {}),
       ...(caption ? { caption } : {}),
     });

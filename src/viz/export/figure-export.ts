@@ -62,6 +62,21 @@ function place(panel: ExportPanel, x: number, y: number): string {
   return `${panel.svg.slice(0, open)}<svg x="${x}" y="${y}"${panel.svg.slice(open + 4)}`;
 }
 
+/** `text` broken at spaces into lines no wider than `width` px at `size` px (textWidth's estimate). */
+export function wrapText(text: string, width: number, size: number): string[] {
+  const maxChars = Math.max(8, Math.floor(width / (size * 0.55)));
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Space from one caption line to the next, px. */
+const CAPTION_LINE = CAPTION_PX + 3;
+
 /** Where each part of a file goes, px. */
 export interface ExportLayout {
   readonly width: number;
@@ -73,14 +88,18 @@ export interface ExportLayout {
   /** Height of a panel's title row and of its caption row (0 when no panel has one). */
   readonly titleH: number;
   readonly captionH: number;
+  /** Width of a grid cell (the widest panel), px: captions wrap to it. */
+  readonly cellW: number;
 }
 
 /** The file's layout: a heading, a grid of panels (rows as tall as their tallest panel), the legend under it. */
 export function exportLayout(spec: ExportSpec): ExportLayout {
   const columns = Math.max(1, Math.min(spec.columns ?? 1, spec.panels.length || 1));
   const titleH = spec.panels.some((p) => p.title) ? PANEL_TITLE_PX + 6 : 0;
-  const captionH = spec.panels.some((p) => p.caption) ? CAPTION_PX + 8 : 0;
   const cellW = Math.max(0, ...spec.panels.map((p) => p.width));
+  // Captions wrap to their panel's width, so neighbours' captions never run into each other.
+  const captionLines = Math.max(0, ...spec.panels.map((p) => (p.caption ? wrapText(p.caption, cellW, CAPTION_PX).length : 0)));
+  const captionH = captionLines > 0 ? (captionLines - 1) * CAPTION_LINE + CAPTION_PX + 8 : 0;
   const top = PAD + HEADING_PX + 4 + (spec.subheading ? SUBHEADING_PX + 6 : 0) + 10;
   const cells: { x: number; y: number }[] = [];
   let y = top;
@@ -96,7 +115,7 @@ export function exportLayout(spec: ExportSpec): ExportLayout {
   const gridW = columns * cellW + (columns - 1) * GAP;
   const headingW = Math.max(textWidth(spec.heading, HEADING_PX), spec.subheading ? textWidth(spec.subheading, SUBHEADING_PX) : 0);
   const width = Math.ceil(PAD * 2 + Math.max(gridW, spec.legend?.width ?? 0, headingW));
-  return { width, height: Math.ceil(y - GAP + PAD), cells, legendY, titleH, captionH };
+  return { width, height: Math.ceil(y - GAP + PAD), cells, legendY, titleH, captionH, cellW };
 }
 
 /**
@@ -113,8 +132,11 @@ export function composeExport(spec: ExportSpec): string {
     const cell = layout.cells[k]!;
     if (panel.title) parts.push(text(cell.x, cell.y + PANEL_TITLE_PX, PANEL_TITLE_PX, panel.title, 700));
     parts.push(place(panel, cell.x, cell.y + layout.titleH));
-    if (panel.caption)
-      parts.push(text(cell.x, cell.y + layout.titleH + panel.height + CAPTION_PX + 3, CAPTION_PX, panel.caption, 400, '#444'));
+    if (panel.caption) {
+      wrapText(panel.caption, layout.cellW, CAPTION_PX).forEach((line, k) => {
+        parts.push(text(cell.x, cell.y + layout.titleH + panel.height + CAPTION_PX + 3 + k * CAPTION_LINE, CAPTION_PX, line, 400, '#444'));
+      });
+    }
   });
   if (spec.legend && layout.legendY !== null) parts.push(place(spec.legend, PAD, layout.legendY));
   return [

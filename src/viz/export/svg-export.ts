@@ -131,12 +131,79 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
   return { width, height };
 }
 
+/** A box in an <svg>'s user units: left, top, width, height. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Space kept around a file's drawn content, px. */
+export const CROP_MARGIN = 6;
+
 /**
- * Standalone SVG text of `svg`, without an XML declaration: a clone with computed styles inlined,
- * interaction attributes and hidden marks dropped, and a white background so it prints and
- * previews as on the page.
+ * The region a saved figure keeps: the union of the boxes of what it draws, grown by `margin` on
+ * every side, with whole-pixel edges; the figure's own box (0, 0, `width`, `height`) where nothing
+ * is drawn. Content outside the figure's box (a label past its edge) is kept, not cut.
  */
-export function serializeSvg(svg: SVGSVGElement, background = '#ffffff'): string {
+export function contentBox(boxes: readonly Box[], width: number, height: number, margin = CROP_MARGIN): Box {
+  const drawn = boxes.filter((b) => [b.x, b.y, b.width, b.height].every(Number.isFinite) && (b.width > 0 || b.height > 0));
+  if (drawn.length === 0) return { x: 0, y: 0, width, height };
+  const left = Math.floor(Math.min(...drawn.map((b) => b.x)) - margin);
+  const top = Math.floor(Math.min(...drawn.map((b) => b.y)) - margin);
+  const right = Math.ceil(Math.max(...drawn.map((b) => b.x + b.width)) + margin);
+  const bottom = Math.ceil(Math.max(...drawn.map((b) => b.y + b.height)) + margin);
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+const DRAWN_TAGS = new Set(['rect', 'path', 'line', 'polyline', 'polygon', 'circle', 'ellipse', 'text', 'image', 'use']);
+
+/** Whether an element with this computed style paints anything: shown, not transparent, with a fill or a stroke. */
+function paints(style: CSSStyleDeclaration): boolean {
+  if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+  const none = (paint: string, opacity: string): boolean =>
+    paint === 'none' || paint === 'transparent' || paint === 'rgba(0, 0, 0, 0)' || Number(opacity) === 0;
+  return !none(style.fill, style.fillOpacity) || !none(style.stroke, style.strokeOpacity);
+}
+
+/** Boxes of what `svg` draws, in its user units: every painted shape and text, through its transforms. */
+function drawnBoxes(svg: SVGSVGElement): Box[] {
+  const rootInverse = svg.getScreenCTM()?.inverse();
+  if (!rootInverse) return [];
+  const boxes: Box[] = [];
+  for (const element of Array.from(svg.querySelectorAll<SVGGraphicsElement>('*'))) {
+    if (!DRAWN_TAGS.has(element.localName) || element.closest('defs, clipPath, mask, marker, pattern')) continue;
+    if (!paints(getComputedStyle(element))) continue;
+    const box = element.getBBox();
+    const ctm = element.getScreenCTM();
+    if (!ctm || (box.width === 0 && box.height === 0)) continue;
+    const toRoot = rootInverse.multiply(ctm);
+    const corners = [
+      [box.x, box.y],
+      [box.x + box.width, box.y],
+      [box.x, box.y + box.height],
+      [box.x + box.width, box.y + box.height],
+    ].map(([x, y]) => new DOMPoint(x, y).matrixTransform(toRoot));
+    const xs = corners.map((p) => p.x);
+    const ys = corners.map((p) => p.y);
+    boxes.push({
+      x: Math.min(...xs),
+      y: Math.min(...ys),
+      width: Math.max(...xs) - Math.min(...xs),
+      height: Math.max(...ys) - Math.min(...ys),
+    });
+  }
+  return boxes;
+}
+
+/**
+ * Standalone SVG text of `svg`, without an XML declaration, and its size, px: a clone with computed
+ * styles inlined, interaction attributes and hidden marks dropped, cropped to what it draws
+ * (contentBox: a figure drawn in a wide container leaves no blank strip), and a white background
+ * so it prints and previews as on the page.
+ */
+export function serializeSvg(svg: SVGSVGElement, background = '#ffffff'): { svg: string; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...Array.from(svg.querySelectorAll('*'))];
   const copies = [clone, ...Array.from(clone.querySelectorAll('*'))];
@@ -151,17 +218,19 @@ export function serializeSvg(svg: SVGSVGElement, background = '#ffffff'): string
     // Marks of what the reader pointed at are hidden when not in use; a file does not need them.
     if (computed.getPropertyValue('visibility') === 'hidden' && original.localName !== 'svg') copy.remove();
   });
-  const { width, height } = svgSize(svg);
+  const size = svgSize(svg);
+  const box = contentBox(drawnBoxes(svg), size.width, size.height);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(width));
-  clone.setAttribute('height', String(height));
-  if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  clone.setAttribute('width', String(box.width));
+  clone.setAttribute('height', String(box.height));
+  clone.setAttribute('viewBox', `${box.x} ${box.y} ${box.width} ${box.height}`);
+  clone.style.removeProperty('overflow');
+  clone.setAttribute('overflow', 'hidden');
   const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  bg.setAttribute('width', '100%');
-  bg.setAttribute('height', '100%');
-  bg.setAttribute('fill', background);
+  for (const [name, value] of Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height, fill: background }))
+    bg.setAttribute(name, String(value));
   clone.insertBefore(bg, clone.firstChild);
-  return new XMLSerializer().serializeToString(clone);
+  return { svg: new XMLSerializer().serializeToString(clone), width: box.width, height: box.height };
 }
 
 /** PNG of the serialised figure, rendered through an <img> onto a canvas at `scale`. */

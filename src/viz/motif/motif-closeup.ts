@@ -3,7 +3,7 @@
  * features a and b; right, outputs a and b for input a alone, with the whole model (solid) and
  * with the inhibition neuron removed (dashed), so the interference on b and its cancellation show.
  */
-import { axisBottom, axisLeft, line, scaleLinear, type Selection } from 'd3';
+import { axisBottom, axisLeft, line, scaleLinear, select, type Selection } from 'd3';
 import { css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { drawLineLegend, LEGEND_ROW_HEIGHT, lineLegendLayout, type LineLegendEntry } from '../core/line-legend';
@@ -18,6 +18,9 @@ import {
   type Box,
   type MotifBar,
   type MotifRole,
+  categoryLines,
+  placeValueLabels,
+  type ValueLabel,
 } from './motif-layout';
 import { formatNumber } from '../core/format';
 import { SvgFigure, type SvgSelection } from '../core/svg-figure';
@@ -109,14 +112,16 @@ export class MotifCloseup extends SvgFigure {
   private drawBars(g: Group, box: Box, data: MotifCloseupData): void {
     const bars = motifBars(data);
     const titleH = 34;
-    const categoryH = 18;
-    const y = scaleLinear()
-      .domain(barDomain(bars))
-      .range([box.h - categoryH, titleH]);
     const gap = 18;
     const groupW = (box.w - gap) / 2;
     // Four bars with an extra half slot between the input pair and the output pair.
     const slot = groupW / 4.5;
+    const twoLines = bars.some((b) => categoryLines(b.label, slot).length > 1);
+    const categoryH = twoLines ? 30 : 18;
+    // Room under the axis for a value label below a negative bar, as well as the categories.
+    const y = scaleLinear()
+      .domain(barDomain(bars))
+      .range([box.h - categoryH - 4, titleH + 4]);
     const barX = (b: MotifBar): number => {
       const i = ['inA', 'inB', 'outA', 'outB'].indexOf(b.key);
       return i * slot + (i >= 2 ? slot / 2 : 0) + slot * 0.12;
@@ -152,24 +157,44 @@ export class MotifCloseup extends SvgFigure {
       .attr('fill', (b) => COLOUR[b.feature])
       // Output weights are lighter, so the in/out pairs read as two groups at a glance.
       .attr('fill-opacity', (b) => (b.key.startsWith('in') ? 1 : 0.6));
+    // Kept inside their neuron's group and clear of each other (placeValueLabels).
+    const values = (role: MotifRole) =>
+      placeValueLabels(
+        own(role).map((b) => ({
+          text: formatNumber(b.value),
+          x: barX(b) + barW / 2,
+          y: b.value >= 0 ? y(b.value) - 3 : y(b.value) + 11,
+        })),
+        groupW,
+        y(0),
+      );
     groups
-      .selectAll<SVGTextElement, MotifBar>('text.value')
-      .data(own, (b) => b.key)
+      .selectAll<SVGTextElement, ValueLabel>('text.value')
+      .data(values, (_, k) => k)
       .join('text')
       .attr('class', 'value')
-      .attr('x', (b) => barX(b) + barW / 2)
-      .attr('y', (b) => (b.value >= 0 ? y(b.value) - 3 : y(b.value) + 11))
+      .attr('x', (l) => l.x)
+      .attr('y', (l) => l.y)
       .attr('text-anchor', 'middle')
-      .text((b) => formatNumber(b.value));
+      .text((l) => l.text);
     groups
       .selectAll<SVGTextElement, MotifBar>('text.category')
       .data(own, (b) => b.key)
       .join('text')
       .attr('class', 'category')
       .attr('x', (b) => barX(b) + barW / 2)
-      .attr('y', box.h - 4)
+      .attr('y', (b) => box.h - 4 - (categoryLines(b.label, slot).length - 1) * 12)
       .attr('text-anchor', 'middle')
-      .text((b) => b.label);
+      .each(function (b) {
+        const lines = categoryLines(b.label, slot);
+        select(this)
+          .selectAll('tspan')
+          .data(lines)
+          .join('tspan')
+          .attr('x', barX(b) + barW / 2)
+          .attr('dy', (_, k) => (k === 0 ? 0 : 12))
+          .text((line) => line);
+      });
   }
 
   private drawResponse(g: Group, box: Box, data: MotifCloseupData): void {

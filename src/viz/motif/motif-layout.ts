@@ -123,3 +123,45 @@ export function describeMotif(data: MotifCloseupData): string {
     `and at ${formatNumber(peak((r) => r.outBWithout))} with the inhibition neuron removed.`,
   ].join(' ');
 }
+
+/** Estimated px per character of the bars' 11 px labels (digits are 0.55 em; a little over). */
+export const BAR_CHAR_PX = 6.4;
+
+/**
+ * A bar's category label as lines: "out a" on one line where the slot holds it, else the weight
+ * ("out") over the feature ("a"), so neighbours never run together on a phone.
+ */
+export function categoryLines(label: string, slot: number): string[] {
+  return label.length * BAR_CHAR_PX <= slot * 0.95 ? [label] : label.split(' ');
+}
+
+/** One value label: its text, the bar's centre x and the y of its baseline at the bar's end, px. */
+export interface ValueLabel {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Height of a row of value labels, px. */
+const VALUE_ROW = 11;
+
+/**
+ * The value labels of one neuron's bars, placed so that none is cut or overlaps another: each
+ * centred on its bar but kept inside its group, [0, `groupW`] px, and one that would overlap the
+ * label before it moved a row away from the axis (up above it, `zeroY`; down below it).
+ */
+export function placeValueLabels(labels: readonly ValueLabel[], groupW: number, zeroY: number): ValueLabel[] {
+  const placed: ValueLabel[] = [];
+  for (const label of labels) {
+    const half = (label.text.length * BAR_CHAR_PX) / 2;
+    const x = Math.min(Math.max(label.x, half), Math.max(half, groupW - half));
+    let y = label.y;
+    const previous = placed.at(-1);
+    if (previous) {
+      const apart = Math.abs(x - previous.x) >= half + (previous.text.length * BAR_CHAR_PX) / 2 + 2;
+      if (!apart && Math.abs(y - previous.y) < VALUE_ROW) y = y <= zeroY ? previous.y - VALUE_ROW : previous.y + VALUE_ROW;
+    }
+    placed.push({ text: label.text, x, y });
+  }
+  return placed;
+}

@@ -9,9 +9,10 @@
 import { axisLeft, scaleLinear, type Selection } from 'd3';
 import { customElement, property } from 'lit/decorators.js';
 import {
+  columnText,
+  COUNT_BAR_PX,
+  COUNT_STRIP,
   describeStackPlot,
-  highlightLabels,
-  type HighlightLabel,
   neuronTicks,
   type NeuronTick,
   stackLayout,
@@ -20,6 +21,8 @@ import {
   type StackColumn,
   type StackLayout,
 } from './stack-layout';
+import { highlightLabels, type HighlightLabel } from './highlight-labels';
+import { type ClipLabel, clipMarks, countBars, primaryOutlines, scaleNote } from './stack-marks';
 import { StackPlotInteraction } from './stack-plot-interaction';
 import { colourPaths, type ColourPath } from './stack-paths';
 import { formatRangeTick, rangeTicks } from './stack-scale';
@@ -36,6 +39,8 @@ const LABEL_CHAR_WIDTH = 6.4;
 const LABEL_ROW_HEIGHT = 14;
 /** Space between the lowest label row's baseline and the plot area, px: clear of the outlines, which reach 3 px above it. */
 const LABEL_CLEARANCE = 8;
+/** Height of the line saying a plot's scale clips its tallest stacks, px. */
+const NOTE_HEIGHT = 13;
 /** Column shading at polysemanticity 1: faint, so it never competes with the weights. */
 const MAX_SHADE_OPACITY = 0.1;
 
@@ -81,6 +86,7 @@ export class NeuronStackPlot extends SvgFigure {
         setIfChanged(this, 'fill', p.colour);
         setIfChanged(this, 'd', p.d);
       });
+    this.drawMarks(plot, layout, innerH);
     // A weight of ±1 is a neuron's largest after the rescaling: the guides show how far past it the stacks reach.
     const y = scaleLinear().domain([-layout.yMax, layout.yMax]).range([innerH, 0]);
     part(plot, 'g', 'guides')
@@ -98,14 +104,43 @@ export class NeuronStackPlot extends SvgFigure {
     this.drawHighlights(plot, layout, labels);
     this.drawAxes(plot, layout, innerH);
 
+    // A clipped plot says so in words under the x-axis title (a compact one in its panel's caption, sweep-figure.ts).
+    const note = !compact && layout.clipped ? NOTE_HEIGHT : 0;
+    part(plot, 'text', 'x-caption scale-note')
+      .attr('x', 0)
+      .attr('y', innerH + COUNT_STRIP + 27 + NOTE_HEIGHT)
+      .text(note > 0 ? scaleNote(layout.yMax, innerW) : '');
     const legend = part(svg, 'g', 'legend');
     if (compact) legend.selectAll('*').remove();
     else {
-      legend.attr('transform', `translate(${margin.left},${top + innerH + 14 + 16 + 8})`);
+      legend.attr('transform', `translate(${margin.left},${top + innerH + COUNT_STRIP + 14 + 16 + 8 + note})`);
       drawSuperpositionLegend(legend, Math.min(240, innerW));
     }
     this.interaction.drawn(layout, { left: margin.left, top, height: innerH });
-    return top + innerH + margin.bottom;
+    return top + innerH + margin.bottom + note;
+  }
+
+  /** The primary segments' outlines, the clipped stacks' break marks and true heights, and the count mark under the columns (stack-marks.ts). */
+  private drawMarks(plot: GroupSelection, layout: StackLayout, innerH: number): void {
+    part(plot, 'path', 'primary-outline').attr('d', primaryOutlines(layout) || null);
+    const clips = clipMarks(layout, innerH);
+    part(plot, 'path', 'clip-gap').attr('d', clips.gaps || null);
+    part(plot, 'path', 'clip-arrow').attr('d', clips.arrows || null);
+    part(plot, 'g', 'clip-labels')
+      .selectAll<SVGTextElement, ClipLabel>('text.clip-label')
+      .data(clips.labels, (l) => `${l.neuron} ${l.side}`)
+      .join('text')
+      .attr('class', 'clip-label')
+      .attr('x', (l) => l.x)
+      .attr('y', (l) => l.y)
+      .attr('text-anchor', 'middle')
+      .text((l) => l.text);
+    part(plot, 'path', 'count-bars').attr('d', countBars(layout, innerH + 3) || null);
+    part(plot, 'text', 'count-title')
+      .attr('x', -3)
+      .attr('y', innerH + 3 + COUNT_BAR_PX)
+      .attr('text-anchor', 'end')
+      .text('≥10%');
   }
 
   /** Outlines and labels of the highlighted columns, labels in rows above the plot with a leader line down to their column. */
@@ -172,12 +207,12 @@ export class NeuronStackPlot extends SvgFigure {
       .join('text')
       .attr('class', 'neuron-tick')
       .attr('x', (t) => t.x)
-      .attr('y', innerH + 11)
+      .attr('y', innerH + COUNT_STRIP + 11)
       .attr('text-anchor', 'middle')
       .text((t) => t.neuron);
     part(plot, 'text', 'x-caption')
       .attr('x', 0)
-      .attr('y', innerH + 27)
+      .attr('y', innerH + COUNT_STRIP + 27)
       .text(full ? xTitle(this.data, layout.slot * layout.columns.length) : '');
   }
 
@@ -194,7 +229,7 @@ export class NeuronStackPlot extends SvgFigure {
       .merge(bound)
       .attr('data-neuron', (c) => c.neuron)
       .attr('transform', (c) => `translate(${c.x},0)`)
-      .attr('aria-label', (c) => c.source.description);
+      .attr('aria-label', (c) => columnText(c, layout.yMax));
     // The background fills the whole slot, so a column reads as one target between its rects too.
     columns
       .select<SVGRectElement>('rect.bg')

@@ -3,7 +3,7 @@
  * so it can be tested in Node. Coordinates are in px inside the plot area, y growing downward.
  */
 import { formatNumber, plural } from '../core/format';
-import { niceRange } from './stack-scale';
+import { plotRange } from './stack-scale';
 import type { StackPlotData, StackPlotNeuron, StackPlotNeuronKind } from '../core/types';
 
 /** One feature's rectangle in one neuron's column, px in the plot area, with the weights it stands for. */
@@ -40,8 +40,12 @@ export interface StackColumn {
   readonly bottom: number;
   /** The data the column draws. */
   readonly source: StackPlotNeuron;
-  /** One rect per feature in the data, in feature order. */
+  /** One rect per feature in the data, each side by size, largest at the axis. */
   readonly rects: readonly StackRect[];
+  /** True heights, weight units, of a side whose stack passes the y range and is cut at the plot's edge; null where it fits. */
+  readonly clipped: { readonly up: number | null; readonly down: number | null };
+  /** How many features carry ≥ 10 % of the neuron's largest weight (carriedFeatures). */
+  readonly carried: number;
 }
 
 /** The whole plot's geometry at one size: columns in plot order, and every rect in that order. */
@@ -49,8 +53,10 @@ export interface StackLayout {
   readonly columns: readonly StackColumn[];
   /** Every column's rects, column by column: what colourPaths() draws. */
   readonly rects: readonly StackRect[];
-  /** Symmetric y domain [−yMax, yMax] in weight units: the data's yMax, else the nice range of the tallest stack. */
+  /** Symmetric y domain [−yMax, yMax] in weight units (plotRange in stack-scale.ts). */
   readonly yMax: number;
+  /** Whether some stack passes yMax and is clipped (a robust range set by most columns, not the tallest). */
+  readonly clipped: boolean;
   /** y of the zero axis, px. */
   readonly axisY: number;
   /** px per unit of |weight|. */
@@ -84,31 +90,46 @@ export function stackDomain(data: StackPlotData): number {
   return max;
 }
 
+/** A feature carries a neuron's weight visibly from this fraction of its largest |W1| on (the count mark under each column). */
+export const CARRIED_FRACTION = 0.1;
+
+/** How many of a neuron's features carry at least CARRIED_FRACTION of its largest weight (|inWeight| ≥ 0.1 after the rescaling). */
+export function carriedFeatures(neuron: StackPlotNeuron): number {
+  return neuron.weights.filter((w) => Math.abs(w.inWeight) >= CARRIED_FRACTION).length;
+}
+
 /**
  * Lays out one column per neuron in the given order and, within it, one rect per feature of height
- * |inWeight|: positive weights stacked upward from the axis, negative ones downward, each side in
- * feature-index order starting at the axis. The y domain is [−yMax, yMax] (StackPlotData.yMax).
+ * |inWeight|: positive weights stacked upward from the axis, negative ones downward, each side by
+ * size, the largest (the primary, 1) at the axis and the smallest outermost (ties in feature
+ * order). The y domain is [−yMax, yMax] (plotRange in stack-scale.ts); a stack taller than it is
+ * clipped at the plot's edge: its outer segments are cut there, and the column's `clipped` gives
+ * the true heights.
  */
 export function stackLayout(data: StackPlotData, width: number, height: number): StackLayout {
-  const yMax = data.yMax !== undefined && data.yMax > 0 ? data.yMax : niceRange(stackDomain(data));
+  const { range: yMax, clipped: anyClipped } = plotRange(data, data.neurons.map(stackHeights));
   const axisY = height / 2;
   const pxPerUnit = axisY / yMax;
   const slot = data.neurons.length > 0 ? width / data.neurons.length : 0;
   const w = slot * (1 - COLUMN_PADDING);
   const rects: StackRect[] = [];
+  const size = (v: number): number => (Number.isFinite(v) ? Math.abs(v) : 0);
   const columns = data.neurons.map((source, column): StackColumn => {
     const x = column * slot + (slot - w) / 2;
-    const ordered = [...source.weights].sort((a, b) => a.feature - b.feature);
+    const ordered = [...source.weights].sort((a, b) => size(b.inWeight) - size(a.inWeight) || a.feature - b.feature);
     let above = 0;
     let below = 0;
     const own = ordered.map((fw): StackRect => {
       const weight = Number.isFinite(fw.inWeight) ? fw.inWeight : 0;
-      const h = Math.abs(weight) * pxPerUnit;
+      const full = Math.abs(weight) * pxPerUnit;
       let y: number;
+      let h: number;
       if (weight >= 0) {
+        h = Math.max(0, Math.min(full, axisY - above));
         above += h;
         y = axisY - above;
       } else {
+        h = Math.max(0, Math.min(full, axisY - below));
         y = axisY + below;
         below += h;
       }
@@ -126,75 +147,24 @@ export function stackLayout(data: StackPlotData, width: number, height: number):
       };
     });
     rects.push(...own);
-    return { neuron: source.neuron, column, x, w, top: axisY - above, bottom: axisY + below, source, rects: own };
+    const heights = stackHeights(source);
+    const clipped = anyClipped
+      ? { up: heights.up > yMax * (1 + 1e-9) ? heights.up : null, down: heights.down > yMax * (1 + 1e-9) ? heights.down : null }
+      : { up: null, down: null };
+    return {
+      neuron: source.neuron,
+      column,
+      x,
+      w,
+      top: axisY - above,
+      bottom: axisY + below,
+      source,
+      rects: own,
+      clipped,
+      carried: carriedFeatures(source),
+    };
   });
-  return { columns, rects, yMax, axisY, pxPerUnit, slot };
-}
-
-/** A highlighted column's label above the plot. */
-export interface HighlightLabel {
-  readonly neuron: number;
-  readonly text: string;
-  /** Anchor point x, px, and how the text hangs from it. */
-  readonly x: number;
-  readonly anchor: 'start' | 'middle' | 'end';
-  /** Centre of the labelled column, px: where the label's leader line drops to the column. */
-  readonly columnX: number;
-  /** Row above the plot, 0 nearest the plot; labels that would overlap go to higher rows. */
-  readonly row: number;
-}
-
-/** Places `texts` (one per highlighted column, in column order) in rows without overlaps. */
-function placeLabels(columns: readonly StackColumn[], texts: readonly string[], width: number, charWidth: number): HighlightLabel[] {
-  const rowEnds: number[] = [];
-  return columns.map((col, k) => {
-    const text = texts[k]!;
-    const textWidth = text.length * charWidth;
-    const centre = col.x + col.w / 2;
-    let left = centre - textWidth / 2;
-    let anchor: HighlightLabel['anchor'] = 'middle';
-    let x = centre;
-    if (left < 0) {
-      anchor = 'start';
-      x = Math.max(0, col.x);
-      left = x;
-    } else if (left + textWidth > width) {
-      anchor = 'end';
-      x = Math.min(width, col.x + col.w);
-      left = x - textWidth;
-    }
-    const gap = charWidth;
-    let row = rowEnds.findIndex((end) => end + gap <= left);
-    if (row < 0) {
-      row = rowEnds.length;
-      rowEnds.push(0);
-    }
-    rowEnds[row] = left + textWidth;
-    return { neuron: col.neuron, text, x, anchor, columnX: centre, row };
-  });
-}
-
-/**
- * Places the highlight labels above their columns without overlaps, given an estimate of the
- * character width, px. Labels near an edge hang inward so they stay inside the figure. Where the
- * long labels would need more than `maxRows` rows (a narrow plot), the short ones are used.
- */
-export function highlightLabels(layout: StackLayout, width: number, charWidth: number, maxRows = 2): HighlightLabel[] {
-  const columns = layout.columns.filter((c) => c.source.highlight);
-  const long = placeLabels(
-    columns,
-    columns.map((c) => c.source.highlight!),
-    width,
-    charWidth,
-  );
-  const rows = long.reduce((n, l) => Math.max(n, l.row + 1), 0);
-  if (rows <= maxRows || !columns.some((c) => c.source.highlightShort)) return long;
-  return placeLabels(
-    columns,
-    columns.map((c) => c.source.highlightShort ?? c.source.highlight!),
-    width,
-    charWidth,
-  );
+  return { columns, rects, yMax, axisY, pxPerUnit, slot, clipped: anyClipped };
 }
 
 /** Where one neuron-number tick goes under the plot: a column's centre and its neuron's index. */
@@ -232,6 +202,17 @@ export function xTitle(data: Pick<StackPlotData, 'order'>, width = Number.POSITI
   return short ? 'neuron number, by top feature →' : 'neuron number; columns sorted by their most important feature →';
 }
 
+/** Height of the row under the plot that marks each neuron's count of features ≥ 10 % (carried), bars and gap, px. */
+export const COUNT_STRIP = 14;
+/** Height of the count mark's tallest bar, px: a neuron with COUNT_FULL features or more. */
+export const COUNT_BAR_PX = 10;
+export const COUNT_FULL = 25;
+
+/** Height of the count mark's bar for a neuron carrying `count` features, px: √(count / 25) of 10 px (full from 25), so 1, 2, 5 and 15 read apart. */
+export function countBarHeight(count: number): number {
+  return COUNT_BAR_PX * Math.sqrt(Math.min(1, Math.max(0, count) / COUNT_FULL));
+}
+
 /** Margins around the plot area, px. */
 export interface Margins {
   readonly top: number;
@@ -255,8 +236,8 @@ export interface StackPlotArea {
  */
 export function stackPlotArea(width: number, compact: boolean, legendHeight: number): StackPlotArea {
   const margin: Margins = compact
-    ? { top: 4, right: 2, bottom: 14, left: 24 }
-    : { top: 6, right: 6, bottom: 14 + 16 + legendHeight + 8, left: 44 };
+    ? { top: 4, right: 2, bottom: COUNT_STRIP + 14, left: 24 }
+    : { top: 6, right: 6, bottom: COUNT_STRIP + 14 + 16 + legendHeight + 8, left: 44 };
   const innerW = Math.max(40, width - margin.left - margin.right);
   const innerH = compact ? clamp(innerW * 0.7, 100, 200) : clamp(innerW * 0.4, 160, 300);
   return { margin, innerW, innerH };
@@ -287,6 +268,19 @@ export function describeStackPlot(data: StackPlotData): string {
   ];
   if (highlights.length > 0) parts.push(`Highlighted: ${highlights.join(', ')}.`);
   return parts.join(' ');
+}
+
+/**
+ * A column's tooltip and accessible name: the neuron's description, how many features carry ≥ 10 %
+ * of its largest weight, and, for a stack clipped at the plot's range, its true height, e.g.
+ * "neuron 12: …; 7 features ≥ 10 % of its largest; stack above the axis 5.2 tall, clipped at 1.5".
+ */
+export function columnText(column: Pick<StackColumn, 'source' | 'carried' | 'clipped'>, yMax: number): string {
+  const parts = [column.source.description, `${plural(column.carried, 'feature')} ≥ 10 % of its largest`];
+  const { up, down } = column.clipped;
+  if (up !== null) parts.push(`stack above the axis ${formatNumber(up)} tall, clipped at ${formatNumber(yMax)}`);
+  if (down !== null) parts.push(`stack below the axis ${formatNumber(down)} tall, clipped at ${formatNumber(yMax)}`);
+  return parts.join('; ');
 }
 
 /** Tooltip text of one rect. */

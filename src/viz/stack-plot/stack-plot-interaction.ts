@@ -16,7 +16,7 @@
  * feature they describe (columns are keyed by neuron, so a neuron keeps its mark wherever it is).
  */
 import { html, type ReactiveController, type TemplateResult } from 'lit';
-import type { StackLayout, StackRect } from './stack-layout';
+import { COUNT_STRIP, type StackLayout, type StackRect } from './stack-layout';
 import { keyboardMove, type StackPlotTarget, targetAt, targetText } from './stack-plot-targets';
 import type { SvgFigure } from '../core/svg-figure';
 import { setIfChanged } from '../core/svg-parts';
@@ -193,7 +193,7 @@ export class StackPlotInteraction implements ReactiveController {
     setIfChanged(mark, 'height', this.area.height);
     mark.setAttribute('data-neuron', String(column.neuron));
     setIfChanged(label, 'x', column.x + column.w / 2);
-    setIfChanged(label, 'y', this.area.height + 11);
+    setIfChanged(label, 'y', this.area.height + COUNT_STRIP + 11);
     label.textContent = String(column.neuron);
   }
 

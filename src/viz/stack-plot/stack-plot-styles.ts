@@ -60,6 +60,41 @@ export const stackPlotStyles = [
       pointer-events: none;
       visibility: hidden;
     }
+    .primary-outline {
+      fill: none;
+      stroke: #111;
+      stroke-width: 1;
+      pointer-events: none;
+    }
+    .clip-gap {
+      fill: none;
+      stroke: #fff;
+      stroke-width: 1.5;
+      pointer-events: none;
+    }
+    .clip-arrow {
+      fill: none;
+      stroke: #111;
+      stroke-width: 1.2;
+      pointer-events: none;
+    }
+    .clip-label {
+      font-size: 8px;
+      font-weight: 700;
+      fill: #111;
+      stroke: #fff;
+      stroke-width: 2.5px;
+      paint-order: stroke;
+      pointer-events: none;
+    }
+    .count-bars {
+      fill: #767676;
+      pointer-events: none;
+    }
+    .count-title {
+      font-size: 8px;
+      fill: #555;
+    }
     .zero {
       stroke: #444;
       stroke-width: 1;

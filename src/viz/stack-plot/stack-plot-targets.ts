@@ -4,7 +4,7 @@
  * text the tooltip shows for either. Positions are px inside the plot area, y growing downward,
  * as in stack-layout.ts.
  */
-import { featureTooltip, type StackColumn, type StackLayout, type StackRect } from './stack-layout';
+import { columnText, featureTooltip, type StackColumn, type StackLayout, type StackRect } from './stack-layout';
 
 /** What a reader is looking at: a column (neuron index in the model) and, optionally, one of its features. */
 export interface StackPlotTarget {
@@ -78,7 +78,8 @@ export function targetAt(layout: StackLayout, height: number, x: number, y: numb
 export function targetText(layout: StackLayout, target: StackPlotTarget): string | undefined {
   const column = layout.columns.find((c) => c.neuron === target.neuron);
   if (!column) return undefined;
-  if (target.feature === undefined) return column.source.description;
-  const rect = column.rects.find((r) => r.feature === target.feature && r.h > 0);
+  if (target.feature === undefined) return columnText(column, layout.yMax);
+  // A segment cut away by a clipped stack (h = 0) is still read; a non-finite weight is not.
+  const rect = column.rects.find((r) => r.feature === target.feature && Number.isFinite(r.inWeight) && r.inWeight !== 0);
   return rect ? featureTooltip(rect) : undefined;
 }

@@ -42,6 +42,43 @@ export function replayRange(needs: readonly number[]): number {
   return range ?? niceRange(0);
 }
 
+/** The share of columns a robust range holds whole: the rest, at most one in ten, may be clipped. */
+export const ROBUST_QUANTILE = 0.9;
+/**
+ * A range is robust only where the tallest stack passes it by more than this factor: an outlier
+ * that would squeeze the rest into half the plot or less. Nearer, the plot holds the tallest.
+ */
+export const CLIP_FACTOR = 2;
+
+/** The nearest-rank `q` quantile of `values` (0 for none). */
+function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+/**
+ * The y range a plot is drawn at, weight units, and whether stacks are clipped to it. A finished
+ * model (order 'importance' or unset) is drawn at a robust range set by its columns, not by one
+ * outlier: the nice range of the 90th-percentile column (a column's height is its taller side, at
+ * least 1), used where the tallest stack is more than CLIP_FACTOR times it and it is below the
+ * given range; the stacks past it are clipped and marked. A model in flight ('neuron') or a replay
+ * in its trained order ('final') keeps the given steady range (nextRange), so its axis holds still.
+ * `given` is StackPlotData.yMax, by default niceRange of the tallest stack. Non-finite heights count as 0.
+ */
+export function plotRange(
+  data: { readonly yMax?: number | undefined; readonly order?: 'importance' | 'neuron' | 'final' | undefined },
+  heights: readonly { readonly up: number; readonly down: number }[],
+): { range: number; clipped: boolean } {
+  const columns = heights.map((h) => Math.max(h.up, h.down)).map((v) => (Number.isFinite(v) ? v : 0));
+  const tallest = Math.max(1, ...columns);
+  const given = data.yMax !== undefined && data.yMax > 0 ? data.yMax : niceRange(tallest);
+  const steady = data.order === 'neuron' || data.order === 'final';
+  const robust = niceRange(Math.max(1, quantile(columns, ROBUST_QUANTILE)));
+  if (!steady && robust < given && tallest > robust * CLIP_FACTOR) return { range: robust, clipped: true };
+  return { range: given, clipped: tallest > given * (1 + 1e-9) };
+}
+
 /** Inner tick values, the largest that fits under half the range. */
 const INNER_TICKS: readonly number[] = [1, 2, 5, 10, 20, 50, 100, 200, 500];
 

@@ -10,7 +10,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import '../stack-plot/neuron-stack-plot';
 import { drawSuperpositionLegend, LEGEND_HEIGHT } from '../stack-plot/superposition-scale';
 import type { FigureParts, PanelChoice } from '../export/svg-export';
-import { densityTitle, panelLabel } from './sweep-layout';
+import { densityTitle, panelLabel, panelNotes } from './sweep-layout';
 import type { StackPlotData } from '../core/types';
 import { vizStyles } from '../core/viz-styles';
 
@@ -50,6 +50,11 @@ export class SweepFigure extends LitElement {
         color: #444;
         margin: 4px 0 0;
       }
+      .note {
+        font-size: 11px;
+        color: #555;
+        margin-top: 1px;
+      }
       .legend {
         margin-top: 14px;
       }
@@ -72,6 +77,7 @@ export class SweepFigure extends LitElement {
               <p class="title">${densityTitle(p.density)}</p>
               <neuron-stack-plot compact .data=${p.data} label=${panelLabel(p.density, p.caption)}></neuron-stack-plot>
               <p class="caption">${p.caption}</p>
+              ${panelNotes(p.data).map((note) => html`<p class="caption note">${note}</p>`)}
             </li>`,
         )}
       </ul>
@@ -110,7 +116,7 @@ export class SweepFigure extends LitElement {
     const panels = chosen.flatMap((k) => {
       const svg = plots[k]?.svgElement();
       const data = this.panels[k];
-      return svg && data ? [{ svg, title: densityTitle(data.density), caption: data.caption }] : [];
+      return svg && data ? [{ svg, title: densityTitle(data.density), caption: [data.caption, ...panelNotes(data.data)].join('; ') }] : [];
     });
     if (panels.length === 0) return null;
     return { panels, legend: this.renderRoot.querySelector<SVGSVGElement>('svg.legend'), columns: panel === 'all' ? 4 : 1 };

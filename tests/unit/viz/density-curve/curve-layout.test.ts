@@ -6,6 +6,7 @@ import {
   columnAfterKey,
   curveColumns,
   curveGrid,
+  curveGridFor,
   curveLegendEntries,
   curveLegendHeight,
   curveYDomain,
@@ -16,6 +17,8 @@ import {
   PANEL_HEIGHT,
   PANEL_MARGIN,
   panelOrigin,
+  panelTitleLines,
+  TITLE_LINE,
   sparsestDensity,
   zeroOverCleanRange,
 } from '../../../../src/viz/density-curve/curve-layout';
@@ -72,7 +75,7 @@ describe('where the curve’s panels and columns go', () => {
   it('stacks the four panels in one column on a phone and in a 2 × 2 grid on a desktop', () => {
     const phone = curveGrid(390);
     const rowHeight = PANEL_MARGIN.top + PANEL_HEIGHT + PANEL_MARGIN.bottom;
-    expect(phone).toEqual({ columns: 1, panelWidth: 390, innerWidth: 390 - 60, rowHeight, height: 4 * rowHeight });
+    expect(phone).toEqual({ columns: 1, panelWidth: 390, innerWidth: 390 - 60, top: PANEL_MARGIN.top, rowHeight, height: 4 * rowHeight });
     expect(panelOrigin(3, phone)).toEqual({ x: PANEL_MARGIN.left, y: 3 * rowHeight + PANEL_MARGIN.top });
     const desktop = curveGrid(1118);
     expect(desktop.columns).toBe(2);
@@ -80,6 +83,31 @@ describe('where the curve’s panels and columns go', () => {
     expect(desktop.height).toBe(2 * rowHeight);
     expect(panelOrigin(1, desktop)).toEqual({ x: 550 + PANEL_GAP + PANEL_MARGIN.left, y: PANEL_MARGIN.top });
     expect(panelOrigin(2, desktop)).toEqual({ x: PANEL_MARGIN.left, y: rowHeight + PANEL_MARGIN.top });
+  });
+
+  it('wraps a title that does not fit and writes the loss panel’s dashed line under its title, off the data', () => {
+    const [mono, , poly, loss] = CURVE_PANELS;
+    expect(panelTitleLines(mono!, 288, null)).toEqual(['monosemantic neurons (of 40)']);
+    const polyLines = panelTitleLines(poly!, 288, null);
+    expect(polyLines.length).toBe(2);
+    expect(polyLines.join(' ')).toBe(poly!.title);
+    for (const line of polyLines) expect(line.length * 6.8).toBeLessThanOrEqual(288 - PANEL_MARGIN.left);
+    expect(panelTitleLines(loss!, 550, [87, 347])).toEqual([
+      'eval loss ÷ clean 20×2 loss (log)',
+      'dashed: clean 20×2 = 1; zero model 87–347×',
+    ]);
+    const narrow = panelTitleLines(loss!, 288, [87, 347]);
+    expect(narrow.slice(1).join(' ')).toBe('dashed: clean 20×2 = 1; zero model 87–347×');
+    for (const line of narrow) expect(line.length * 6.8).toBeLessThanOrEqual(288 - PANEL_MARGIN.left);
+    // Every panel gets room for the most lines any panel needs.
+    const grid = curveGridFor(288, [87, 347]);
+    expect(grid.top).toBe(PANEL_MARGIN.top + (Math.max(narrow.length, polyLines.length) - 1) * TITLE_LINE);
+    expect(panelOrigin(0, grid).y).toBe(grid.top);
+  });
+
+  it('names the slider’s rule in the legend, not beside the rule', () => {
+    expect(curveLegendEntries(true, 0.03).at(-1)).toMatchObject({ id: 'slider', label: 'slider: 0.03' });
+    expect(curveLegendEntries(true, null).some((e) => e.id === 'slider')).toBe(false);
   });
 
   it('keeps a plot area of at least 80 px however narrow the figure', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { composeExport, escapeXml, exportFilename, exportLayout, type ExportPanel } from '../../../../src/viz/export/figure-export';
+import {
+  composeExport,
+  escapeXml,
+  exportFilename,
+  exportLayout,
+  type ExportPanel,
+  wrapText,
+} from '../../../../src/viz/export/figure-export';
 import { allElements, parseXml } from '../../support/xml';
 
 /** A panel as serializeSvg() writes one: a standalone <svg> with a y axis. */
@@ -81,5 +88,26 @@ describe('exportFilename', () => {
     expect(exportFilename(['sweep', '1-S-0.03', 'shipped', 'seed-0', 'step-10000'])).toBe('sweep_1-S-0.03_shipped_seed-0_step-10000');
     expect(exportFilename(['live', '1 − S = 0.03', '', '../x'])).toBe('live_1-S-0.03_x');
     expect(exportFilename([])).toBe('figure');
+  });
+});
+
+describe('captions in a file of several panels', () => {
+  it('wrap to their panel’s width, so neighbours never run into each other', () => {
+    const caption = '22 of 40 neurons monosemantic; features ≥ 10 % per neuron: median 1, 1–14; y range ±2 holds 9 in 10 neurons';
+    const lines = wrapText(caption, 240, 11);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(caption);
+    for (const line of lines) expect(line.length * 11 * 0.55).toBeLessThanOrEqual(240);
+    const panel = { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="100"></svg>', width: 240, height: 100 };
+    const one = exportLayout({ heading: 'h', panels: [{ ...panel, caption: 'short' }] });
+    const long = exportLayout({
+      heading: 'h',
+      panels: [
+        { ...panel, caption: 'short' },
+        { ...panel, caption },
+      ],
+      columns: 2,
+    });
+    expect(long.captionH - one.captionH).toBe((lines.length - 1) * 14);
   });
 });

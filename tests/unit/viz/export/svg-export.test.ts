@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadFilename, figureSvg, inlineStyle, MAX_CANVAS_SIDE, rasterSize } from '../../../../src/viz/export/svg-export';
+import { contentBox, downloadFilename, figureSvg, inlineStyle, MAX_CANVAS_SIDE, rasterSize } from '../../../../src/viz/export/svg-export';
 
 describe('figure export helpers', () => {
   it('makes safe file names with one extension', () => {
@@ -61,5 +61,47 @@ describe('figureSvg', () => {
     expect(figureSvg(root, 'nope')).toBeNull();
     expect(figureSvg(root, 'paragraph')).toBeNull();
     expect(figureSvg(root, 'sweep', 5)).toBeNull();
+  });
+});
+
+describe('cropping a saved figure to what it draws', () => {
+  it('keeps the union of the drawn boxes and a margin, with whole-pixel edges', () => {
+    // A plot drawn 640 px wide whose columns end at 380 px: the file ends 6 px after them.
+    const box = contentBox(
+      [
+        { x: 10.5, y: 4, width: 300, height: 200 },
+        { x: 40, y: 190, width: 339.2, height: 30 },
+      ],
+      640,
+      260,
+      6,
+    );
+    expect(box).toEqual({ x: 4, y: -2, width: 382, height: 228 });
+    expect(box.x + box.width).toBeLessThan(640 * 0.7);
+  });
+
+  it('keeps content past the figure’s edge instead of cutting it', () => {
+    const box = contentBox([{ x: -12, y: 0, width: 700, height: 20 }], 640, 20, 0);
+    expect(box.x).toBe(-12);
+    expect(box.width).toBe(700);
+  });
+
+  it('keeps the whole figure where nothing is drawn, and ignores empty or non-finite boxes', () => {
+    expect(contentBox([], 640, 300)).toEqual({ x: 0, y: 0, width: 640, height: 300 });
+    expect(
+      contentBox(
+        [
+          { x: Number.NaN, y: 0, width: 5, height: 5 },
+          { x: 3, y: 3, width: 0, height: 0 },
+        ],
+        640,
+        300,
+      ),
+    ).toEqual({
+      x: 0,
+      y: 0,
+      width: 640,
+      height: 300,
+    });
   });
 });

@@ -7,6 +7,9 @@ import {
   describeMotif,
   responseDomain,
   SIDE_BY_SIDE_MIN_WIDTH,
+  BAR_CHAR_PX,
+  categoryLines,
+  placeValueLabels,
 } from '../../../../src/viz/motif/motif-layout';
 import type { MotifCloseupData } from '../../../../src/viz/core/types';
 
@@ -75,5 +78,36 @@ describe('motif close-up', () => {
     const text = describeMotif(data);
     expect(text).toContain('Feature a is 3, feature b is 7.');
     expect(text).toContain('output b peaks at 0.00 with the whole model and at 4.00 with the inhibition neuron removed');
+  });
+});
+
+describe('the bars’ labels at 320 px', () => {
+  it('sets "out a" over two lines where its slot is narrower than the words', () => {
+    expect(categoryLines('out a', 60)).toEqual(['out a']);
+    expect(categoryLines('out a', 29)).toEqual(['out', 'a']);
+  });
+
+  it('keeps every value label inside its group and clear of its neighbour', () => {
+    // A 135 px group (a 320 px phone): −10.92 on the last bar would pass the right edge.
+    const placed = placeValueLabels(
+      [
+        { text: '−0.24', x: 14, y: 110 },
+        { text: '0.00', x: 44, y: 97 },
+        { text: '0.08', x: 89, y: 95 },
+        { text: '−10.92', x: 119, y: 180 },
+      ],
+      135,
+      100,
+    );
+    for (const l of placed) {
+      const half = (l.text.length * BAR_CHAR_PX) / 2;
+      expect(l.x - half).toBeGreaterThanOrEqual(0);
+      expect(l.x + half).toBeLessThanOrEqual(135);
+    }
+    for (let k = 1; k < placed.length; k++) {
+      const [a, b] = [placed[k - 1]!, placed[k]!];
+      const apart = Math.abs(a.x - b.x) >= ((a.text.length + b.text.length) * BAR_CHAR_PX) / 2;
+      expect(apart || Math.abs(a.y - b.y) >= 11).toBe(true);
+    }
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   featureTooltip,
-  highlightLabels,
   neuronTicks,
   stackDomain,
   stackHeights,
   stackLayout,
   describeStackPlot,
+  carriedFeatures,
 } from '../../../../src/viz/stack-plot/stack-layout';
+import { highlightLabels } from '../../../../src/viz/stack-plot/highlight-labels';
 import { analyseModel } from '../../../../src/model/analysis';
 import type { StackPlotData, StackPlotNeuron } from '../../../../src/viz/core/types';
 
@@ -50,10 +51,14 @@ describe('stackLayout', () => {
     expect(column.bottom - column.top).toBeCloseTo(total);
   });
 
-  it('stacks each side in feature order starting at the axis, without gaps or overlaps', () => {
-    const [f0, , f2] = layout.columns[1]!.rects;
-    expect(f0!.y + f0!.h).toBeCloseTo(layout.axisY);
-    expect(f2!.y + f2!.h).toBeCloseTo(f0!.y);
+  it('stacks each side by size, the largest at the axis, without gaps or overlaps', () => {
+    // Neuron 3 reads [0.5, −1, 0.25]: up, feature 0 (0.5) at the axis and feature 2 (0.25) on top of it.
+    const column = layout.columns[1]!;
+    const byFeature = (f: number) => column.rects.find((r) => r.feature === f)!;
+    expect(column.rects.map((r) => r.feature)).toEqual([1, 0, 2]);
+    expect(byFeature(0).y + byFeature(0).h).toBeCloseTo(layout.axisY);
+    expect(byFeature(2).y + byFeature(2).h).toBeCloseTo(byFeature(0).y);
+    expect(byFeature(1).y).toBeCloseTo(layout.axisY);
   });
 
   it('keeps the given neuron order left to right and the model index on each rect', () => {
@@ -81,21 +86,57 @@ describe('stackLayout', () => {
     expect(rect(3, 1).outWeight).toBe(-2);
   });
 
-  it('orders rects by feature index whatever the input order', () => {
+  it('orders rects by size, ties by feature index, whatever the input order', () => {
     const shuffled: StackPlotData = {
-      neurons: [{ ...neuron(0, []), weights: [2, 0, 1].map((f) => ({ feature: f, inWeight: 0.5, outWeight: 1 })) }],
-      superposition: [0, 0, 0],
+      neurons: [
+        {
+          ...neuron(0, []),
+          weights: [
+            [2, 0.5],
+            [0, 0.5],
+            [1, 1],
+            [3, 0.2],
+          ].map(([f, w]) => ({ feature: f!, inWeight: w!, outWeight: 1 })),
+        },
+      ],
+      superposition: [0, 0, 0, 0],
     };
     const rects = stackLayout(shuffled, 100, 100).rects;
-    expect(rects.map((r) => r.feature)).toEqual([0, 1, 2]);
-    expect(rects[0]!.y).toBeGreaterThan(rects[2]!.y);
+    expect(rects.map((r) => r.feature)).toEqual([1, 0, 2, 3]);
+    expect(rects[0]!.y).toBeGreaterThan(rects[3]!.y);
+  });
+
+  it('counts the features that carry at least 10 % of a neuron’s largest weight', () => {
+    expect(carriedFeatures(neuron(0, [1, -0.5, 0.1, 0.099, -0.02]))).toBe(3);
+    expect(layout.columns.map((c) => c.carried)).toEqual([1, 3, 1]);
+  });
+
+  it('clips an outlier stack at a robust range and gives its true height', () => {
+    // Nineteen neurons stack to about 1.2, one to 5: the range is 1.5, not 5, and only that one is clipped.
+    const neurons = Array.from({ length: 19 }, (_, k) => neuron(k, [1, 0.2]));
+    neurons.push(neuron(19, [1, 1, 1, 1, 1, -0.3]));
+    const clipped = stackLayout({ neurons, superposition: Array(6).fill(0), yMax: 5 }, 400, 200);
+    expect(clipped.yMax).toBe(1.5);
+    expect(clipped.clipped).toBe(true);
+    const outlier = clipped.columns[19]!;
+    expect(outlier.clipped).toEqual({ up: 5, down: null });
+    expect(outlier.top).toBeCloseTo(0);
+    expect(clipped.columns[0]!.clipped).toEqual({ up: null, down: null });
+    for (const r of clipped.rects) {
+      expect(r.y).toBeGreaterThanOrEqual(-1e-9);
+      expect(r.y + r.h).toBeLessThanOrEqual(200 + 1e-9);
+    }
+    // Drawn while training (model order), the steady range holds and nothing is clipped.
+    const steady = stackLayout({ neurons, superposition: Array(6).fill(0), yMax: 5, order: 'neuron' }, 400, 200);
+    expect(steady.yMax).toBe(5);
+    expect(steady.clipped).toBe(false);
   });
 
   it('treats non-finite weights as zero height', () => {
     const odd: StackPlotData = { neurons: [neuron(0, [Number.NaN, 1])], superposition: [0, 0] };
-    const rects = stackLayout(odd, 100, 100).rects;
-    expect(rects[0]!.h).toBe(0);
-    expect(Number.isFinite(rects[0]!.y)).toBe(true);
+    const nan = stackLayout(odd, 100, 100).rects.find((r) => r.feature === 0)!;
+    expect(nan.h).toBe(0);
+    expect(Number.isFinite(nan.y)).toBe(true);
   });
 
   it('lays out no neurons as nothing', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRangeTick, NICE_RANGES, nextRange, niceRange, rangeTicks, replayRange } from '../../../../src/viz/stack-plot/stack-scale';
+import { plotRange } from '../../../../src/viz/stack-plot/stack-scale';
 
 describe('the stack plot’s vertical range', () => {
   it('is the smallest nice range that holds the tallest stack', () => {
@@ -49,5 +50,31 @@ describe('the stack plot’s y ticks', () => {
     expect(formatRangeTick(-2.5)).toBe('−2.5');
     expect(formatRangeTick(0)).toBe('0');
     expect(formatRangeTick(8)).toBe('8');
+  });
+});
+
+describe('plotRange: a scale not set by one outlier', () => {
+  const columns = (tops: readonly number[]) => tops.map((up) => ({ up, down: up / 2 }));
+
+  it('holds every stack where the tallest is near the rest', () => {
+    expect(plotRange({}, columns([4, 5, 5.5, 6, 5.8]))).toEqual({ range: 6, clipped: false });
+    expect(plotRange({ yMax: 8 }, columns([4, 5, 5.5, 6, 5.8]))).toEqual({ range: 8, clipped: false });
+  });
+
+  it('uses the nice range of the 90th-percentile column where one stack towers over the rest, and says so', () => {
+    const tops = [...Array(39).fill(1.1), 5];
+    expect(plotRange({ yMax: 5 }, columns(tops))).toEqual({ range: 1.5, clipped: true });
+    expect(plotRange({ order: 'importance' }, columns(tops))).toEqual({ range: 1.5, clipped: true });
+  });
+
+  it('keeps a steady range for a model in training and a replay in its trained order', () => {
+    const tops = [...Array(39).fill(1.1), 5];
+    expect(plotRange({ yMax: 5, order: 'neuron' }, columns(tops))).toEqual({ range: 5, clipped: false });
+    expect(plotRange({ yMax: 4, order: 'final' }, columns(tops))).toEqual({ range: 4, clipped: true });
+  });
+
+  it('is at least 1 and ignores non-finite heights', () => {
+    expect(plotRange({}, [])).toEqual({ range: 1, clipped: false });
+    expect(plotRange({}, [{ up: Number.NaN, down: 0.5 }])).toEqual({ range: 1, clipped: false });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { densityTitle, panelLabel } from '../../../../src/viz/sweep/sweep-layout';
+import { carriedNote, clipNote, densityTitle, panelLabel, panelNotes } from '../../../../src/viz/sweep/sweep-layout';
 
 describe('sweep figure wording', () => {
   it('titles panels as the paper does, without float noise', () => {
@@ -14,5 +14,26 @@ describe('sweep figure wording', () => {
       'Neuron weights at feature density 1 − S = 0.03: 38 of 40 neurons monosemantic',
     );
     expect(panelLabel(1, '')).toBe('Neuron weights at feature density 1 − S = 1');
+  });
+
+  it('says where a panel’s range clips a towering stack, and nothing where every stack fits', () => {
+    const neuron = (k: number, weights: readonly number[]) => ({
+      neuron: k,
+      polysemanticity: 0,
+      kind: 'monosemantic' as const,
+      description: '',
+      weights: weights.map((inWeight, feature) => ({ feature, inWeight, outWeight: 1 })),
+    });
+    const even = { neurons: Array.from({ length: 20 }, (_, k) => neuron(k, [1, 0.2])), superposition: [0, 0] };
+    expect(clipNote(even)).toBe('');
+    const towering = { ...even, neurons: [...even.neurons, neuron(20, [1, 1, 1, 1, 1])], yMax: 5 };
+    expect(clipNote(towering)).toBe('y range ±1.5 holds 9 in 10 neurons; 1 taller stack cut, its height printed');
+    expect(carriedNote(even)).toBe('features ≥ 10 % per neuron: median 2, 2–2');
+    expect(carriedNote(towering)).toBe('features ≥ 10 % per neuron: median 2, 2–5');
+    expect(panelNotes(towering)).toHaveLength(2);
+    const mono = { neurons: [neuron(0, [1, 0.05]), neuron(1, [-1])], superposition: [0, 0] };
+    expect(carriedNote(mono)).toBe('1 feature ≥ 10 % per neuron');
+    expect(panelNotes(mono)).toEqual(['1 feature ≥ 10 % per neuron']);
+    expect(carriedNote({ neurons: [], superposition: [] })).toBe('');
   });
 });
