@@ -5,7 +5,11 @@
  * file however many tables there are. Pure (no DOM): the import worker and the tests call it.
  */
 import { strToU8, zipSync } from 'fflate';
-import { type AnalysisReport, analysisJson, analysisTables, toCsv } from '../../model/analysis/export';
+import type { ModelAnalysis } from '../../model/analysis';
+import { type AnalysisReport, analyseInstance, analysisJson, analysisTables, toCsv } from '../../model/analysis/export';
+import { importances, type ModelConfig } from '../../model/config';
+import { referenceLosses } from '../../model/evaluation';
+import type { WeightsFile } from '../../model/weights-file';
 
 /** A file to save: its name and its bytes. */
 export interface DownloadFile {
@@ -52,5 +56,60 @@ export function analysisDownload(report: AnalysisReport, modelName: string, form
     name: `${stem}-analysis-csv.zip`,
     mimeType: 'application/zip',
     bytes: zipSync(entries, { level: 6 }) as Uint8Array<ArrayBuffer>,
+  };
+}
+
+/**
+ * What a figure's "Download analysis" analyses: a shipped weights file (every instance analysed
+ * and evaluated as a loaded file would be), or the frame of a run trained here (the analyses the
+ * figure drew; the loss there is the training loss reported at that step, no eval loss).
+ */
+export type AnalysisSource =
+  | { readonly kind: 'file'; readonly name: string; readonly file: WeightsFile }
+  | {
+      readonly kind: 'frame';
+      readonly name: string;
+      readonly config: ModelConfig;
+      readonly step: number;
+      readonly instances: readonly { readonly density: number; readonly analysis: ModelAnalysis; readonly loss: number }[];
+    };
+
+/** The report of `source` (see AnalysisSource), as analyseImportedModel would give for the same weights. */
+export function sourceReport(source: AnalysisSource): AnalysisReport {
+  if (source.kind === 'file') {
+    const { config, instances } = source.file;
+    return {
+      source: {
+        file: `${source.name}.json`,
+        n: config.n,
+        m: config.m,
+        importanceDecay: config.importanceDecay,
+        reading: [`The shipped weights file ${source.name}.json (seed ${config.seed}, ${config.steps} steps).`],
+      },
+      instances: instances.map((weights, k) =>
+        analyseInstance(weights, k, { density: weights.density, importanceDecay: config.importanceDecay, recordedLoss: weights.loss }),
+      ),
+    };
+  }
+  const { config } = source;
+  const importance = importances(config);
+  return {
+    source: {
+      file: source.name,
+      n: config.n,
+      m: config.m,
+      importanceDecay: config.importanceDecay,
+      reading: [
+        `Weights trained in this browser (seed ${config.seed}), at step ${source.step} of ${config.steps}; recorded_loss is the training loss reported at that step, and no eval loss was computed.`,
+      ],
+    },
+    instances: source.instances.map((instance, k) => ({
+      index: k,
+      density: instance.density,
+      analysis: instance.analysis,
+      loss: null,
+      references: referenceLosses(instance.density, importance, config.m),
+      recordedLoss: Number.isFinite(instance.loss) ? instance.loss : null,
+    })),
   };
 }
