@@ -17,10 +17,7 @@ import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, LIVE_RECIPE_FAMILIES, type LiveSett
 export const SECTIONS = ['intro', 'model', 'sweep', 'curve', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
-/**
- * The figures `?embed=<figure>` shows alone (page/embed.ts says where each one is). The
- * computation figure joins them once its section exists: add its name here and its row there.
- */
+/** The figures `?embed=<figure>` shows alone (page/embed.ts says where each is, and how to add one). */
 export const EMBED_FIGURES = ['sweep', 'curve', 'live', 'motif'] as const;
 export type EmbedFigure = (typeof EMBED_FIGURES)[number];
 
