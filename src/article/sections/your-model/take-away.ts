@@ -14,7 +14,7 @@ export function readingQuestion(
   onAnswer: (answer: LoneArrayReading) => void,
 ): TemplateResult | typeof nothing {
   if (!question) return nothing;
-  return html`<div class="reading-question" id="your-model-question" role="group" aria-label="How to read the file">
+  return html`<div class="notice reading-question" id="your-model-question" role="group" aria-label="How to read the file">
     <p>${question.text}</p>
     ${question.choices.map(
       (c) => html`<button type="button" data-answer=${c.answer} @click=${() => onAnswer(c.answer)}>${c.label}</button> `,
@@ -26,7 +26,7 @@ export function readingQuestion(
 export function loadedDownloads(onDownload: (what: ExportKind) => void): TemplateResult {
   const button = (what: ExportKind, label: string) =>
     html`<button type="button" data-download=${what} @click=${() => onDownload(what)}>${label}</button> `;
-  return html`<p class="small your-downloads" id="your-model-downloads">
+  return html`<p class="small controls your-downloads" id="your-model-downloads">
     Download its weights: ${button('npz', '.npz')}${button('safetensors', '.safetensors')}
     Download analysis: ${button('analysis-json', 'JSON')}${button('analysis-csv', 'CSV (.zip of four tables)')}
   </p>`;
