@@ -5,7 +5,7 @@
  * that reads what it needs from the context and owns its handlers.
  */
 import { ContextProvider } from '@lit/context';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { BackendName } from '../training/backend';
 import '../viz/density-curve/density-curve';
@@ -18,6 +18,7 @@ import '../viz/training-timeline/training-timeline';
 import { type ArticleContext, articleContext } from './context';
 import { TEST_EVENTS } from './figures/exposed-state';
 import { LiveModelController } from './live/live-model-controller';
+import { EMBED_TARGETS, embedSourceLine, fullArticleHref, markEmbeddedFigure } from './page/embed';
 import { OverflowFocus } from './page/overflow-focus';
 import './page/notices';
 import './sections/appendix/section';
@@ -38,7 +39,7 @@ import { ShippedLoader } from './shipped/shipped-loader';
 import { shownSweep } from './shipped/shown-sweep';
 import { LiveInput } from './state/live-input';
 import { type LocationHost, LocationController } from './state/location-controller';
-import { type ArticleState, DEFAULT_STATE, type ParsedState, type SectionId } from './state/url-state';
+import { type ArticleState, DEFAULT_STATE, type EmbedFigure, type ParsedState, type SectionId } from './state/url-state';
 import { announcement } from './training/progress';
 import { type RunStatus, TrainingController, type TrainingTarget } from './training/training-controller';
 
@@ -196,6 +197,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     }
     this.overflowFocus.observeAll(this);
     this.markFirstPlot();
+    const { embed } = this.articleState;
+    if (embed) markEmbeddedFigure(this, embed);
   }
 
   /** Marks when the first stack plots are drawn, for the benchmark's time-to-first-plot. */
@@ -217,7 +220,22 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     start.focus({ preventScroll: true });
   };
 
+  /** Embed mode: the figure's section alone, and the line back to the full article (page/embed.ts). */
+  private renderEmbed(figure: EmbedFigure) {
+    document.documentElement.dataset.embed = figure;
+    const section = EMBED_TARGETS[figure].section;
+    return html`<main class="page embed-page" data-embed=${figure}>
+      ${section === 'article-sweep' ? html`<article-sweep></article-sweep>` : nothing}
+      ${section === 'article-curve' ? html`<article-curve></article-curve>` : nothing}
+      ${section === 'article-live' ? html`<article-live></article-live>` : nothing}
+      ${section === 'article-motif' ? html`<article-motif></article-motif>` : nothing}
+      ${embedSourceLine(fullArticleHref(window.location))}
+    </main>`;
+  }
+
   protected override render() {
+    if (this.articleState.embed) return this.renderEmbed(this.articleState.embed);
+    delete document.documentElement.dataset.embed;
     return html`
       ${skipLink(this.onSkip)}
       <main class="page">

@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { analyseModel } from '../../src/model/analysis';
 import { importances } from '../../src/model/config';
-import { type NdArray, readModelFiles, writeNpz } from '../../src/model/import';
+import { parseAnalysisJson } from '../../src/model/analysis/export';
+import { type NdArray, readModelFiles, writeNpy, writeNpz } from '../../src/model/import';
 import type { NetworkWeights } from '../../src/model/network';
 import { createRng } from '../../src/model/random';
 import { parseWeightsFile } from '../../src/model/weights-file';
@@ -193,6 +194,47 @@ describe('bring your own model', () => {
     const outcome = readModelFiles([{ name: 'sweep.npz', bytes: new Uint8Array(readFileSync((await download.path())!)) }]);
     const sweep = parseWeightsFile(JSON.parse(readFileSync('public/weights/sweep.json', 'utf8')));
     expect(outcome.ok && outcome.model.instances.map((w) => w.W1)).toEqual(sweep.instances.map((w) => w.W1));
+    await page.close();
+  });
+
+  it('loads a .safetensors file and draws its own weights; it downloads as .safetensors and its analysis as JSON', async () => {
+    const { page, errors } = await open();
+    const bytes = new Uint8Array(readFileSync('tests/unit/model/import/fixtures/arena-float32.safetensors'));
+    const expected = readModelFiles([{ name: 'arena-float32.safetensors', bytes }]);
+    if (!expected.ok) throw new Error(expected.error);
+    await loadThroughPicker(page, 'arena-float32.safetensors', bytes);
+    await analysed(page);
+    const shown = await shownModel(page);
+    expect(shown.file).toBe('arena-float32.safetensors');
+    expect(shown.columns).toEqual(expected.model.instances.map((w) => w.W1.length));
+    const [weights] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="safetensors"]').click()]);
+    expect(weights.suggestedFilename()).toBe('arena-float32.safetensors');
+    const back = readModelFiles([{ name: 'back.safetensors', bytes: new Uint8Array(readFileSync((await weights.path())!)) }]);
+    expect(back.ok && back.model.instances.map((w) => w.W1)).toEqual(expected.model.instances.map((w) => w.W1));
+    const [analysis] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="analysis-json"]').click()]);
+    expect(analysis.suggestedFilename()).toBe('arena-float32-analysis.json');
+    const json = parseAnalysisJson(readFileSync((await analysis.path())!, 'utf8'));
+    expect(json.instances).toHaveLength(expected.model.instances.length);
+    await page.screenshot({ path: `${ARTIFACTS}/your-model-safetensors.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a lone [40, 100] .npy: the page asks W1 or tied; "W1" says which files are missing, "tied W" reads it', async () => {
+    const { page, errors } = await open();
+    const lone = writeNpy({ shape: [40, 100], data: Float64Array.from({ length: 4000 }, (_, e) => ((e * 37) % 11) / 10 - 0.5) });
+    await loadThroughPicker(page, 'weights.npy', lone);
+    const question = page.locator('#your-model-question');
+    await expect.poll(() => question.textContent()).toMatch(/is it W1 \(m = 40 neurons × n = 100 features\) or the tied W\?/);
+    await page.screenshot({ path: `${ARTIFACTS}/your-model-question.png` });
+    await question.locator('[data-answer="W1"]').click();
+    await expect.poll(() => page.locator('#your-model-error').textContent()).toMatch(/holds W1 but no W2/);
+    await loadThroughPicker(page, 'weights.npy', lone);
+    await question.locator('[data-answer="tied"]').click();
+    await analysed(page);
+    expect((await shownModel(page)).columns).toHaveLength(1);
+    expect(await page.locator('#your-model-result ul.reading').textContent()).toMatch(/as the reader said/);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -17,6 +17,10 @@ import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, LIVE_RECIPE_FAMILIES, type LiveSett
 export const SECTIONS = ['intro', 'model', 'sweep', 'curve', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
+/** The figures `?embed=<figure>` shows alone (page/embed.ts says where each is, and how to add one). */
+export const EMBED_FIGURES = ['sweep', 'curve', 'live', 'motif'] as const;
+export type EmbedFigure = (typeof EMBED_FIGURES)[number];
+
 /** The sweep figure's settings: which shipped sweep it draws. */
 export interface SweepSettings {
   readonly budget: SweepBudget;
@@ -32,6 +36,8 @@ export interface ArticleState extends LiveSettings, SweepSettings {
    * the URL (it stays on the reader's computer), so a link with this flag shows no model.
    */
   readonly model?: 'local';
+  /** Set: the page shows only this figure, with its caption and a link to the full article, for an iframe. */
+  readonly embed?: EmbedFigure;
 }
 
 export const DEFAULT_SWEEP_SETTINGS: SweepSettings = Object.freeze({ budget: 'converged', sweepSeed: 0 });
@@ -179,9 +185,25 @@ const modelField: FieldSpec<'model'> = {
   format: (value) => value ?? '',
 };
 
+const embedField: FieldSpec<'embed'> = {
+  key: 'embed',
+  param: 'embed',
+  parse(raw) {
+    const figure = EMBED_FIGURES.find((f) => f === raw);
+    return figure
+      ? { value: figure }
+      : {
+          value: undefined,
+          notice: `There is no figure ${quote(raw)} to embed (one of ${EMBED_FIGURES.join(', ')}); showing the full article.`,
+        };
+  },
+  format: (value) => value ?? '',
+};
+
 export const FIELDS = [
   sectionField,
   modelField,
+  embedField,
   choiceField('budget', 'budget', 'Training budget', SWEEP_BUDGETS),
   numberField('sweepSeed', 'sweep-seed', 'Sweep seed', SWEEP_SEED_LIMITS, true),
   numberField('density', 'density', 'Feature density', LIVE_LIMITS.density, false),

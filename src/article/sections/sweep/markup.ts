@@ -13,6 +13,8 @@ import type { LossSeries } from '../../../viz/core/types';
 import { type ExportSource, sweepExport, sweepLossExport } from '../../figures/figure-exports';
 import type { RunFrameView } from '../../training/run-frame';
 import { download } from '../../figures/download';
+import { analysisButtons } from '../../figures/analysis-buttons';
+import type { AnalysisSource } from '../../figures/analysis-download';
 
 export interface SweepSectionProps {
   readonly panels: readonly SweepPanel[];
@@ -48,6 +50,8 @@ export interface SweepSectionProps {
   readonly lossSeries: LossSeries[];
   /** The reader chose a step on the retrain's timeline (null: back to the newest weights). */
   readonly onTimelineSeek: (step: number | null) => void;
+  /** The model the figure draws, for "Download analysis"; null before it has loaded. */
+  readonly analysisSource: AnalysisSource | null;
   /** Which weights the panels draw, for the downloads; null before the shipped sweep has loaded. */
   readonly exportSource: ExportSource | null;
 }
@@ -210,6 +214,7 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
             ? html`<div class="controls small">
                 <span>All seven panels, with their titles and the legend:</span>
                 ${download('sweep-figure', sweepExport(props.exportSource), 'all panels', 'all')}
+                ${props.analysisSource ? analysisButtons('sweep-figure', props.analysisSource) : nothing}
                 <label
                   >One panel
                   <select id="sweep-panel-select" @change=${(e: Event) => props.onSelectPanel(Number((e.target as HTMLSelectElement).value))}>

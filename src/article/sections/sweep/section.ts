@@ -53,6 +53,7 @@ export class ArticleSweep extends ArticleSection {
       source: figure?.source ?? '',
       frame: figure?.frame ?? null,
       exportSource: figure?.exportSource ?? null,
+      analysisSource: figure?.analysisSource ?? null,
       lossSeries: sweepLossSeries(status),
       onTimelineSeek: this.onTimelineSeek,
       budgetSentence: figure?.frame ? (replication ? retrainBudget(replication.file) : '') : shown ? budgetSentence(shown) : '',

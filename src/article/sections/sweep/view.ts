@@ -7,12 +7,14 @@ import type { ModelAnalysis } from '../../../model/analysis';
 import { formatCount, formatDensity } from '../../../viz/core/format';
 import type { SweepPanel } from '../../../viz/sweep/sweep-figure';
 import type { LossSeries, StackPlotData } from '../../../viz/core/types';
+import type { AnalysisSource } from '../../figures/analysis-download';
 import type { ExportSource } from '../../figures/figure-exports';
 import { memo, monosemanticPhrase, plotOf } from '../../figures/view-parts';
 import type { ShippedFile } from '../../shipped/shipped-models';
 import { shippedSource, shippedSummary, type ShownSweep } from '../../shipped/shown-sweep';
 import { type LevelSummary, summariseLevels } from '../../shipped/sweep-summary';
 import { type RunFrameView, runFrame } from '../../training/run-frame';
+import { shippedWeightsPath } from '../../../model/weights-file';
 import { isRunning, type TrainingStatus } from '../../training/training-controller';
 
 export interface SweepView {
@@ -25,10 +27,18 @@ export interface SweepView {
   readonly frame: RunFrameView | null;
   /** Which weights are drawn, for the downloads' names and headings. */
   readonly exportSource: ExportSource;
+  /** The model drawn, for "Download analysis". */
+  readonly analysisSource: AnalysisSource;
 }
 
 const panelsOf = (models: readonly { density: number; analysis: ModelAnalysis; plot: StackPlotData }[]): SweepPanel[] =>
   models.map((model) => ({ density: model.density, caption: monosemanticPhrase(model.analysis.counts), data: model.plot }));
+
+/** "sweep-converged-seed0": the shipped file's stem, as the "Your model" downloads name it. */
+const shippedStem = (shown: ShownSweep): string =>
+  shippedWeightsPath(shown.budget, shown.seed)
+    .replace(/^weights\//, '')
+    .replace(/\.json$/, '');
 
 const shippedPanels = memo((sweep: ShippedFile): SweepPanel[] => panelsOf(sweep.models.map((m) => ({ ...m, plot: plotOf(m.analysis) }))));
 
@@ -42,6 +52,7 @@ function shippedSweepView(shown: ShownSweep): SweepView {
     source: shippedSource(shown),
     frame: null,
     exportSource: { kind: 'shipped', config, step: config.steps, ...levelRecipes },
+    analysisSource: { kind: 'file', name: shippedStem(shown), file: shown.drawn.file },
   };
 }
 
@@ -67,6 +78,13 @@ export function sweepView(status: TrainingStatus, shown: ShownSweep | null, sele
           source: `${what} (step ${formatCount(frame.step)})`,
           frame,
           exportSource: { kind: 'trained here', config: status.config, step: frame.step },
+          analysisSource: {
+            kind: 'frame',
+            name: `sweep-trained-here_seed-${status.config.seed}_step-${frame.step}`,
+            config: status.config,
+            step: frame.step,
+            instances: frame.instances,
+          },
         };
         retrainedViews.set(first.plot, view);
       }

@@ -8,12 +8,16 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_CONFIG } from '../../../model/config';
 import { IMPORT_CAPS } from '../../../model/import/caps';
 import { formatCount } from '../../../viz/core/format';
+import type { LoneArrayReading, ReadOptions, ReadQuestion } from '../../../model/import';
 import type { WeightsFile } from '../../../model/weights-file';
 import { saveBlob } from '../../../viz/export/svg-export';
 import { ImportClient } from './import-client';
+import type { ExportKind } from './import-protocol';
 import type { LoadedModel } from './loaded';
 
 export type { LoadedModel } from './loaded';
+
+type NamedBytes = { readonly name: string; readonly bytes: ArrayBuffer };
 
 export class YourModelController implements ReactiveController {
   loaded: LoadedModel | null = null;
@@ -21,6 +25,8 @@ export class YourModelController implements ReactiveController {
   reading: string | null = null;
   /** Why the last file was refused (cleared by the next file that reads). */
   error: string | null = null;
+  /** A question the last file's reading asked (W1 or tied?), with the files to read again with the answer. */
+  question: { readonly question: ReadQuestion; readonly fileName: string; readonly files: readonly NamedBytes[] } | null = null;
   /** Why the last settings were refused. */
   settingsError: string | null = null;
   /** True while files are dragged over the page. */
@@ -74,12 +80,17 @@ export class YourModelController implements ReactiveController {
   }
 
   /** Reads a model given as bytes (the files' contents, or a shipped model's export). */
-  async loadBytes(fileName: string, files: readonly { name: string; bytes: ArrayBuffer }[]): Promise<void> {
+  async loadBytes(fileName: string, files: readonly NamedBytes[], options: ReadOptions = {}): Promise<void> {
     this.reading = fileName;
+    this.question = null;
     this.host.requestUpdate();
-    const answer = await this.client.read(files);
+    // postMessage copies the bytes: they are kept here to read again if the reading asks a question.
+    const answer = await this.client.read(files, options);
     this.reading = null;
-    if (!answer.ok) return this.refuse(answer.error);
+    if (!answer.ok) {
+      this.question = answer.question ? { question: answer.question, fileName, files } : null;
+      return this.refuse(answer.error);
+    }
     const { summary } = answer;
     this.error = null;
     this.settingsError = null;
@@ -94,6 +105,22 @@ export class YourModelController implements ReactiveController {
     };
     this.onLoaded();
     this.analyse();
+  }
+
+  /** Reads the files that asked the question again, with the reader's answer. */
+  answer(choice: LoneArrayReading): Promise<void> {
+    const asked = this.question;
+    if (!asked) return Promise.resolve();
+    return this.loadBytes(asked.fileName, asked.files, { loneArray: choice });
+  }
+
+  /** Saves the loaded model's weights (.npz, .safetensors) or its analysis under the settings shown (JSON, CSV .zip). */
+  async download(what: ExportKind): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    const answer = await this.client.exportFile(what, loaded.fileName, loaded.settings);
+    if (!answer.ok) return this.refuse(answer.error);
+    saveBlob(new Blob([answer.bytes], { type: answer.mimeType }), answer.name);
   }
 
   /**

@@ -3,13 +3,19 @@
  * Reading has a time limit: a worker that has not answered by then is ended and replaced, and the
  * last model that read cleanly is read into the new one, so the page keeps what it showed.
  */
-import type { ImportEvent, ImportRequest, ModelSummary } from './import-protocol';
+import type { ReadOptions, ReadQuestion } from '../../../model/import';
+import type { ExportKind, ImportEvent, ImportRequest, ModelSummary } from './import-protocol';
 import type { TrainingSettings, YourInstanceView } from './view';
 
 /** How long reading a file may take before the page gives up, ms (a 128 MiB .npz reads in a few seconds). */
 export const READ_TIMEOUT_MS = 60_000;
 
-export type ReadAnswer = { readonly ok: true; readonly summary: ModelSummary } | { readonly ok: false; readonly error: string };
+export type ReadAnswer =
+  | { readonly ok: true; readonly summary: ModelSummary }
+  | { readonly ok: false; readonly error: string; readonly question?: ReadQuestion };
+export type ExportAnswer =
+  | { readonly ok: true; readonly name: string; readonly mimeType: string; readonly bytes: ArrayBuffer }
+  | { readonly ok: false; readonly error: string };
 export type AnalysisEnd = 'analysed' | 'superseded' | { readonly error: string };
 
 interface NamedBytes {
@@ -24,15 +30,15 @@ export class ImportClient {
   /** Ends the analysis in progress, if any. */
   private endAnalysis: ((result: AnalysisEnd) => void) | null = null;
   /** The files of the last model read cleanly, to read again into a replacement worker. */
-  private lastGood: readonly NamedBytes[] | null = null;
+  private lastGood: { readonly files: readonly NamedBytes[]; readonly options: ReadOptions } | null = null;
 
   constructor(
     private readonly createWorker: () => Worker = () =>
       new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' }),
   ) {}
 
-  /** Reads `files` (their bytes, copied) as one model. Never rejects. */
-  async read(files: readonly NamedBytes[]): Promise<ReadAnswer> {
+  /** Reads `files` (their bytes, copied) as one model, with the reader's answer to an earlier question. Never rejects. */
+  async read(files: readonly NamedBytes[], options: ReadOptions = {}): Promise<ReadAnswer> {
     const id = this.nextId++;
     const answer = await new Promise<ReadAnswer>((resolve) => {
       const timer = setTimeout(() => {
@@ -44,11 +50,11 @@ export class ImportClient {
         if (event.type !== 'read' && event.type !== 'refused') return;
         clearTimeout(timer);
         this.waiting.delete(id);
-        resolve(event.type === 'read' ? { ok: true, summary: event.summary } : { ok: false, error: event.error });
+        resolve(event.type === 'read' ? { ok: true, summary: event.summary } : { ok: false, error: event.error, question: event.question });
       });
-      this.send({ type: 'read', id, files });
+      this.send({ type: 'read', id, files, options });
     });
-    if (answer.ok) this.lastGood = files;
+    if (answer.ok) this.lastGood = { files, options };
     return answer;
   }
 
@@ -73,6 +79,23 @@ export class ImportClient {
         else if (event.type === 'failed') end({ error: event.error });
       });
       this.send({ type: 'analyse', id, settings });
+    });
+  }
+
+  /** The last model read cleanly as the file `what` (exportFile in import.worker.ts). Never rejects. */
+  exportFile(what: ExportKind, fileName: string, settings: TrainingSettings): Promise<ExportAnswer> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, (event) => {
+        if (event.type !== 'exported' && event.type !== 'failed') return;
+        this.waiting.delete(id);
+        resolve(
+          event.type === 'exported'
+            ? { ok: true, name: event.name, mimeType: event.mimeType, bytes: event.bytes }
+            : { ok: false, error: event.error },
+        );
+      });
+      this.send({ type: 'export', id, what, fileName, settings });
     });
   }
 
@@ -120,6 +143,6 @@ export class ImportClient {
   private replaceWorker(): void {
     this.worker?.terminate();
     this.worker = null;
-    if (this.lastGood) this.send({ type: 'read', id: 0, files: this.lastGood });
+    if (this.lastGood) this.send({ type: 'read', id: 0, ...this.lastGood });
   }
 }

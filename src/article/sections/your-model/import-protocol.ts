@@ -3,7 +3,7 @@
  * and keeps the last model that read cleanly, so a bad file never replaces a good one; the page
  * receives a summary (no weights) and then one analysed instance at a time.
  */
-import type { ImportedModel } from '../../../model/import';
+import type { ImportedModel, ReadOptions, ReadQuestion } from '../../../model/import';
 import type { TrainingSettings, YourInstanceView } from './view';
 
 /** What the page shows of a loaded model before and beside its analysis. */
@@ -14,13 +14,31 @@ export type ModelSummary = Omit<ImportedModel, 'instances'> & {
 
 export type ImportRequest =
   /** Read these files as one model. `bytes` are transferred. */
-  | { readonly type: 'read'; readonly id: number; readonly files: readonly { readonly name: string; readonly bytes: ArrayBuffer }[] }
+  | {
+      readonly type: 'read';
+      readonly id: number;
+      readonly files: readonly { readonly name: string; readonly bytes: ArrayBuffer }[];
+      /** The reader's answer to a question an earlier read of the same files asked. */
+      readonly options?: ReadOptions;
+    }
   /** Analyse every instance of the last model read cleanly, under `settings`. */
-  | { readonly type: 'analyse'; readonly id: number; readonly settings: TrainingSettings };
+  | { readonly type: 'analyse'; readonly id: number; readonly settings: TrainingSettings }
+  /** The last model read cleanly as a file to save: its weights (.npz, .safetensors) or its analysis under `settings`. */
+  | {
+      readonly type: 'export';
+      readonly id: number;
+      readonly what: ExportKind;
+      readonly fileName: string;
+      readonly settings: TrainingSettings;
+    };
+
+/** What a loaded model downloads as. */
+export type ExportKind = 'npz' | 'safetensors' | 'analysis-json' | 'analysis-csv';
 
 export type ImportEvent =
   | { readonly type: 'read'; readonly id: number; readonly summary: ModelSummary }
-  | { readonly type: 'refused'; readonly id: number; readonly error: string }
+  | { readonly type: 'refused'; readonly id: number; readonly error: string; readonly question?: ReadQuestion }
+  | { readonly type: 'exported'; readonly id: number; readonly name: string; readonly mimeType: string; readonly bytes: ArrayBuffer }
   | { readonly type: 'instance'; readonly id: number; readonly view: YourInstanceView }
   | { readonly type: 'analysed'; readonly id: number }
   | { readonly type: 'failed'; readonly id: number; readonly error: string };

@@ -4,9 +4,11 @@
  * page, and a hostile file can at worst keep this worker busy until the page ends it.
  */
 /// <reference lib="webworker" />
-import { type ImportedModel, readModelFiles } from '../../../model/import';
-import type { ImportEvent, ImportRequest } from './import-protocol';
-import { yourInstanceView } from './view';
+import { analyseImportedModel } from '../../../model/analysis/export';
+import { type ImportedModel, importedModelToNpz, importedModelToSafetensors, readModelFiles } from '../../../model/import';
+import { analysisDownload, analysisStem, type DownloadFile } from '../../figures/analysis-download';
+import type { ExportKind, ImportEvent, ImportRequest } from './import-protocol';
+import { type TrainingSettings, yourInstanceView } from './view';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -39,15 +41,41 @@ async function analyse(id: number, settings: Extract<ImportRequest, { type: 'ana
   if (latest === id) post({ type: 'analysed', id });
 }
 
+/** The loaded model `current` as the file `what`, named after `fileName`; the analysis is the page's, under `settings`. */
+function exportFile(current: ImportedModel, what: ExportKind, fileName: string, settings: TrainingSettings): DownloadFile {
+  const stem = analysisStem(fileName);
+  if (what === 'npz') return { name: `${stem}.npz`, mimeType: 'application/octet-stream', bytes: importedModelToNpz(current) };
+  if (what === 'safetensors') {
+    return { name: `${stem}.safetensors`, mimeType: 'application/octet-stream', bytes: importedModelToSafetensors(current) };
+  }
+  const report = analyseImportedModel(current, fileName, settings);
+  return analysisDownload(report, fileName, what === 'analysis-json' ? 'json' : 'csv');
+}
+
 self.onmessage = (message: MessageEvent<ImportRequest>) => {
   const request = message.data;
   // A read does not stop the analysis in progress: if the file is refused, that analysis is still the page's.
   if (request.type === 'read') {
-    const outcome = readModelFiles(request.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })));
-    if (!outcome.ok) return post({ type: 'refused', id: request.id, error: outcome.error });
+    const outcome = readModelFiles(
+      request.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
+      request.options,
+    );
+    if (!outcome.ok) return post({ type: 'refused', id: request.id, error: outcome.error, question: outcome.question });
     model = outcome.model;
     const { instances, ...rest } = outcome.model;
     post({ type: 'read', id: request.id, summary: { ...rest, instances: instances.length } });
+  } else if (request.type === 'export') {
+    if (!model) return post({ type: 'failed', id: request.id, error: 'No model has been loaded.' });
+    try {
+      const file = exportFile(model, request.what, request.fileName, request.settings);
+      post({ type: 'exported', id: request.id, name: file.name, mimeType: file.mimeType, bytes: file.bytes.buffer });
+    } catch (error) {
+      post({
+        type: 'failed',
+        id: request.id,
+        error: `The file could not be made (${error instanceof Error ? error.message : String(error)}).`,
+      });
+    }
   } else {
     latest = request.id;
     void analyse(request.id, request.settings);

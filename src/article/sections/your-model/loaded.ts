@@ -4,7 +4,8 @@
  */
 import { plural } from '../../../viz/core/format';
 import type { NamedFile } from '../../shipped/shipped-models';
-import type { ModelSummary } from './import-protocol';
+import type { LoneArrayReading, ReadQuestion } from '../../../model/import';
+import type { ExportKind, ModelSummary } from './import-protocol';
 import type { TrainingSettings, YourInstanceView } from './view';
 
 /** A model read from a file, with the settings it is analysed under and the instances analysed so far. */
@@ -43,6 +44,11 @@ export interface YourModelSectionProps {
   /** The file being read, if any. */
   readonly reading: string | null;
   readonly error: string | null;
+  /** A question the last file's reading asked; shown in place of `error`. */
+  readonly question: ReadQuestion | null;
+  readonly onAnswer: (answer: LoneArrayReading) => void;
+  /** Saves the loaded model's weights or analysis. */
+  readonly onDownload: (what: ExportKind) => void;
   readonly settingsError: string | null;
   /** The URL says a local model is shown (model=local). */
   readonly localShown: boolean;

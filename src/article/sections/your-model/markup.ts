@@ -11,6 +11,7 @@ import { monosemanticPhrase } from '../../figures/view-parts';
 import type { LoadedModel, YourModelSectionProps } from './loaded';
 import { SECTION_TITLES } from '../contents/markup';
 import type { YourInstanceView } from './view';
+import { loadedDownloads, readingQuestion } from './take-away';
 import './your-model.css';
 
 /** Rows of the ± pairs table shown before "and N more". */
@@ -178,7 +179,7 @@ function loadedModel(loaded: LoadedModel, props: YourModelSectionProps): Templat
       This model exists only in this tab: it was read here and never sent anywhere, so there is no link to it, and reloading the page
       forgets it.
     </p>
-    ${settingsForm(loaded, props)}
+    ${loadedDownloads(props.onDownload)} ${settingsForm(loaded, props)}
     <p class="status-line" role="status">
       ${
         loaded.analysing
@@ -206,7 +207,7 @@ export function yourModelSection(props: YourModelSectionProps): TemplateResult {
           motif detector and the loss. The file is read inside this browser tab and goes nowhere else.
         </p>
         <p class="small">
-          It reads NumPy archives (.npz, from numpy.savez), .npy arrays (choose several together and each is named by its file),
+          It reads NumPy archives (.npz, from numpy.savez), safetensors files (F16, F32, F64, BF16), .npy arrays (choose several together and each is named by its file),
           and JSON: this page’s own weights files, or an object of named nested lists. Array names: W1 and W2, or W_in and
           W_out, with an output bias b, b_out or b_final; or the tied W of Anthropic’s notebook with b_final. A leading
           instances axis is optional, and either orientation of a matrix is read: the page decides from the bias’s length and
@@ -223,7 +224,7 @@ export function yourModelSection(props: YourModelSectionProps): TemplateResult {
           >Load weights<input
             type="file"
             id="load-weights"
-            accept=".npz,.npy,.json,application/json"
+            accept=".npz,.npy,.safetensors,.json,application/json"
             multiple
             @change=${(e: Event) => {
               const input = e.target as HTMLInputElement;
@@ -235,7 +236,13 @@ export function yourModelSection(props: YourModelSectionProps): TemplateResult {
         <span class="small">or drop a file anywhere on the page.</span>
         ${props.reading ? html`<span class="status-line" role="status">Reading ${props.reading}…</span>` : nothing}
       </div>
-      ${props.error ? html`<p class="notice error" role="alert" id="your-model-error">${props.error}</p>` : nothing}
+      ${
+        props.question
+          ? readingQuestion(props.question, props.onAnswer)
+          : props.error
+            ? html`<p class="notice error" role="alert" id="your-model-error">${props.error}</p>`
+            : nothing
+      }
       <div class="small shipped-downloads">
         <p>The shipped models, for Python (numpy.load) or to try here:</p>
         <ul>

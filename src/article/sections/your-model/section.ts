@@ -8,7 +8,9 @@ import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { ArticleContext } from '../../context';
 import { namedFiles, type NamedFile } from '../../shipped/shipped-models';
+import type { LoneArrayReading } from '../../../model/import';
 import { ArticleSection } from '../article-section';
+import type { ExportKind } from './import-protocol';
 import { shippedDownloads } from './loaded';
 import { dropOverlay, yourModelSection } from './markup';
 
@@ -32,6 +34,8 @@ export class ArticleYourModel extends ArticleSection {
 
   private readonly onFiles = (files: File[]): void => void this.context?.yourModel.loadFiles(files);
   private readonly onApplySettings = (densities: string[], decay: string): void => this.context?.yourModel.applySettings(densities, decay);
+  private readonly onAnswer = (answer: LoneArrayReading): void => void this.context?.yourModel.answer(answer);
+  private readonly onDownload = (what: ExportKind): void => void this.context?.yourModel.download(what);
   private readonly onShowLoaded = (): void => this.context?.showLocalModel();
 
   protected renderSection({ yourModel, models, replication, state }: ArticleContext): unknown {
@@ -40,6 +44,9 @@ export class ArticleYourModel extends ArticleSection {
       loaded: yourModel.loaded,
       reading: yourModel.reading,
       error: yourModel.error,
+      question: yourModel.question?.question ?? null,
+      onAnswer: this.onAnswer,
+      onDownload: this.onDownload,
       settingsError: yourModel.settingsError,
       localShown: state.model === 'local',
       shipped: shippedDownloads(this.files),

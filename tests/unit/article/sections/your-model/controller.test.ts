@@ -215,6 +215,31 @@ describe('your model: loading a file', () => {
     await settle();
     expect(controller.loaded).toMatchObject({ views: [view(0)], analysing: false, analysisError: 'The analysis ran out of memory.' });
   });
+
+  it('a reading that asks (W1 or tied?) keeps the files; the answer reads them again with it, and a read clears the question', async () => {
+    const { controller, worker, loads } = setUp();
+    const loading = controller.loadFiles([npz('w.npy')]);
+    await settle();
+    const question = {
+      text: 'is it W1 or the tied W?',
+      choices: [
+        { answer: 'W1', label: 'W1' },
+        { answer: 'tied', label: 'tied' },
+      ],
+    } as const;
+    worker().answer({ type: 'refused', id: worker().idOf('read'), error: 'could be either', question });
+    await loading;
+    expect(controller.question?.question).toEqual(question);
+    expect(controller.error).toBe('could be either');
+    const answering = controller.answer('tied');
+    await settle();
+    expect(worker().sent.at(-1)).toMatchObject({ type: 'read', files: [{ name: 'w.npy' }], options: { loneArray: 'tied' } });
+    worker().answer({ type: 'read', id: worker().idOf('read'), summary: summary() });
+    await answering;
+    expect(controller.question).toBeNull();
+    expect(controller.loaded?.fileName).toBe('w.npy');
+    expect(loads()).toBe(1);
+  });
 });
 
 describe('your model: its settings', () => {

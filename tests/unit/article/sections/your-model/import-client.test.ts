@@ -74,7 +74,7 @@ describe('the import client', () => {
     vi.advanceTimersByTime(READ_TIMEOUT_MS);
     expect(await slow).toEqual({ ok: false, error: 'Reading the file took longer than 60 s, so the page stopped.' });
     expect(workers[0]!.terminated).toBe(true);
-    expect(workers[1]!.sent).toEqual([{ type: 'read', id: 0, files: [file] }]);
+    expect(workers[1]!.sent).toEqual([{ type: 'read', id: 0, files: [file], options: {} }]);
   });
 
   it('streams an analysis’s instances; a newer analysis supersedes it; a failure is a message', async () => {
