@@ -8,7 +8,7 @@ import { analyseModel, analyseModels } from '../src/model/analysis';
 import { importances, PAPER_DENSITIES } from '../src/model/config';
 import { evaluateLoss } from '../src/model/evaluation';
 import { parseWeightsFile, SHIPPED_CONVERGED_SEEDS, shippedWeightsPath } from '../src/model/weights-file';
-import { unpackInstance } from '../src/article/training/timeline';
+import { unpackInstance } from '../src/training/run-frame';
 import { LINK_VERSION } from '../src/article/state/url-state';
 import type { SuperpositionArticle } from '../src/article/superposition-article';
 import { engineReport, median, otherFormulation, round } from './bench-stats';

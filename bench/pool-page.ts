@@ -15,6 +15,7 @@ import type { NetworkWeights } from '../src/model/network';
 import type { WorkerEvent } from '../src/training/protocol';
 import { reportedCores, trainingParallelism } from '../src/training/parallelism';
 import { TrainerPool } from '../src/training/trainer-pool';
+import { unpackInstance } from '../src/training/run-frame';
 
 export interface PoolResult {
   readonly workers: number;
@@ -65,7 +66,7 @@ function main(): Promise<PoolResult> {
         const shape = { workers, threadsPerWorker: pool.threadsPerWorker, steps, seconds };
         if (outcome.status !== 'completed') resolve({ ...shape, error: `the run ended ${outcome.status}` });
         else {
-          const weights = outcome.snapshot.instances.map((i) => i.weights);
+          const weights = outcome.snapshot.frame.instances.map(unpackInstance);
           resolve({ ...shape, ...(backend ? { backend } : {}), weights, losses: outcome.losses });
         }
       },

@@ -47,10 +47,7 @@ export function splitInstances(config: Pick<ModelConfig, 'densities' | 'batch' |
   const cost = (k: number): number => STEP_OVERHEAD_ROWS + expectedRows({ density: config.densities[k]!, batch: config.batch }, config.n);
   const groups: { load: number; members: number[] }[] = Array.from(
     { length: Math.max(1, Math.min(parts, config.densities.length)) },
-    () => ({
-      load: 0,
-      members: [],
-    }),
+    () => ({ load: 0, members: [] }),
   );
   const byCost = config.densities.map((_, k) => k).sort((a, b) => cost(b) - cost(a) || a - b);
   for (const k of byCost) {
@@ -216,10 +213,10 @@ export class TrainerPool {
       run,
       run.parts.map((p) => p.snapshot),
     );
-    const freshSnapshot = snapshot && snapshot.step > run.sentSnapshotStep ? snapshot : null;
+    const freshSnapshot = snapshot && snapshot.frame.step > run.sentSnapshotStep ? snapshot : null;
     if (step <= run.sentStep && !freshSnapshot) return;
     run.sentStep = Math.max(run.sentStep, step);
-    if (freshSnapshot) run.sentSnapshotStep = freshSnapshot.step;
+    if (freshSnapshot) run.sentSnapshotStep = freshSnapshot.frame.step;
     this.listener({
       type: 'progress',
       runId: run.runId,
@@ -294,7 +291,9 @@ export class TrainerPool {
   private mergedSnapshot(run: PoolRun, snapshots: readonly (WeightsSnapshot | null)[]): WeightsSnapshot | null {
     if (snapshots.some((s) => !s)) return null;
     if (run.parts.length === 1) return snapshots[0]!;
-    const instances = this.merged(run, (part) => snapshots[run.parts.indexOf(part)]!.instances);
-    return { step: Math.min(...snapshots.map((s) => s!.step)), instances };
+    const at = (part: Part): WeightsSnapshot => snapshots[run.parts.indexOf(part)]!;
+    const step = Math.min(...snapshots.map((s) => s!.frame.step));
+    const frame = { step, losses: this.merged(run, (p) => at(p).frame.losses), instances: this.merged(run, (p) => at(p).frame.instances) };
+    return { frame, analyses: this.merged(run, (p) => at(p).analyses) };
   }
 }

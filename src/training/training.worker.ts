@@ -53,7 +53,7 @@ function runEnd(request: TrainRequest, outcome: Exclude<RunOutcome, { status: 'f
         status: 'completed',
         step: outcome.step,
         losses: outcome.losses,
-        snapshot: snapshotOf(config, outcome.step, outcome.weights),
+        snapshot: snapshotOf(config, outcome.step, outcome.weights, outcome.losses),
       };
     case 'cancelled':
       return outcome;
@@ -97,7 +97,7 @@ async function train(request: TrainRequest): Promise<void> {
             type: 'progress',
             runId,
             ...progress,
-            ...(weights ? { snapshot: snapshotOf(request.config, progress.step, weights) } : {}),
+            ...(weights ? { snapshot: snapshotOf(request.config, progress.step, weights, progress.losses) } : {}),
           }),
         backendLost: contextLoss(),
       });

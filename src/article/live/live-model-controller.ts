@@ -14,13 +14,12 @@ import { isShipped, sameConfig, type ShippedFile } from '../shipped/shipped-mode
 import type { RunChange, TrainingController } from '../training/training-controller';
 import type { ArticleState } from '../state/url-state';
 import type { ModelConfig } from '../../model/config';
-import type { InstanceSnapshot } from '../../training/snapshot';
+import type { RunFrame } from '../../training/run-frame';
 
-/** The live weights the figure draws, with the configuration that trained them. */
+/** The live run's frame the figure draws (its newest, as reported), with the configuration that trained it. */
 export interface LiveShown {
   readonly config: ModelConfig;
-  readonly instance: InstanceSnapshot;
-  readonly step: number;
+  readonly frame: RunFrame;
 }
 
 /** What the controller reads of the article. */
@@ -93,13 +92,13 @@ export class LiveModelController implements ReactiveController {
   hostUpdate(): void {
     const { status } = this.training;
     if (status.target !== 'live') return;
-    const instance = status.snapshot?.instances[0];
-    if (!status.snapshot || !instance) {
+    const frame = status.snapshot;
+    if (!frame || frame.instances.length === 0) {
       // A new run has no weights yet: drop the previous run's model rather than show it as this one's.
       this.draw.clear();
       this.shown = null;
-    } else if (this.shown?.instance !== instance) {
-      this.draw.schedule({ config: status.config, instance, step: status.snapshot.step });
+    } else if (this.shown?.frame !== frame) {
+      this.draw.schedule({ config: status.config, frame });
     }
   }
 

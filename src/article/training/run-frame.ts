@@ -1,15 +1,18 @@
 /**
  * A run's frames: what a run's figures draw, the newest weights or a step chosen on the run's
  * training timeline, in a neuron order and a y range that hold still while the reader watches.
+ * The stack plot is one figure's view of the frame; another figure that follows the run derives its
+ * own data from `RunFrameView.frame` (memoised per frame, frame-data.ts).
  */
-import { analyseModel, type ModelAnalysis } from '../../model/analysis';
-import { importances, type ModelConfig } from '../../model/config';
+import type { ModelAnalysis } from '../../model/analysis';
+import type { RunFrame } from '../../training/run-frame';
 import { replayRange } from '../../viz/stack-plot/stack-scale';
 import type { StackPlotData } from '../../viz/core/types';
 import type { PlotFrame } from '../figures/figure-data';
-import { frameIndexAt, type TimelineFrame, unpackInstance } from './timeline';
-import { isRunning, type RunStatus } from './training-controller';
 import { framedPlot } from '../figures/view-parts';
+import { frameAnalyses, stackNeeds } from './frame-data';
+import { frameIndexAt } from './timeline';
+import { isRunning, type RunStatus } from './training-controller';
 
 /** One instance of a run as its figure draws it at one frame. */
 export interface RunInstanceView {
@@ -32,25 +35,8 @@ export interface RunFrameView {
   /** The figure follows the run (no step chosen on the timeline): its Latest button has nothing to do. */
   readonly following: boolean;
   readonly instances: readonly RunInstanceView[];
-}
-
-const frameAnalyses = new WeakMap<TimelineFrame, readonly ModelAnalysis[]>();
-
-/** Each instance of `frame` analysed, once per frame (a few ms per instance, on the main thread). */
-function analysesOf(frame: TimelineFrame, config: ModelConfig): readonly ModelAnalysis[] {
-  let analyses = frameAnalyses.get(frame);
-  if (!analyses) {
-    const importance = importances(config);
-    analyses = frame.instances.map((instance) => analyseModel(unpackInstance(instance), importance));
-    frameAnalyses.set(frame, analyses);
-  }
-  return analyses;
-}
-
-/** Analyses that came with a snapshot (made in the worker) at `step`, which a frame at that step reuses. */
-export interface KnownAnalyses {
-  readonly step: number;
-  readonly analyses: readonly ModelAnalysis[];
+  /** The run frame drawn (step, losses, packed weights), kept as the worker reported it. */
+  readonly frame: RunFrame;
 }
 
 /**
@@ -58,29 +44,17 @@ export interface KnownAnalyses {
  * the newest frame when null. While the run is in flight, columns stay in model order; once it has
  * ended, every frame is drawn in the trained model's order, so a neuron keeps its column while the
  * reader scrubs. Each instance's y range is the steady range (stack-scale.ts) replayed over the
- * frames up to the one drawn, so a replay shows the axis the run was watched with. `known` are
- * analyses that came with a snapshot (the worker's); frames at other steps are analysed here.
- * `following`: whether the figure follows the run rather than a step the reader chose (the live
+ * frames up to the one drawn, so a replay shows the axis the run was watched with. Each frame is
+ * analysed once (frameAnalyses: the worker's analyses where they came with it). `following`: whether the figure follows the run rather than a step the reader chose (the live
  * figure draws the newest weights one task late, at a step it names). Null before the run has a frame.
  */
-export function runFrame(
-  status: RunStatus,
-  selectedStep: number | null,
-  known: readonly KnownAnalyses[] = [],
-  following = selectedStep === null,
-): RunFrameView | null {
+export function runFrame(status: RunStatus, selectedStep: number | null, following = selectedStep === null): RunFrameView | null {
   const { frames } = status.timeline;
   const last = frames.length - 1;
   if (last < 0) return null;
   const index = selectedStep === null ? last : frameIndexAt(status.timeline, selectedStep);
   const frame = frames[index]!;
-  const snapshot = status.snapshot;
-  const analysesAt = (f: TimelineFrame): readonly ModelAnalysis[] => {
-    const given = known.find((k) => k.step === f.step)?.analyses;
-    if (given) return given;
-    if (snapshot && snapshot.step === f.step) return snapshot.instances.map((i) => i.analysis);
-    return analysesOf(f, status.config);
-  };
+  const analysesAt = (f: RunFrame): readonly ModelAnalysis[] => frameAnalyses(f, status.config);
   const analyses = analysesAt(frame);
   const inFlight = isRunning(status, status.target);
   const finalAnalyses = inFlight || index === last ? undefined : analysesAt(frames[last]!);
@@ -90,16 +64,21 @@ export function runFrame(
     steps: frames.map((f) => f.step),
     newest: index === last,
     following,
+    frame,
     instances: frame.instances.map((instance, k) => {
       const analysis = analyses[k]!;
-      const yMax = replayRange(frames.slice(0, index + 1).map((f) => f.instances[k]!.need));
+      const yMax = replayRange(frames.slice(0, index + 1).map((f) => stackNeeds(f)[k]!));
       const order: PlotFrame = inFlight
         ? { order: 'neuron' }
         : finalAnalyses
           ? { order: 'final', finalOrder: finalAnalyses[k]!.order }
           : { order: 'importance' };
-      const loss = status.lossHistory[k]?.find(([step]) => step === frame.step)?.[1] ?? Number.NaN;
-      return { density: instance.density, analysis, plot: framedPlot(analysis, { ...order, yMax }, status.target === 'motif'), loss };
+      return {
+        density: instance.density,
+        analysis,
+        plot: framedPlot(analysis, { ...order, yMax }, status.target === 'motif'),
+        loss: frame.losses[k] ?? Number.NaN,
+      };
     }),
   };
 }

@@ -3,36 +3,18 @@
  * replay how the model formed (docs/figures.md, "The training timeline"). Pure, so the thinning and
  * the round trip of weights are tested in Node.
  *
- * Memory is bounded: a frame keeps each instance's weights as Float32Arrays (the engine trains in
- * float32, so nothing is lost), about 32 KB per instance at n = 100, m = 40, not the analysis (the
- * view analyses the frame it shows, once); and a timeline holds at most `cap` frames. When it is
+ * Memory is bounded: a frame is the run's frame as reported (src/training/run-frame.ts), each
+ * instance's weights as Float32Arrays, about 32 KB per instance at n = 100, m = 40; what a figure
+ * draws of it (the analysis, the stack plot's heights) is derived when asked and memoised per frame
+ * (frame-data.ts); and a timeline holds at most `cap` frames. When it is
  * full, the spacing it keeps between frames doubles and the frames in between are dropped, so the
  * frames stay spread evenly over the run however long it grows. The newest snapshot is always the
  * last frame, whatever the spacing, so the timeline always ends where the run is.
  */
-import type { NetworkWeights } from '../../model/network';
-import { tallestStack } from '../figures/figure-data';
+import type { RunFrame } from '../../training/run-frame';
 
-/** One instance's weights in a frame, packed: W1 neuron-major [m, n], W2 feature-major [n, m], b [n], b1 [m] if any. */
-export interface FrameInstance {
-  /** Feature density 1 − S of the instance. */
-  readonly density: number;
-  readonly n: number;
-  readonly m: number;
-  readonly W1: Float32Array;
-  readonly W2: Float32Array;
-  readonly b: Float32Array;
-  readonly b1?: Float32Array;
-  /** The tallest stack its plot draws, in weight units (tallestStack): what the plot's y range must hold. */
-  readonly need: number;
-}
-
-/** The weights of every instance at one training step. */
-export interface TimelineFrame {
-  /** Training step (0: the initialisation). */
-  readonly step: number;
-  readonly instances: readonly FrameInstance[];
-}
+/** A frame on the timeline: the run's frame as the worker reported it, kept as is (run-frame.ts). */
+export type TimelineFrame = RunFrame;
 
 /** The kept frames of one run, in step order, and the thinning state. */
 export interface Timeline {
@@ -57,48 +39,6 @@ export function frameCap(instances: number, n: number, m: number): number {
 /** An empty timeline that keeps at most `cap` frames (≥ 3). */
 export function emptyTimeline(cap: number): Timeline {
   return { frames: [], minGap: 0, cap: Math.max(3, Math.floor(cap)) };
-}
-
-/** Packs one instance's weights into a frame instance. */
-export function packInstance(density: number, weights: NetworkWeights): FrameInstance {
-  const m = weights.W1.length;
-  const n = weights.b.length;
-  const W1 = new Float32Array(m * n);
-  weights.W1.forEach((row, j) => {
-    W1.set(row, j * n);
-  });
-  const W2 = new Float32Array(n * m);
-  weights.W2.forEach((row, i) => {
-    W2.set(row, i * m);
-  });
-  return {
-    density,
-    n,
-    m,
-    W1,
-    W2,
-    b: Float32Array.from(weights.b),
-    ...(weights.b1 ? { b1: Float32Array.from(weights.b1) } : {}),
-    need: tallestStack(weights.W1),
-  };
-}
-
-/** A frame of the given instances' weights at `step`. */
-export function frameOf(step: number, instances: readonly { readonly density: number; readonly weights: NetworkWeights }[]): TimelineFrame {
-  return { step, instances: instances.map((i) => packInstance(i.density, i.weights)) };
-}
-
-/** The weights of a frame instance, as the analysis takes them. */
-export function unpackInstance(instance: FrameInstance): NetworkWeights {
-  const { n, m } = instance;
-  const rows = (values: Float32Array, count: number, length: number): number[][] =>
-    Array.from({ length: count }, (_, r) => Array.from(values.subarray(r * length, (r + 1) * length)));
-  return {
-    W1: rows(instance.W1, m, n),
-    W2: rows(instance.W2, n, m),
-    b: Array.from(instance.b),
-    ...(instance.b1 ? { b1: Array.from(instance.b1) } : {}),
-  };
 }
 
 /** Keeps `frames` spaced at least `gap` steps apart, greedily from the first; the last frame always stays. */

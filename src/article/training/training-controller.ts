@@ -11,10 +11,12 @@ import type { DivergenceCause } from '../../training/precision';
 import type { RunEnd, WorkerEvent } from '../../training/protocol';
 import { initialWeights } from '../../training/initial-weights';
 import type { WeightsSnapshot } from '../../training/snapshot';
+import { frameOf, type RunFrame } from '../../training/run-frame';
+import { rememberAnalyses } from './frame-data';
 import type { TrainOptions } from '../../training/trainer-client';
 import { TrainerPool } from '../../training/trainer-pool';
 import { formatCount, formatLoss } from '../../viz/core/format';
-import { addFrame, emptyTimeline, frameCap, frameOf, type Timeline } from './timeline';
+import { addFrame, emptyTimeline, frameCap, type Timeline } from './timeline';
 
 export type TrainingTarget = 'live' | 'sweep' | 'motif';
 /** The phases of a run: in flight (starting, training, paused), then one of the ends. */
@@ -39,10 +41,14 @@ export interface RunStatus {
   readonly step: number;
   /** Per instance, the loss on the last reported step's batch. */
   readonly losses: readonly number[];
-  /** Per instance, the loss at every report. */
+  /**
+   * Per instance, the loss at every report. The controller appends each report's points to these
+   * arrays in place (a report carries only its own step's losses), so a report costs the same
+   * however long the run; every status of one run shares them.
+   */
   readonly lossHistory: readonly (readonly LossPoint[])[];
-  /** The newest weights with their analysis; null until the first snapshot. */
-  readonly snapshot: WeightsSnapshot | null;
+  /** The newest run frame reported (its analyses remembered, frame-data.ts); null until the first. */
+  readonly snapshot: RunFrame | null;
   /**
    * The run's kept snapshots, for the training timeline (timeline.ts): the initialisation at step 0,
    * then every snapshot reported, thinned to a bounded number as the run grows.
@@ -81,18 +87,27 @@ export type RunChange =
  */
 function startingTimeline(config: ModelConfig): Timeline {
   const timeline = emptyTimeline(frameCap(config.densities.length, config.n, config.m));
-  return addFrame(
-    timeline,
-    frameOf(
-      0,
-      config.densities.map((density, k) => ({ density, weights: initialWeights(config, k) })),
-    ),
-  );
+  const weights = config.densities.map((_, k) => initialWeights(config, k));
+  return addFrame(timeline, frameOf(0, config.densities, weights));
 }
 
-/** The timeline with a reported snapshot as its newest frame. */
-function withSnapshot(timeline: Timeline, snapshot: WeightsSnapshot): Timeline {
-  return addFrame(timeline, frameOf(snapshot.step, snapshot.instances));
+/** The snapshot's frame, its worker-made analyses remembered for it (frame-data.ts). */
+function keptFrame(snapshot: WeightsSnapshot): RunFrame {
+  rememberAnalyses(snapshot.frame, snapshot.analyses);
+  return snapshot.frame;
+}
+
+/** The newest frame, and the timeline with it as its newest frame. */
+function withFrame(timeline: Timeline, frame: RunFrame): Pick<RunStatus, 'snapshot' | 'timeline'> {
+  return { snapshot: frame, timeline: addFrame(timeline, frame) };
+}
+
+/** `history` with one report's losses at `step` appended to each instance's points, in place (no copy). */
+function appended(history: readonly (readonly LossPoint[])[], step: number, losses: readonly number[]): readonly (readonly LossPoint[])[] {
+  history.forEach((points, k) => {
+    (points as LossPoint[]).push([step, losses[k] ?? Number.NaN]);
+  });
+  return history;
 }
 
 export class TrainingController implements ReactiveController {
@@ -231,9 +246,9 @@ export class TrainingController implements ReactiveController {
         this.patch({
           step: event.step,
           losses: event.losses,
-          lossHistory: status.lossHistory.map((points, k) => [...points, [event.step, event.losses[k]!] as const]),
+          lossHistory: appended(status.lossHistory, event.step, event.losses),
           stepsPerSecond: event.stepsPerSecond,
-          ...(event.snapshot ? { snapshot: event.snapshot, timeline: withSnapshot(status.timeline, event.snapshot) } : {}),
+          ...(event.snapshot ? withFrame(status.timeline, keptFrame(event.snapshot)) : {}),
         });
         break;
       case 'fallback':
@@ -260,15 +275,15 @@ export class TrainingController implements ReactiveController {
         this.end('completed', {
           step: outcome.step,
           losses: outcome.losses,
-          ...(reported ? {} : { snapshot: outcome.snapshot, timeline: withSnapshot(status.timeline, outcome.snapshot) }),
+          ...(reported ? {} : withFrame(status.timeline, keptFrame(outcome.snapshot))),
         });
         break;
       }
       case 'diverged': {
         const bad = outcome.losses.find((l) => !Number.isFinite(l)) ?? Number.NaN;
-        const lastGood = outcome.lastGood ? ` Showing the last good weights, from step ${formatCount(outcome.lastGood.step)}.` : '';
+        const lastGood = outcome.lastGood ? ` Showing the last good weights, from step ${formatCount(outcome.lastGood.frame.step)}.` : '';
         this.end('diverged', {
-          snapshot: outcome.lastGood,
+          snapshot: outcome.lastGood ? keptFrame(outcome.lastGood) : null,
           message: `Training diverged at step ${formatCount(outcome.step)} (the loss became ${formatLoss(bad)}).${lastGood} ${DIVERGENCE_ADVICE[outcome.likelyCause]}`,
         });
         break;

@@ -5,6 +5,7 @@ import { selectBackend } from '../../../src/training/backend';
 import { createTrainingEngine } from '../../../src/training/engine';
 import { initialWeights } from '../../../src/training/initial-weights';
 import { TrainingRun, type TrainingProgress } from '../../../src/training/run';
+import { snapshotOf } from '../../../src/training/snapshot';
 
 const config = makeConfig({ n: 10, m: 4, densities: [0.3, 0.1], batch: 64, steps: 200, seed: 3 });
 
@@ -22,6 +23,39 @@ describe('a training run', () => {
     expect(reports.every((r) => r.losses.length === 2)).toBe(true);
     expect(reports.map((r) => r.weights !== undefined)).toEqual([false, true, false, true]);
     expect(outcome.status).toBe('completed');
+  });
+
+  it('a report’s message carries only its own step, so its size does not grow with the run’s length', async () => {
+    // The values in a message as the worker posts it (training.worker.ts): the report and its snapshot's
+    // frame if any. The snapshot's analyses are left out: their size follows the model (which features a
+    // neuron represents), not the run's length, and they are checked to be one per instance.
+    const values = (v: unknown): number => {
+      if (ArrayBuffer.isView(v)) return (v as Float32Array).length;
+      if (Array.isArray(v)) return v.reduce((sum: number, x) => sum + values(x), 0);
+      if (v && typeof v === 'object') return Object.values(v).reduce((sum: number, x) => sum + values(x), 0);
+      return 1;
+    };
+    const sizes: { snapshot: boolean; size: number }[] = [];
+    const engine = createTrainingEngine(config);
+    await new TrainingRun(engine, {
+      reportEvery: 10,
+      snapshotEveryReports: 5,
+      onProgress: ({ weights, ...progress }) => {
+        const snapshot = weights ? snapshotOf(config, progress.step, weights, progress.losses) : undefined;
+        const message = { type: 'progress', runId: 1, ...progress, ...(snapshot ? { snapshot: { frame: snapshot.frame } } : {}) };
+        if (snapshot) expect(snapshot.analyses).toHaveLength(config.densities.length);
+        sizes.push({ snapshot: weights !== undefined, size: values(message) });
+      },
+    }).done;
+    engine.dispose();
+    expect(sizes).toHaveLength(20);
+    for (const kind of [false, true]) {
+      const of = sizes.filter((s) => s.snapshot === kind).map((s) => s.size);
+      expect(of.length).toBeGreaterThan(2);
+      expect(new Set(of).size).toBe(1);
+    }
+    // A loss report: type, run, step, total, two losses, speed, learning rate.
+    expect(sizes[0]!.size).toBe(8);
   });
 
   it('stops advancing while paused and finishes after resume', async () => {

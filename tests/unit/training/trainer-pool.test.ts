@@ -9,9 +9,12 @@ import { type FakeWorker, fakeWorkers } from '../support/fake-worker';
 
 const sweep = makeConfig({ densities: [...PAPER_DENSITIES], steps: 100 });
 
-/** A snapshot whose instances carry only their density (the pool moves them, never reads them). */
+/** A snapshot whose instances and analyses carry only their density (the pool moves them, never reads them). */
 const snapshotOf = (step: number, densities: readonly number[]): WeightsSnapshot =>
-  ({ step, instances: densities.map((density) => ({ density })) }) as unknown as WeightsSnapshot;
+  ({
+    frame: { step, losses: densities.map((d) => 3 * d), instances: densities.map((density) => ({ density })) },
+    analyses: densities.map((density) => ({ density })),
+  }) as unknown as WeightsSnapshot;
 
 const trainRequest = (worker: FakeWorker): TrainRequest => worker.sent.filter((r): r is TrainRequest => r.type === 'train').at(-1)!;
 
@@ -103,7 +106,11 @@ describe('the trainer pool', () => {
     reportAll(workers.slice(2), 25);
     const progress = events.at(-1)!;
     expect(progress).toMatchObject({ type: 'progress', runId, step: 25, losses: sweep.densities, stepsPerSecond: 50 });
-    expect(progress.type === 'progress' && progress.snapshot!.instances.map((i) => i.density)).toEqual(sweep.densities);
+    if (progress.type !== 'progress' || !progress.snapshot) throw new Error('no merged snapshot');
+    // One frame of every instance in the config's order: weights, losses and the worker's analyses alike.
+    expect(progress.snapshot.frame.instances.map((i) => i.density)).toEqual(sweep.densities);
+    expect(progress.snapshot.frame.losses).toEqual(sweep.densities.map((d) => 3 * d));
+    expect(progress.snapshot.analyses).toEqual(sweep.densities.map((density) => ({ density })));
     // A part ahead of the others moves nothing: the run stands at its slowest part's step.
     workers[0]!.answer({ type: 'progress', runId: workers[0]!.runId, step: 50, totalSteps: 100, losses: [1, 1, 1], stepsPerSecond: 50 });
     expect(events.filter((e) => e.type === 'progress')).toHaveLength(1);
@@ -126,7 +133,7 @@ describe('the trainer pool', () => {
     expect(outcome).toMatchObject({ type: 'outcome', runId, tensors: 33, outcome: { status: 'completed', step: 100 } });
     if (outcome.type !== 'outcome' || outcome.outcome.status !== 'completed') throw new Error('not completed');
     expect(outcome.outcome.losses).toEqual(sweep.densities.map((d) => 2 * d));
-    expect(outcome.outcome.snapshot.instances.map((i) => i.density)).toEqual(sweep.densities);
+    expect(outcome.outcome.snapshot.frame.instances.map((i) => i.density)).toEqual(sweep.densities);
   });
 
   it('closes the workers beyond the first once a split run has ended, and starts them again for the next', () => {
@@ -243,7 +250,7 @@ describe('the trainer pool', () => {
     const end = events.at(-1)!;
     if (end.type !== 'outcome' || end.outcome.status !== 'diverged') throw new Error('not diverged');
     expect(end.outcome.step).toBe(40);
-    expect(end.outcome.lastGood!.instances.map((i) => i.density)).toEqual(sweep.densities);
+    expect(end.outcome.lastGood!.frame.instances.map((i) => i.density)).toEqual(sweep.densities);
     expect(
       end.outcome.losses.map((l, k) => (diverging.includes(sweep.densities[k]!) ? Number.isNaN(l) : l === sweep.densities[k])),
     ).toEqual(sweep.densities.map(() => true));

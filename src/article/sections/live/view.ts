@@ -71,8 +71,7 @@ export function liveFigure(input: LiveFigureInput): LiveView | null {
 function liveRunView({ status, shown, reference, selectedStep }: LiveFigureInput, config: ModelConfig): LiveView | null {
   if (status.target !== 'live' || !shown || !sameConfig(status.config, config) || !sameConfig(shown.config, config)) return null;
   // The newest weights are drawn once NextTask hands them over (shown); a chosen frame at once.
-  const known = [{ step: shown.step, analyses: [shown.instance.analysis] }];
-  const frame = runFrame(status, selectedStep ?? shown.step, known, selectedStep === null);
+  const frame = runFrame(status, selectedStep ?? shown.frame.step, selectedStep === null);
   const drawn = frame?.instances[0];
   if (!frame || !drawn) return null;
   const { analysis } = drawn;

@@ -28,7 +28,7 @@ export function motifView(status: TrainingStatus, motif: ShippedFile | null): Mo
   if (!motif) return null;
   const retrained = status.target === 'motif' ? status.snapshot : null;
   const frame = retrained && status.target === 'motif' ? runFrame(status, null) : null;
-  const analysis = retrained?.instances[0]?.analysis ?? motif.models[0]?.analysis;
+  const analysis = frame?.instances[0]?.analysis ?? motif.models[0]?.analysis;
   if (!analysis) return null;
   return {
     config: motif.file.config,

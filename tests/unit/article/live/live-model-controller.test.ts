@@ -268,7 +268,8 @@ describe('the live model controller: the weights it draws', () => {
     expect(liveModel.shown).toBeNull();
     const updates = article.updates;
     vi.runAllTimers();
-    expect(liveModel.shown).toEqual({ config, instance: snapshot.instances[0], step: 100 });
+    expect(liveModel.shown).toEqual({ config, frame: snapshot.frame });
+    expect(liveModel.shown?.frame).toBe(snapshot.frame);
     expect(article.updates).toBe(updates + 1);
   });
 
@@ -284,7 +285,7 @@ describe('the live model controller: the weights it draws', () => {
     vi.runAllTimers();
     // One draw, of the newest weights.
     expect(article.updates).toBe(updates + 1);
-    expect(liveModel.shown).toMatchObject({ step: 200, instance: newest.instances[0] });
+    expect(liveModel.shown?.frame).toBe(newest.frame);
   });
 
   it('a new live run drops the previous run’s weights at once, and a draw still waiting for them', () => {
@@ -294,7 +295,7 @@ describe('the live model controller: the weights it draws', () => {
     report(worker(), 100);
     article.update();
     vi.runAllTimers();
-    expect(liveModel.shown?.step).toBe(100);
+    expect(liveModel.shown?.frame.step).toBe(100);
     report(worker(), 200);
     article.update();
     article.articleState = { ...DEFAULT_STATE, density: 0.3 };

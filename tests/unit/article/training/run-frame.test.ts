@@ -5,7 +5,8 @@ import { liveConfig } from '../../../../src/article/state/live-settings';
 import { DEFAULT_STATE } from '../../../../src/article/state/url-state';
 import { runFrame } from '../../../../src/article/training/run-frame';
 import type { RunStatus } from '../../../../src/article/training/training-controller';
-import { addFrame, emptyTimeline, frameOf, MAX_FRAMES } from '../../../../src/article/training/timeline';
+import { addFrame, emptyTimeline, MAX_FRAMES } from '../../../../src/article/training/timeline';
+import { frameAnalyses, perFrame, rememberAnalyses, stackNeeds } from '../../../../src/article/training/frame-data';
 import { replayRange } from '../../../../src/viz/stack-plot/stack-scale';
 import { snapshotOf } from '../../../../src/training/snapshot';
 import { liveRun, sweep } from '../fixtures';
@@ -13,11 +14,15 @@ import { liveRun, sweep } from '../fixtures';
 describe('a run’s frames on its timeline', () => {
   // A live run at 1 − S = 0.1 that reported the shipped 0.1, 0.03 and 0.01 models' weights at steps 100, 200 and 300.
   const config = liveConfig({ ...DEFAULT_STATE, density: 0.1 });
-  const snapshots = [2, 3, 4].map((k, i) => snapshotOf(config, 100 * (i + 1), [sweep.file.instances[k]!]));
+  const snapshots = [2, 3, 4].map((k, i) => snapshotOf(config, 100 * (i + 1), [sweep.file.instances[k]!], [0.1 / (i + 1)]));
   let timeline = emptyTimeline(MAX_FRAMES);
-  for (const s of snapshots) timeline = addFrame(timeline, frameOf(s.step, s.instances));
-  const lossHistory = [snapshots.map((s, i) => [s.step, 0.1 / (i + 1)] as const)];
-  const running = liveRun({ step: 300, snapshot: snapshots[2]!, timeline, lossHistory }, 0.1);
+  // As the training controller keeps them: each frame as reported, with the worker's analyses remembered.
+  for (const s of snapshots) {
+    rememberAnalyses(s.frame, s.analyses);
+    timeline = addFrame(timeline, s.frame);
+  }
+  const lossHistory = [snapshots.map((s) => [s.frame.step, s.frame.losses[0]!] as const)];
+  const running = liveRun({ step: 300, snapshot: snapshots[2]!.frame, timeline, lossHistory }, 0.1);
   const finished: RunStatus = { ...running, phase: 'completed' };
 
   it('keeps the columns in model order while the run is in flight, at every frame', () => {
@@ -29,7 +34,7 @@ describe('a run’s frames on its timeline', () => {
   });
 
   it('once the run has ended, draws every frame in the trained model’s order', () => {
-    const finalOrder = snapshots[2]!.instances[0]!.analysis.order;
+    const finalOrder = snapshots[2]!.analyses[0]!.order;
     expect(runFrame(finished, null)!.instances[0]!.plot.neurons.map((n) => n.neuron)).toEqual(finalOrder);
     const early = runFrame(finished, 100)!.instances[0]!.plot;
     expect(early.neurons.map((n) => n.neuron)).toEqual(finalOrder);
@@ -38,11 +43,12 @@ describe('a run’s frames on its timeline', () => {
 
   it('scrubs to any kept frame, and the plot draws exactly that snapshot’s weights, with the loss reported there', () => {
     snapshots.forEach((snapshot, k) => {
-      const frame = runFrame(finished, snapshot.step)!;
-      expect(frame).toMatchObject({ step: snapshot.step, index: k, steps: [100, 200, 300], newest: k === 2 });
+      const frame = runFrame(finished, snapshot.frame.step)!;
+      expect(frame).toMatchObject({ step: snapshot.frame.step, index: k, steps: [100, 200, 300], newest: k === 2 });
+      expect(frame.frame).toBe(snapshot.frame);
       expect(frame.instances[0]!.loss).toBe(lossHistory[0]![k]![1]);
       // The same columns, weights and colours as the plot of the snapshot's own analysis, in the frame's order.
-      const expected = stackPlotData(snapshot.instances[0]!.analysis);
+      const expected = stackPlotData(snapshot.analyses[0]!);
       const byNeuron = new Map(expected.neurons.map((n) => [n.neuron, n]));
       const drawn = frame.instances[0]!.plot;
       // A feature with no score (not embedded) is NaN in both; toEqual counts NaN equal to NaN.
@@ -62,7 +68,7 @@ describe('a run’s frames on its timeline', () => {
   it('a step between kept frames shows the last frame before it; the y range is the one replayed up to that frame', () => {
     expect(runFrame(finished, 250)!.step).toBe(200);
     const ranges = [100, 200, 300].map((step) => runFrame(finished, step)!.instances[0]!.plot.yMax!);
-    const needs = timeline.frames.map((f) => f.instances[0]!.need);
+    const needs = timeline.frames.map((f) => stackNeeds(f)[0]!);
     ranges.forEach((range, k) => {
       expect(range).toBe(replayRange(needs.slice(0, k + 1)));
       expect(range).toBeGreaterThanOrEqual(needs[k]!);
@@ -72,5 +78,19 @@ describe('a run’s frames on its timeline', () => {
   it('hands the figure the same plot object while nothing changed, so it does not redraw', () => {
     expect(runFrame(running, 200)!.instances[0]!.plot).toBe(runFrame(running, 200)!.instances[0]!.plot);
     expect(runFrame(running, null)!.instances[0]!.plot).toBe(runFrame({ ...running, step: 325 }, null)!.instances[0]!.plot);
+  });
+
+  it('derives a figure’s data from a frame once per frame: the analysis, and whatever a new figure asks of it', () => {
+    const frame = snapshots[0]!.frame;
+    expect(frameAnalyses(frame, config)).toBe(snapshots[0]!.analyses);
+    let calls = 0;
+    const columnSums = perFrame((f) => {
+      calls++;
+      return f.instances.map((i) => i.W1.reduce((a, v) => a + v, 0));
+    });
+    expect(columnSums(frame)).toBe(columnSums(runFrame(running, 100)!.frame));
+    expect(calls).toBe(1);
+    columnSums(snapshots[1]!.frame);
+    expect(calls).toBe(2);
   });
 });

@@ -9,13 +9,12 @@ import {
   emptyTimeline,
   frameCap,
   frameIndexAt,
-  frameOf,
   MAX_FRAMES,
-  packInstance,
   TIMELINE_BYTES,
   type Timeline,
-  unpackInstance,
 } from '../../../../src/article/training/timeline';
+import { stackNeeds } from '../../../../src/article/training/frame-data';
+import { frameOf, packInstance, unpackInstance } from '../../../../src/training/run-frame';
 import type { NetworkWeights } from '../../../../src/model/network';
 
 const weights: NetworkWeights = {
@@ -30,7 +29,7 @@ const weights: NetworkWeights = {
   ],
   b: [0.5, 0, -0.25],
 };
-const frame = (step: number) => frameOf(step, [{ density: 0.1, weights }]);
+const frame = (step: number) => frameOf(step, [0.1], [weights]);
 const steps = (t: Timeline) => t.frames.map((f) => f.step);
 
 describe('the training timeline', () => {
@@ -39,7 +38,13 @@ describe('the training timeline', () => {
     expect(packed).toMatchObject({ density: 0.1, n: 3, m: 2 });
     expect(packed.W1.byteLength + packed.W2.byteLength + packed.b.byteLength).toBe((2 * 3 * 2 + 3) * 4);
     expect(unpackInstance(packed)).toEqual(weights);
-    expect(packed.need).toBe(tallestStack(weights.W1));
+  });
+
+  it('keeps frames, not stack heights: the height a frame’s plot needs is derived from its weights, once per frame', () => {
+    const f = frame(100);
+    expect(stackNeeds(f)).toEqual([tallestStack(weights.W1)]);
+    expect(stackNeeds(f)).toBe(stackNeeds(f));
+    expect(stackNeeds(frame(100))).not.toBe(stackNeeds(f));
   });
 
   it('keeps every snapshot until it is full, then stays within its cap, spread over the whole run, ending at the newest', () => {

@@ -3,7 +3,8 @@
  * started/ended notice per run that the live-run machine relies on, and snapshots kept whole.
  */
 import { describe, expect, it } from 'vitest';
-import { unpackInstance } from '../../../../src/article/training/timeline';
+import { unpackInstance } from '../../../../src/training/run-frame';
+import { frameAnalyses } from '../../../../src/article/training/frame-data';
 import { type RunChange, type RunStatus, TrainingController } from '../../../../src/article/training/training-controller';
 import { initialWeights } from '../../../../src/training/initial-weights';
 import { makeConfig } from '../../../../src/model/config';
@@ -53,7 +54,9 @@ describe('the training controller', () => {
     expect(controller.status).toMatchObject({ phase: 'training', backend: 'wasm' });
     const snapshot = snapshotOf(config, 25, [weights]);
     worker.answer({ type: 'progress', runId, step: 25, totalSteps: 50, losses: [0.5], stepsPerSecond: 100, snapshot });
-    expect(controller.status).toMatchObject({ step: 25, losses: [0.5], snapshot, lossHistory: [[[25, 0.5]]] });
+    expect(controller.status).toMatchObject({ step: 25, losses: [0.5], snapshot: snapshot.frame, lossHistory: [[[25, 0.5]]] });
+    // The frame is kept as it came, and the worker's analyses are its analyses.
+    expect(frameAnalyses(snapshot.frame, config)).toBe(snapshot.analyses);
   });
 
   it('keeps the run’s timeline: the initialisation at step 0, then each snapshot reported, and a new run starts a new one', () => {
@@ -64,6 +67,7 @@ describe('the training controller', () => {
     expect(unpackInstance(status().timeline.frames[0]!.instances[0]!)).toEqual(initialWeights(config, 0));
     const worker = workers[0]!;
     const runId = worker.runId;
+    const reported = snapshotOf(config, 50, [weights], [0.4]);
     worker.answer({ type: 'progress', runId, step: 25, totalSteps: 50, losses: [0.5], stepsPerSecond: 100 });
     worker.answer({
       type: 'progress',
@@ -72,12 +76,30 @@ describe('the training controller', () => {
       totalSteps: 50,
       losses: [0.4],
       stepsPerSecond: 100,
-      snapshot: snapshotOf(config, 50, [weights]),
+      snapshot: reported,
     });
     expect(status().timeline.frames.map((f) => f.step)).toEqual([0, 50]);
+    expect(status().timeline.frames[1]).toBe(reported.frame);
     expect(unpackInstance(status().timeline.frames[1]!.instances[0]!)).toEqual(weights);
     controller.start('live', config);
     expect(status().timeline.frames.map((f) => f.step)).toEqual([0]);
+  });
+
+  it('appends each report’s losses to the run’s loss history in place, never copying it', () => {
+    const { controller, workers } = setUp();
+    controller.start('live', { ...config, steps: 100_000 });
+    const runId = workers[0]!.runId;
+    const history = (controller.status as RunStatus).lossHistory;
+    for (let step = 25; step <= 25_000; step += 25) {
+      workers[0]!.answer({ type: 'progress', runId, step, totalSteps: 100_000, losses: [1 / step], stepsPerSecond: 100 });
+    }
+    const status = controller.status as RunStatus;
+    expect(status.lossHistory).toBe(history);
+    expect(status.lossHistory[0]).toHaveLength(1000);
+    expect(status.lossHistory[0]!.at(-1)).toEqual([25_000, 1 / 25_000]);
+    // A new run starts a history of its own.
+    controller.start('live', config);
+    expect((controller.status as RunStatus).lossHistory[0]).toHaveLength(0);
   });
 
   it('tells its listener once when a run starts and once when it ends, however many ends it hears', () => {
@@ -123,7 +145,7 @@ describe('the training controller', () => {
     const again = snapshotOf(config, 50, [weights]);
     workers[0]!.answer({ type: 'outcome', runId, outcome: { status: 'completed', step: 50, losses: [0.1], snapshot: again }, tensors: 0 });
     expect(controller.status.phase).toBe('completed');
-    expect(controller.status.phase !== 'idle' && controller.status.snapshot).toBe(reported);
+    expect(controller.status.phase !== 'idle' && controller.status.snapshot).toBe(reported.frame);
   });
 
   it('a diverged run shows its last good weights and says where it diverged', () => {
@@ -140,7 +162,7 @@ describe('the training controller', () => {
     const { status } = controller;
     expect(status.phase).toBe('diverged');
     if (status.phase === 'idle') return;
-    expect(status.snapshot).toBe(lastGood);
+    expect(status.snapshot).toBe(lastGood.frame);
     expect(status.message).toMatch(/diverged at step 30 .*last good weights, from step 25\. Try a smaller learning rate\./);
     expect(changes.at(-1)).toEqual({ type: 'ended', target: 'live', phase: 'diverged' });
   });

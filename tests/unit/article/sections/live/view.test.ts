@@ -11,7 +11,7 @@ import { type LiveFigureInput, liveFigure, liveLossSeries } from '../../../../..
 import { type CurveData, curveData, gridModelAt } from '../../../../../src/article/shipped/curve-models';
 import { analyseFile } from '../../../../../src/article/shipped/shipped-models';
 import { type ArticleState, DEFAULT_STATE } from '../../../../../src/article/state/url-state';
-import { addFrame, emptyTimeline, frameOf } from '../../../../../src/article/training/timeline';
+import { addFrame, emptyTimeline } from '../../../../../src/article/training/timeline';
 import type { TrainingStatus } from '../../../../../src/article/training/training-controller';
 import { parseWeightsFile } from '../../../../../src/model/weights-file';
 import { snapshotOf } from '../../../../../src/training/snapshot';
@@ -52,10 +52,10 @@ describe('the live view', () => {
 
   it('shows the live weights drawn, with their step, and at a paper level the converged seeds’ range beside them', () => {
     const snapshot = snapshotOf(liveRun({}).config, 300, [sweep.file.instances[2]!]);
-    const instance = snapshot.instances[0]!;
-    const status = liveRun({ step: 400, snapshot, timeline: addFrame(emptyTimeline(100), frameOf(300, snapshot.instances)) });
+    const { frame } = snapshot;
+    const status = liveRun({ step: 400, snapshot: frame, timeline: addFrame(emptyTimeline(100), frame) });
     const state = { ...DEFAULT_STATE, density: 0.1, steps: 3_500 };
-    const view = liveFigure(input(state, status, { config: status.config, instance, step: 300 }))!;
+    const view = liveFigure(input(state, status, { config: status.config, frame }))!;
     expect(view).toMatchObject({ source: 'live', step: 300 });
     expect(view.caption).toBe('The live model at 1 − S = 0.1 (training here, step 300).');
     expect(view.counts).toMatch(

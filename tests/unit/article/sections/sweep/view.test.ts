@@ -1,7 +1,7 @@
 /** The sweep section's view on the shipped files: the shown budget and seed, or a sweep retraining here. */
 import { describe, expect, it } from 'vitest';
 import { sweepView } from '../../../../../src/article/sections/sweep/view';
-import { addFrame, emptyTimeline, frameOf } from '../../../../../src/article/training/timeline';
+import { addFrame, emptyTimeline } from '../../../../../src/article/training/timeline';
 import type { RunStatus } from '../../../../../src/article/training/training-controller';
 import { snapshotOf } from '../../../../../src/training/snapshot';
 import { convergedShown, idle, liveRun, replicationShown, seeds, sweep } from '../../fixtures';
@@ -36,8 +36,12 @@ describe('the sweep view', () => {
   it('shows a sweep retraining here once it has weights, under the replication budget only', () => {
     const config = sweep.file.config;
     const snapshot = snapshotOf(config, 300, sweep.file.instances);
-    const timeline = addFrame(emptyTimeline(100), frameOf(300, snapshot.instances));
-    const status: RunStatus = { ...liveRun({ snapshot, timeline, losses: config.densities.map(() => 0.1) }), target: 'sweep', config };
+    const timeline = addFrame(emptyTimeline(100), snapshot.frame);
+    const status: RunStatus = {
+      ...liveRun({ snapshot: snapshot.frame, timeline, losses: config.densities.map(() => 0.1) }),
+      target: 'sweep',
+      config,
+    };
     const view = sweepView(status, replicationShown)!;
     expect(view.source).toBe('the sweep you are retraining (step 300)');
     expect(view.levels[0]!.lossKind).toBe('batch');
