@@ -14,7 +14,18 @@ import { CONFIG_LIMITS } from '../../model/config';
 import { SWEEP_BUDGETS, SWEEP_SEED_LIMITS, type SweepBudget } from './budget';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, LIVE_RECIPE_FAMILIES, type LiveSettings } from './live-settings';
 
-export const SECTIONS = ['intro', 'model', 'sweep', 'curve', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
+export const SECTIONS = [
+  'intro',
+  'model',
+  'sweep',
+  'neuron-response',
+  'curve',
+  'live',
+  'intermediate',
+  'motif',
+  'your-model',
+  'method',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** The sweep figure's settings: which shipped sweep it draws. */
@@ -32,6 +43,8 @@ export interface ArticleState extends LiveSettings, SweepSettings {
    * the URL (it stays on the reader's computer), so a link with this flag shows no model.
    */
   readonly model?: 'local';
+  /** The hidden neuron the neuron-response section shows (0 … NEURON_LIMITS.max); absent: its default. */
+  readonly neuron?: number;
 }
 
 export const DEFAULT_SWEEP_SETTINGS: SweepSettings = Object.freeze({ budget: 'converged', sweepSeed: 0 });
@@ -179,6 +192,26 @@ const modelField: FieldSpec<'model'> = {
   format: (value) => value ?? '',
 };
 
+/** The neurons a link may name: those of the shipped converged models (m = 40). */
+export const NEURON_LIMITS = { min: 0, max: 39 } as const;
+
+const neuronField: FieldSpec<'neuron'> = {
+  key: 'neuron',
+  param: 'neuron',
+  parse(raw) {
+    const value = parseDecimal(raw);
+    if (!Number.isFinite(value)) return { value: undefined, notice: `Neuron ${quote(raw)} is not a number; showing the default neuron.` };
+    const clamped = Math.min(NEURON_LIMITS.max, Math.max(NEURON_LIMITS.min, Math.round(value)));
+    return clamped === value
+      ? { value: clamped }
+      : {
+          value: clamped,
+          notice: `Neuron ${quote(raw)} is not a whole number in ${NEURON_LIMITS.min}–${NEURON_LIMITS.max}; using ${clamped}.`,
+        };
+  },
+  format: (value) => (value === undefined ? '' : String(value)),
+};
+
 export const FIELDS = [
   sectionField,
   modelField,
@@ -191,6 +224,7 @@ export const FIELDS = [
   numberField('learningRate', 'lr', 'Learning rate', LIVE_LIMITS.learningRate, false),
   numberField('m', 'm', 'Hidden neurons', LIVE_LIMITS.m, true),
   numberField('importanceDecay', 'decay', 'Importance decay', CONFIG_LIMITS.importanceDecay, false),
+  neuronField,
 ] as const;
 
 /** The fields that say how the live model trains: a link without `v` holding one of them is of format 1. */

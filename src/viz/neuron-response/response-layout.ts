@@ -178,7 +178,9 @@ export function describeResponse(data: NeuronResponseData): string {
     `Neuron ${data.neuron} (${data.kind}, primary feature ${data.primary}, largest weight ${formatNumber(data.scale, 3)}) fired on ${formatCount(data.fired)} of ${formatCount(data.samples)} sampled inputs.`,
     largest ? `Its largest activation, ${formatNumber(largest.activation, 3)}, came mostly from feature ${largest.dominant}.` : '',
     `Floor ${formatNumber(data.floor, 3)} (0.1 × the largest weight).`,
-    aboveFloor ? `Above the floor, feature ${aboveFloor.feature} contributes most to ${percent(aboveFloor.share)} of the activations.` : 'No activation reached the floor.',
+    aboveFloor
+      ? `Above the floor, feature ${aboveFloor.feature} contributes most to ${percent(aboveFloor.share)} of the activations.`
+      : 'No activation reached the floor.',
     `The primary feature dominates ${percent(data.topPrimaryShare)} of the top 1% of activations above the floor and ${percent(data.restPrimaryShare)} of the rest.`,
   ]
     .filter(Boolean)

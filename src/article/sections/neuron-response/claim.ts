@@ -93,7 +93,13 @@ export function parseClaimFile(json: unknown): ClaimFile {
   if (typeof json !== 'object' || json === null) throw new Error('the activation statistics file is not a JSON object');
   const { provenance, records } = json as Record<string, unknown>;
   const p = provenance as Record<string, unknown> | undefined;
-  if (!p || !Number.isInteger(p.samples) || !Number.isInteger(p.inputSeed) || typeof p.floorFraction !== 'number' || typeof p.topFraction !== 'number') {
+  if (
+    !p ||
+    !Number.isInteger(p.samples) ||
+    !Number.isInteger(p.inputSeed) ||
+    typeof p.floorFraction !== 'number' ||
+    typeof p.topFraction !== 'number'
+  ) {
     throw new Error('the activation statistics file has no valid provenance (samples, inputSeed, floorFraction, topFraction)');
   }
   if (!Array.isArray(records) || !records.every(isRecord)) throw new Error('the activation statistics file’s records are malformed');
