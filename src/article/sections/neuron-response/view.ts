@@ -61,13 +61,15 @@ export function claimSentences(file: ClaimFile): string[] {
   const sentences = [
     `Over ${formatCount(samples)} inputs per model, sampled at the model’s density (seeds ${seeds.join(', ')} of the converged sweep), counting only activations of at least ${formatNumber(floorFraction, 1)} × the neuron’s largest input weight (the floor), the medians over polysemantic neurons are:`,
   ];
-  for (const density of CLAIM_LEVELS) {
+  const clauses = CLAIM_LEVELS.flatMap((density) => {
     const at = recordsAt(file, density);
-    if (at.length === 0) continue;
-    sentences.push(
-      `at 1 − S = ${formatDensity(density)}, the primary feature dominates ${shareRange(pick(at, true, 'topPrimaryShare'))} of the top ${formatNumber(topFraction * 100, 0)}% of activations and ${shareRange(pick(at, true, 'restPrimaryShare'))} of the rest (about ${shareRange(pick(at, true, 'restEffectiveFeatures'), 1)} features share them);`,
-    );
-  }
+    return at.length === 0
+      ? []
+      : [
+          `at 1 − S = ${formatDensity(density)}, the primary feature dominates ${shareRange(pick(at, true, 'topPrimaryShare'))} of the top ${formatNumber(topFraction * 100, 0)}% of activations and ${shareRange(pick(at, true, 'restPrimaryShare'))} of the rest (about ${shareRange(pick(at, true, 'restEffectiveFeatures'), 1)} features share them)`,
+        ];
+  });
+  sentences[0] = `${sentences[0]} ${clauses.join('; ')}.`;
   const sparsest = recordsAt(file, Math.min(...CLAIM_LEVELS));
   const withFloor = pick(sparsest, true, 'topPrimaryShare').filter((v): v is number => v !== null);
   const without = pick(sparsest, false, 'topPrimaryShare').filter((v): v is number => v !== null);
