@@ -12,6 +12,7 @@
  */
 import { CONFIG_LIMITS } from '../../model/config';
 import { SWEEP_BUDGETS, SWEEP_SEED_LIMITS, type SweepBudget } from './budget';
+import { neuronFromLink } from './neuron-choice';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, LIVE_RECIPE_FAMILIES, type LiveSettings } from './live-settings';
 
 export const SECTIONS = [
@@ -192,24 +193,11 @@ const modelField: FieldSpec<'model'> = {
   format: (value) => value ?? '',
 };
 
-/** The neurons a link may name: those of the shipped converged models (m = 40). */
-export const NEURON_LIMITS = { min: 0, max: 39 } as const;
-
 const neuronField: FieldSpec<'neuron'> = {
   key: 'neuron',
   param: 'neuron',
-  parse(raw) {
-    const value = parseDecimal(raw);
-    if (!Number.isFinite(value)) return { value: undefined, notice: `Neuron ${quote(raw)} is not a number; showing the default neuron.` };
-    const clamped = Math.min(NEURON_LIMITS.max, Math.max(NEURON_LIMITS.min, Math.round(value)));
-    return clamped === value
-      ? { value: clamped }
-      : {
-          value: clamped,
-          notice: `Neuron ${quote(raw)} is not a whole number in ${NEURON_LIMITS.min}–${NEURON_LIMITS.max}; using ${clamped}.`,
-        };
-  },
-  format: (value) => (value === undefined ? '' : String(value)),
+  parse: (raw) => neuronFromLink(parseDecimal(raw), quote(raw)),
+  format: (value) => String(value),
 };
 
 export const FIELDS = [

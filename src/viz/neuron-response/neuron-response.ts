@@ -86,7 +86,7 @@ export class NeuronResponse extends SvgFigure {
     drawAxisTitles(
       plot,
       { x: 'activation', y: 'inputs (log scale)' },
-      { width: layout.innerWidth, height: layout.innerHeight, yTitleOffset: 44 },
+      { width: layout.innerWidth, height: layout.innerHeight, yTitleOffset: 54 },
     );
     return layout.innerHeight + RESPONSE_MARGIN.top + RESPONSE_MARGIN.bottom;
   }

@@ -49,7 +49,7 @@ export interface NeuronResponseData {
   readonly restPrimaryShare: number;
 }
 
-export const RESPONSE_MARGIN = Object.freeze({ top: 14, right: 12, bottom: 40, left: 52 });
+export const RESPONSE_MARGIN = Object.freeze({ top: 14, right: 12, bottom: 40, left: 64 });
 export const RESPONSE_HEIGHT = 240;
 
 export interface Segment {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../../src/model/config';
 import { LIVE_LIMITS, liveConfig } from '../../../../src/article/state/live-settings';
-import { FIELDS, NEURON_LIMITS, parseState, SECTIONS } from '../../../../src/article/state/url-state';
+import { FIELDS, parseState, SECTIONS } from '../../../../src/article/state/url-state';
+import { NEURON_LIMITS } from '../../../../src/article/state/neuron-choice';
 
 const PARAMS = FIELDS.map((f) => f.param);
 

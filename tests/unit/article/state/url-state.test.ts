@@ -6,9 +6,9 @@ import {
   LINK_DEFAULTS,
   LINK_VERSION,
   MAX_QUERY_LENGTH,
-  NEURON_LIMITS,
   parseState,
 } from '../../../../src/article/state/url-state';
+import { NEURON_LIMITS } from '../../../../src/article/state/neuron-choice';
 import { LIVE_RECIPE_LEVELS } from '../../../../src/model/recipe';
 
 describe('permalink state', () => {
