@@ -9,7 +9,7 @@ import { importances, PAPER_DENSITIES } from '../src/model/config';
 import { evaluateLoss } from '../src/model/evaluation';
 import { parseWeightsFile, SHIPPED_CONVERGED_SEEDS, shippedWeightsPath } from '../src/model/weights-file';
 import { unpackInstance } from '../src/training/run-frame';
-import { LINK_VERSION } from '../src/article/state/url-state';
+import { LINK_VERSION } from '../src/article/state/link-formats';
 import type { SuperpositionArticle } from '../src/article/superposition-article';
 import { engineReport, median, otherFormulation, round } from './bench-stats';
 import { poolParallelism } from './pool-memory';

@@ -31,6 +31,7 @@ import './sections/live/section';
 import './sections/method/section';
 import './sections/model/section';
 import './sections/motif/section';
+import './sections/neuron-response/section';
 import './sections/sweep/section';
 import { YourModelController } from './sections/your-model/controller';
 import './sections/your-model/section';
@@ -243,6 +244,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
         <article-intro></article-intro>
         <article-model></article-model>
         <article-sweep></article-sweep>
+        <article-neuron-response></article-neuron-response>
         <article-curve></article-curve>
         <article-live></article-live>
         <article-intermediate></article-intermediate>

@@ -4,7 +4,7 @@
  * intermediate regime and the method all read.
  */
 import type { SweepBudget } from '../state/budget';
-import type { SweepSettings } from '../state/url-state';
+import type { SweepSettings } from '../state/link-formats';
 import { memo } from '../figures/view-parts';
 import type { ShippedFile, ShippedModels } from './shipped-models';
 import { type LevelSummary, summariseLevels } from './sweep-summary';

@@ -11,22 +11,28 @@
  * shows the converged sweep.
  */
 import { CONFIG_LIMITS } from '../../model/config';
-import { SWEEP_BUDGETS, SWEEP_SEED_LIMITS, type SweepBudget } from './budget';
+import { SWEEP_BUDGETS, SWEEP_SEED_LIMITS } from './budget';
+import { DEFAULT_SWEEP_SETTINGS, LINK_DEFAULTS, LINK_VERSION, type SweepSettings, VERSION_PARAM } from './link-formats';
+import { neuronFromLink } from './neuron-choice';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, LIVE_RECIPE_FAMILIES, type LiveSettings } from './live-settings';
 
-export const SECTIONS = ['intro', 'model', 'sweep', 'curve', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
+export const SECTIONS = [
+  'intro',
+  'model',
+  'sweep',
+  'neuron-response',
+  'curve',
+  'live',
+  'intermediate',
+  'motif',
+  'your-model',
+  'method',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** The figures `?embed=<figure>` shows alone (page/embed.ts says where each is, and how to add one). */
 export const EMBED_FIGURES = ['sweep', 'curve', 'live', 'motif'] as const;
 export type EmbedFigure = (typeof EMBED_FIGURES)[number];
-
-/** The sweep figure's settings: which shipped sweep it draws. */
-export interface SweepSettings {
-  readonly budget: SweepBudget;
-  /** The converged sweep's seed the panels draw (the table covers every seed). */
-  readonly sweepSeed: number;
-}
 
 /** The article's state: the section the reader was looking at, the sweep figure's and the live model's settings. */
 export interface ArticleState extends LiveSettings, SweepSettings {
@@ -38,46 +44,11 @@ export interface ArticleState extends LiveSettings, SweepSettings {
   readonly model?: 'local';
   /** Set: the page shows only this figure, with its caption and a link to the full article, for an iframe. */
   readonly embed?: EmbedFigure;
+  /** The hidden neuron the neuron-response section shows (0 … NEURON_LIMITS.max); absent: its default. */
+  readonly neuron?: number;
 }
 
-export const DEFAULT_SWEEP_SETTINGS: SweepSettings = Object.freeze({ budget: 'converged', sweepSeed: 0 });
-
 export const DEFAULT_STATE: ArticleState = Object.freeze({ section: 'intro', ...DEFAULT_SWEEP_SETTINGS, ...DEFAULT_LIVE_SETTINGS });
-
-/**
- * The link format this page writes. Changing what a link of this format trains or shows (the live
- * recipe's table included: a unit test pins it) needs a new format and its LINK_DEFAULTS entry.
- */
-export const LINK_VERSION = 3;
-
-/** The query parameter holding the link format. */
-const VERSION_PARAM = 'v';
-
-/**
- * Formats 1 and 2 meant the same: the 3,500-step constant live schedule and the replication sweep
- * (format 2 only began writing every field).
- */
-const CONSTANT_SCHEDULE_LINKS: LiveSettings & SweepSettings = Object.freeze({
-  density: 0.03,
-  seed: 0,
-  recipe: 'constant',
-  steps: 3_500,
-  learningRate: 3e-3,
-  m: 40,
-  importanceDecay: 0.8,
-  budget: 'replication',
-  sweepSeed: 0,
-});
-
-/**
- * Per link format, what a link's missing fields meant. The values are written out, not read from
- * the current defaults, so that changing those never changes old links.
- */
-export const LINK_DEFAULTS: Readonly<Record<number, LiveSettings & SweepSettings>> = Object.freeze({
-  1: CONSTANT_SCHEDULE_LINKS,
-  2: CONSTANT_SCHEDULE_LINKS,
-  3: Object.freeze({ density: 0.03, seed: 0, recipe: 'live', m: 40, importanceDecay: 0.8, budget: 'converged', sweepSeed: 0 }),
-});
 
 type Parsed<T> = { readonly value: T; readonly notice?: string };
 
@@ -200,6 +171,13 @@ const embedField: FieldSpec<'embed'> = {
   format: (value) => value ?? '',
 };
 
+const neuronField: FieldSpec<'neuron'> = {
+  key: 'neuron',
+  param: 'neuron',
+  parse: (raw) => neuronFromLink(parseDecimal(raw), quote(raw)),
+  format: (value) => String(value),
+};
+
 export const FIELDS = [
   sectionField,
   modelField,
@@ -213,6 +191,7 @@ export const FIELDS = [
   numberField('learningRate', 'lr', 'Learning rate', LIVE_LIMITS.learningRate, false),
   numberField('m', 'm', 'Hidden neurons', LIVE_LIMITS.m, true),
   numberField('importanceDecay', 'decay', 'Importance decay', CONFIG_LIMITS.importanceDecay, false),
+  neuronField,
 ] as const;
 
 /** The fields that say how the live model trains: a link without `v` holding one of them is of format 1. */

@@ -7,6 +7,7 @@ export const SECTION_TITLES: Readonly<Record<SectionId, string>> = Object.freeze
   intro: ARTICLE_META.title,
   model: 'The model',
   sweep: 'From dedicated neurons to shared ones',
+  'neuron-response': 'What a neuron responds to',
   curve: 'The whole transition, density by density',
   live: 'Drag the sparsity',
   intermediate: 'In between: primaries, secondaries and pairs',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../../src/model/config';
 import { LIVE_LIMITS, liveConfig } from '../../../../src/article/state/live-settings';
 import { FIELDS, parseState, SECTIONS } from '../../../../src/article/state/url-state';
+import { NEURON_LIMITS } from '../../../../src/article/state/neuron-choice';
 
 const PARAMS = FIELDS.map((f) => f.param);
 
@@ -53,6 +54,11 @@ describe('permalink parsing under hostile input', () => {
         expect(state.density).toBeLessThanOrEqual(LIVE_LIMITS.density.max);
         expect(state.m).toBeLessThanOrEqual(LIVE_LIMITS.m.max);
         expect(Number.isInteger(state.seed)).toBe(true);
+        if (state.neuron !== undefined) {
+          expect(Number.isInteger(state.neuron)).toBe(true);
+          expect(state.neuron).toBeGreaterThanOrEqual(NEURON_LIMITS.min);
+          expect(state.neuron).toBeLessThanOrEqual(NEURON_LIMITS.max);
+        }
         const config = liveConfig(state);
         expect(validateConfig(config)).toEqual([]);
         // Bounded work: steps and batch within the live limits and the live recipe's largest batch.

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { liveConfig, nearestPaperDensity } from '../../../../src/article/state/live-settings';
-import {
-  DEFAULT_STATE,
-  formatState,
-  LINK_DEFAULTS,
-  LINK_VERSION,
-  MAX_QUERY_LENGTH,
-  parseState,
-} from '../../../../src/article/state/url-state';
+import { LINK_DEFAULTS, LINK_VERSION } from '../../../../src/article/state/link-formats';
+import { DEFAULT_STATE, formatState, MAX_QUERY_LENGTH, parseState } from '../../../../src/article/state/url-state';
+import { NEURON_LIMITS } from '../../../../src/article/state/neuron-choice';
 import { LIVE_RECIPE_LEVELS } from '../../../../src/model/recipe';
 
 describe('permalink state', () => {
@@ -27,6 +22,7 @@ describe('permalink state', () => {
       learningRate: 0.003,
       m: 20,
       importanceDecay: 0.9,
+      neuron: 17,
     } as const;
     expect(parseState(formatState(state)).state).toEqual(state);
     expect(parseState(formatState(DEFAULT_STATE))).toEqual({ state: DEFAULT_STATE, notices: [] });
@@ -82,6 +78,22 @@ describe('permalink state', () => {
     expect(state.seed).toBe(3);
     expect(state.section).toBe('intro');
     expect(notices.join(' ')).toMatch(/no section "nowhere".*Seed must be a whole number/);
+  });
+
+  it('reads the chosen neuron as a whole number within the shipped models’ neurons, and names a bad one', () => {
+    expect(parseState('?section=neuron-response&neuron=5')).toEqual({
+      state: { ...DEFAULT_STATE, section: 'neuron-response', neuron: 5 },
+      notices: [],
+    });
+    expect(parseState('?neuron=').state.neuron).toBeUndefined();
+    const far = parseState('?neuron=400');
+    expect(far.state.neuron).toBe(NEURON_LIMITS.max);
+    expect(far.notices[0]).toMatch(/Neuron "400" is not a whole number in 0–39; using 39/);
+    expect(parseState('?neuron=2.4').state.neuron).toBe(2);
+    expect(parseState('?neuron=-0').state.neuron).toBe(0);
+    const bad = parseState('?neuron=abc');
+    expect(bad.state.neuron).toBeUndefined();
+    expect(bad.notices[0]).toMatch(/Neuron "abc" is not a number/);
   });
 
   it('refuses a query longer than the limit outright', () => {

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { type ClaimFile, type ClaimRecord, parseClaimFile } from '../../../../../src/article/sections/neuron-response/claim';
+import { chosenNeuron, claimRows, claimSentences, shareRange } from '../../../../../src/article/sections/neuron-response/view';
+
+const record = (seed: number, density: number, top: number, rest: number, topNoFloor: number): ClaimRecord => ({
+  seed,
+  density,
+  polysemantic: 20,
+  withFloor: { topPrimaryShare: top, restPrimaryShare: rest, restEffectiveFeatures: 3 },
+  withoutFloor: { topPrimaryShare: topNoFloor, restPrimaryShare: rest / 2, restEffectiveFeatures: 9 },
+});
+
+const file: ClaimFile = {
+  provenance: { script: 's', samples: 1_000_000, inputSeed: 1, floorFraction: 0.1, topFraction: 0.01, sources: [] },
+  records: [
+    record(0, 0.01, 1, 0.31, 0.89),
+    record(1, 0.01, 1, 0.35, 0.9),
+    record(0, 0.003, 0.968, 0.133, 0.474),
+    record(1, 0.003, 0.981, 0.149, 0.486),
+  ],
+};
+
+describe('the neuron-response text', () => {
+  const text = claimSentences(file).join(' ');
+
+  it('states the sample count, the floor rule and the seeds', () => {
+    expect(text).toContain('Over 1,000,000 inputs per model');
+    expect(text).toContain('at least 0.1 × the neuron’s largest input weight (the floor)');
+    expect(text).toContain('seeds 0, 1');
+  });
+
+  it('gives per level the range over seeds of the top 1% and the rest', () => {
+    expect(text).toContain('at 1 − S = 0.01, the primary feature dominates 1.00 of the top 1% of activations and 0.31–0.35 of the rest');
+    expect(text).toMatch(/share them\)\. The floor matters/);
+    expect(text).toContain('at 1 − S = 0.003, the primary feature dominates 0.97–0.98');
+  });
+
+  it('shows the floor’s effect and says the claim weakens at the sparsest level', () => {
+    expect(text).toContain('only 0.47–0.49 of the top 1% instead of 0.97–0.98');
+    expect(text).toContain('weakens at the sparsest');
+  });
+
+  it('makes no caveat when the numbers do not bear one out', () => {
+    const strong: ClaimFile = { ...file, records: [record(0, 0.003, 1, 0.5, 0.9)] };
+    expect(claimSentences(strong).join(' ')).not.toContain('weakens');
+  });
+
+  it('lists a row per level and seed, with and without the floor', () => {
+    const rows = claimRows(file);
+    expect(rows.map((r) => `${r.density}/${r.seed}`)).toEqual(['0.01/0', '0.01/1', '0.003/0', '0.003/1']);
+    expect(rows[2]).toMatchObject({ top: '0.97', rest: '0.13', topWithoutFloor: '0.47' });
+  });
+
+  it('ranges collapse when the seeds agree and say none without a value', () => {
+    expect(shareRange([1, 1])).toBe('1.00');
+    expect(shareRange([null])).toBe('none');
+  });
+});
+
+describe('the neuron shown', () => {
+  it('is the link’s neuron clamped to the model, 0 without one', () => {
+    expect(chosenNeuron(undefined, 40)).toBe(0);
+    expect(chosenNeuron(5, 40)).toBe(5);
+    expect(chosenNeuron(50, 40)).toBe(39);
+    expect(chosenNeuron(-3, 40)).toBe(0);
+  });
+});
+
+describe('reading activation-statistics.json', () => {
+  it('refuses a file without provenance or with malformed records, saying which', () => {
+    expect(() => parseClaimFile({ records: [] })).toThrow(/provenance/);
+    expect(() => parseClaimFile({ provenance: file.provenance, records: [{ seed: 'x' }] })).toThrow(/records/);
+    expect(() => parseClaimFile(null)).toThrow(/not a JSON object/);
+  });
+});
