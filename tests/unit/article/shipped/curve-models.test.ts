@@ -11,7 +11,7 @@ import { CURVE_SEEDS, CurveLoader, curvePath } from '../../../../src/article/shi
 import { type FakeBrowser, FakeHost, installBrowser, ORIGIN } from '../../support/fake-browser';
 
 /** A small weights file the page ships (the motif model), served in place of each seed's grid file. */
-const WEIGHTS = readFileSync(new URL('../../../public/weights/motif.json', import.meta.url), 'utf8');
+const WEIGHTS = readFileSync(new URL('../../../../public/weights/motif.json', import.meta.url), 'utf8');
 
 let browser: FakeBrowser;
 /** The paths the page fetched, in order. */
