@@ -33,7 +33,11 @@ function recipeAt(curve: CurveData, density: number, seed?: number): string {
 }
 
 const spread = (min: number, max: number, seeds: number): string =>
-  min === max ? `the same for all ${seeds} seeds` : `range ${formatNumber(min, 0)}–${formatNumber(max, 0)} over ${seeds} seeds`;
+  seeds === 1
+    ? 'one seed'
+    : min === max
+      ? `the same for all ${seeds} seeds`
+      : `range ${formatNumber(min, 0)}–${formatNumber(max, 0)} over ${seeds} seeds`;
 
 /** One transition in words: where, the median seed's numbers with the seeds' range, the denser neighbour, the budget. */
 function crossingSentence(
@@ -56,7 +60,9 @@ function crossingSentence(
       lasting === level
         ? ', and at every sparser density'
         : lasting
-          ? html`; it falls back below in between and holds at every density from <strong>1 − S = ${formatDensity(lasting.density)}</strong> on (${formatNumber(pick(lasting).median, 0)}, ${spread(pick(lasting).min, pick(lasting).max, lasting.seeds.length)})`
+          ? html`. Between there and <strong>1 − S = ${formatDensity(lasting.density)}</strong> some densities drop back below
+              the mark; from ${formatDensity(lasting.density)} on, every sparser density stays past it
+              (${formatNumber(pick(lasting).median, 0)} at ${formatDensity(lasting.density)}, ${spread(pick(lasting).min, pick(lasting).max, lasting.seeds.length)})`
           : '; the sparsest densities fall back below'
     }. Trained with ${recipeAt(curve, level.density)}${lasting && recipeAt(curve, lasting.density) !== recipeAt(curve, level.density) ? html`; from ${formatDensity(lasting.density)} with ${recipeAt(curve, lasting.density)}` : nothing}.
   </li>`;
@@ -66,11 +72,21 @@ function crossingSentence(
 function replicationSentence(replication: readonly CurveLevel[]): TemplateResult | typeof nothing {
   if (replication.length === 0) return nothing;
   const t = curveThresholds(replication);
-  const at = (c: Crossing | null): string => (c ? `1 − S = ${formatDensity(c.level.density)}` : 'none of its seven levels');
+  const named: [string, Crossing | null][] = [
+    ['the first polysemantic neurons appear', t.firstPolysemantic],
+    ['half the neurons are polysemantic', t.halfPolysemantic],
+    ['more features are computed than there are ± pairs', t.morePairsThanNeurons],
+  ];
+  // one clause per density, so that two transitions at the same level are named together
+  const byDensity = new Map<string, string[]>();
+  for (const [what, crossing] of named) {
+    const where = crossing ? `at 1 − S = ${formatDensity(crossing.level.density)}` : 'at none of its seven levels';
+    byDensity.set(where, [...(byDensity.get(where) ?? []), what]);
+  }
+  const clauses = [...byDensity].map(([where, whats]) => `${whats.join(' and ')} ${where}`);
   return html`<p>
-    With the replication budget (10,000 steps of batch 1,024 at learning rate 1e-3, one seed, the dotted line), the same
-    three transitions read ${at(t.firstPolysemantic)}, ${at(t.halfPolysemantic)} and ${at(t.morePairsThanNeurons)}: its
-    models are not trained to the end at either side of the sweep, so where they cross is partly a matter of budget.
+    With the replication budget (the dotted line; one seed, trained far less), ${clauses.join('; ')}. Those models are
+    not trained to the end at either side of the sweep, so where they cross is partly a matter of budget.
   </p>`;
 }
 

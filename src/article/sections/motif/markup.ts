@@ -40,9 +40,13 @@ function decomposition(analysis: ModelAnalysis): TemplateResult {
   const motifNeurons = new Set(analysis.motifs.flatMap((m) => [m.asymmetricNeuron, m.inhibitionNeuron]));
   const plain = analysis.neurons.filter((n) => n.kind === 'monosemantic' && !motifNeurons.has(n.neuron)).length;
   const rest = analysis.neurons.length - plain - motifNeurons.size;
+  const instances = analysis.motifs.length === 1 ? 'the motif' : `the ${analysis.motifs.length} motif instances`;
+  const others =
+    rest === 0
+      ? 'none is left over'
+      : `${rest === 1 ? 'the one left over carries' : `the other ${rest} carry`} mostly small weights that act as conditional biases`;
   return html`Of its ${analysis.neurons.length} neurons, ${plain} are plain |x| neurons (each reads one feature, on one
-    side), ${motifNeurons.size} form the ${plural(analysis.motifs.length, 'motif instance')} and ${rest}
-    ${rest === 1 ? 'does' : 'do'} something else, mostly small weights that act as conditional biases.`;
+    side), ${motifNeurons.size} make up ${instances}, and ${others}.`;
 }
 
 /** How to read the short labels a narrow plot uses, with the first motif's own neurons: “8 · A1” is neuron 8, … */
@@ -80,8 +84,8 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
               ${FIGURE_NUMBER.motifModel} shows it. The detector finds
               ${plural(analysis.motifs.length, 'instance')} of the motif. ${decomposition(analysis)}
               ${analysis.motifs.map(
-                (m, k) => html`In instance ${k + 1}, neuron ${m.asymmetricNeuron} reads b = ${m.featureB} at
-                  ${formatNumber(m.inputRatio)} of its weight on a = ${m.featureA} and writes b
+                (m, k) => html`In instance ${k + 1}, neuron ${m.asymmetricNeuron} reads feature a = ${m.featureA} and,
+                  at ${formatNumber(m.inputRatio)} of that weight, feature b = ${m.featureB}; it writes b
                   ${formatNumber(m.outputRatio, 1)} times as strongly as a; on a alone it pushes
                   ${formatNumber(m.interference)} onto b’s output, of which neuron ${m.inhibitionNeuron} takes back
                   ${formatNumber(m.cancellation)}. `,

@@ -72,7 +72,7 @@ export function sweepNarrative(budget: SweepBudget, levels: readonly LevelSummar
   if (purer) {
     const apart = purer.lowParticipation.median - purer.monosemantic.median >= 5;
     sentences.push(
-      `At 1 − S = 0.01, ${fs(purer.monosemantic)} neurons are monosemantic by the 0.1 rule and ${fs(purer.lowParticipation)} have a participation ratio under 1.5${apart ? ': most of those read one feature plus small stray weights, which make a neuron polysemantic by the 0.1 rule and which the participation ratio barely notices. How many neurons count as monosemantic depends on the rule' : ''}.`,
+      `At 1 − S = 0.01, ${fs(purer.monosemantic)} ${purer.monosemantic.max === 1 ? 'neuron is' : 'neurons are'} monosemantic by the 0.1 rule and ${fs(purer.lowParticipation)} have a participation ratio under 1.5${apart ? ': most of those read one feature plus small stray weights, which make a neuron polysemantic by the 0.1 rule and which the participation ratio barely notices. How many neurons count as monosemantic depends on the rule' : ''}.`,
     );
   }
   sentences.push(
