@@ -13,7 +13,9 @@ import { denseSentence } from '../../../src/article/sections/intro/markup';
 import { idleLine, statusLine } from '../../../src/article/sections/live/text';
 import { methodSection } from '../../../src/article/sections/method/markup';
 import { motifSection } from '../../../src/article/sections/motif/markup';
+import { motifSentence } from '../../../src/article/sections/motif/text';
 import { motifView } from '../../../src/article/sections/motif/view';
+import { yourInstanceView } from '../../../src/article/sections/your-model/view';
 import { budgetComparison, budgetSentence, sweepNarrative } from '../../../src/article/sections/sweep/text';
 import { curveData, replicationLevels } from '../../../src/article/shipped/curve-models';
 import { retrainBudget, trainingBudget } from '../../../src/article/shipped/provenance-text';
@@ -45,10 +47,15 @@ function glitches(text: string): string[] {
   if (/(?<![.\d,−-])\b1 (neurons|features|seeds|instances|motif instances|models|do|have)\b/.test(text)) found.push('"1" with a plural');
   if (/(?<![.\d,−-])\b([02-9]|\d{2,}) (neuron|feature|seed|instance|model)\b(?![-’'])/.test(text))
     found.push('plural count with a singular noun');
-  if (/(?<![.\d,−-])\b0 (do|does|has|have|is|are|reads|read)\b/.test(text) || /(?<![.\d,−-])\b1 (do|have|are|read|compute)\b/.test(text))
+  // a count as the subject, not a name ("neuron 0 reads")
+  const count = String.raw`(?<![.\d,−-]|neuron |feature |output |seed |motif |instance |= )\b`;
+  if (
+    new RegExp(`${count}0 (do|does|has|have|is|are|reads|read)\\b`).test(text) ||
+    new RegExp(`${count}1 (do|have|are|read|compute)\\b`).test(text)
+  )
     found.push('count–verb agreement');
   const value = String.raw`(?:1 − S = )?\d[\d.,]*\d|(?:1 − S = )?\d`;
-  for (const list of text.matchAll(new RegExp(String.raw`(?:(?:${value})(?:, | and )){1,}(?:${value})`, 'g'))) {
+  for (const list of text.matchAll(new RegExp(`(?:(?:${value})(?:, | and )){1,}(?:${value})`, 'g'))) {
     const values = list[0].split(/, (?=1 − S|\d)| and /).map((v) => v.replace(/\.$/, ''));
     if (new Set(values).size < values.length) found.push(`repeated value in a list: ${list[0]}`);
   }
@@ -133,6 +140,15 @@ describe('every generated sentence', () => {
       'motif',
       templateText(motifSection({ view: motifView(idle, motif), status: idle, onRetrain: noop, onCancel: noop, onRestore: noop })),
     );
+    // a loaded model: every instance of the motif file and of each converged seed, analysed as the page analyses an upload
+    for (const loaded of [motif, ...seeds]) {
+      loaded.file.instances.forEach((instance, k) => {
+        const view = yourInstanceView(instance, k, { densities: [], importanceDecay: 0.8 }, null);
+        view.motifs.forEach((m, j) => {
+          check(`loaded motif ${k}.${j}`, motifSentence(m, `motif ${j + 1}`));
+        });
+      });
+    }
     for (const phase of ['starting', 'training', 'paused', 'completed'] as const) {
       for (const step of [0, 1, 1_200])
         check(`statusLine ${phase}`, statusLine(liveRun({ phase, step, losses: step ? [0.0021] : [], stepsPerSecond: 410 })));

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelAnalysis } from '../../../model/analysis';
 import { densityOf } from '../../state/live-settings';
-import { formatCount, formatDensity, formatNumber, plural } from '../../../viz/core/format';
+import { formatCount, formatDensity, plural } from '../../../viz/core/format';
 import { FIGURE_NUMBER } from '../../page/article-meta';
 import { stepOfTotal, timeLeftPhrase } from '../../training/progress';
 import { isRunning, type TrainingStatus } from '../../training/training-controller';
@@ -10,6 +10,7 @@ import type { MotifView } from './view';
 import { fnRef } from '../appendix/markup';
 import { SECTION_TITLES } from '../contents/markup';
 import { download } from '../../figures/download';
+import { motifSentence } from './text';
 
 export interface MotifSectionProps {
   /** The motif model drawn (shipped, or retrained in this browser); null when its file did not load. */
@@ -83,13 +84,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
               and searched its weights with the detector described in the method section. Figure
               ${FIGURE_NUMBER.motifModel} shows it. The detector finds
               ${plural(analysis.motifs.length, 'instance')} of the motif. ${decomposition(analysis)}
-              ${analysis.motifs.map(
-                (m, k) => html`In instance ${k + 1}, neuron ${m.asymmetricNeuron} reads feature a = ${m.featureA} and,
-                  at ${formatNumber(m.inputRatio)} of that weight, feature b = ${m.featureB}; it writes b
-                  ${formatNumber(m.outputRatio, 1)} times as strongly as a; on a alone it pushes
-                  ${formatNumber(m.interference)} onto b’s output, of which neuron ${m.inhibitionNeuron} takes back
-                  ${formatNumber(m.cancellation)}. `,
-              )}
+              ${analysis.motifs.map((m, k) => `${motifSentence(m, `instance ${k + 1}`)} `)}
             </p>`
             : html`<p class="small">The motif model’s weights are not available.</p>`
         }
