@@ -106,7 +106,7 @@ export function budgetComparison(converged: readonly LevelSummary[], replication
     .filter((p): p is { c: LevelSummary; r: LevelSummary } => p.r !== undefined && p.r.loss.median < p.c.loss.median)
     .map(
       ({ c, r }) =>
-        `At 1 − S = ${formatDensity(c.density)} the replication budget’s model has the lower eval loss (${formatLoss(r.loss.median)} against ${formatLoss(c.loss.median)}) with ${r.monosemantic.median} monosemantic neurons against ${c.monosemantic.median}: there the converged recipe ends with more monosemantic neurons but not a lower loss, so the count depends on the training as well as on the sparsity (docs/training.md traces it to the learning rate).`,
+        `At 1 − S = ${formatDensity(c.density)} the replication budget’s model has the lower eval loss (${formatLoss(r.loss.median)} against ${formatLoss(c.loss.median)}) with ${r.monosemantic.median} monosemantic neurons against ${c.monosemantic.median}: there the converged recipe ends with more monosemantic neurons but not a lower loss, so the count depends on the training as well as on the sparsity.`,
     );
   return [
     `Training to convergence changes the picture at both ends of the sweep. At 1 − S = 1 the features computed go ${moved(dense.r.representedFeatures, dense.c.representedFeatures)} and the eval loss falls ${lossChange(dense)}-fold.`,
