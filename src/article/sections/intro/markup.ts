@@ -54,7 +54,7 @@ export function introSection(contents: TemplateResult, dense: string): TemplateR
         <p>
           Storing features this way is one thing; <em>computing</em> with them is another. The task here is about as small
           as a computation gets: read 100 inputs and output the absolute value ${tex('|x_i|')} of each, through one hidden
-          layer of 40 ReLU neurons. The ReLU is needed, because ${tex('|x| = \operatorname{ReLU}(x) + \operatorname{ReLU}(-x)')}:
+          layer of 40 ReLU neurons. The ReLU is needed, because ${tex('|x| = \\operatorname{ReLU}(x) + \\operatorname{ReLU}(-x)')}:
           one neuron for each sign. At two neurons a feature, 40 neurons can serve 20 features cleanly and leave the other
           80 with nothing. <span id="intro-dense">${dense}</span>
         </p>
