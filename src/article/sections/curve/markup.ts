@@ -41,7 +41,6 @@ const spread = (min: number, max: number, seeds: number): string =>
 
 /** One transition in words: where, the median seed's numbers with the seeds' range, the denser neighbour, the budget. */
 function crossingSentence(
-  curve: CurveData,
   crossing: Crossing | null,
   what: string,
   pick: (l: CurveLevel) => { min: number; median: number; max: number },
@@ -64,8 +63,24 @@ function crossingSentence(
               the mark; from ${formatDensity(lasting.density)} on, every sparser density stays past it
               (${formatNumber(pick(lasting).median, 0)} at ${formatDensity(lasting.density)}, ${spread(pick(lasting).min, pick(lasting).max, lasting.seeds.length)})`
           : '; the sparsest densities fall back below'
-    }. Trained with ${recipeAt(curve, level.density)}${lasting && recipeAt(curve, lasting.density) !== recipeAt(curve, level.density) ? html`; from ${formatDensity(lasting.density)} with ${recipeAt(curve, lasting.density)}` : nothing}.
+    }.
   </li>`;
+}
+
+/** The recipes behind the transitions' densities, for the note under the figure. */
+function recipesNote(curve: CurveData, crossings: readonly (Crossing | null)[]): TemplateResult {
+  const densities = [...new Set(crossings.flatMap((c) => (c ? [c.level.density, ...(c.lasting ? [c.lasting.density] : [])] : [])))];
+  return html`<details class="curve-recipes">
+    <summary>How the grid was trained</summary>
+    <p>
+      The grid runs from 1 to 0.001, spaced evenly in log density with the paper’s seven levels among them. A density
+      between two paper levels is trained with the recipe of the nearer one and, where a grid neighbour uses the other
+      one’s, with that too; each seed keeps the run with the lower eval loss. At the densities named above:
+    </p>
+    <ul>
+      ${densities.map((d) => html`<li>1 − S = ${formatDensity(d)}: ${recipeAt(curve, d)}.</li>`)}
+    </ul>
+  </details>`;
 }
 
 /** The replication budget's transitions, where its seven levels show them. */
@@ -129,24 +144,11 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
       <div class="prose">
         <h2>${SECTION_TITLES.curve}</h2>
         <p>
-          Seven panels sample the transition; the curve below follows it through
-          ${curve ? plural(curve.levels.length, 'density', 'densities') : 'a grid of densities'} from 1 to 0.001, spaced evenly in
-          log density with the paper’s seven levels among them, each trained to convergence with
-          ${curve ? plural(curve.seeds.length, 'seed') : 'three seeds'}. A density between two paper levels is trained with the
-          recipe of the nearer one and, where a grid neighbour uses the other one’s, with that too; each seed keeps the run
-          with the lower eval loss. The band spans the seeds, the line is their median. Point at the curve, or focus it and use
-          the arrow keys, to see that density’s neurons.
+          Between the paper’s seven levels the change is gradual. The curve follows it through
+          ${curve ? plural(curve.levels.length, 'density', 'densities') : 'a grid of densities'}, each trained to convergence
+          with ${curve ? plural(curve.seeds.length, 'seed') : 'three seeds'}: the line is the median seed, the band spans the
+          seeds. Point at the curve, or focus it and use the arrow keys, to see that density’s neurons below it.
         </p>
-        ${
-          curve && t
-            ? html`<ul class="curve-transitions">
-              ${crossingSentence(curve, t.firstPolysemantic, 'The first polysemantic neurons', (l) => l.polysemantic, 'polysemantic neurons')}
-              ${crossingSentence(curve, t.halfPolysemantic, 'Half the neurons polysemantic', (l) => l.polysemantic, 'polysemantic neurons')}
-              ${crossingSentence(curve, t.morePairsThanNeurons, `More features computed than the ${Math.floor((curve.levels[0]?.neurons ?? 40) / 2)} ± pairs the neurons can give one each`, (l) => l.featuresComputed, 'features')}
-            </ul>
-            ${replicationSentence(props.replication)}`
-            : nothing
-        }
       </div>
       <figure class="curve-figure">
         ${
@@ -179,6 +181,20 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
         </figcaption>
       </figure>
       ${curve ? chosenPlot(props, curve) : nothing}
+      <div class="prose">
+        <p>Three marks stand out along the curve:</p>
+        ${
+          curve && t
+            ? html`<ul class="curve-transitions">
+              ${crossingSentence(t.firstPolysemantic, 'The first polysemantic neurons', (l) => l.polysemantic, 'polysemantic neurons')}
+              ${crossingSentence(t.halfPolysemantic, 'Half the neurons polysemantic', (l) => l.polysemantic, 'polysemantic neurons')}
+              ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${Math.floor((curve.levels[0]?.neurons ?? 40) / 2)} ± pairs the neurons can give one each`, (l) => l.featuresComputed, 'features')}
+            </ul>
+            ${replicationSentence(props.replication)}
+            ${recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons])}`
+            : nothing
+        }
+      </div>
     </section>
   `;
 }
