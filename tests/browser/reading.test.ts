@@ -177,6 +177,7 @@ describe('reading on a phone and a laptop', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('section')).toBe('live');
     // A table-of-contents link scrolls in place, moves focus to the heading and records the section.
     await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.toc-details > summary').click();
     await page.locator('.toc a', { hasText: 'A motif for computing' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('section')).toBe('motif');
     expect(Math.abs(await settledHeadingTop(page, 'motif'))).toBeLessThanOrEqual(2);

@@ -13,7 +13,7 @@ export class ArticleNotices extends ArticleSection {
       linkNotices.length
         ? html`<div class="notice" role="alert" id="url-notice">
             <strong>Some settings in this link could not be used.</strong>
-            <ul>${linkNotices.map((n) => html`<li>${n}</li>`)}</ul>
+            <ul>${linkNotices.map((n) => html`<li>${n}</li> `)}</ul>
             <button type="button" @click=${this.onDismiss}>Dismiss</button>
           </div>`
         : nothing

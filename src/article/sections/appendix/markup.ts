@@ -1,3 +1,4 @@
+import { docRef } from '../../page/source-links';
 import { html, type TemplateResult } from 'lit';
 import { CARRIER_SHARE, REPRESENTED_GAIN, SECONDARY_WEIGHT } from '../../../model/analysis';
 import { DEFAULT_CONFIG } from '../../../model/config';
@@ -14,7 +15,7 @@ const FOOTNOTES = {
       long the models train: the budget control of Figure 1 switches between the models trained to convergence and those
       trained with the public replications’ budget, and the text, captions and table follow it. Every count on this page
       is shown next to the training that produced it; the recipes and every run behind them are in the repository’s
-      docs/training.md.`,
+      ${docRef('docs/training.md')}.`,
   adam: () =>
     html`Adam divides each gradient by a running estimate of its own size, so every weight moves by roughly the learning
       rate per step, whatever the loss’s scale. Steps × learning rate is therefore a rough measure of how far the

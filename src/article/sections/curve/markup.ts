@@ -33,11 +33,14 @@ function recipeAt(curve: CurveData, density: number, seed?: number): string {
 }
 
 const spread = (min: number, max: number, seeds: number): string =>
-  min === max ? `the same for all ${seeds} seeds` : `range ${formatNumber(min, 0)}–${formatNumber(max, 0)} over ${seeds} seeds`;
+  seeds === 1
+    ? 'one seed'
+    : min === max
+      ? `the same for all ${seeds} seeds`
+      : `range ${formatNumber(min, 0)}–${formatNumber(max, 0)} over ${seeds} seeds`;
 
 /** One transition in words: where, the median seed's numbers with the seeds' range, the denser neighbour, the budget. */
 function crossingSentence(
-  curve: CurveData,
   crossing: Crossing | null,
   what: string,
   pick: (l: CurveLevel) => { min: number; median: number; max: number },
@@ -56,21 +59,50 @@ function crossingSentence(
       lasting === level
         ? ', and at every sparser density'
         : lasting
-          ? html`; it falls back below in between and holds at every density from <strong>1 − S = ${formatDensity(lasting.density)}</strong> on (${formatNumber(pick(lasting).median, 0)}, ${spread(pick(lasting).min, pick(lasting).max, lasting.seeds.length)})`
+          ? html`. Between there and <strong>1 − S = ${formatDensity(lasting.density)}</strong> some densities drop back below
+              the mark; from ${formatDensity(lasting.density)} on, every sparser density stays past it
+              (${formatNumber(pick(lasting).median, 0)} at ${formatDensity(lasting.density)}, ${spread(pick(lasting).min, pick(lasting).max, lasting.seeds.length)})`
           : '; the sparsest densities fall back below'
-    }. Trained with ${recipeAt(curve, level.density)}${lasting && recipeAt(curve, lasting.density) !== recipeAt(curve, level.density) ? html`; from ${formatDensity(lasting.density)} with ${recipeAt(curve, lasting.density)}` : nothing}.
+    }.
   </li>`;
+}
+
+/** The recipes behind the transitions' densities, for the note under the figure. */
+function recipesNote(curve: CurveData, crossings: readonly (Crossing | null)[]): TemplateResult {
+  const densities = [...new Set(crossings.flatMap((c) => (c ? [c.level.density, ...(c.lasting ? [c.lasting.density] : [])] : [])))];
+  return html`<details class="curve-recipes">
+    <summary>How the grid was trained</summary>
+    <p>
+      The grid runs from 1 to 0.001, spaced evenly in log density with the paper’s seven levels among them. Every density
+      is trained with one recipe, the same for all its seeds: batch, steps and learning rate are smooth, monotone
+      functions of density at a fixed compute budget per density (src/model/recipe-family.ts; docs/training.md). At the
+      densities named above:
+    </p>
+    <ul>
+      ${densities.map((d) => html`<li>1 − S = ${formatDensity(d)}: ${recipeAt(curve, d)}.</li>`)}
+    </ul>
+  </details>`;
 }
 
 /** The replication budget's transitions, where its seven levels show them. */
 function replicationSentence(replication: readonly CurveLevel[]): TemplateResult | typeof nothing {
   if (replication.length === 0) return nothing;
   const t = curveThresholds(replication);
-  const at = (c: Crossing | null): string => (c ? `1 − S = ${formatDensity(c.level.density)}` : 'none of its seven levels');
+  const named: [string, Crossing | null][] = [
+    ['the first polysemantic neurons appear', t.firstPolysemantic],
+    ['half the neurons are polysemantic', t.halfPolysemantic],
+    ['more features are computed than there are ± pairs', t.morePairsThanNeurons],
+  ];
+  // one clause per density, so that two transitions at the same level are named together
+  const byDensity = new Map<string, string[]>();
+  for (const [what, crossing] of named) {
+    const where = crossing ? `at 1 − S = ${formatDensity(crossing.level.density)}` : 'at none of its seven levels';
+    byDensity.set(where, [...(byDensity.get(where) ?? []), what]);
+  }
+  const clauses = [...byDensity].map(([where, whats]) => `${whats.join(' and ')} ${where}`);
   return html`<p>
-    With the replication budget (10,000 steps of batch 1,024 at learning rate 1e-3, one seed, the dotted line), the same
-    three transitions read ${at(t.firstPolysemantic)}, ${at(t.halfPolysemantic)} and ${at(t.morePairsThanNeurons)}: its
-    models are not trained to the end at either side of the sweep, so where they cross is partly a matter of budget.
+    With the replication budget (the dotted line; one seed, trained far less), ${clauses.join('; ')}. Those models are
+    not trained to the end at either side of the sweep, so where they cross is partly a matter of budget.
   </p>`;
 }
 
@@ -113,27 +145,13 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
       <div class="prose">
         <h2>${SECTION_TITLES.curve}</h2>
         <p>
-          Seven panels sample the transition; the curve below follows it through
-          ${curve ? plural(curve.levels.length, 'density', 'densities') : 'a grid of densities'} from 1 to 0.001, spaced evenly in
-          log density with the paper’s seven levels among them, with
-          ${curve ? plural(curve.seeds.length, 'seed') : 'three seeds'} each. Every density is trained with one recipe, the
-          same for all its seeds, whose batch, steps and learning rate change smoothly with density at a fixed compute budget
-          (the method section gives the rule), so a transition on the curve comes from the density, not from a change of recipe.
-          That budget does not reach the converged sweep’s loss in the middle of the range: the loss panel shows where the
-          models stay above the clean 20 × 2 solution, and counts there describe models still learning. The band spans the
-          seeds, the line is their median. Point at the curve, or focus it and use the arrow keys, to see that density’s
-          neurons.
+          Between the paper’s seven levels the change is gradual. The curve follows it through
+          ${curve ? plural(curve.levels.length, 'density', 'densities') : 'a grid of densities'}, each with
+          ${curve ? plural(curve.seeds.length, 'seed') : 'three seeds'} and one training recipe that changes smoothly with
+          density, so a step in the curve comes from the density, not from a change of recipe. The line is the median seed,
+          the band spans the seeds. In the middle of the range this budget leaves models above the clean 20 × 2 solution’s
+          loss (the loss panel shows where): counts there describe models still learning. Point at the curve, or focus it and use the arrow keys, to see that density’s neurons below it.
         </p>
-        ${
-          curve && t
-            ? html`<ul class="curve-transitions">
-              ${crossingSentence(curve, t.firstPolysemantic, 'The first polysemantic neurons', (l) => l.polysemantic, 'polysemantic neurons')}
-              ${crossingSentence(curve, t.halfPolysemantic, 'Half the neurons polysemantic', (l) => l.polysemantic, 'polysemantic neurons')}
-              ${crossingSentence(curve, t.morePairsThanNeurons, `More features computed than the ${Math.floor((curve.levels[0]?.neurons ?? 40) / 2)} ± pairs the neurons can give one each`, (l) => l.featuresComputed, 'features')}
-            </ul>
-            ${replicationSentence(props.replication)}`
-            : nothing
-        }
       </div>
       <figure class="curve-figure">
         ${
@@ -166,6 +184,20 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
         </figcaption>
       </figure>
       ${curve ? chosenPlot(props, curve) : nothing}
+      <div class="prose">
+        <p>Three marks stand out along the curve:</p>
+        ${
+          curve && t
+            ? html`<ul class="curve-transitions">
+              ${crossingSentence(t.firstPolysemantic, 'The first polysemantic neurons', (l) => l.polysemantic, 'polysemantic neurons')}
+              ${crossingSentence(t.halfPolysemantic, 'Half the neurons polysemantic', (l) => l.polysemantic, 'polysemantic neurons')}
+              ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${Math.floor((curve.levels[0]?.neurons ?? 40) / 2)} ± pairs the neurons can give one each`, (l) => l.featuresComputed, 'features')}
+            </ul>
+            ${replicationSentence(props.replication)}
+            ${recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons])}`
+            : nothing
+        }
+      </div>
     </section>
   `;
 }

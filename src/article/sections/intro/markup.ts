@@ -12,12 +12,12 @@ import { SECTION_TITLES } from '../contents/markup';
 export function denseSentence(budget: SweepBudget, dense: LevelSummary | undefined): string {
   if (!dense) return '';
   const pairs = Math.floor(dense.neurons / 2);
-  const trained = budget === 'converged' ? 'trained to convergence' : 'trained with the public replications’ budget';
-  const seeds = dense.seeds > 1 ? ` in each of its ${dense.seeds} seeds` : '';
+  const figure = `Figure ${FIGURE_NUMBER.sweep}`;
   if (dense.representedFeatures.min === pairs && dense.representedFeatures.max === pairs) {
-    return `Figure ${FIGURE_NUMBER.sweep}’s dense model, ${trained}, does that${seeds}: it computes ${pairs} features, each with its own pair of neurons.`;
+    return `When every feature is present in every input, the trained network does exactly that (${figure}, left): it computes ${pairs} features, each with its own pair of neurons.`;
   }
-  return `Figure ${FIGURE_NUMBER.sweep}’s dense model, ${trained}, computes ${formatSpread(dense.representedFeatures)} features rather than ${pairs}.`;
+  const trained = budget === 'converged' ? '' : ', trained with the shorter replication budget,';
+  return `When every feature is present in every input, the network${trained} computes ${formatSpread(dense.representedFeatures)} features rather than ${pairs} (${figure}, left).`;
 }
 
 /** The title, byline and opening; `contents` (the table of contents) sits between byline and text, `dense` is denseSentence's. */
@@ -39,22 +39,29 @@ export function introSection(contents: TemplateResult, dense: string): TemplateR
         }
         <div><dt>Cite</dt><dd><a href="#cite">BibTeX</a></dd></div>
       </dl>
-      ${contents}
+      <details class="toc-details">
+        <summary>Contents</summary>
+        ${contents}
+      </details>
       <div id="article-start" tabindex="-1">
         <p>
-          A neural network often seems to track more properties of its input than it has neurons. One way to do that is
-          <a class="term" href="#term-superposition">superposition</a>: giving each property, or <em>feature</em>, a
-          direction in activation space, and letting many more directions than dimensions share the space. The directions
-          cannot all be orthogonal, so features interfere with each other; but when each feature is rarely active, two of
-          them are seldom active together and the interference is a price worth paying.
+          A layer of a neural network often seems to represent more features of its input than it has neurons.
+          <a class="term" href="#term-superposition">Superposition</a> is one way to do that: each feature gets its own
+          direction in the layer’s activations, and more directions than dimensions share the space. They cannot all be
+          at right angles, so features interfere with each other. But if each feature is rarely present, two of them are
+          seldom present together, and the interference rarely costs anything.
         </p>
         <p>
-          Storing features this way is one thing. The striking result of the paper’s “computation in superposition” section
-          is that a network can also <em>compute</em> on features it keeps in superposition. The task is as small as it can
-          be: output the absolute value ${tex('|x_i|')} of each of 100 inputs, using a hidden layer of only 40 ReLU neurons.
-          Because a clean solution spends two neurons on every feature, 40 neurons can compute 20 features without any
-          sharing. What happens to the other 80 depends on how sparse the inputs are, and that is what you can explore
-          here. <span id="intro-dense">${dense}</span>
+          Storing features this way is one thing; <em>computing</em> with them is another. The task here is about as small
+          as a computation gets: read 100 inputs and output the absolute value ${tex('|x_i|')} of each, through one hidden
+          layer of 40 ReLU neurons. The ReLU is needed, because ${tex('|x| = \\operatorname{ReLU}(x) + \\operatorname{ReLU}(-x)')}:
+          one neuron for each sign. At two neurons a feature, 40 neurons can serve 20 features cleanly and leave the other
+          80 with nothing. <span id="intro-dense">${dense}</span>
+        </p>
+        <p>
+          The question is what the network does when the inputs are sparse, when each one is usually zero. Does it still
+          give up on 80 features, or does it share its neurons and compute more than 20? The figure below lets you look
+          inside one trained network: set an input, watch which neurons fire, and compare its outputs with ${tex('|x|')}.
         </p>
       </div>
     </section>

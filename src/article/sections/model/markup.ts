@@ -27,15 +27,44 @@ export function modelSection(): TemplateResult {
         push its neurons into their linear range and the experiment stops being about ReLUs.
       </p>
       <p>
-        We draw a trained network as a <em>neuron weight stack plot</em>. Each column is a hidden neuron; it stacks one
-        bar per input feature whose height is the size of that feature’s input weight, above the axis when the weight is
-        positive and below when it is negative. Each neuron is first rescaled so that its largest input weight is 1 (its
-        output weights are scaled by the inverse, which leaves the network’s function unchanged), and neurons are sorted
-        by the importance of their largest feature. A bar’s colour says how much its feature is in superposition: dark
-        when no other feature shares its direction, bright when other features project onto it as strongly as it does
-        itself. A faint grey background marks a
-        <a class="term" href="#term-polysemantic">polysemantic</a> neuron.
+        To see what a trained network does, we draw its first layer as a <em>neuron weight stack plot</em>. Each column
+        is one hidden neuron, and each coloured bar in it is one input feature’s weight into that neuron:
       </p>
+      <figure class="stack-key" aria-label="A sketch of two columns of a stack plot, annotated">
+        <svg viewBox="0 0 320 150" role="img" aria-labelledby="stack-key-title">
+          <title id="stack-key-title">Sketch: a monosemantic neuron with one bar, a polysemantic neuron with one large bar and small ones, on a grey background</title>
+          <line x1="10" y1="90" x2="310" y2="90" class="key-axis" />
+          <rect x="40" y="20" width="34" height="70" class="key-dark" />
+          <rect x="166" y="6" width="34" height="138" class="key-shade" />
+          <rect x="170" y="30" width="26" height="60" class="key-bright" />
+          <rect x="170" y="20" width="26" height="10" class="key-mid" />
+          <rect x="170" y="90" width="26" height="22" class="key-mid" />
+          <text x="84" y="40" class="key-label">one feature,</text>
+          <text x="84" y="54" class="key-label">weight 1</text>
+          <text x="206" y="50" class="key-label">primary feature</text>
+          <text x="206" y="108" class="key-label">negative weight</text>
+          <text x="206" y="124" class="key-label">(below the axis)</text>
+          <text x="20" y="112" class="key-label">monosemantic</text>
+          <text x="150" y="140" class="key-label" text-anchor="end">grey: polysemantic</text>
+        </svg>
+        <figcaption class="small">A sketch, not a trained model: how to read two columns.</figcaption>
+      </figure>
+      <ul class="reading-key">
+        <li><strong>Height</strong> is the size of the weight: above the axis when it is positive, below when negative.</li>
+        <li>
+          <strong>Scale</strong>: each neuron is rescaled so that its largest weight is 1 (its output weights by the inverse,
+          which leaves the network’s function unchanged).
+        </li>
+        <li><strong>Order</strong>: neurons run left to right by the importance of their largest feature.</li>
+        <li>
+          <strong>Colour</strong> says how much a feature shares its direction with others: dark when no other feature
+          does, bright when others project onto it as strongly as it does itself.
+        </li>
+        <li>
+          A faint <strong>grey background</strong> marks a <a class="term" href="#term-polysemantic">polysemantic</a>
+          neuron, one that reads several features.
+        </li>
+      </ul>
     </section>
   `;
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ModelAnalysis } from '../../../model/analysis';
 import { densityOf } from '../../state/live-settings';
-import { formatCount, formatDensity, formatNumber, plural } from '../../../viz/core/format';
+import { formatCount, formatDensity, plural } from '../../../viz/core/format';
 import { FIGURE_NUMBER } from '../../page/article-meta';
 import { stepOfTotal, timeLeftPhrase } from '../../training/progress';
 import { isRunning, type TrainingStatus } from '../../training/training-controller';
@@ -10,6 +10,7 @@ import type { MotifView } from './view';
 import { fnRef } from '../appendix/markup';
 import { SECTION_TITLES } from '../contents/markup';
 import { download } from '../../figures/download';
+import { motifSentence } from './text';
 
 export interface MotifSectionProps {
   /** The motif model drawn (shipped, or retrained in this browser); null when its file did not load. */
@@ -40,9 +41,13 @@ function decomposition(analysis: ModelAnalysis): TemplateResult {
   const motifNeurons = new Set(analysis.motifs.flatMap((m) => [m.asymmetricNeuron, m.inhibitionNeuron]));
   const plain = analysis.neurons.filter((n) => n.kind === 'monosemantic' && !motifNeurons.has(n.neuron)).length;
   const rest = analysis.neurons.length - plain - motifNeurons.size;
+  const instances = analysis.motifs.length === 1 ? 'the motif' : `the ${analysis.motifs.length} motif instances`;
+  const others =
+    rest === 0
+      ? 'none is left over'
+      : `${rest === 1 ? 'the one left over carries' : `the other ${rest} carry`} mostly small weights that act as conditional biases`;
   return html`Of its ${analysis.neurons.length} neurons, ${plain} are plain |x| neurons (each reads one feature, on one
-    side), ${motifNeurons.size} form the ${plural(analysis.motifs.length, 'motif instance')} and ${rest}
-    ${rest === 1 ? 'does' : 'do'} something else, mostly small weights that act as conditional biases.`;
+    side), ${motifNeurons.size} make up ${instances}, and ${others}.`;
 }
 
 /** How to read the short labels a narrow plot uses, with the first motif's own neurons: “8 · A1” is neuron 8, … */
@@ -79,13 +84,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
               and searched its weights with the detector described in the method section. Figure
               ${FIGURE_NUMBER.motifModel} shows it. The detector finds
               ${plural(analysis.motifs.length, 'instance')} of the motif. ${decomposition(analysis)}
-              ${analysis.motifs.map(
-                (m, k) => html`In instance ${k + 1}, neuron ${m.asymmetricNeuron} reads b = ${m.featureB} at
-                  ${formatNumber(m.inputRatio)} of its weight on a = ${m.featureA} and writes b
-                  ${formatNumber(m.outputRatio, 1)} times as strongly as a; on a alone it pushes
-                  ${formatNumber(m.interference)} onto b’s output, of which neuron ${m.inhibitionNeuron} takes back
-                  ${formatNumber(m.cancellation)}. `,
-              )}
+              ${analysis.motifs.map((m, k) => `${motifSentence(m, `instance ${k + 1}`)} `)}
             </p>`
             : html`<p class="small">The motif model’s weights are not available.</p>`
         }

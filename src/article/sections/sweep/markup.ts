@@ -1,3 +1,4 @@
+import { docRef } from '../../page/source-links';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatDensity, formatLoss, formatNumber } from '../../../viz/core/format';
 import { BUDGET_LABELS, SWEEP_BUDGETS, type SweepBudget } from '../../state/budget';
@@ -137,7 +138,7 @@ function retrainControls(props: SweepSectionProps): TemplateResult {
       : html`<button type="button" @click=${props.onRetrain}>Retrain the replication-budget sweep</button>
           <span class="small">Switches the figure to the replication budget and trains its seven models again in your browser,
             ${formatCount(props.retrainSteps)} steps each: ${estimate} on a two-core laptop. The converged sweep trains
-            each level with its own recipe, offline (docs/training.md); the live model below trains one level at a time.</span>`;
+            each level with its own recipe, offline (${docRef('docs/training.md')}); the live model below trains one level at a time.</span>`;
   // isRunning() narrows `status` to idle below; the run that ended is read from props again.
   const ended = props.status.target === 'sweep' ? props.status : null;
   if (ended?.snapshot && props.budget === 'replication') {

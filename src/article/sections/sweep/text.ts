@@ -72,7 +72,7 @@ export function sweepNarrative(budget: SweepBudget, levels: readonly LevelSummar
   if (purer) {
     const apart = purer.lowParticipation.median - purer.monosemantic.median >= 5;
     sentences.push(
-      `At 1 − S = 0.01, ${fs(purer.monosemantic)} neurons are monosemantic by the 0.1 rule and ${fs(purer.lowParticipation)} have a participation ratio under 1.5${apart ? ': most of those read one feature plus small stray weights, which make a neuron polysemantic by the 0.1 rule and which the participation ratio barely notices. How many neurons count as monosemantic depends on the rule' : ''}.`,
+      `At 1 − S = 0.01, ${fs(purer.monosemantic)} ${purer.monosemantic.max === 1 ? 'neuron is' : 'neurons are'} monosemantic by the 0.1 rule and ${fs(purer.lowParticipation)} have a participation ratio under 1.5${apart ? ': most of those read one feature plus small stray weights, which make a neuron polysemantic by the 0.1 rule and which the participation ratio barely notices. How many neurons count as monosemantic depends on the rule' : ''}.`,
     );
   }
   sentences.push(
@@ -106,7 +106,7 @@ export function budgetComparison(converged: readonly LevelSummary[], replication
     .filter((p): p is { c: LevelSummary; r: LevelSummary } => p.r !== undefined && p.r.loss.median < p.c.loss.median)
     .map(
       ({ c, r }) =>
-        `At 1 − S = ${formatDensity(c.density)} the replication budget’s model has the lower eval loss (${formatLoss(r.loss.median)} against ${formatLoss(c.loss.median)}) with ${r.monosemantic.median} monosemantic neurons against ${c.monosemantic.median}: there the converged recipe ends with more monosemantic neurons but not a lower loss, so the count depends on the training as well as on the sparsity (docs/training.md traces it to the learning rate).`,
+        `At 1 − S = ${formatDensity(c.density)} the replication budget’s model has the lower eval loss (${formatLoss(r.loss.median)} against ${formatLoss(c.loss.median)}) with ${r.monosemantic.median} monosemantic neurons against ${c.monosemantic.median}: there the converged recipe ends with more monosemantic neurons but not a lower loss, so the count depends on the training as well as on the sparsity.`,
     );
   return [
     `Training to convergence changes the picture at both ends of the sweep. At 1 − S = 1 the features computed go ${moved(dense.r.representedFeatures, dense.c.representedFeatures)} and the eval loss falls ${lossChange(dense)}-fold.`,

@@ -3,6 +3,7 @@
  * loaded model drawn and analysed like the shipped ones. Everything shown from a file (its name,
  * how it was read, the error) is bound as text, never as markup.
  */
+import { motifSentence } from '../motif/text';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Carrier, FeaturePair } from '../../../model/analysis';
 import { IMPORT_CAPS } from '../../../model/import/caps';
@@ -67,14 +68,7 @@ function motifFindings(view: YourInstanceView): TemplateResult {
     return html`<p class="small">The motif detector finds no asymmetric superposition motif in this instance.</p>`;
   return html`<p>
       The motif detector finds ${plural(view.motifs.length, 'asymmetric superposition motif')}.
-      ${view.motifs.map(
-        (
-          m,
-          k,
-        ) => html`In motif ${k + 1}, neuron ${m.asymmetricNeuron} reads b = ${m.featureB} at ${formatNumber(m.inputRatio)} of its weight on
-          a = ${m.featureA} and writes b ${formatNumber(m.outputRatio, 1)} times as strongly as a; on a alone it pushes
-          ${formatNumber(m.interference)} onto b’s output, of which neuron ${m.inhibitionNeuron} takes back ${formatNumber(m.cancellation)}. `,
-      )}
+      ${view.motifs.map((m, k) => `${motifSentence(m, `motif ${k + 1}`)} `)}
     </p>
     ${view.closeups.map(
       (closeup, k) => html`<figure>

@@ -1,0 +1,162 @@
+/**
+ * Every generated sentence, read for template glitches: each generator rendered for every budget,
+ * seed, level, grid density and the motif model, and each sentence checked for repeated values in a
+ * list, count–verb disagreement, wrong plurals, sentences run together, float noise, NaN, undefined
+ * and null. A glitch names the sentence it was found in.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { curveSection } from '../../../src/article/sections/curve/markup';
+import { intermediateSection } from '../../../src/article/sections/intermediate/markup';
+import { intermediateView } from '../../../src/article/sections/intermediate/view';
+import { denseSentence } from '../../../src/article/sections/intro/markup';
+import { idleLine, statusLine } from '../../../src/article/sections/live/text';
+import { methodSection } from '../../../src/article/sections/method/markup';
+import { motifSection } from '../../../src/article/sections/motif/markup';
+import { motifSentence } from '../../../src/article/sections/motif/text';
+import { motifView } from '../../../src/article/sections/motif/view';
+import { yourInstanceView } from '../../../src/article/sections/your-model/view';
+import { budgetComparison, budgetSentence, sweepNarrative } from '../../../src/article/sections/sweep/text';
+import { curveData, replicationLevels } from '../../../src/article/shipped/curve-models';
+import { retrainBudget, trainingBudget } from '../../../src/article/shipped/provenance-text';
+import { analyseFile } from '../../../src/article/shipped/shipped-models';
+import type { ShownSweep } from '../../../src/article/shipped/shown-sweep';
+import { shippedSummary } from '../../../src/article/shipped/shown-sweep';
+import { levelAt } from '../../../src/article/shipped/sweep-summary';
+import { parseState } from '../../../src/article/state/url-state';
+import { PAPER_DENSITIES } from '../../../src/model/config';
+import { parseWeightsFile } from '../../../src/model/weights-file';
+import { idle, liveRun, motif, seeds, sweep } from './fixtures';
+import { templateText } from './template-text';
+
+// KaTeX is typeset at build time (vite.config.ts); here a formula reads as nothing.
+vi.mock('../../../src/article/math', () => ({ tex: () => '' }));
+
+const file = (name: string) => analyseFile(parseWeightsFile(JSON.parse(readFileSync(`public/weights/${name}`, 'utf8')) as unknown));
+const curveFiles = [0, 1, 2].map((seed) => ({ seed, file: file(`curve-converged-seed${seed}.json`) }));
+const noop = (): void => {};
+
+/** Every problem found in `text`, as short names. */
+function glitches(text: string): string[] {
+  const found: string[] = [];
+  if (/\bNaN\b/.test(text)) found.push('NaN');
+  if (/\bundefined\b/.test(text)) found.push('undefined');
+  if (/\bnull\b/.test(text)) found.push('null');
+  if (/\d\.\d*[1-9]\d{6,}|\d{7,}\.\d/.test(text.replace(/,/g, ''))) found.push('float noise');
+  if (/[a-z0-9)][.;:][A-Z]/.test(text)) found.push('run together');
+  if (/(?<![.\d,−-])\b1 (neurons|features|seeds|instances|motif instances|models|do|have)\b/.test(text)) found.push('"1" with a plural');
+  if (/(?<![.\d,−-])\b([02-9]|\d{2,}) (neuron|feature|seed|instance|model)\b(?![-’'])/.test(text))
+    found.push('plural count with a singular noun');
+  // a count as the subject, not a name ("neuron 0 reads")
+  const count = String.raw`(?<![.\d,−-]|neuron |feature |output |seed |motif |instance |= )\b`;
+  if (
+    new RegExp(`${count}0 (do|does|has|have|is|are|reads|read)\\b`).test(text) ||
+    new RegExp(`${count}1 (do|have|are|read|compute)\\b`).test(text)
+  )
+    found.push('count–verb agreement');
+  const value = String.raw`(?:1 − S = )?\d[\d.,]*\d|(?:1 − S = )?\d`;
+  for (const list of text.matchAll(new RegExp(`(?:(?:${value})(?:, | and )){1,}(?:${value})`, 'g'))) {
+    const values = list[0].split(/, (?=1 − S|\d)| and /).map((v) => v.replace(/\.$/, ''));
+    if (new Set(values).size < values.length) found.push(`repeated value in a list: ${list[0]}`);
+  }
+  return found;
+}
+
+/** The sentences of a text, each with the glitches in it. */
+function audit(label: string, text: string): string[] {
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  return sentences.flatMap((sentence) => glitches(sentence).map((g) => `${label}: ${g} — “${sentence}”`));
+}
+
+const budgets = {
+  converged: shippedSummary(seeds),
+  replication: shippedSummary([sweep]),
+};
+const shownFor = (budget: 'converged' | 'replication', seed: number): ShownSweep =>
+  budget === 'converged' ? { budget, drawn: seeds[seed]!, seed, seeds } : { budget, drawn: sweep, seed: 0, seeds: [sweep] };
+
+describe('the glitch detector', () => {
+  it('finds the glitches the article has had', () => {
+    expect(glitches('read 1 − S = 0.3, 1 − S = 0.03 and 1 − S = 0.03: its')).toHaveLength(1);
+    expect(glitches('the same three transitions read 1 − S = 0.3, 1 − S = 0.03 and 1 − S = 0.03')).not.toEqual([]);
+    expect(glitches('4 form the 2 motif instances and 0 do something else')).toContain('count–verb agreement');
+    expect(glitches('using 1.Training steps')).toContain('run together');
+    expect(glitches('a loss of 0.30000001192092896')).toContain('float noise');
+    expect(glitches('it has 1 neurons')).toContain('"1" with a plural');
+    expect(glitches('it has 2 neuron that')).toContain('plural count with a singular noun');
+    expect(glitches('NaN features, undefined and null')).toHaveLength(3);
+    expect(glitches('At 1 − S = 0.03, 12 of 40 neurons are monosemantic; 1 neuron reads 2.5 features.')).toEqual([]);
+  });
+});
+
+describe('every generated sentence', () => {
+  let problems: string[] = [];
+  beforeEach(() => {
+    problems = [];
+  });
+  const check = (label: string, text: string) => problems.push(...audit(label, text));
+
+  it('reads cleanly in the sweep’s text, for both budgets and every seed', () => {
+    for (const [budget, levels] of Object.entries(budgets) as ['converged' | 'replication', typeof budgets.converged][]) {
+      for (const s of sweepNarrative(budget, levels)) check(`sweepNarrative ${budget}`, s);
+      for (const seed of budget === 'converged' ? [0, 1, 2] : [0]) {
+        check(`budgetSentence ${budget} ${seed}`, budgetSentence(shownFor(budget, seed)));
+        check(`intermediate ${budget} ${seed}`, templateText(intermediateSection(intermediateView(shownFor(budget, seed)))));
+      }
+      for (const d of PAPER_DENSITIES) check(`denseSentence ${budget} ${d}`, denseSentence(budget, levelAt(levels, d)));
+      // a single seed's summary, as a sweep retrained here gives
+      for (const seed of [0, 1, 2])
+        for (const s of sweepNarrative(budget, shippedSummary([seeds[seed]!]))) check(`sweepNarrative seed ${seed}`, s);
+    }
+    for (const s of budgetComparison(budgets.converged, budgets.replication)) check('budgetComparison', s);
+    for (const f of [sweep, motif, ...seeds]) {
+      check('trainingBudget', trainingBudget(f.file));
+      check('retrainBudget', retrainBudget(f.file));
+    }
+    check(
+      'method',
+      templateText(
+        methodSection(
+          seeds.map((s) => s.file),
+          sweep.file,
+          'wasm',
+        ),
+      ),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('reads cleanly in the curve’s text, at every grid density chosen', () => {
+    const curve = curveData(curveFiles);
+    const base = { curve, loading: 'ready' as const, replication: replicationLevels(sweep), liveDensity: 0.1, onSelect: noop };
+    check('curve', templateText(curveSection({ ...base, selected: null })));
+    for (const level of curve.levels) check(`curve at ${level.density}`, templateText(curveSection({ ...base, selected: level.density })));
+    check('curve of one seed', templateText(curveSection({ ...base, curve: curveData(curveFiles.slice(0, 1)), selected: null })));
+    expect(problems).toEqual([]);
+  });
+
+  it('reads cleanly in the motif section, the live status lines and the link notices', () => {
+    check(
+      'motif',
+      templateText(motifSection({ view: motifView(idle, motif), status: idle, onRetrain: noop, onCancel: noop, onRestore: noop })),
+    );
+    // a loaded model: every instance of the motif file and of each converged seed, analysed as the page analyses an upload
+    for (const loaded of [motif, ...seeds]) {
+      loaded.file.instances.forEach((instance, k) => {
+        const view = yourInstanceView(instance, k, { densities: [], importanceDecay: 0.8 }, null);
+        view.motifs.forEach((m, j) => {
+          check(`loaded motif ${k}.${j}`, motifSentence(m, `motif ${j + 1}`));
+        });
+      });
+    }
+    for (const phase of ['starting', 'training', 'paused', 'completed'] as const) {
+      for (const step of [0, 1, 1_200])
+        check(`statusLine ${phase}`, statusLine(liveRun({ phase, step, losses: step ? [0.0021] : [], stepsPerSecond: 410 })));
+    }
+    for (const live of ['idle', 'waiting', 'training', 'pausedByReader', 'autoPaused', 'done'] as const)
+      check(`idleLine ${live}`, idleLine(idle, live));
+    const links = ['?density=abc&seed=1.5&steps=0&lr=x', '?section=nowhere&budget=odd&model=z&m=1.5', '?v=99&density=0.1', '?density=0.1'];
+    for (const link of links) check(`notices ${link}`, parseState(link).notices.join(' '));
+    expect(problems).toEqual([]);
+  });
+});
