@@ -22,6 +22,7 @@ import { OverflowFocus } from './page/overflow-focus';
 import './page/notices';
 import './sections/appendix/section';
 import type { ArticleSection } from './sections/article-section';
+import './sections/computation/section';
 import './sections/curve/section';
 import './sections/intermediate/section';
 import { skipLink } from './sections/intro/markup';
@@ -223,6 +224,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
       <main class="page">
         <article-notices></article-notices>
         <article-intro></article-intro>
+        <article-computation></article-computation>
         <article-model></article-model>
         <article-sweep></article-sweep>
         <article-curve></article-curve>

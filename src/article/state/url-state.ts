@@ -10,11 +10,24 @@
  * recipe at the link's density (steps and learning rate only when the reader overrode them) and
  * shows the converged sweep.
  */
+import type { InputEntry } from '../../model/analysis/computation';
 import { CONFIG_LIMITS } from '../../model/config';
 import { SWEEP_BUDGETS, SWEEP_SEED_LIMITS, type SweepBudget } from './budget';
+import { COMPUTATION_MODEL_FIELD, type ComputationModel, INPUT_FIELD } from './computation-fields';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, LIVE_RECIPE_FAMILIES, type LiveSettings } from './live-settings';
 
-export const SECTIONS = ['intro', 'model', 'sweep', 'curve', 'live', 'intermediate', 'motif', 'your-model', 'method'] as const;
+export const SECTIONS = [
+  'intro',
+  'computation',
+  'model',
+  'sweep',
+  'curve',
+  'live',
+  'intermediate',
+  'motif',
+  'your-model',
+  'method',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** The sweep figure's settings: which shipped sweep it draws. */
@@ -32,6 +45,9 @@ export interface ArticleState extends LiveSettings, SweepSettings {
    * the URL (it stays on the reader's computer), so a link with this flag shows no model.
    */
   readonly model?: 'local';
+  /** The computation figure's input and model (computation-fields.ts); absent: the section's defaults. */
+  readonly input?: readonly InputEntry[];
+  readonly computationModel?: ComputationModel;
 }
 
 export const DEFAULT_SWEEP_SETTINGS: SweepSettings = Object.freeze({ budget: 'converged', sweepSeed: 0 });
@@ -182,6 +198,8 @@ const modelField: FieldSpec<'model'> = {
 export const FIELDS = [
   sectionField,
   modelField,
+  COMPUTATION_MODEL_FIELD,
+  INPUT_FIELD,
   choiceField('budget', 'budget', 'Training budget', SWEEP_BUDGETS),
   numberField('sweepSeed', 'sweep-seed', 'Sweep seed', SWEEP_SEED_LIMITS, true),
   numberField('density', 'density', 'Feature density', LIVE_LIMITS.density, false),

@@ -5,6 +5,7 @@ import { type ArticleState, formatState, type SectionId } from '../../state/url-
 /** Each section's heading, declared once: the sections and the table of contents both read it. */
 export const SECTION_TITLES: Readonly<Record<SectionId, string>> = Object.freeze({
   intro: ARTICLE_META.title,
+  computation: 'One input, through the network',
   model: 'The model',
   sweep: 'From dedicated neurons to shared ones',
   curve: 'The whole transition, density by density',

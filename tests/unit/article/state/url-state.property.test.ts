@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../../src/model/config';
 import { LIVE_LIMITS, liveConfig } from '../../../../src/article/state/live-settings';
 import { FIELDS, parseState, SECTIONS } from '../../../../src/article/state/url-state';
+import { MAX_INPUT_FEATURE, MAX_INPUT_PAIRS } from '../../../../src/article/state/computation-fields';
 
 const PARAMS = FIELDS.map((f) => f.param);
 
@@ -29,6 +30,11 @@ const hostileValue = fc.oneof(
     '\u202e',
     'ℵ₀',
     '١٢٣',
+    '0:0.83,7:-0.41',
+    '3:2,3:-5,99:0.5,400:1,-1:0.2,1.5:0.1',
+    'converged:0.01:0',
+    'converged:0:9',
+    'motif',
   ),
   fc.string({ minLength: 1000, maxLength: 10_000 }),
 );
@@ -53,6 +59,16 @@ describe('permalink parsing under hostile input', () => {
         expect(state.density).toBeLessThanOrEqual(LIVE_LIMITS.density.max);
         expect(state.m).toBeLessThanOrEqual(LIVE_LIMITS.m.max);
         expect(Number.isInteger(state.seed)).toBe(true);
+        // The computation figure's input: at most MAX_INPUT_PAIRS distinct whole features, values in [−1, 1].
+        const input = state.input ?? [];
+        expect(input.length).toBeLessThanOrEqual(MAX_INPUT_PAIRS);
+        expect(new Set(input.map((e) => e.feature)).size).toBe(input.length);
+        for (const { feature, value } of input) {
+          expect(Number.isInteger(feature) && feature >= 0 && feature < MAX_INPUT_FEATURE).toBe(true);
+          expect(Math.abs(value)).toBeLessThanOrEqual(1);
+        }
+        const model = state.computationModel;
+        if (model?.kind === 'converged') expect(model.density > 0 && model.density <= 1).toBe(true);
         const config = liveConfig(state);
         expect(validateConfig(config)).toEqual([]);
         // Bounded work: steps and batch within the live limits and the live recipe's largest batch.
