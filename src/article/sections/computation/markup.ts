@@ -11,6 +11,8 @@ export interface ComputationSectionProps {
   /** Null until a model has loaded. */
   readonly view: ComputationView | null;
   readonly computation: Computation | null;
+  /** The hidden band's half-range (view.ts's steadyHiddenMax). */
+  readonly hiddenMax: number;
   readonly onModelChange: (key: string) => void;
 }
 
@@ -52,7 +54,7 @@ export function computationSection(props: ComputationSectionProps): TemplateResu
               .seed=${view.seed}
               .density=${view.density}
               .inhibition=${view.inhibition}
-              .hiddenMax=${view.hiddenMax}
+              .hiddenMax=${props.hiddenMax}
             ></computation-figure>
             <figcaption>
               Drag a feature up or down on the input strip (or focus it and use the arrow keys), or press “Random input” for an

@@ -10,7 +10,7 @@ import '../../../viz/computation/computation-figure';
 import type { ArticleContext } from '../../context';
 import { ArticleSection } from '../article-section';
 import { computationSection } from './markup';
-import { computationView } from './view';
+import { computationView, steadyHiddenMax } from './view';
 
 /** How long after the reader's last change the input is written to the URL. */
 const COMMIT_MS = 250;
@@ -89,9 +89,11 @@ export class ArticleComputation extends ArticleSection {
   protected renderSection(context: ArticleContext): unknown {
     const view = this.view(context);
     const silenced = view?.inhibition && this.removed ? view.inhibition.neuron : undefined;
+    const computation = view ? computeForward(view.weights, view.input, silenced) : null;
     return computationSection({
       view,
-      computation: view ? computeForward(view.weights, view.input, silenced) : null,
+      computation,
+      hiddenMax: view && computation ? steadyHiddenMax(view.hiddenMax, computation) : 1,
       onModelChange: this.onModelChange,
     });
   }

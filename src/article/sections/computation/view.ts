@@ -3,7 +3,7 @@
  * live model or the motif model), resolved against what has loaded, with the input it computes on.
  * Pure: the section element turns this into <computation-figure>'s properties.
  */
-import type { InputEntry } from '../../../model/analysis/computation';
+import type { Computation, InputEntry } from '../../../model/analysis/computation';
 import type { NetworkWeights } from '../../../model/network';
 import type { InhibitionToggle } from '../../../viz/computation/computation-figure';
 import type { LiveShown } from '../../live/live-model-controller';
@@ -66,6 +66,24 @@ export function hiddenScale(weights: NetworkWeights): number {
     need = Math.max(need, (top[0] ?? 0) + (top[1] ?? 0) + (top[2] ?? 0) + Math.abs(weights.b1?.[j] ?? 0));
   });
   return Math.ceil(need * 4) / 4;
+}
+
+/**
+ * The hidden band's half-range for one computation: the model's fixed scale, widened (to the next
+ * quarter) only when this input's tallest stack is beyond it, as a dense random input can be.
+ */
+export function steadyHiddenMax(scale: number, computation: Computation): number {
+  let need = 0;
+  for (const neuron of computation.neurons) {
+    let up = Math.max(neuron.bias, 0);
+    let down = Math.min(neuron.bias, 0);
+    for (const c of neuron.contributions) {
+      if (c.value > 0) up += c.value;
+      else down += c.value;
+    }
+    need = Math.max(need, up, -down);
+  }
+  return need <= scale ? scale : Math.ceil(need * 4) / 4;
 }
 
 /** The input a model opens with when the link gives none: a few features, or the motif's feature a. */
