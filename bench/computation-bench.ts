@@ -10,6 +10,7 @@ export interface ComputationUpdate {
   readonly page: string;
   readonly updates: number;
   readonly medianMs: number;
+  readonly p95Ms: number;
   readonly maxMs: number;
 }
 
@@ -21,7 +22,7 @@ export async function computationUpdates(browser: Browser, baseUrl: string): Pro
       await page.goto(`${baseUrl}bench/computation.html?${query}&bench`);
       await page.waitForFunction(() => window.computationBench !== undefined, null, { timeout: 120_000 });
       const bench = await page.evaluate(() => window.computationBench!);
-      results.push({ page: query, updates: bench.updates, medianMs: bench.medianMs, maxMs: bench.maxMs });
+      results.push({ page: query, updates: bench.updates, medianMs: bench.medianMs, p95Ms: bench.p95Ms, maxMs: bench.maxMs });
     } finally {
       await page.close();
     }
