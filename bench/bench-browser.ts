@@ -12,6 +12,7 @@ import { unpackInstance } from '../src/training/run-frame';
 import { LINK_VERSION } from '../src/article/state/link-formats';
 import type { SuperpositionArticle } from '../src/article/superposition-article';
 import { engineReport, median, otherFormulation, round } from './bench-stats';
+import { computationUpdates } from './computation-bench';
 import { poolParallelism } from './pool-memory';
 import type { Formulation } from '../src/training/engine';
 import {
@@ -199,7 +200,7 @@ async function poolSpeedup(browser: Browser, baseUrl: string, repeats: number) {
   };
 }
 
-export const BROWSER_PARTS = ['sweep', 'pool', 'parallelism', 'plot', 'live'] as const;
+export const BROWSER_PARTS = ['sweep', 'pool', 'parallelism', 'plot', 'computation', 'live'] as const;
 export type BrowserPart = (typeof BROWSER_PARTS)[number];
 
 export async function browserBenchmarks(repeats: number, parts: ReadonlySet<BrowserPart>, log: (line: string) => void) {
@@ -244,6 +245,8 @@ export async function browserBenchmarks(repeats: number, parts: ReadonlySet<Brow
     const firstPlot: number[] = [];
     for (let r = 0; r < (parts.has('plot') ? repeats : 0); r++) firstPlot.push(await firstPlotMs(browser, baseUrl));
     log(`first stack plot: ${firstPlot.map(round).join(', ')} ms`);
+    const computation = parts.has('computation') ? await computationUpdates(browser, baseUrl) : null;
+    if (computation) log(`computation figure, per drag update: ${JSON.stringify(computation)}`);
     // A live model at every paper level, against the converged sweep's seeds at that level.
     const live = [];
     const converged = parts.has('live') ? convergedRanges() : new Map<number, ConvergedRange>();
@@ -255,6 +258,7 @@ export async function browserBenchmarks(repeats: number, parts: ReadonlySet<Brow
       ...(parts.has('sweep') && { sweepStepsPerSecond: sweep }),
       ...(pool && { sweepOverWorkers: pool }),
       ...(parallelism && { poolParallelism: parallelism }),
+      ...(computation && { computationUpdateMs: computation }),
       ...(parts.has('plot') && { firstStackPlotMs: { median: round(median(firstPlot)), samples: firstPlot.map(round) } }),
       ...(parts.has('live') && {
         liveModels: {

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --repeats 3] [--skip-node] [--skip-sweep] [--skip-converged] [--skip-browser] [--browser sweep,pool,parallelism,plot,live]
+ * npm run bench [-- --repeats 3] [--skip-node] [--skip-sweep] [--skip-converged] [--skip-browser] [--browser sweep,pool,parallelism,plot,computation,live]
  * Prints JSON, medians over repeats, ratios between figures of this run only:
  * - node: training steps/s of the 7-instance sweep (batch 1024) on every backend reachable in
  *   Node, for the engine and the straightforward baseline, and the kernels a step dispatches in
@@ -11,7 +11,8 @@
  *   backends both formulations), the sweep retrain through the page's worker pool in one worker
  *   and in one per core (bench/pool.html), the pool's workers, wasm threads and memory at 1, 2 and
  *   16 reported cores (parallelism, bench/pool-memory.ts), and, on the built
- *   article, the time from navigation to the first drawn stack plot, the longest main-thread task
+ *   article, the time from navigation to the first drawn stack plot, the computation figure's
+ *   drag update (compute + redraw, median and max of 200, bench/computation.html), the longest main-thread task
  *   while a live model trains, and, per paper level, the seconds a live model (link format 3, the
  *   live recipe) takes to finish, its monosemantic count and exact eval loss against the converged
  *   sweep's three seeds.

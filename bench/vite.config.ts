@@ -1,5 +1,5 @@
 /**
- * The benchmark's site: the article plus the benchmark pages (bench/index.html, bench/pool.html), built into
+ * The benchmark's site: the article plus the benchmark pages (bench/index.html, bench/pool.html, bench/computation.html), built into
  * artifacts/bench-site so that dist/, what ships, holds no benchmark.
  */
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,14 @@ export default mergeConfig(
     build: {
       outDir: 'artifacts/bench-site',
       emptyOutDir: true,
-      rollupOptions: { input: { article: `${root}index.html`, bench: `${root}bench/index.html`, pool: `${root}bench/pool.html` } },
+      rollupOptions: {
+        input: {
+          article: `${root}index.html`,
+          bench: `${root}bench/index.html`,
+          pool: `${root}bench/pool.html`,
+          computation: `${root}bench/computation.html`,
+        },
+      },
     },
   }),
 );

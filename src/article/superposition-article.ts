@@ -23,6 +23,7 @@ import { OverflowFocus } from './page/overflow-focus';
 import './page/notices';
 import './sections/appendix/section';
 import type { ArticleSection } from './sections/article-section';
+import './sections/computation/section';
 import './sections/curve/section';
 import './sections/intermediate/section';
 import { skipLink } from './sections/intro/markup';
@@ -242,12 +243,13 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
       <main class="page">
         <article-notices></article-notices>
         <article-intro></article-intro>
+        <article-computation></article-computation>
         <article-model></article-model>
         <article-sweep></article-sweep>
-        <article-neuron-response></article-neuron-response>
         <article-curve></article-curve>
         <article-live></article-live>
         <article-intermediate></article-intermediate>
+        <article-neuron-response></article-neuron-response>
         <article-motif></article-motif>
         <article-your-model></article-your-model>
         <article-method></article-method>

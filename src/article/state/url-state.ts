@@ -10,20 +10,23 @@
  * recipe at the link's density (steps and learning rate only when the reader overrode them) and
  * shows the converged sweep.
  */
+import type { InputEntry } from '../../model/analysis/computation';
 import { CONFIG_LIMITS } from '../../model/config';
 import { SWEEP_BUDGETS, SWEEP_SEED_LIMITS } from './budget';
+import { COMPUTATION_MODEL_FIELD, type ComputationModel, INPUT_FIELD } from './computation-fields';
 import { DEFAULT_SWEEP_SETTINGS, LINK_DEFAULTS, LINK_VERSION, type SweepSettings, VERSION_PARAM } from './link-formats';
 import { neuronFromLink } from './neuron-choice';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, LIVE_RECIPE_FAMILIES, type LiveSettings } from './live-settings';
 
 export const SECTIONS = [
   'intro',
+  'computation',
   'model',
   'sweep',
-  'neuron-response',
   'curve',
   'live',
   'intermediate',
+  'neuron-response',
   'motif',
   'your-model',
   'method',
@@ -46,6 +49,9 @@ export interface ArticleState extends LiveSettings, SweepSettings {
   readonly embed?: EmbedFigure;
   /** The hidden neuron the neuron-response section shows (0 … NEURON_LIMITS.max); absent: its default. */
   readonly neuron?: number;
+  /** The computation figure's input and model (computation-fields.ts); absent: the section's defaults. */
+  readonly input?: readonly InputEntry[];
+  readonly computationModel?: ComputationModel;
 }
 
 export const DEFAULT_STATE: ArticleState = Object.freeze({ section: 'intro', ...DEFAULT_SWEEP_SETTINGS, ...DEFAULT_LIVE_SETTINGS });
@@ -182,6 +188,8 @@ export const FIELDS = [
   sectionField,
   modelField,
   embedField,
+  COMPUTATION_MODEL_FIELD,
+  INPUT_FIELD,
   choiceField('budget', 'budget', 'Training budget', SWEEP_BUDGETS),
   numberField('sweepSeed', 'sweep-seed', 'Sweep seed', SWEEP_SEED_LIMITS, true),
   numberField('density', 'density', 'Feature density', LIVE_LIMITS.density, false),

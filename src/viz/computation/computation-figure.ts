@@ -117,6 +117,8 @@ export class ComputationFigure extends SvgFigure {
       svg.selectAll('*').remove();
       return 40;
     }
+    // The input strip inside is a slider: an <svg role="img"> would hide it (axe: nested-interactive).
+    svg.attr('role', 'group');
     const layout = computationLayout(computation, this.order, width, this.hiddenMax === undefined ? {} : { hiddenMax: this.hiddenMax });
     this.layout = layout;
     const plot = part(svg, 'g', 'plot').attr('transform', `translate(${MARGIN.left},0)`);

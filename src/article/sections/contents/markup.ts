@@ -5,12 +5,13 @@ import { type ArticleState, formatState, type SectionId } from '../../state/url-
 /** Each section's heading, declared once: the sections and the table of contents both read it. */
 export const SECTION_TITLES: Readonly<Record<SectionId, string>> = Object.freeze({
   intro: ARTICLE_META.title,
+  computation: 'One input, through the network',
   model: 'The model',
   sweep: 'From dedicated neurons to shared ones',
-  'neuron-response': 'What a neuron responds to',
   curve: 'The whole transition, density by density',
   live: 'Drag the sparsity',
   intermediate: 'In between: primaries, secondaries and pairs',
+  'neuron-response': 'What a neuron responds to',
   motif: 'A motif for computing in superposition',
   'your-model': 'Bring your own model',
   method: 'Method',

@@ -290,14 +290,14 @@ describe('the location controller: landing on a section', () => {
 describe('the location controller: following the reader', () => {
   it('the reader’s scroll puts the section at the reading line into the URL, once per animation frame', () => {
     const article = open(link({}));
-    // 40% of an 800 px viewport is 320 px: a scroll to 700 puts the model section's top (1,000) at 300.
+    // 40% of an 800 px viewport is 320 px: a scroll to 700 puts the computation section's top (1,000) at 300.
     readerScrolls(article, 350);
     readerScrolls(article, 350);
     expect(browser.frames.waiting).toBe(1);
     expect(article.sectionsEntered).toEqual([]);
     browser.frames.run();
-    expect(article.sectionsEntered).toEqual(['model']);
-    expect(browser.window.location.search).toBe(formatState({ ...DEFAULT_STATE, section: 'model' }));
+    expect(article.sectionsEntered).toEqual(['computation']);
+    expect(browser.window.location.search).toBe(formatState({ ...DEFAULT_STATE, section: 'computation' }));
   });
 
   it('staying within a section writes nothing', () => {
@@ -323,12 +323,12 @@ describe('the location controller: following the reader', () => {
     article.page.scrollY = 1000;
     browser.window.dispatchEvent(new Event('scroll'));
     browser.frames.run();
-    expect(article.sectionsEntered).toEqual(['model']);
+    expect(article.sectionsEntered).toEqual(['computation']);
     vi.advanceTimersByTime(200);
     article.page.scrollY = 2000;
     browser.window.dispatchEvent(new Event('scroll'));
     browser.frames.run();
-    expect(article.sectionsEntered).toEqual(['model']);
+    expect(article.sectionsEntered).toEqual(['computation']);
   });
 
   it('once the article leaves the page it stops holding a heading', () => {

@@ -4,6 +4,7 @@ import { validateConfig } from '../../../../src/model/config';
 import { LIVE_LIMITS, liveConfig } from '../../../../src/article/state/live-settings';
 import { FIELDS, parseState, SECTIONS } from '../../../../src/article/state/url-state';
 import { NEURON_LIMITS } from '../../../../src/article/state/neuron-choice';
+import { MAX_INPUT_FEATURE, MAX_INPUT_PAIRS } from '../../../../src/article/state/computation-fields';
 
 const PARAMS = FIELDS.map((f) => f.param);
 
@@ -30,6 +31,11 @@ const hostileValue = fc.oneof(
     '\u202e',
     'ℵ₀',
     '١٢٣',
+    '0:0.83,7:-0.41',
+    '3:2,3:-5,99:0.5,400:1,-1:0.2,1.5:0.1',
+    'converged:0.01:0',
+    'converged:0:9',
+    'motif',
   ),
   fc.string({ minLength: 1000, maxLength: 10_000 }),
 );
@@ -59,6 +65,16 @@ describe('permalink parsing under hostile input', () => {
           expect(state.neuron).toBeGreaterThanOrEqual(NEURON_LIMITS.min);
           expect(state.neuron).toBeLessThanOrEqual(NEURON_LIMITS.max);
         }
+        // The computation figure's input: at most MAX_INPUT_PAIRS distinct whole features, values in [−1, 1].
+        const input = state.input ?? [];
+        expect(input.length).toBeLessThanOrEqual(MAX_INPUT_PAIRS);
+        expect(new Set(input.map((e) => e.feature)).size).toBe(input.length);
+        for (const { feature, value } of input) {
+          expect(Number.isInteger(feature) && feature >= 0 && feature < MAX_INPUT_FEATURE).toBe(true);
+          expect(Math.abs(value)).toBeLessThanOrEqual(1);
+        }
+        const model = state.computationModel;
+        if (model?.kind === 'converged') expect(model.density > 0 && model.density <= 1).toBe(true);
         const config = liveConfig(state);
         expect(validateConfig(config)).toEqual([]);
         // Bounded work: steps and batch within the live limits and the live recipe's largest batch.

@@ -1,0 +1,106 @@
+/**
+ * The computation section: one input through one model, the reader choosing both. The model and
+ * the input live in the URL (computation-fields.ts); while the reader drags, the input is held
+ * here and written to the URL once they pause (COMMIT_MS), so a drag makes one history entry.
+ */
+import { customElement, state } from 'lit/decorators.js';
+import { computeForward, type InputEntry } from '../../../model/analysis/computation';
+import { createRng } from '../../../model/random';
+import '../../../viz/computation/computation-figure';
+import type { ArticleContext } from '../../context';
+import { ArticleSection } from '../article-section';
+import { computationSection } from './markup';
+import { computationView, steadyHiddenMax } from './view';
+
+/** How long after the reader's last change the input is written to the URL. */
+const COMMIT_MS = 250;
+
+/** Values are kept to 3 decimals, so that what the figure shows is exactly what the link holds. */
+const rounded = (input: readonly InputEntry[]): InputEntry[] =>
+  input.map(({ feature, value }) => ({ feature, value: Math.round(value * 1000) / 1000 || 0 }));
+
+@customElement('article-computation')
+export class ArticleComputation extends ArticleSection {
+  /** The input being dragged, not yet in the URL. */
+  @state() private pending: readonly InputEntry[] | null = null;
+  /** The inhibition neuron removed (motif model only); not part of the link. */
+  @state() private removed = false;
+  private commitTimer: ReturnType<typeof setTimeout> | undefined;
+  private draws = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flush();
+  }
+
+  private flush(): void {
+    clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+    // `pending` stays drawn until the context brings the committed input back (willUpdate).
+    if (this.pending && this.context) this.context.setState({ input: this.pending });
+  }
+
+  protected override willUpdate(): void {
+    if (this.pending && this.context?.state.input === this.pending) this.pending = null;
+  }
+
+  private readonly onInputChange = (event: Event): void => {
+    this.pending = rounded((event as CustomEvent<{ input: readonly InputEntry[] }>).detail.input);
+    clearTimeout(this.commitTimer);
+    this.commitTimer = setTimeout(() => this.flush(), COMMIT_MS);
+  };
+
+  private readonly onRandomInput = (): void => {
+    const view = this.view();
+    if (!view) return;
+    const rng = createRng(view.seed, 1000 + this.draws++);
+    const next: InputEntry[] = [];
+    for (let i = 0; i < view.weights.W2.length; i++) if (rng.next() < view.density) next.push({ feature: i, value: 2 * rng.next() - 1 });
+    this.pending = rounded(next);
+    this.flush();
+  };
+
+  private readonly onInhibitionToggle = (event: Event): void => {
+    this.removed = (event as CustomEvent<{ removed: boolean }>).detail.removed;
+  };
+
+  private readonly onModelChange = (key: string): void => {
+    const choice = this.view()?.choices.find((c) => c.key === key);
+    if (!choice || !this.context) return;
+    clearTimeout(this.commitTimer);
+    this.pending = null;
+    this.removed = false;
+    this.context.setState({ computationModel: choice.model, input: undefined });
+  };
+
+  private view(context = this.context) {
+    return context
+      ? computationView(context.models, context.liveModel.shown, context.state.computationModel, this.pending ?? context.state.input)
+      : null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('input-change', this.onInputChange);
+    this.addEventListener('random-input', this.onRandomInput);
+    this.addEventListener('inhibition-toggle', this.onInhibitionToggle);
+  }
+
+  protected renderSection(context: ArticleContext): unknown {
+    const view = this.view(context);
+    const silenced = view?.inhibition && this.removed ? view.inhibition.neuron : undefined;
+    const computation = view ? computeForward(view.weights, view.input, silenced) : null;
+    return computationSection({
+      view,
+      computation,
+      hiddenMax: view && computation ? steadyHiddenMax(view.hiddenMax, computation) : 1,
+      onModelChange: this.onModelChange,
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'article-computation': ArticleComputation;
+  }
+}
