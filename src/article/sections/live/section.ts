@@ -60,7 +60,7 @@ export class ArticleLive extends ArticleSection {
         reference: context.converged,
         replication: context.replication,
         selectedStep: context.chosenStep('live'),
-        curve: context.curve.task.value ?? null,
+        curve: context.curve.value,
       }),
       onTimelineSeek: this.onTimelineSeek,
       status,
