@@ -43,6 +43,8 @@ export interface YourModelSectionProps {
   /** The file being read, if any. */
   readonly reading: string | null;
   readonly error: string | null;
+  /** Tries the action that failed again, where it can be (a lazy chunk that did not load). */
+  readonly onRetry?: (() => void) | null;
   readonly settingsError: string | null;
   /** The URL says a local model is shown (model=local). */
   readonly localShown: boolean;

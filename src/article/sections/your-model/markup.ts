@@ -235,7 +235,13 @@ export function yourModelSection(props: YourModelSectionProps): TemplateResult {
         <span class="small">or drop a file anywhere on the page.</span>
         ${props.reading ? html`<span class="status-line" role="status">Reading ${props.reading}…</span>` : nothing}
       </div>
-      ${props.error ? html`<p class="notice error" role="alert" id="your-model-error">${props.error}</p>` : nothing}
+      ${
+        props.error
+          ? html`<p class="notice error" role="alert" id="your-model-error">
+            ${props.error} ${props.onRetry ? html`<button type="button" @click=${props.onRetry}>Retry</button>` : nothing}
+          </p>`
+          : nothing
+      }
       <div class="small shipped-downloads">
         <p>The shipped models, for Python (numpy.load) or to try here:</p>
         <ul>

@@ -40,6 +40,7 @@ export class ArticleYourModel extends ArticleSection {
       loaded: yourModel.loaded,
       reading: yourModel.reading,
       error: yourModel.error,
+      onRetry: yourModel.retry,
       settingsError: yourModel.settingsError,
       localShown: state.model === 'local',
       shipped: shippedDownloads(this.files),
