@@ -24,6 +24,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { analyseModel } from '../src/model/analysis';
 import { DEFAULT_CONFIG, importances } from '../src/model/config';
+import { CURVE_RECIPE, familyRecipe } from '../src/model/recipe-family';
 import { densityGrid, nearestLevelRecipe, neighbourRecipes } from '../src/model/grid';
 import { DEFAULT_EVALUATION_EXAMPLES, referenceLosses } from '../src/model/evaluation';
 import type { NetworkWeights } from '../src/model/network';
@@ -48,7 +49,7 @@ import { defaultWorkerCount, trainInWorkers } from './sweep-pool';
 const flags = parseFlags(process.argv.slice(2));
 const recipeName = flags['recipe'] ?? 'replication';
 if (!isRecipeName(recipeName)) throw new Error(`--recipe must be one of ${RECIPE_NAMES.join(', ')}, got "${recipeName}"`);
-const recipe = RECIPES[recipeName];
+const recipe = recipeName === 'curve' ? CURVE_RECIPE : RECIPES[recipeName];
 const seeds = (flags['seeds'] ?? flags['seed'] ?? '0').split(',').map(Number);
 if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error('--seeds must be non-negative integers');
 if (flags['densities'] && flags['grid']) throw new Error('give --densities or --grid, not both');
@@ -68,7 +69,7 @@ const shapeFields: Omit<ModelShape, 'seed'> = {
 
 /** The recipe's level nearest in log density (any density for the uniform replication recipe); with the flags' overrides. */
 function chosenLevel(density: number): LevelRecipe {
-  return withRecipeFlags(flags, nearestLevelRecipe(recipe, density));
+  return withRecipeFlags(flags, recipe.name === 'curve' ? familyRecipe(density) : nearestLevelRecipe(recipe, density));
 }
 const levels = densities.map(chosenLevel);
 const tryNeighbours = flags['neighbour-recipes'] !== undefined;

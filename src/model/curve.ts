@@ -4,6 +4,7 @@
  * TypeScript (no TF.js, no DOM); the article feeds it the analysed grid files.
  */
 import type { ModelCounts } from './analysis';
+import { DEAD_OUTPUT_EXCESS, type FailureReason, lossOutliers } from './failed-runs';
 
 /** What the curve reads off one trained model. */
 export interface CurveSample {
@@ -24,6 +25,18 @@ export interface CurveSample {
   readonly lossOverClean: number | null;
   /** Exact eval loss over the zero model's loss at this density; null when the file has no evaluation. */
   readonly lossOverZero: number | null;
+  /** Outputs stuck at 0 (failed-runs.ts deadOutputs); absent or empty when not checked. */
+  readonly deadOutputs?: readonly number[];
+  /** The loss those outputs add over the clean solution, ÷ its loss (failed-runs.ts); absent when not checked. */
+  readonly deadOutputExcess?: number;
+}
+
+/** A run left out of its level's bands: why, and what it reached. */
+export interface CurveOutlier {
+  readonly seed: number;
+  readonly reasons: readonly FailureReason[];
+  readonly deadOutputs: readonly number[];
+  readonly lossOverClean: number | null;
 }
 
 /** The spread of one quantity over the seeds of a level. */
@@ -37,11 +50,16 @@ export interface Band {
 export const CURVE_METRICS = ['monosemantic', 'featuresComputed', 'meanPolysemanticity', 'lossOverClean'] as const;
 export type CurveMetric = (typeof CURVE_METRICS)[number];
 
-/** One grid density: every metric's band over the seeds that trained it. */
+/** One grid density: every metric's band over the seeds that trained it and did not fail. */
 export interface CurveLevel {
   readonly density: number;
-  /** The seeds of this level, ascending. */
+  /** The seeds of this level whose runs the bands are made of, ascending (failed runs are in `outliers`). */
   readonly seeds: readonly number[];
+  /**
+   * The failed runs (failed-runs.ts), left out of every band and of the median seed, ascending by
+   * seed. When every run of a level failed, the bands keep them all and they are listed here too.
+   */
+  readonly outliers: readonly CurveOutlier[];
   readonly neurons: number;
   readonly monosemantic: Band;
   readonly polysemantic: Band;
@@ -79,6 +97,7 @@ export function curveSample(
   counts: ModelCounts,
   evalLoss: number | undefined,
   references: { readonly clean: number; readonly zeroModel: number },
+  failure: { readonly deadOutputs: readonly number[]; readonly deadOutputExcess: number } = { deadOutputs: [], deadOutputExcess: 0 },
 ): CurveSample {
   return {
     density,
@@ -91,23 +110,45 @@ export function curveSample(
     meanPolysemanticity: counts.meanPolysemanticity,
     lossOverClean: evalLoss === undefined ? null : evalLoss / references.clean,
     lossOverZero: evalLoss === undefined ? null : evalLoss / references.zeroModel,
+    deadOutputs: failure.deadOutputs,
+    deadOutputExcess: failure.deadOutputExcess,
   };
+}
+
+/** Why each sample failed (empty: it did not), in the order of `samples`. */
+export function failureReasons(samples: readonly CurveSample[]): FailureReason[][] {
+  const outliers = new Set(lossOutliers(samples));
+  return samples.map((s, k) => [
+    ...((s.deadOutputExcess ?? 0) >= DEAD_OUTPUT_EXCESS ? (['dead-output'] as const) : []),
+    ...(outliers.has(k) ? (['loss-outlier'] as const) : []),
+  ]);
 }
 
 /** The samples grouped by density, densest first, each metric as a band over its seeds. */
 export function curveLevels(samples: readonly CurveSample[]): CurveLevel[] {
+  const reasons = new Map(failureReasons(samples).map((r, k) => [samples[k]!, r]));
   const byDensity = new Map<number, CurveSample[]>();
   for (const s of samples) byDensity.set(s.density, [...(byDensity.get(s.density) ?? []), s]);
   return [...byDensity.entries()]
     .sort(([a], [b]) => b - a)
     .map(([density, group]) => {
-      const seeds = [...group].sort((a, b) => a.seed - b.seed);
+      const all = [...group].sort((a, b) => a.seed - b.seed);
+      const failed = all.filter((s) => reasons.get(s)!.length > 0);
+      const kept = all.filter((s) => reasons.get(s)!.length === 0);
+      const seeds = kept.length ? kept : all;
+      const outliers = failed.map((s) => ({
+        seed: s.seed,
+        reasons: reasons.get(s)!,
+        deadOutputs: s.deadOutputs ?? [],
+        lossOverClean: s.lossOverClean,
+      }));
       const of = (pick: (s: CurveSample) => number): Band => band(seeds.map(pick));
       const evaluated = seeds.filter((s) => s.lossOverClean !== null);
       const byLoss = [...evaluated].sort((a, b) => a.lossOverClean! - b.lossOverClean! || a.seed - b.seed);
       return {
         density,
         seeds: seeds.map((s) => s.seed),
+        outliers,
         neurons: seeds[0]!.neurons,
         monosemantic: of((s) => s.monosemantic),
         polysemantic: of((s) => s.polysemantic),

@@ -34,8 +34,9 @@ export interface LevelRecipe {
   readonly outputBiasInit: number;
 }
 
-export type RecipeName = 'replication' | 'converged' | 'live';
-export const RECIPE_NAMES: readonly RecipeName[] = ['replication', 'converged', 'live'];
+/** `curve`: the density curve's recipe family (recipe-family.ts), one rule for every density. */
+export type RecipeName = 'replication' | 'converged' | 'live' | 'curve';
+export const RECIPE_NAMES: readonly RecipeName[] = ['replication', 'converged', 'live', 'curve'];
 
 export interface Recipe {
   readonly name: RecipeName;
@@ -106,7 +107,8 @@ export const LIVE_RECIPE_LEVELS: Recipe = Object.freeze({
   ),
 });
 
-export const RECIPES: Readonly<Record<RecipeName, Recipe>> = Object.freeze({
+/** The recipes given level by level (the curve family, a rule, is in recipe-family.ts). */
+export const RECIPES: Readonly<Record<Exclude<RecipeName, 'curve'>, Recipe>> = Object.freeze({
   replication: REPLICATION_RECIPE,
   converged: CONVERGED_RECIPE,
   live: LIVE_RECIPE_LEVELS,

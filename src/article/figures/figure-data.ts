@@ -110,7 +110,8 @@ export function stackPlotData(
   });
   return {
     neurons,
-    superposition: analysis.features.map((f) => f.superposition),
+    // A feature the model does not embed has no score (null): NaN draws it in the neutral colour and keeps it out of the counts.
+    superposition: analysis.features.map((f) => f.superposition ?? Number.NaN),
     order: kind === 'final' && !frame.finalOrder ? 'importance' : kind,
     ...(frame.yMax !== undefined ? { yMax: frame.yMax } : {}),
   };

@@ -9,6 +9,7 @@ import type { ModelAnalysis } from '../../model/analysis';
 import { importances, type ModelConfig } from '../../model/config';
 import { type CurveLevel, type CurveSample, curveLevels, curveSample, nearestGridDensity } from '../../model/curve';
 import { referenceLosses } from '../../model/evaluation';
+import { runFailure } from '../../model/failed-runs';
 import { describeLevelRecipe } from '../../model/recipe';
 import { instanceConfig } from '../../model/weights-file';
 import { fetchWeights } from './fetch-weights';
@@ -47,7 +48,7 @@ export interface RecipeSeeds {
   readonly seeds: readonly number[];
 }
 
-/** The samples of one analysed weights file, its stored eval loss (if any) against the two references. */
+/** The samples of one analysed weights file, its stored eval loss (if any) against the two references, each run checked for dead outputs (a failed run is left out of the bands and listed as an outlier). */
 export function fileSamples(file: ShippedFile, seed: number): CurveSample[] {
   const importance = importances(file.file.config);
   return file.models.map((model, k) =>
@@ -57,6 +58,7 @@ export function fileSamples(file: ShippedFile, seed: number): CurveSample[] {
       model.analysis.counts,
       file.file.instances[k]!.evaluation?.loss,
       referenceLosses(model.density, importance, file.file.config.m),
+      runFailure(file.file.instances[k]!, model.density, importance),
     ),
   );
 }

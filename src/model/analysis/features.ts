@@ -40,8 +40,11 @@ export interface FeatureAnalysis {
   readonly feature: number;
   /** ‖W_i‖ of the weights given (the analysis passes normalised ones). */
   readonly norm: number;
-  /** s_i = Σ_{j≠i} (Ŵ_i·W_j)² of the weights given. */
-  readonly superposition: number;
+  /**
+   * s_i = Σ_{j≠i} (Ŵ_i·W_j)² of the weights given; null when the feature is not embedded
+   * (‖W_i‖ under EMBEDDED_NORM_FRACTION of the largest, superposition.ts): no direction, no score.
+   */
+  readonly superposition: number | null;
   /** g⁺_i: the rise of output i's pre-activation from x_i = 0 to x_i = 1 alone. */
   readonly gainPositive: number;
   /** g⁻_i: the rise of output i's pre-activation from x_i = 0 to x_i = −1 alone. */

@@ -4,7 +4,7 @@
  */
 export { maxAbs, normaliseNeurons, type NormalisedWeights } from './normalise';
 export { largestFeature, neuronOrder } from './order';
-export { featureNorms, superpositionMeasures } from './superposition';
+export { EMBEDDED_NORM_FRACTION, embeddedFeatures, featureNorms, superpositionMeasures } from './superposition';
 export {
   REPRESENTED_GAIN,
   classifyRepresentation,
@@ -29,6 +29,13 @@ export {
 } from './neurons';
 export { CARRIER_SHARE, featurePair, featurePairs, type Carrier, type FeaturePair } from './pairs';
 export { MOTIF_THRESHOLDS, findMotifs, type MotifInstance, type MotifThresholds } from './motif';
+export {
+  motifCatalogue,
+  summariseCatalogue,
+  type CatalogueEntry,
+  type CatalogueModel,
+  type CatalogueSummary,
+} from './motif-catalogue';
 export { analyseModel, analyseModels, type ModelCounts, type ModelAnalysis } from './model-analysis';
 export {
   EXACT_TOLERANCE,

@@ -4,7 +4,7 @@
  */
 import { interpolateViridis, type Selection } from 'd3';
 
-/** Colour for missing or non-finite values, outside the sequential scale. */
+/** Colour for missing or non-finite values, outside the sequential scale: also a feature the model does not embed (no score, superposition.ts). */
 export const NO_VALUE_COLOUR = '#9a9a9a';
 
 /** s clamped to [0, 1]: the bright end means "≥ 1", so larger values saturate there. */
@@ -13,8 +13,8 @@ export function clampSuperposition(s: number): number {
 }
 
 /** Viridis: dark = orthogonal (0), bright = others activate the feature as strongly as itself (≥ 1). */
-export function superpositionColour(s: number | undefined): string {
-  if (s === undefined || !Number.isFinite(s)) return NO_VALUE_COLOUR;
+export function superpositionColour(s: number | null | undefined): string {
+  if (s === undefined || s === null || !Number.isFinite(s)) return NO_VALUE_COLOUR;
   return interpolateViridis(clampSuperposition(s));
 }
 

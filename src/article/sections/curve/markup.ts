@@ -117,11 +117,14 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
         <p>
           Seven panels sample the transition; the curve below follows it through
           ${curve ? plural(curve.levels.length, 'density', 'densities') : 'a grid of densities'} from 1 to 0.001, spaced evenly in
-          log density with the paper’s seven levels among them, each trained to convergence with
-          ${curve ? plural(curve.seeds.length, 'seed') : 'three seeds'}. A density between two paper levels is trained with the
-          recipe of the nearer one and, where a grid neighbour uses the other one’s, with that too; each seed keeps the run
-          with the lower eval loss. The band spans the seeds, the line is their median. Point at the curve, or focus it and use
-          the arrow keys, to see that density’s neurons.
+          log density with the paper’s seven levels among them, with
+          ${curve ? plural(curve.seeds.length, 'seed') : 'three seeds'} each. Every density is trained with one recipe, the
+          same for all its seeds, whose batch, steps and learning rate change smoothly with density at a fixed compute budget
+          (the method section gives the rule), so a transition on the curve comes from the density, not from a change of recipe.
+          That budget does not reach the converged sweep’s loss in the middle of the range: the loss panel shows where the
+          models stay above the clean 20 × 2 solution, and counts there describe models still learning. The band spans the
+          seeds, the line is their median. Point at the curve, or focus it and use the arrow keys, to see that density’s
+          neurons.
         </p>
         ${
           curve && t

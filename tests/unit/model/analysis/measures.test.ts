@@ -56,7 +56,7 @@ describe('the superposition measure s_i = Σ_{j≠i} (Ŵ_i·W_j)²', () => {
     expect(s[0]).toBeCloseTo(0.25, 12); // (Ŵ_0·W_2)² = 0.5²
     expect(s[1]).toBeCloseTo(0, 12); // orthogonal to all
     expect(s[2]).toBeCloseTo(1, 12); // (Ŵ_2·W_0)² = 1²
-    expect(s[3]).toBe(0); // no direction: defined as 0
+    expect(s[3]).toBeNull(); // no direction: no score
   });
 
   it('reports the norms ‖W_i‖', () => {

@@ -210,7 +210,7 @@ describe('text', () => {
     const analysis = analyseModel({ W1, W2, b: [0, 0, 0, 0] }, [1, 1, 1, 1]);
     const d: StackPlotData = {
       neurons: analysis.neurons.map((a) => neuron(a.neuron, W1[a.neuron]!, { kind: a.kind })),
-      superposition: analysis.features.map((f) => f.superposition),
+      superposition: analysis.features.map((f) => f.superposition ?? Number.NaN),
     };
     expect(describeStackPlot(d)).toMatch(/^3 neurons: 2 monosemantic, 0 polysemantic and 1 dead\. /);
     const mixed: StackPlotData = {
