@@ -117,9 +117,11 @@ describe('the computation figure in Chromium', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + 2, box.y + 3, { steps: 5 });
     await page.mouse.up();
-    await page.waitForFunction(() => /input=0%3A(0\.[6-9]|1)/.test(location.search), null, { timeout: 10_000 }).catch(() => {
-      throw new Error(`after the drag the link is ${page.url()}`);
-    });
+    await page
+      .waitForFunction(() => /input=0%3A(0\.[6-9]|1)/.test(location.search), null, { timeout: 10_000 })
+      .catch(() => {
+        throw new Error(`after the drag the link is ${page.url()}`);
+      });
     // Keyboard: → to feature 1, ↑ sets it.
     await strip.focus();
     await page.keyboard.press('ArrowRight');

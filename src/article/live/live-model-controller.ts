@@ -11,7 +11,8 @@ import { INITIAL_LIVE_RUN, type LiveRunEvent, type LiveRunState, nextLiveRun } f
 import { liveConfigOf } from '../state/live-settings';
 import { NextTask } from './next-task';
 import { isShipped, sameConfig, type ShippedFile } from '../shipped/shipped-models';
-import type { RunChange, TrainingController } from '../training/training-controller';
+import type { RunChange, TrainingController, TrainingStatus } from '../training/training-controller';
+import { FinishedRuns } from './finished-runs';
 import type { ArticleState } from '../state/url-state';
 import type { ModelConfig } from '../../model/config';
 import type { RunFrame } from '../../training/run-frame';
@@ -20,6 +21,12 @@ import type { RunFrame } from '../../training/run-frame';
 export interface LiveShown {
   readonly config: ModelConfig;
   readonly frame: RunFrame;
+}
+
+/** A finished live run as it was shown: its status (frames included) and its drawn weights. */
+export interface FinishedRun {
+  readonly status: TrainingStatus;
+  readonly shown: LiveShown;
 }
 
 /** What the controller reads of the article. */
@@ -34,6 +41,9 @@ export class LiveModelController implements ReactiveController {
   state: LiveRunState = INITIAL_LIVE_RUN;
   /** The newest live weights drawn, shown until newer ones are. */
   shown: LiveShown | null = null;
+  /** A finished run shown again (Back/Forward), in place of the training controller's; null otherwise. */
+  restored: FinishedRun | null = null;
+  private readonly finished = new FinishedRuns<FinishedRun>();
   private observed = false;
   private readonly draw = new NextTask<LiveShown>((shown) => {
     this.shown = shown;
@@ -64,6 +74,15 @@ export class LiveModelController implements ReactiveController {
     const config = liveConfigOf(this.host.articleState);
     const { status } = this.training;
     if (status.target === 'live' && sameConfig(status.config, config) && this.training.running) return;
+    // A run of this configuration finished before (Back/Forward): show it again instead of retraining.
+    const finished = status.target === 'live' && sameConfig(status.config, config) ? undefined : this.finished.get(config);
+    this.restored = finished ?? null;
+    if (finished) {
+      this.draw.clear();
+      this.shown = finished.shown;
+      this.dispatch({ type: 'request', needsTraining: false });
+      return;
+    }
     this.dispatch({ type: 'request', needsTraining: !isShipped(replication, config) });
   }
 
@@ -82,6 +101,7 @@ export class LiveModelController implements ReactiveController {
   /** The TrainingController's run started / ended, as events of the machine. */
   onRunChange(change: RunChange): void {
     const live = change.target === 'live';
+    if (change.type === 'started' && live) this.restored = null;
     if (change.type === 'started') this.dispatch({ type: 'runStarted', live });
     else {
       const replaced = change.phase === 'replaced';
@@ -91,7 +111,9 @@ export class LiveModelController implements ReactiveController {
 
   hostUpdate(): void {
     const { status } = this.training;
-    if (status.target !== 'live') return;
+    if (status.target !== 'live' || this.restored) return;
+    if (status.phase === 'completed' && this.shown && sameConfig(this.shown.config, status.config) && this.shown.frame.step === status.step)
+      this.finished.put(status.config, { status, shown: this.shown });
     const frame = status.snapshot;
     if (!frame || frame.instances.length === 0) {
       // A new run has no weights yet: drop the previous run's model rather than show it as this one's.

@@ -4,8 +4,7 @@
  * reduced to the curve's bands (src/model/curve.ts). The replication-budget curve comes from the
  * shipped sweep the page has loaded anyway.
  */
-import { Task, TaskStatus } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ModelAnalysis } from '../../model/analysis';
 import { importances, type ModelConfig } from '../../model/config';
 import { type CurveLevel, type CurveSample, curveLevels, curveSample, nearestGridDensity } from '../../model/curve';
@@ -13,7 +12,9 @@ import { referenceLosses } from '../../model/evaluation';
 import { runFailure } from '../../model/failed-runs';
 import { describeLevelRecipe } from '../../model/recipe';
 import { instanceConfig } from '../../model/weights-file';
-import { analyseFile, fetchWeights, type ShippedFile } from './shipped-models';
+import { fetchWeights } from './fetch-weights';
+import { FileLoad } from './file-load';
+import { analyseFile, type ShippedFile } from './shipped-models';
 
 /** The seeds the grid ships, one file each. */
 export const CURVE_SEEDS: readonly number[] = [0, 1, 2];
@@ -68,20 +69,11 @@ export const replicationLevels = (sweep: ShippedFile): CurveLevel[] => curveLeve
 /** Lets the page paint between two files' analyses (about 0.2 s each on a phone). */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function loadCurve(): Promise<CurveData> {
-  const loaded = await Promise.allSettled(CURVE_SEEDS.map((seed) => fetchWeights(curvePath(seed))));
-  const files: { seed: number; file: ShippedFile }[] = [];
-  const errors: string[] = [];
-  for (const [k, result] of loaded.entries()) {
-    const seed = CURVE_SEEDS[k]!;
-    if (result.status === 'rejected') {
-      errors.push(`Seed ${seed} of the density curve could not be loaded (${String(result.reason)}).`);
-      continue;
-    }
-    await nextTask();
-    files.push({ seed, file: analyseFile(result.value) });
-  }
-  return curveData(files, errors);
+/** One grid file, fetched (with fetch-weights.ts's silence limit) and analysed. */
+async function loadCurveFile(seed: number): Promise<ShippedFile> {
+  const file = await fetchWeights(curvePath(seed));
+  await nextTask();
+  return analyseFile(file);
 }
 
 /** The curve of analysed grid files, one per seed. */
@@ -134,17 +126,35 @@ export function gridModelAt(curve: CurveData, density: number): ({ level: CurveL
 
 /**
  * Starts loading the curve once its section (or the live section, which marks its place on the
- * curve) comes within a screen of the viewport, or when asked; at most once per page. It stops
- * watching when the article leaves the page.
+ * curve) comes within a screen of the viewport, or when asked; at most once per page. Each seed's
+ * file loads on its own (file-load.ts) with its own failure and Retry; the curve draws once every
+ * file has loaded or failed, from the seeds that loaded. It stops watching when the article leaves the page.
  */
 export class CurveLoader implements ReactiveController {
-  readonly task: Task<[], CurveData>;
+  readonly files: readonly { readonly seed: number; readonly file: FileLoad<ShippedFile> }[];
+  private requested = false;
+  private cached: CurveData | null = null;
+  /** Set once every file has been answered and one loaded: the curve draws from then on. */
+  private drawn = false;
   private observer: IntersectionObserver | null = null;
   private readonly watched = new Set<Element>();
 
-  constructor(host: ReactiveControllerHost) {
-    this.task = new Task(host, { task: () => loadCurve(), args: () => [] as const, autoRun: false });
+  constructor(private readonly host: ReactiveControllerHost) {
+    this.files = CURVE_SEEDS.map((seed) => ({
+      seed,
+      file: new FileLoad(
+        `seed ${seed} of the density curve (${curvePath(seed)})`,
+        () => loadCurveFile(seed),
+        () => this.changed(),
+      ),
+    }));
     host.addController(this);
+  }
+
+  private changed(): void {
+    this.cached = null;
+    this.drawn ||= this.files.every(({ file }) => file.settled) && this.files.some(({ file }) => file.value);
+    this.host.requestUpdate();
   }
 
   /** The article left the page: nothing is watched until `observe` is called again. */
@@ -155,18 +165,41 @@ export class CurveLoader implements ReactiveController {
 
   /** Loads now (a permalink to the section, say); a second call does nothing. */
   request(): void {
-    if (this.task.status !== TaskStatus.INITIAL) return;
+    if (this.requested) return;
+    this.requested = true;
     this.observer?.disconnect();
-    void this.task.run();
+    for (const { file } of this.files) void file.start();
   }
 
   /** Watches `element` and loads when it comes near the viewport. */
   observe(element: Element | null): void {
-    if (!element || this.watched.has(element) || this.task.status !== TaskStatus.INITIAL) return;
+    if (!element || this.watched.has(element) || this.requested) return;
     this.observer ??= new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.request(), {
       rootMargin: '100% 0px',
     });
     this.watched.add(element);
     this.observer.observe(element);
+  }
+
+  /** The curve of the seeds that loaded, once every file has been answered at least once; null before, or if none loaded. */
+  get value(): CurveData | null {
+    if (this.loading !== 'ready') return null;
+    this.cached ??= curveData(
+      this.files.flatMap(({ seed, file }) => (file.value ? [{ seed, file: file.value }] : [])),
+      this.files.flatMap(({ file }) => file.failure ?? []),
+    );
+    return this.cached;
+  }
+
+  /** 'pending' before it is asked for, 'loading' until each file has loaded or failed, 'ready' (also while a failed file is retried), or why none loaded. */
+  get loading(): 'pending' | 'loading' | 'ready' | { readonly error: string } {
+    if (!this.requested) return 'pending';
+    if (this.drawn) return 'ready';
+    return this.files.every(({ file }) => file.settled) ? { error: 'None of the density curve’s files could be loaded.' } : 'loading';
+  }
+
+  /** One alert with a Retry button per grid file that failed. */
+  renderFailures(): TemplateResult {
+    return html`${this.files.map(({ file }) => file.renderFailure())}`;
   }
 }

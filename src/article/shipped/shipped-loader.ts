@@ -1,64 +1,88 @@
 /**
- * Loads the shipped models for its host with two @lit/task Tasks: the converged sweep and the
- * motif model first (what the default view draws), then the replication sweep, fetched only once
- * those are in so the first figure never waits for it. `onSettled` hears when the replication
- * sweep has loaded or failed: only then can a link be told whether a shipped file holds its model.
+ * Loads the shipped models for its host, each file on its own (file-load.ts): the converged sweep's
+ * seeds and the motif model at once (what the default view draws), then the replication sweep, once
+ * the converged seeds have loaded or failed, so the first figure never waits for it. A stalled or
+ * failed file holds back nothing else: the motif model never delays the sweep. `onSettled` hears
+ * when the replication sweep has loaded or failed: only then can a link be told whether a shipped
+ * file holds its model.
  */
-import { Task, TaskStatus } from '@lit/task';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { loadReplicationSweep, loadShippedModels, type ShippedFile, type ShippedModels } from './shipped-models';
+import { SHIPPED_CONVERGED_SEEDS, shippedWeightsPath } from '../../model/weights-file';
+import { fetchWeights } from './fetch-weights';
+import { FileLoad } from './file-load';
+import { analyseFile, type SeedSweep, type ShippedFile, type ShippedModels } from './shipped-models';
+
+const load = (path: string) => async (): Promise<ShippedFile> => analyseFile(await fetchWeights(path));
 
 export class ShippedLoader {
-  private readonly defaults: Task<readonly [], ShippedModels>;
-  private readonly replicationTask: Task<readonly [boolean], ShippedFile | null>;
-  /** Whether the replication sweep has loaded or failed. */
-  settled = false;
+  readonly motif: FileLoad<ShippedFile>;
+  readonly seeds: readonly { readonly seed: number; readonly file: FileLoad<ShippedFile> }[];
+  readonly replicationFile: FileLoad<ShippedFile>;
+  private cachedModels: ShippedModels | undefined;
+  /** Set once every converged seed has loaded or failed: the sweep draws from then on, also while a failed seed is retried. */
+  private seedsAnswered = false;
 
-  constructor(host: ReactiveControllerHost, onSettled: (replication: ShippedFile | null) => void) {
-    this.defaults = new Task(host, {
-      task: () => loadShippedModels(),
-      args: () => [] as const,
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onSettled: (replication: ShippedFile | null) => void,
+  ) {
+    const changed = (): void => this.changed();
+    this.motif = new FileLoad('the precomputed motif model (weights/motif.json)', load('weights/motif.json'), changed);
+    this.seeds = SHIPPED_CONVERGED_SEEDS.map((seed) => {
+      const path = shippedWeightsPath('converged', seed);
+      return { seed, file: new FileLoad(`the converged sweep’s seed ${seed} (${path})`, load(path), changed) };
     });
-    this.replicationTask = new Task(host, {
-      task: async ([ready]) => (ready ? loadReplicationSweep() : null),
-      args: () => [this.defaults.status === TaskStatus.COMPLETE] as const,
-      // onComplete runs before `value` is set, so the sweep is passed along.
-      onComplete: (sweep) => {
-        if (!sweep) return;
-        this.settled = true;
-        onSettled(sweep);
-      },
-      onError: () => {
-        this.settled = true;
-        onSettled(null);
-      },
+    const replicationPath = shippedWeightsPath('replication', 0);
+    this.replicationFile = new FileLoad(`the replication-budget sweep (${replicationPath})`, load(replicationPath), () => {
+      this.changed();
+      if (this.replicationFile.settled) this.onSettled(this.replicationFile.value);
     });
+    void this.motif.start();
+    for (const { file } of this.seeds) void file.start();
   }
 
-  /** The converged sweep's seeds and the motif model; undefined until they have loaded. */
+  private changed(): void {
+    this.cachedModels = undefined;
+    this.seedsAnswered ||= this.seeds.every((s) => s.file.settled);
+    if (this.seedsAnswered && this.replicationFile.state.status === 'idle') void this.replicationFile.start();
+    this.host.requestUpdate();
+  }
+
+  /** Whether the replication sweep has loaded or failed. */
+  get settled(): boolean {
+    return this.replicationFile.settled;
+  }
+
+  /**
+   * The converged sweep's seeds that loaded and the motif model (null while it loads or if it
+   * failed); undefined until every converged seed has first loaded or failed.
+   */
   get models(): ShippedModels | undefined {
-    return this.defaults.value;
+    if (!this.seedsAnswered) return undefined;
+    this.cachedModels ??= {
+      converged: this.seeds.flatMap(({ seed, file }): SeedSweep[] => (file.value ? [{ seed, sweep: file.value }] : [])),
+      motif: this.motif.value,
+    };
+    return this.cachedModels;
   }
 
   get replication(): ShippedFile | null {
-    return this.replicationTask.value ?? null;
+    return this.replicationFile.value;
   }
 
   /** Why the replication sweep is not there, for the reader; null once it has loaded. */
   get replicationMissing(): string | null {
-    if (this.replicationTask.status === TaskStatus.ERROR) {
-      const { error } = this.replicationTask;
-      return error instanceof Error ? error.message : String(error);
-    }
-    return this.replication ? null : 'Loading the replication-budget sweep…';
+    return this.replicationFile.failure ?? (this.replication ? null : 'Loading the replication-budget sweep…');
   }
 
-  /** The default models' loading notice, then one alert per file that failed. */
-  renderNotices(): TemplateResult | unknown {
-    return this.defaults.render({
-      pending: () => html`<p class="notice" role="status">Loading the shipped models…</p>`,
-      complete: (loaded) => loaded.errors.map((e) => html`<div class="notice error" role="alert">${e}</div>`),
-      error: (e) => html`<div class="notice error" role="alert">The shipped models could not be read (${String(e)}).</div>`,
-    });
+  /** The loading notice while the converged seeds load, then one alert with a Retry button per file that failed. */
+  renderNotices(): TemplateResult {
+    const loading = this.models ? null : html`<p class="notice" role="status">Loading the shipped models…</p>`;
+    const noSweep =
+      this.models && this.models.converged.length === 0
+        ? html`<div class="notice error" role="alert">No converged sweep loaded. Press Train to train a model here instead.</div>`
+        : null;
+    const files = [...this.seeds.map((s) => s.file), this.motif, this.replicationFile];
+    return html`${loading}${files.map((f) => f.renderFailure())}${noSweep}`;
   }
 }

@@ -1,19 +1,12 @@
 /**
- * The shipped models precomputed into public/weights/, fetched and analysed once: the converged
- * sweep (one file per seed) and the motif model first, for the default view; the replication
- * sweep after them, on its own, so the first figure never waits for it. Each file loads or fails
- * on its own; a failure becomes a sentence for the reader, and the page carries on with what did load.
+ * The shipped models precomputed into public/weights/ and their analyses: the converged sweep (one
+ * file per seed), the motif model and the replication sweep. shipped-loader.ts fetches each file on
+ * its own (fetch-weights.ts); this module analyses and looks them up.
  */
 import { analyseModel, type ModelAnalysis } from '../../model/analysis';
 import { importances, makeConfig, type ModelConfig } from '../../model/config';
 import type { NetworkWeights } from '../../model/network';
-import {
-  parseWeightsFile,
-  SHIPPED_CONVERGED_SEEDS,
-  shippedWeightsPath,
-  type StoredEvaluation,
-  type WeightsFile,
-} from '../../model/weights-file';
+import { shippedWeightsPath, type StoredEvaluation, type WeightsFile } from '../../model/weights-file';
 
 /** One trained instance and its analysis. */
 export interface AnalysedModel {
@@ -42,19 +35,8 @@ export interface SeedSweep {
 export interface ShippedModels {
   /** The converged sweep's seeds that loaded, in SHIPPED_CONVERGED_SEEDS order. */
   readonly converged: readonly SeedSweep[];
+  /** Null while it loads or if it failed (shipped-loader.ts says which). */
   readonly motif: ShippedFile | null;
-  /** One plain-text sentence per file that could not be loaded. */
-  readonly errors: readonly string[];
-}
-
-/** Fetches and validates a weights file; throws with a reader-facing reason. */
-export async function fetchWeights(path: string): Promise<WeightsFile> {
-  const response = await fetch(new URL(path, document.baseURI));
-  // A static server may answer a missing file with its HTML fallback page: that is "not found" too.
-  if (!response.ok || !response.headers.get('content-type')?.includes('json')) {
-    throw new Error(`${path} was not found (HTTP ${response.status})`);
-  }
-  return parseWeightsFile(await response.json());
 }
 
 /** Every instance of a file, analysed with the file's importances. */
@@ -70,33 +52,6 @@ export function analyseFile(file: WeightsFile): ShippedFile {
       ...(w.evaluation ? { evaluation: w.evaluation } : {}),
     })),
   };
-}
-
-/** The converged sweep's seeds and the motif model: what the article shows first. */
-export async function loadShippedModels(): Promise<ShippedModels> {
-  const [motif, ...seeds] = await Promise.allSettled([
-    fetchWeights('weights/motif.json'),
-    ...SHIPPED_CONVERGED_SEEDS.map((seed) => fetchWeights(shippedWeightsPath('converged', seed))),
-  ]);
-  const errors: string[] = [];
-  const converged: SeedSweep[] = [];
-  seeds.forEach((result, k) => {
-    const seed = SHIPPED_CONVERGED_SEEDS[k]!;
-    if (result.status === 'fulfilled') converged.push({ seed, sweep: analyseFile(result.value) });
-    else errors.push(`The converged sweep’s seed ${seed} could not be loaded (${String(result.reason)}).`);
-  });
-  if (converged.length === 0) errors.push('No converged sweep loaded. Press Train to train a model here instead.');
-  if (motif.status === 'rejected') errors.push(`The precomputed motif model could not be loaded (${String(motif.reason)}).`);
-  return { converged, motif: motif.status === 'fulfilled' ? analyseFile(motif.value) : null, errors };
-}
-
-/** The replication-budget sweep; throws with a reader-facing reason. */
-export async function loadReplicationSweep(): Promise<ShippedFile> {
-  try {
-    return analyseFile(await fetchWeights(shippedWeightsPath('replication', 0)));
-  } catch (error) {
-    throw new Error(`The replication-budget sweep could not be loaded (${error instanceof Error ? error.message : String(error)}).`);
-  }
 }
 
 /** A shipped file by the stem of its name in public/weights/ ("sweep-converged-seed0", "sweep", "motif"). */

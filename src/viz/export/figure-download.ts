@@ -98,8 +98,16 @@ export class FigureDownload extends LitElement {
       columns: parts.columns,
       legend: parts.legend ? panel(parts.legend) : null,
     });
-    const { textToOutlines } = await import('./svg-text-outlines');
-    return textToOutlines(composed);
+    let outlines: typeof import('./svg-text-outlines');
+    try {
+      outlines = await import('./svg-text-outlines');
+    } catch (error) {
+      // A lazy chunk gone after a redeploy, or the connection dropped: the buttons stay, so pressing one again retries.
+      throw new Error(
+        `the code that writes the file could not be loaded (${error instanceof Error ? error.message : String(error)}): the connection may have dropped, or the site was updated since this page opened. Press SVG or PNG to retry, or reload the page.`,
+      );
+    }
+    return outlines.textToOutlines(composed);
   }
 
   private async save(format: 'svg' | 'png'): Promise<void> {

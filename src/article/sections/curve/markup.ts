@@ -12,6 +12,8 @@ export interface CurveSectionProps {
   readonly curve: CurveData | null;
   /** 'pending' before the section comes near, 'loading', 'ready' or a sentence saying why it failed. */
   readonly loading: 'pending' | 'loading' | 'ready' | { readonly error: string };
+  /** One alert with a Retry button per grid file that failed (curve-models.ts). */
+  readonly failures?: unknown;
   /** The replication-budget sweep as curve levels (seven, one seed); empty before it loads. */
   readonly replication: readonly CurveLevel[];
   /** The density hovered or focused on the curve, or null: the stack plot then follows the live slider. */
@@ -180,9 +182,9 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
               ? 'The replication models’ file stores no exact evaluation, so the loss panel shows the converged grid only.'
               : ''
           }
-          ${curve?.errors.length ? curve.errors.join(' ') : ''}
         </figcaption>
       </figure>
+      ${props.failures ?? nothing}
       ${curve ? chosenPlot(props, curve) : nothing}
       <div class="prose">
         <p>Three marks stand out along the curve:</p>

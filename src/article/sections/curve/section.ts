@@ -1,20 +1,13 @@
 /** The density curve: its grid files (loaded as the section nears the screen), the curve, and the chosen density's stack plot. */
-import { TaskStatus } from '@lit/task';
 import { customElement, state } from 'lit/decorators.js';
 import type { ArticleContext } from '../../context';
 import { memo } from '../../figures/view-parts';
-import { type CurveLoader, replicationLevels } from '../../shipped/curve-models';
+import { replicationLevels } from '../../shipped/curve-models';
 import { ArticleSection } from '../article-section';
-import { type CurveSectionProps, curveSection } from './markup';
+import { curveSection } from './markup';
 
 /** Memoised so that the curve figure receives the same array on every render. */
 const replicationOf = memo(replicationLevels);
-
-/** 'pending' before the section comes near, 'loading', 'ready', or why the grid could not be loaded. */
-function curveLoading({ task }: CurveLoader): CurveSectionProps['loading'] {
-  if (task.status === TaskStatus.ERROR) return { error: `The density curve could not be loaded (${String(task.error)}).` };
-  return task.status === TaskStatus.INITIAL ? 'pending' : task.status === TaskStatus.PENDING ? 'loading' : 'ready';
-}
 
 @customElement('article-curve')
 export class ArticleCurve extends ArticleSection {
@@ -27,8 +20,9 @@ export class ArticleCurve extends ArticleSection {
 
   protected renderSection({ curve, replication, state: articleState }: ArticleContext): unknown {
     return curveSection({
-      curve: curve.task.value ?? null,
-      loading: curveLoading(curve),
+      curve: curve.value,
+      loading: curve.loading,
+      failures: curve.renderFailures(),
       replication: replication ? replicationOf(replication) : [],
       selected: this.selected,
       liveDensity: articleState.density,

@@ -1,3 +1,4 @@
+import { live } from 'lit/directives/live.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PAPER_DENSITIES } from '../../../model/config';
 import type { BackendName } from '../../../training/backend';
@@ -76,7 +77,7 @@ function densitySlider(props: LiveSectionProps): TemplateResult {
         min=${SLIDER_MIN}
         max=${SLIDER_MAX}
         step="any"
-        .value=${String(positionOf(state.density))}
+        .value=${live(String(positionOf(state.density)))}
         aria-valuetext=${`feature density ${formatDensity(state.density)}`}
         aria-describedby="slider-keys"
         @input=${(e: Event) => props.onSliderInput(densityAt(position(e)))}

@@ -50,7 +50,9 @@ export class ArticleLive extends ArticleSection {
 
   protected renderSection(context: ArticleContext): unknown {
     const { state: articleState, training, liveModel, liveInput } = context;
-    const { status, workerTensors } = training;
+    const { workerTensors } = training;
+    // A finished run shown again after Back/Forward stands in for the training controller's.
+    const status = liveModel.restored?.status ?? training.status;
     return liveSection({
       state: articleState,
       view: liveFigure({
@@ -60,7 +62,7 @@ export class ArticleLive extends ArticleSection {
         reference: context.converged,
         replication: context.replication,
         selectedStep: context.chosenStep('live'),
-        curve: context.curve.task.value ?? null,
+        curve: context.curve.value,
       }),
       onTimelineSeek: this.onTimelineSeek,
       status,

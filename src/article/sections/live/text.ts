@@ -46,3 +46,35 @@ export function idleLine(status: TrainingStatus, liveRun: LivePhase): string {
     ? `Not training: the ${what} is running. Pressing Train stops it and trains the live model.`
     : 'Not training. Move the slider or press Train.';
 }
+
+/** The counts a live model is compared on, with the shipped level's name for each. */
+const COMPARED: readonly { readonly key: 'monosemantic' | 'polysemantic' | 'representedFeatures'; readonly noun: string }[] = [
+  { key: 'monosemantic', noun: 'monosemantic neurons' },
+  { key: 'polysemantic', noun: 'polysemantic neurons' },
+  { key: 'representedFeatures', noun: 'features computed' },
+];
+
+/**
+ * The shipped converged models' range at this level for every count they record (monosemantic and
+ * polysemantic neurons, features computed), over `seeds`; for a finished live model (`final`), each
+ * of its counts outside that range is named. Plain text.
+ */
+export function shippedRangeSentence(
+  level: { readonly [K in (typeof COMPARED)[number]['key']]: { readonly median: number; readonly min: number; readonly max: number } },
+  live: { readonly [K in (typeof COMPARED)[number]['key']]: number },
+  seeds: string,
+  final: boolean,
+): string {
+  const ranges = COMPARED.map(({ key, noun }) => {
+    const { median, min, max } = level[key];
+    return min === max ? `${median} ${noun}` : `a median of ${median} ${noun} (${min}–${max})`;
+  });
+  const outside = final
+    ? COMPARED.filter(({ key }) => live[key] < level[key].min || live[key] > level[key].max).map(
+        ({ key, noun }) =>
+          `${live[key]} ${noun} (shipped ${level[key].min === level[key].max ? level[key].min : `${level[key].min}–${level[key].max}`})`,
+      )
+    : [];
+  const flag = outside.length ? ` This live model falls outside the shipped range: ${outside.join(', ')}.` : '';
+  return ` The shipped converged models at this level (seeds ${seeds}) have ${ranges.join(', ')}.${flag}`;
+}

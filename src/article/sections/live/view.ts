@@ -2,6 +2,7 @@
  * What the live section draws: the one place that decides which model the live figure shows
  * (`liveFigure`, its priority order in its docstring), and the live loss curve.
  */
+import type { ModelCounts } from '../../../model/analysis';
 import { PAPER_DENSITIES, type ModelConfig } from '../../../model/config';
 import { recipeConfig } from '../../../model/recipe';
 import { formatCount, formatDensity } from '../../../viz/core/format';
@@ -11,6 +12,7 @@ import { countsSentence, plotOf } from '../../figures/view-parts';
 import type { LiveShown } from '../../live/live-model-controller';
 import { type CurveData, gridModelAt } from '../../shipped/curve-models';
 import { trainingBudget } from '../../shipped/provenance-text';
+import { shippedRangeSentence } from './text';
 import { type AnalysedModel, isShipped, type ShippedFile, sameConfig, shippedAt } from '../../shipped/shipped-models';
 import { shippedSummary, type ShownSweep } from '../../shipped/shown-sweep';
 import { levelAt } from '../../shipped/sweep-summary';
@@ -84,7 +86,7 @@ function liveRunView({ status, shown, reference, selectedStep }: LiveFigureInput
   return {
     plot: drawn.plot,
     caption: `The live model at 1 − S = ${formatDensity(densityOf(config))} (${label}).`,
-    counts: `${countsSentence(analysis)}${convergedComparison(reference, config)}`,
+    counts: `${countsSentence(analysis)}${convergedComparison(reference, config, analysis.counts, final)}`,
     source: 'live',
     step: frame.step,
     monosemantic: analysis.counts.monosemantic,
@@ -153,15 +155,12 @@ function shippedLive(model: AnalysedModel, sweep: ShippedFile, density: number, 
 }
 
 /** At a paper level, the converged sweep's counts there over its seeds: the range a finished live model should land in. */
-function convergedComparison(reference: ShownSweep | null, config: ModelConfig): string {
+function convergedComparison(reference: ShownSweep | null, config: ModelConfig, counts: ModelCounts, final: boolean): string {
   if (!reference || !shippedAt(reference.drawn, config, densityOf(config))) return '';
   const level = levelAt(shippedSummary(reference.seeds), densityOf(config));
   if (!level) return '';
   const seeds = reference.seeds.map((s) => s.file.config.seed).join(', ');
-  const { median, min, max } = level.monosemantic;
-  return min === max
-    ? ` The shipped converged models at this level have ${median} monosemantic neurons in each of seeds ${seeds}.`
-    : ` The shipped converged models at this level have a median of ${median} monosemantic neurons (${min}–${max} over seeds ${seeds}).`;
+  return shippedRangeSentence(level, counts, seeds, final);
 }
 
 /** The live loss curve, labelled with the density of the run that drew it (not the slider's). */

@@ -20,6 +20,8 @@ export interface MotifSectionProps {
   readonly onCancel: () => void;
   /** Puts the shipped motif model back after a retrained one stopped or finished. */
   readonly onRestore: () => void;
+  /** In place of the figure's text while there is no view: the file loading, or its failure with a Retry. */
+  readonly unavailable?: unknown;
 }
 
 /** Retraining the motif model: the button, the run's progress, or the way back to the shipped model. */
@@ -86,7 +88,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
               ${plural(analysis.motifs.length, 'instance')} of the motif. ${decomposition(analysis)}
               ${analysis.motifs.map((m, k) => `${motifSentence(m, `instance ${k + 1}`)} `)}
             </p>`
-            : html`<p class="small">The motif model’s weights are not available.</p>`
+            : (props.unavailable ?? html`<p class="small">The motif model’s weights are not available.</p>`)
         }
       </div>
       ${

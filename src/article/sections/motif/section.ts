@@ -1,4 +1,5 @@
 /** The motif section: the shipped motif model or one retrained here, and the controls that retrain it. */
+import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { ArticleContext } from '../../context';
 import { ArticleSection } from '../article-section';
@@ -18,7 +19,7 @@ export class ArticleMotif extends ArticleSection {
 
   private readonly onCancel = (): void => this.context?.training.cancel();
 
-  protected renderSection({ training, models }: ArticleContext): unknown {
+  protected renderSection({ training, models, shipped }: ArticleContext): unknown {
     const status = training.runOf('motif');
     return motifSection({
       view: motifView(status, models?.motif ?? null),
@@ -26,6 +27,9 @@ export class ArticleMotif extends ArticleSection {
       onRetrain: this.onRetrain,
       onCancel: this.onCancel,
       onRestore: this.onRestore,
+      unavailable:
+        shipped.motif.renderFailure() ??
+        (shipped.motif.value ? undefined : html`<p class="small" role="status">Loading the motif model…</p>`),
     });
   }
 }

@@ -1,4 +1,5 @@
 import { docRef } from '../../page/source-links';
+import { live } from 'lit/directives/live.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatDensity, formatLoss, formatNumber } from '../../../viz/core/format';
 import { BUDGET_LABELS, SWEEP_BUDGETS, type SweepBudget } from '../../state/budget';
@@ -100,7 +101,7 @@ function budgetControls(props: SweepSectionProps): TemplateResult {
             type="radio"
             name="sweep-budget"
             value=${budget}
-            .checked=${props.budget === budget}
+            .checked=${live(props.budget === budget)}
             @change=${() => props.onBudgetChange(budget)}
           />
           ${BUDGET_LABELS[budget]}</label
@@ -112,7 +113,7 @@ function budgetControls(props: SweepSectionProps): TemplateResult {
         ? html`<label
             >Seed drawn
             <select id="sweep-seed-select" @change=${(e: Event) => props.onSeedChange(Number((e.target as HTMLSelectElement).value))}>
-              ${props.seeds.map((seed) => html`<option value=${seed} ?selected=${seed === props.seed}>${seed}</option>`)}
+              ${props.seeds.map((seed) => html`<option value=${seed} .selected=${seed === props.seed}>${seed}</option>`)}
             </select></label
           >`
         : nothing

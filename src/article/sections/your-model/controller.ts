@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG } from '../../../model/config';
 import { IMPORT_CAPS } from '../../../model/import/caps';
 import { formatCount } from '../../../viz/core/format';
 import type { LoneArrayReading, ReadOptions, ReadQuestion } from '../../../model/import';
+import { loadChunk } from '../../figures/lazy-chunk';
 import type { WeightsFile } from '../../../model/weights-file';
 import { saveBlob } from '../../../viz/export/svg-export';
 import { ImportClient } from './import-client';
@@ -27,6 +28,8 @@ export class YourModelController implements ReactiveController {
   error: string | null = null;
   /** A question the last file's reading asked (W1 or tied?), with the files to read again with the answer. */
   question: { readonly question: ReadQuestion; readonly fileName: string; readonly files: readonly NamedBytes[] } | null = null;
+  /** Tries the failed action again, where it can be retried (a lazy chunk that did not load); null otherwise. */
+  retry: (() => void) | null = null;
   /** Why the last settings were refused. */
   settingsError: string | null = null;
   /** True while files are dragged over the page. */
@@ -128,14 +131,27 @@ export class YourModelController implements ReactiveController {
    * writer loads on first use: most readers never download, and the page's first script stays small.
    */
   async downloadNpz(name: string, file: WeightsFile): Promise<void> {
-    const { weightsFileToNpz } = await import('../../../model/import/export');
-    saveBlob(new Blob([weightsFileToNpz(file)], { type: 'application/octet-stream' }), `${name}.npz`);
+    const npz = await this.npzWriter(`the ${name}.npz download`, () => this.downloadNpz(name, file));
+    if (npz) saveBlob(new Blob([npz.weightsFileToNpz(file)], { type: 'application/octet-stream' }), `${name}.npz`);
   }
 
   /** Loads a shipped weights file through its .npz export: the path a reader's own file takes. */
   async loadShipped(name: string, file: WeightsFile): Promise<void> {
-    const { weightsFileToNpz } = await import('../../../model/import/export');
-    return this.loadBytes(`${name}.npz (shipped)`, [{ name: `${name}.npz`, bytes: weightsFileToNpz(file).buffer }]);
+    const npz = await this.npzWriter(`loading ${name} here`, () => this.loadShipped(name, file));
+    if (npz) return this.loadBytes(`${name}.npz (shipped)`, [{ name: `${name}.npz`, bytes: npz.weightsFileToNpz(file).buffer }]);
+  }
+
+  /** The .npz writer's chunk, or null after saying (`error`, with `retry`) that it did not load. */
+  private async npzWriter(what: string, again: () => Promise<void>): Promise<typeof import('../../../model/import/export') | null> {
+    try {
+      const npz = await loadChunk(what, () => import('../../../model/import/export'));
+      this.retry = null;
+      return npz;
+    } catch (error) {
+      this.refuse(error instanceof Error ? error.message : String(error));
+      this.retry = () => void again();
+      return null;
+    }
   }
 
   /**
@@ -194,6 +210,7 @@ export class YourModelController implements ReactiveController {
 
   private refuse(error: string): void {
     this.reading = null;
+    this.retry = null;
     this.error = error;
     this.host.requestUpdate();
   }

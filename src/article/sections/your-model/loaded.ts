@@ -49,6 +49,8 @@ export interface YourModelSectionProps {
   readonly onAnswer: (answer: LoneArrayReading) => void;
   /** Saves the loaded model's weights or analysis. */
   readonly onDownload: (what: ExportKind) => void;
+  /** Tries the action that failed again, where it can be (a lazy chunk that did not load). */
+  readonly onRetry?: (() => void) | null;
   readonly settingsError: string | null;
   /** The URL says a local model is shown (model=local). */
   readonly localShown: boolean;

@@ -47,6 +47,7 @@ export class ArticleYourModel extends ArticleSection {
       question: yourModel.question?.question ?? null,
       onAnswer: this.onAnswer,
       onDownload: this.onDownload,
+      onRetry: yourModel.retry,
       settingsError: yourModel.settingsError,
       localShown: state.model === 'local',
       shipped: shippedDownloads(this.files),

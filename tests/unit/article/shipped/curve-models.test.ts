@@ -5,7 +5,6 @@
  * curve; and the observer is let go when the article leaves the page.
  */
 import { readFileSync } from 'node:fs';
-import { TaskStatus } from '@lit/task';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CURVE_SEEDS, CurveLoader, curvePath } from '../../../../src/article/shipped/curve-models';
 import { type FakeBrowser, FakeHost, installBrowser, ORIGIN } from '../../support/fake-browser';
@@ -52,7 +51,6 @@ function setUp() {
   /** Lets the fetches and the analyses between them run. */
   const finish = async () => {
     await vi.runAllTimersAsync();
-    await loader.task.taskComplete;
   };
   return { host, loader, curve, live, observer, finish };
 }
@@ -66,13 +64,13 @@ describe('the curve loader', () => {
     expect(observer().options).toEqual({ rootMargin: '100% 0px' });
     observer().report(curve, false);
     expect(fetched).toEqual([]);
-    expect(loader.task.status).toBe(TaskStatus.INITIAL);
+    expect(loader.loading).toBe('pending');
     observer().report(curve, true);
     await finish();
     expect(fetched).toEqual(ALL_FILES);
-    expect(loader.task.status).toBe(TaskStatus.COMPLETE);
-    expect(loader.task.value).toMatchObject({ seeds: [0, 1, 2], errors: [] });
-    expect(loader.task.value?.levels.length).toBeGreaterThan(0);
+    expect(loader.loading).toBe('ready');
+    expect(loader.value).toMatchObject({ seeds: [0, 1, 2], errors: [] });
+    expect(loader.value?.levels.length).toBeGreaterThan(0);
   });
 
   it('fetches once per page: another section nearing, or a request, fetches nothing more', async () => {
@@ -123,21 +121,28 @@ describe('the curve loader', () => {
     const { loader, finish } = setUp();
     loader.request();
     await finish();
-    expect(loader.task.status).toBe(TaskStatus.COMPLETE);
-    expect(loader.task.value?.seeds).toEqual([0, 2]);
-    expect(loader.task.value?.errors).toEqual([
-      'Seed 1 of the density curve could not be loaded (Error: weights/curve-converged-seed1.json was not found (HTTP 404)).',
+    expect(loader.loading).toBe('ready');
+    expect(loader.value?.seeds).toEqual([0, 2]);
+    expect(loader.value?.errors).toEqual([
+      'Seed 1 of the density curve (weights/curve-converged-seed1.json) could not be loaded (weights/curve-converged-seed1.json was not found (HTTP 404)).',
     ]);
-    expect(loader.task.value?.levels.every((level) => level.seeds.join() === '0,2')).toBe(true);
+    expect(loader.value?.levels.every((level) => level.seeds.join() === '0,2')).toBe(true);
   });
 
-  it('when every seed fails the curve is empty and says why, once per seed', async () => {
+  it('when every seed fails there is no curve, a sentence saying so, and one Retry per seed that fetches only that file', async () => {
     for (const seed of CURVE_SEEDS) missing.add(seed);
     const { loader, finish } = setUp();
     loader.request();
     await finish();
-    expect(loader.task.value).toMatchObject({ seeds: [], levels: [] });
-    expect(loader.task.value?.errors).toHaveLength(CURVE_SEEDS.length);
+    expect(loader.value).toBeNull();
+    expect(loader.loading).toEqual({ error: 'None of the density curve’s files could be loaded.' });
+    expect(loader.files.map(({ file }) => file.state.status)).toEqual(['failed', 'failed', 'failed']);
+    missing.delete(2);
+    fetched = [];
+    void loader.files[2]!.file.retry();
+    await finish();
+    expect(fetched).toEqual([curvePath(2)]);
+    expect(loader.value?.seeds).toEqual([2]);
   });
 
   it('lets its observer go when the article leaves the page, and watches again when it returns', () => {
@@ -147,12 +152,12 @@ describe('the curve loader', () => {
     host.disconnect();
     expect(observer().targets.size).toBe(0);
     observer().report(curve, true);
-    expect(loader.task.status).toBe(TaskStatus.INITIAL);
+    expect(loader.loading).toBe('pending');
     // Back in the page, the article watches its sections again after rendering.
     host.connect();
     loader.observe(curve);
     expect(observer().targets.has(curve)).toBe(true);
     observer().report(curve, true);
-    expect(loader.task.status).toBe(TaskStatus.PENDING);
+    expect(loader.loading).toBe('loading');
   });
 });

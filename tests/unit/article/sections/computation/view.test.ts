@@ -5,7 +5,7 @@ import type { ShippedModels } from '../../../../../src/article/shipped/shipped-m
 import { computeForward } from '../../../../../src/model/analysis/computation';
 import { motif, seeds } from '../../fixtures';
 
-const models: ShippedModels = { converged: seeds.map((sweep, seed) => ({ seed, sweep })), motif, errors: [] };
+const models: ShippedModels = { converged: seeds.map((sweep, seed) => ({ seed, sweep })), motif };
 
 describe('the computation section’s model', () => {
   it('defaults to the converged model at 1 − S = 0.01, seed 0, where every neuron is polysemantic', () => {

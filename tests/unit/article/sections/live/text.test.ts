@@ -1,6 +1,6 @@
-/** The live status line's wording: why the live model waits, and a run's progress. */
+/** The live status line's wording (why the live model waits, a run's progress) and the caption's comparison with the shipped range. */
 import { describe, expect, it } from 'vitest';
-import { idleLine, statusLine } from '../../../../../src/article/sections/live/text';
+import { idleLine, shippedRangeSentence, statusLine } from '../../../../../src/article/sections/live/text';
 import type { RunStatus } from '../../../../../src/article/training/training-controller';
 import { idle, liveRun } from '../../fixtures';
 
@@ -35,5 +35,36 @@ describe('the live status line', () => {
     expect(statusLine({ ...status, phase: 'starting', backend: null, losses: [] })).toBe(
       'Step 1,200 of 3,500 · starting the training worker…',
     );
+  });
+});
+
+const LEVEL = {
+  monosemantic: { median: 34, min: 31, max: 36 },
+  polysemantic: { median: 6, min: 4, max: 9 },
+  representedFeatures: { median: 18, min: 18, max: 19 },
+};
+
+describe('the shipped range beside a live model', () => {
+  it('states every count the shipped level records, with its range over the seeds', () => {
+    const inside = { monosemantic: 33, polysemantic: 7, representedFeatures: 18 };
+    expect(shippedRangeSentence(LEVEL, inside, '0, 1, 2', true)).toBe(
+      ' The shipped converged models at this level (seeds 0, 1, 2) have a median of 34 monosemantic neurons (31–36), a median of 6 polysemantic neurons (4–9), a median of 18 features computed (18–19).',
+    );
+  });
+
+  it('flags a finished live model whose features-computed count falls outside the range, not only the monosemantic count', () => {
+    const live = { monosemantic: 33, polysemantic: 7, representedFeatures: 16 };
+    expect(shippedRangeSentence(LEVEL, live, '0, 1, 2', true)).toMatch(
+      / This live model falls outside the shipped range: 16 features computed \(shipped 18–19\)\.$/,
+    );
+    const both = { monosemantic: 37, polysemantic: 7, representedFeatures: 16 };
+    expect(shippedRangeSentence(LEVEL, both, '0', true)).toMatch(
+      /37 monosemantic neurons \(shipped 31–36\), 16 features computed \(shipped 18–19\)\.$/,
+    );
+  });
+
+  it('flags nothing while the model is still training', () => {
+    const live = { monosemantic: 2, polysemantic: 0, representedFeatures: 1 };
+    expect(shippedRangeSentence(LEVEL, live, '0', false)).not.toMatch(/outside/);
   });
 });

@@ -70,7 +70,7 @@ describe('the URL of a local model', () => {
 
   it('offers the shipped models that loaded as downloads', () => {
     const file = analyseFile(motif);
-    expect(shippedDownloads(namedFiles({ converged: [], motif: file, errors: [] }, null))).toEqual([
+    expect(shippedDownloads(namedFiles({ converged: [], motif: file }, null))).toEqual([
       { name: 'motif', description: '1 instance, n = 10, m = 10' },
     ]);
   });
