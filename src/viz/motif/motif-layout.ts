@@ -52,7 +52,9 @@ export function neuronList(neurons: readonly number[]): string {
  * a itself; c is b; c is another feature that lowers b's pre-activation overall, or one whose push
  * other neurons make up for. Ends with the further inhibitors, if any.
  */
-export function inhibitionSentence(data: Pick<MotifCloseupData, 'featureA' | 'featureB' | 'inhibition' | 'inhibitionOwn' | 'otherInhibitors'>): string {
+export function inhibitionSentence(
+  data: Pick<MotifCloseupData, 'featureA' | 'featureB' | 'inhibition' | 'inhibitionOwn' | 'otherInhibitors'>,
+): string {
   const f = formatNumber;
   const k = data.inhibition.neuron;
   const own = data.inhibitionOwn;
@@ -70,7 +72,7 @@ export function inhibitionSentence(data: Pick<MotifCloseupData, 'featureA' | 'fe
     const push = f(Math.abs(own.push));
     if (own.netOnB < 0) {
       parts.push(
-        `So feature ${c} also pushes b’s output down: alone at full size it lowers b’s pre-activation by ${push} through neuron ${k} (${f(-own.netOnB)} with every neuron counted). b’s output ReLU hides this while b is off; when both are active, b’s output falls short.`,
+        `So feature ${c} also pushes b’s output down: alone at full size it lowers b’s pre-activation by ${push} through neuron ${k} (${f(-own.netOnB)} with every neuron counted). The ReLU on b’s output hides this while b is off; when both are active, b’s output falls short.`,
       );
     } else {
       parts.push(
@@ -80,7 +82,9 @@ export function inhibitionSentence(data: Pick<MotifCloseupData, 'featureA' | 'fe
   }
   if (data.otherInhibitors.length > 0) {
     const who = neuronList(data.otherInhibitors);
-    parts.push(`${who[0]!.toUpperCase()}${who.slice(1)} also ${data.otherInhibitors.length === 1 ? 'takes' : 'take'} back part of a’s push on b.`);
+    parts.push(
+      `${who[0]!.toUpperCase()}${who.slice(1)} also ${data.otherInhibitors.length === 1 ? 'takes' : 'take'} back part of a’s push on b.`,
+    );
   }
   return parts.join(' ');
 }

@@ -54,7 +54,9 @@ export interface FeatureLegendEntry {
  */
 export function featureLegendEntries(present: readonly number[]): FeatureLegendEntry[] {
   const distinct = present.filter((f) => Number.isInteger(f) && f >= 0 && f < DISTINCT_FEATURE_COLOURS);
-  const entries: FeatureLegendEntry[] = [...new Set(distinct)].sort((a, b) => a - b).map((f) => ({ label: String(f), colours: [featureColour(f)] }));
+  const entries: FeatureLegendEntry[] = [...new Set(distinct)]
+    .sort((a, b) => a - b)
+    .map((f) => ({ label: String(f), colours: [featureColour(f)] }));
   const muted = present.filter((f) => Number.isInteger(f) && f >= DISTINCT_FEATURE_COLOURS);
   if (muted.length > 0) {
     const hues = [...new Set(muted.map((f) => f % DISTINCT_FEATURE_COLOURS))].sort((a, b) => a - b);
@@ -81,7 +83,10 @@ export interface PlacedLegendEntry extends FeatureLegendEntry {
 }
 
 /** The entries in rows, left to right, wrapping before an entry that would pass `width` px. */
-export function featureLegendLayout(entries: readonly FeatureLegendEntry[], width: number): { entries: PlacedLegendEntry[]; height: number } {
+export function featureLegendLayout(
+  entries: readonly FeatureLegendEntry[],
+  width: number,
+): { entries: PlacedLegendEntry[]; height: number } {
   let x = 0;
   let row = 0;
   const placed = entries.map((e) => {

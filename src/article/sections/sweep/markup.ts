@@ -72,21 +72,21 @@ function retrainTimeline(props: SweepSectionProps): TemplateResult | typeof noth
 }
 
 const COLOURING_LABELS: Readonly<Record<StackColouring, string>> = {
-  superposition: 'by superposition (how shared a feature is)',
-  feature: 'by feature (one colour per feature, in every neuron)',
+  superposition: 'by superposition (how shared)',
+  feature: 'by feature (same colour in every neuron)',
 };
 
 /** The two-option control under Figure 1: colour the segments by superposition or by feature. */
 function colouringControl(props: SweepSectionProps): TemplateResult {
-  return html`<fieldset class="controls colouring small">
-    <legend>Colour segments</legend>
+  return html`<div class="controls colouring small" role="radiogroup" aria-labelledby="sweep-colouring-label">
+    <span id="sweep-colouring-label">Colour segments</span>
     ${(['superposition', 'feature'] as const).map(
       (c) => html`<label
         ><input type="radio" name="sweep-colouring" value=${c} .checked=${props.colouring === c} @change=${() => props.onColouringChange(c)} />
         ${COLOURING_LABELS[c]}</label
       >`,
     )}
-  </fieldset>`;
+  </div>`;
 }
 
 /** The retrain's loss curves, marked at the step the panels show. */

@@ -97,8 +97,12 @@ describe('inhibitionSentence', () => {
 
   it('names another main feature and says that it pushes b’s output down, by how much', () => {
     const text = inhibitionSentence({ ...data, inhibition: { ...data.inhibition, inA: 0.42 }, inhibitionOwn: other });
-    expect(text).toContain('Inhibition neuron 8’s own main feature is not a but feature 4: it reads feature 4 at full weight and a at 0.42 of that.');
-    expect(text).toContain('So feature 4 also pushes b’s output down: alone at full size it lowers b’s pre-activation by 1.93 through neuron 8 (1.80 with every neuron counted).');
+    expect(text).toContain(
+      'Inhibition neuron 8’s own main feature is not a but feature 4: it reads feature 4 at full weight and a at 0.42 of that.',
+    );
+    expect(text).toContain(
+      'So feature 4 also pushes b’s output down: alone at full size it lowers b’s pre-activation by 1.93 through neuron 8 (1.80 with every neuron counted).',
+    );
   });
 
   it('says when other neurons make up for the push, instead of claiming an inhibition', () => {

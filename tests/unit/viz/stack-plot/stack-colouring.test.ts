@@ -59,9 +59,9 @@ describe('stack plot colourings', () => {
 describe('feature legend', () => {
   it('lists the features a plot draws: finite, non-zero weights only', () => {
     expect(featuresPresent([data])).toEqual([0, 2, 12]);
-    expect(featuresPresent([data, { neurons: [{ ...data.neurons[0]!, weights: [{ feature: 7, inWeight: -0.2, outWeight: 0 }] }] }])).toEqual([
-      0, 2, 7, 12,
-    ]);
+    expect(
+      featuresPresent([data, { neurons: [{ ...data.neurons[0]!, weights: [{ feature: 7, inWeight: -0.2, outWeight: 0 }] }] }]),
+    ).toEqual([0, 2, 7, 12]);
     expect(featuresPresent([])).toEqual([]);
   });
 
