@@ -3,6 +3,7 @@
  * value comes from a ModelAnalysis or a forward pass of the weights.
  */
 import type { ModelAnalysis, MotifInstance, NeuronAnalysis } from '../../model/analysis';
+import { inhibitionOwnFeature } from '../../model/analysis/motif';
 import { singleFeatureResponse } from '../../model/analysis/response';
 import type { NetworkWeights } from '../../model/network';
 import type { MotifCloseupData, NeuronFeatureWeight, StackPlotData, StackPlotNeuron } from '../../viz/core/types';
@@ -133,6 +134,8 @@ export function motifCloseupData(normalised: NetworkWeights, motif: MotifInstanc
     featureB: b,
     asymmetric: neuronWeights(motif.asymmetricNeuron),
     inhibition: neuronWeights(motif.inhibitionNeuron),
+    inhibitionOwn: inhibitionOwnFeature(normalised, motif),
+    otherInhibitors: motif.inhibitors.map((p) => p.neuron).filter((k) => k !== motif.inhibitionNeuron),
     response: singleFeatureResponse(normalised, a, b, motif.inhibitionNeuron),
   };
 }

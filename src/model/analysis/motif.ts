@@ -205,3 +205,59 @@ export function findMotifs(
   });
   return found;
 }
+
+/** The inhibition neuron's own main feature and what it does to b's output (issue 23: the page must say so). */
+export interface InhibitionOwnFeature {
+  /** c: the inhibition neuron k's largest |W1[k, :]| entry; may be a (or b) itself. */
+  readonly feature: number;
+  /** Sign of W1[k, c]: the side of c on which k fires. */
+  readonly sign: 1 | -1;
+  /** Normalised weights of k (each neuron's largest |W1| is 1): W1[k, c] (±1), W2[c, k] and W2[b, k]. */
+  readonly inWeight: number;
+  readonly outOwn: number;
+  readonly outB: number;
+  /** On x = sign·e_c (c alone at full size, on k's side): k's push W2[b, k]·h_k onto b's output pre-activation. */
+  readonly push: number;
+  /** On the same input: the whole model's change of b's output pre-activation from rest (x = 0). */
+  readonly netOnB: number;
+}
+
+/** b's output pre-activation b_b + Σ_j W2[b, j]·h_j for the hidden activations `hidden`. */
+function preActivation(weights: NetworkWeights, hidden: ArrayLike<number>, feature: number): number {
+  const row = weights.W2[feature]!;
+  let z = weights.b[feature]!;
+  for (let j = 0; j < hidden.length; j++) z += row[j]! * hidden[j]!;
+  return z;
+}
+
+/**
+ * The main feature c of `motif`'s inhibition neuron k, and whether c also pushes b's output down:
+ * k fires whenever c is active on its side, and writes W2[b, k] < 0 onto b, so c inhibits b too
+ * unless other neurons make up for it. Measured on x = sign(W1[k, c])·e_c with every other input 0.
+ * `weights`: W1 [m, n], W2 [n, m], b [n]; `normalised` = normaliseNeurons(weights) if the caller has it.
+ */
+export function inhibitionOwnFeature(
+  weights: NetworkWeights,
+  motif: Pick<MotifInstance, 'inhibitionNeuron' | 'featureB'>,
+  normalised: NormalisedWeights = normaliseNeurons(weights),
+): InhibitionOwnFeature {
+  const k = motif.inhibitionNeuron;
+  const b = motif.featureB;
+  const [c] = topTwo(normalised.W1[k]!);
+  const feature = Math.max(0, c);
+  const inWeight = normalised.W1[k]![feature]!;
+  const s = sign(inWeight);
+  const x = new Float64Array(weights.W2.length);
+  x[feature] = s;
+  const { hidden } = forward(weights, x, RELU);
+  const rest = preActivation(weights, forward(weights, new Float64Array(x.length), RELU).hidden, b);
+  return {
+    feature,
+    sign: s,
+    inWeight,
+    outOwn: normalised.W2[feature]![k]!,
+    outB: normalised.W2[b]![k]!,
+    push: weights.W2[b]![k]! * hidden[k]!,
+    netOnB: preActivation(weights, hidden, b) - rest,
+  };
+}

@@ -87,6 +87,24 @@ export interface MotifCloseupData {
   readonly asymmetric: MotifNeuronWeights;
   readonly inhibition: MotifNeuronWeights;
   /**
+   * The inhibition neuron's own main feature c (its largest |W1| entry; may be a, or b, itself) and
+   * what c does to b's output, measured on c alone at full size on the side where the neuron fires
+   * (the analysis's inhibitionOwnFeature, motif.ts). Weights after the plot's rescaling.
+   */
+  readonly inhibitionOwn: {
+    readonly feature: number;
+    /** W1[k, c] (±1), W2[c, k] and W2[b, k]. */
+    readonly inWeight: number;
+    readonly outOwn: number;
+    readonly outB: number;
+    /** What the inhibition neuron writes onto b's output pre-activation on c alone (negative: it pushes b down). */
+    readonly push: number;
+    /** The whole model's change of b's output pre-activation on c alone, from rest. */
+    readonly netOnB: number;
+  };
+  /** Further neurons that take back part of a's push on b, besides the inhibition neuron (often none). */
+  readonly otherInhibitors: readonly number[];
+  /**
    * Outputs a and b (after the output ReLU) for input a alone, x_a swept over [−1, 1] with every
    * other input 0: with the whole model, and with the inhibition neuron removed.
    */

@@ -23,6 +23,7 @@ import {
   type ValueLabel,
 } from './motif-layout';
 import { formatNumber } from '../core/format';
+import { featureColour } from '../core/feature-colours';
 import { SvgFigure, type SvgSelection } from '../core/svg-figure';
 import { drawAxisTitles, part } from '../core/svg-parts';
 import type { MotifCloseupData } from '../core/types';
@@ -31,14 +32,17 @@ import { vizStyles } from '../core/viz-styles';
 type Group = Selection<SVGGElement, unknown, null, undefined>;
 type ResponseRow = MotifCloseupData['response'][number];
 
-/** Blue and dark orange: distinct under the common colour-vision deficiencies, ≥ 3:1 on white. */
-const COLOUR = { a: '#2f6db3', b: '#c25700' } as const;
+/** Features a and b take their feature colours (core/feature-colours.ts), as in the motif model's stack plot coloured by feature. */
+function colours(data: MotifCloseupData): Readonly<Record<'a' | 'b', string>> {
+  return { a: featureColour(data.featureA), b: featureColour(data.featureB) };
+}
 const NEUTRAL = '#555';
 const DASH = '5 3';
 
 interface Curve {
   readonly key: 'outAWith' | 'outBWith' | 'outAWithout' | 'outBWithout' | 'target';
-  readonly colour: string;
+  /** A feature's colour, or a fixed one. */
+  readonly colour: 'a' | 'b' | string;
   readonly dash: string | null;
   readonly width: number;
   readonly value: (r: ResponseRow) => number;
@@ -46,10 +50,10 @@ interface Curve {
 
 const CURVES: readonly Curve[] = [
   { key: 'target', colour: '#8c8c8c', dash: '1.5 2.5', width: 1.5, value: (r) => Math.abs(r.xa) },
-  { key: 'outAWithout', colour: COLOUR.a, dash: DASH, width: 1.6, value: (r) => r.outAWithout },
-  { key: 'outBWithout', colour: COLOUR.b, dash: DASH, width: 1.6, value: (r) => r.outBWithout },
-  { key: 'outAWith', colour: COLOUR.a, dash: null, width: 2, value: (r) => r.outAWith },
-  { key: 'outBWith', colour: COLOUR.b, dash: null, width: 2, value: (r) => r.outBWith },
+  { key: 'outAWithout', colour: 'a', dash: DASH, width: 1.6, value: (r) => r.outAWithout },
+  { key: 'outBWithout', colour: 'b', dash: DASH, width: 1.6, value: (r) => r.outBWithout },
+  { key: 'outAWith', colour: 'a', dash: null, width: 2, value: (r) => r.outAWith },
+  { key: 'outBWith', colour: 'b', dash: null, width: 2, value: (r) => r.outBWith },
 ];
 
 /** Set `data` (MotifCloseupData) and, optionally, `label`. */
@@ -141,26 +145,31 @@ export class MotifCloseup extends SvgFigure {
       .attr('transform', (_, i) => `translate(${i * (groupW + gap)},0)`);
     groups.select('title').text((role) => motifSentence(role, data[role]));
     groups.select('text.group-title').text((role) => `${role} neuron ${data[role].neuron}`);
-    groups.select('text.group-subtitle').text((role) => (role === 'asymmetric' ? 'stores a and b unequally' : 'cancels a’s push on b'));
+    const own = data.inhibitionOwn.feature;
+    const ownName = own === data.featureA ? 'a' : own === data.featureB ? 'b' : `feature ${own}`;
+    groups
+      .select('text.group-subtitle')
+      .text((role) => (role === 'asymmetric' ? 'stores a and b unequally' : `reads ${ownName} most; inhibits b`));
     groups.select('line.zero').attr('x1', 0).attr('x2', groupW).attr('y1', y(0)).attr('y2', y(0));
 
-    const own = (role: MotifRole): MotifBar[] => bars.filter((b) => b.role === role);
+    const barsOf = (role: MotifRole): MotifBar[] => bars.filter((b) => b.role === role);
+    const colour = colours(data);
     groups
       .selectAll<SVGRectElement, MotifBar>('rect.bar')
-      .data(own, (b) => b.key)
+      .data(barsOf, (b) => b.key)
       .join('rect')
       .attr('class', 'bar')
       .attr('x', barX)
       .attr('width', barW)
       .attr('y', (b) => Math.min(y(0), y(b.value)))
       .attr('height', (b) => Math.abs(y(b.value) - y(0)))
-      .attr('fill', (b) => COLOUR[b.feature])
+      .attr('fill', (b) => colour[b.feature])
       // Output weights are lighter, so the in/out pairs read as two groups at a glance.
       .attr('fill-opacity', (b) => (b.key.startsWith('in') ? 1 : 0.6));
     // Kept inside their neuron's group and clear of each other (placeValueLabels).
     const values = (role: MotifRole) =>
       placeValueLabels(
-        own(role).map((b) => ({
+        barsOf(role).map((b) => ({
           text: formatNumber(b.value),
           x: barX(b) + barW / 2,
           y: b.value >= 0 ? y(b.value) - 3 : y(b.value) + 11,
@@ -179,7 +188,7 @@ export class MotifCloseup extends SvgFigure {
       .text((l) => l.text);
     groups
       .selectAll<SVGTextElement, MotifBar>('text.category')
-      .data(own, (b) => b.key)
+      .data(barsOf, (b) => b.key)
       .join('text')
       .attr('class', 'category')
       .attr('x', (b) => barX(b) + barW / 2)
@@ -198,9 +207,10 @@ export class MotifCloseup extends SvgFigure {
   }
 
   private drawResponse(g: Group, box: Box, data: MotifCloseupData): void {
+    const colour = colours(data);
     const legend: LineLegendEntry[] = [
-      { id: 'a', label: `output a (feature ${data.featureA})`, colour: COLOUR.a, dash: null },
-      { id: 'b', label: `output b (feature ${data.featureB})`, colour: COLOUR.b, dash: null },
+      { id: 'a', label: `output a (feature ${data.featureA})`, colour: colour.a, dash: null },
+      { id: 'b', label: `output b (feature ${data.featureB})`, colour: colour.b, dash: null },
       { id: 'with', label: 'whole model', colour: NEUTRAL, dash: null },
       { id: 'without', label: 'inhibition neuron removed', colour: NEUTRAL, dash: DASH },
       { id: 'target', label: 'target |xₐ|', colour: '#8c8c8c', dash: '1.5 2.5' },
@@ -224,7 +234,7 @@ export class MotifCloseup extends SvgFigure {
       .data(CURVES, (c) => c.key)
       .join('path')
       .attr('class', 'curve')
-      .attr('stroke', (c) => c.colour)
+      .attr('stroke', (c) => (c.colour === 'a' || c.colour === 'b' ? colour[c.colour] : c.colour))
       .attr('stroke-width', (c) => c.width)
       .attr('stroke-dasharray', (c) => c.dash)
       .attr(

@@ -40,6 +40,55 @@ export function motifSentence(role: MotifRole, w: MotifNeuronWeights): string {
   return `${role} neuron ${w.neuron}: in a = ${f(w.inA)}, in b = ${f(w.inB)}; out a = ${f(w.outA)}, out b = ${f(w.outB)}`;
 }
 
+/** "neuron 7", "neurons 7 and 9", "neurons 3, 7 and 9". */
+export function neuronList(neurons: readonly number[]): string {
+  if (neurons.length <= 1) return `neuron ${neurons[0] ?? ''}`.trim();
+  return `neurons ${neurons.slice(0, -1).join(', ')} and ${neurons[neurons.length - 1]}`;
+}
+
+/**
+ * What the inhibition neuron's own main feature c is and whether c also pushes b's output down, in
+ * words, from the close-up's data (computed by the analysis from the detected instance). Cases: c is
+ * a itself; c is b; c is another feature that lowers b's pre-activation overall, or one whose push
+ * other neurons make up for. Ends with the further inhibitors, if any.
+ */
+export function inhibitionSentence(
+  data: Pick<MotifCloseupData, 'featureA' | 'featureB' | 'inhibition' | 'inhibitionOwn' | 'otherInhibitors'>,
+): string {
+  const f = formatNumber;
+  const k = data.inhibition.neuron;
+  const own = data.inhibitionOwn;
+  const c = own.feature;
+  const parts: string[] = [];
+  if (c === data.featureA) {
+    parts.push(
+      `Inhibition neuron ${k}’s own main feature is a (feature ${c}) itself: it reads a at full weight and writes ${f(own.outOwn)} onto a’s output and ${f(own.outB)} onto b’s.`,
+    );
+  } else {
+    const which = c === data.featureB ? `b (feature ${c}) itself` : `not a but feature ${c}`;
+    parts.push(
+      `Inhibition neuron ${k}’s own main feature is ${which}: it reads feature ${c} at full weight and a at ${f(Math.abs(data.inhibition.inA))} of that.`,
+    );
+    const push = f(Math.abs(own.push));
+    if (own.netOnB < 0) {
+      parts.push(
+        `So feature ${c} also pushes b’s output down: alone at full size it lowers b’s pre-activation by ${push} through neuron ${k} (${f(-own.netOnB)} with every neuron counted). The ReLU on b’s output hides this while b is off; when both are active, b’s output falls short.`,
+      );
+    } else {
+      parts.push(
+        `Neuron ${k} alone would lower b’s pre-activation by ${push} when feature ${c} is active at full size, but other neurons make up for it: with every neuron counted it moves by +${f(own.netOnB)}, so feature ${c} does not push b’s output down.`,
+      );
+    }
+  }
+  if (data.otherInhibitors.length > 0) {
+    const who = neuronList(data.otherInhibitors);
+    parts.push(
+      `${who[0]!.toUpperCase()}${who.slice(1)} also ${data.otherInhibitors.length === 1 ? 'takes' : 'take'} back part of a’s push on b.`,
+    );
+  }
+  return parts.join(' ');
+}
+
 /** Domain of the bar scale: always includes 0, widened a little so value labels fit at the bar ends. */
 export function barDomain(bars: readonly MotifBar[]): [number, number] {
   const values = bars.map((b) => b.value).filter(Number.isFinite);
@@ -121,6 +170,7 @@ export function describeMotif(data: MotifCloseupData): string {
     `${motifSentence('inhibition', data.inhibition)}.`,
     `With input a alone, output b peaks at ${formatNumber(peak((r) => r.outBWith))} with the whole model`,
     `and at ${formatNumber(peak((r) => r.outBWithout))} with the inhibition neuron removed.`,
+    inhibitionSentence(data),
   ].join(' ');
 }
 

@@ -31,6 +31,15 @@ import { SvgFigure, type SvgSelection } from '../core/svg-figure';
 import { drawSuperpositionLegend, LEGEND_HEIGHT } from './superposition-scale';
 import type { StackPlotData } from '../core/types';
 import { stackPlotStyles } from './stack-plot-styles';
+import {
+  clearFeatureLegend,
+  drawFeatureLegend,
+  featureLegendEntries,
+  featureLegendHeight,
+  featuresPresent,
+  fillFor,
+  type StackColouring,
+} from './stack-colouring';
 
 type GroupSelection = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -57,6 +66,9 @@ export class NeuronStackPlot extends SvgFigure {
   /** Small-multiple mode: no axis, caption or legend (the parent shows a shared one). */
   @property({ type: Boolean, reflect: true }) compact = false;
 
+  /** 'superposition' (default): segments coloured by their feature's superposition; 'feature': each feature keeps one colour (stack-colouring.ts). */
+  @property({ reflect: true }) colouring: StackColouring = 'superposition';
+
   private readonly interaction = new StackPlotInteraction(this);
 
   protected override description(): string {
@@ -69,7 +81,13 @@ export class NeuronStackPlot extends SvgFigure {
 
   protected override draw(svg: SvgSelection, width: number): number {
     const compact = this.compact;
-    const { margin, innerW, innerH } = stackPlotArea(width, compact, LEGEND_HEIGHT);
+    const byFeature = this.colouring === 'feature';
+    const legendEntries = byFeature && !compact ? featureLegendEntries(featuresPresent([this.data])) : [];
+    // The feature legend wraps at the plot's width, which does not depend on the legend's height.
+    const legendHeight = byFeature
+      ? Math.max(LEGEND_HEIGHT, featureLegendHeight(legendEntries, stackPlotArea(width, compact, 0).innerW))
+      : LEGEND_HEIGHT;
+    const { margin, innerW, innerH } = stackPlotArea(width, compact, legendHeight);
     const layout = stackLayout(this.data, innerW, innerH);
     const labels = highlightLabels(layout, innerW, LABEL_CHAR_WIDTH);
     const labelRows = labels.reduce((rows, l) => Math.max(rows, l.row + 1), 0);
@@ -79,7 +97,7 @@ export class NeuronStackPlot extends SvgFigure {
     this.drawColumns(part(plot, 'g', 'columns'), layout, innerH);
     part(plot, 'g', 'features')
       .selectAll<SVGPathElement, ColourPath>('path.feature-bin')
-      .data(colourPaths(layout.rects), (p) => p.level)
+      .data(colourPaths(layout.rects, fillFor(this.colouring)), (p) => p.level)
       .join('path')
       .attr('class', 'feature-bin')
       .each(function (p) {
@@ -114,7 +132,11 @@ export class NeuronStackPlot extends SvgFigure {
     if (compact) legend.selectAll('*').remove();
     else {
       legend.attr('transform', `translate(${margin.left},${top + innerH + COUNT_STRIP + 14 + 16 + 8 + note})`);
-      drawSuperpositionLegend(legend, Math.min(240, innerW));
+      if (byFeature) drawFeatureLegend(legend, legendEntries, innerW);
+      else {
+        clearFeatureLegend(legend);
+        drawSuperpositionLegend(legend, Math.min(240, innerW));
+      }
     }
     this.interaction.drawn(layout, { left: margin.left, top, height: innerH });
     return top + innerH + margin.bottom + note;

@@ -16,7 +16,7 @@ export const COLOUR_LEVELS = 64;
 
 /** All rects of one colour level, as one SVG path. */
 export interface ColourPath {
-  /** Colour level 0 … COLOUR_LEVELS − 1, or −1 for a missing value. */
+  /** The fill's key (RectFill): a colour level 0 … COLOUR_LEVELS − 1, a feature index, or −1 for a missing value. */
   readonly level: number;
   readonly colour: string;
   /** SVG path data: one closed subpath per rectangle, in plot coordinates. */
@@ -27,6 +27,18 @@ export interface ColourPath {
 export function colourLevel(s: number | undefined): number {
   if (s === undefined || !Number.isFinite(s)) return -1;
   return Math.round(clampSuperposition(s) * (COLOUR_LEVELS - 1));
+}
+
+/** How one rect is filled: its colour, and the key of the path that draws it (one path per key, keys ascending). */
+export interface RectFill {
+  readonly key: number;
+  readonly colour: string;
+}
+
+/** The superposition colouring: the rect's feature superposition, quantised to COLOUR_LEVELS levels. */
+export function superpositionFill(r: StackRect): RectFill {
+  const level = colourLevel(r.superposition);
+  return { key: level, colour: level < 0 ? NO_VALUE_COLOUR : superpositionColour(level / (COLOUR_LEVELS - 1)) };
 }
 
 /** The gap that separates a segment from the next one out, px: a thin light edge, as in the paper's figure. */
@@ -44,10 +56,12 @@ export function edgeGap(h: number): number {
  * ascending. Each rect is its own subpath, shortened by edgeGap() at its outer end (the end away
  * from the axis), so every feature reads as a segment of its own, however many neighbours share its
  * colour: at sparse densities most features saturate the colour scale, and merged they would read
- * as one slab. The gap shows the column's background, like the paper's white edges.
+ * as one slab. The gap shows the column's background, like the paper's white edges. `fill` picks
+ * the colouring (superpositionFill, or featureFill in stack-colouring.ts).
  */
-export function colourPaths(rects: readonly StackRect[]): ColourPath[] {
+export function colourPaths(rects: readonly StackRect[], fill: (r: StackRect) => RectFill = superpositionFill): ColourPath[] {
   const parts = new Map<number, string[]>();
+  const colours = new Map<number, string>();
   // A column's rects share x and width: their strings are made once per column, so a rect costs
   // two numbers (tens of thousands of rects per redraw early in a sweep retrain).
   let column = -1;
@@ -62,11 +76,12 @@ export function colourPaths(rects: readonly StackRect[]): ColourPath[] {
       across = `h${roundPx(r.w)}v`;
       end = `h${roundPx(-r.w)}z`;
     }
-    const level = colourLevel(r.superposition);
+    const { key: level, colour } = fill(r);
     let list = parts.get(level);
     if (!list) {
       list = [];
       parts.set(level, list);
+      colours.set(level, colour);
     }
     const gap = edgeGap(r.h);
     // Above the axis the outer end is the top; below it, the bottom.
@@ -77,7 +92,7 @@ export function colourPaths(rects: readonly StackRect[]): ColourPath[] {
     .sort(([a], [b]) => a - b)
     .map(([level, list]) => ({
       level,
-      colour: level < 0 ? NO_VALUE_COLOUR : superpositionColour(level / (COLOUR_LEVELS - 1)),
+      colour: colours.get(level) ?? NO_VALUE_COLOUR,
       d: list.join(''),
     }));
 }

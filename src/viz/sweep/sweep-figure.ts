@@ -9,6 +9,14 @@ import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '../stack-plot/neuron-stack-plot';
 import { drawSuperpositionLegend, LEGEND_HEIGHT } from '../stack-plot/superposition-scale';
+import {
+  clearFeatureLegend,
+  drawFeatureLegend,
+  featureLegendEntries,
+  featureLegendHeight,
+  featuresPresent,
+  type StackColouring,
+} from '../stack-plot/stack-colouring';
 import type { FigureParts, PanelChoice } from '../export/svg-export';
 import { densityTitle, panelLabel, panelNotes } from './sweep-layout';
 import type { StackPlotData } from '../core/types';
@@ -24,6 +32,8 @@ export interface SweepPanel {
 }
 
 const LEGEND_WIDTH = 240;
+/** The feature legend lists up to eleven entries: it gets a wider row than the ramp. */
+const FEATURE_LEGEND_WIDTH = 300;
 
 /** Set `panels` (SweepPanel[], in display order) and `label`. */
 @customElement('sweep-figure')
@@ -63,10 +73,21 @@ export class SweepFigure extends LitElement {
 
   @property({ attribute: false }) panels: SweepPanel[] = [];
 
+  /** How every panel colours its segments (stack-colouring.ts); the shared legend follows. */
+  @property({ reflect: true }) colouring: StackColouring = 'superposition';
+
   /** Accessible name of the whole figure. */
   @property() label = 'Neuron weights across the sparsity sweep';
 
+  /** The feature legend's entries: the features any panel draws. */
+  private featureEntries() {
+    return featureLegendEntries(featuresPresent(this.panels.map((p) => p.data)));
+  }
+
   protected override render() {
+    const byFeature = this.colouring === 'feature';
+    const legendW = byFeature ? FEATURE_LEGEND_WIDTH : LEGEND_WIDTH;
+    const legendH = byFeature ? Math.max(LEGEND_HEIGHT, featureLegendHeight(this.featureEntries(), legendW)) : LEGEND_HEIGHT;
     return html`<div role="group" aria-label=${this.label}>
       <ul class="grid">
         ${repeat(
@@ -75,7 +96,7 @@ export class SweepFigure extends LitElement {
           (p) =>
             html`<li class="panel">
               <p class="title">${densityTitle(p.density)}</p>
-              <neuron-stack-plot compact .data=${p.data} label=${panelLabel(p.density, p.caption)}></neuron-stack-plot>
+              <neuron-stack-plot compact colouring=${this.colouring} .data=${p.data} label=${panelLabel(p.density, p.caption)}></neuron-stack-plot>
               <p class="caption">${p.caption}</p>
               ${panelNotes(p.data).map((note) => html`<p class="caption note">${note}</p>`)}
             </li>`,
@@ -84,16 +105,26 @@ export class SweepFigure extends LitElement {
       <svg
         class="legend"
         role="img"
-        aria-label="Colour legend: feature superposition from 0 (orthogonal, dark) to at least 1 (bright)"
-        width=${LEGEND_WIDTH + 8}
-        height=${LEGEND_HEIGHT}
+        aria-label=${
+          byFeature
+            ? 'Colour legend: each feature has one colour in every panel; features 10 and up repeat the hues, muted'
+            : 'Colour legend: feature superposition from 0 (orthogonal, dark) to at least 1 (bright)'
+        }
+        width=${legendW + 8}
+        height=${legendH}
       ><g class="legend-body" transform="translate(4,0)"></g></svg>
     </div>`;
   }
 
-  protected override firstUpdated(): void {
-    const g = this.renderRoot.querySelector<SVGGElement>('g.legend-body');
-    if (g) drawSuperpositionLegend(select(g), LEGEND_WIDTH);
+  protected override updated(): void {
+    const el = this.renderRoot.querySelector<SVGGElement>('g.legend-body');
+    if (!el) return;
+    const g = select(el);
+    if (this.colouring === 'feature') drawFeatureLegend(g, this.featureEntries(), FEATURE_LEGEND_WIDTH);
+    else {
+      clearFeatureLegend(g);
+      drawSuperpositionLegend(g, LEGEND_WIDTH);
+    }
   }
 
   /** The panels' stack plots in panel order, e.g. to wait for their updates. */

@@ -11,6 +11,7 @@ import { fnRef } from '../appendix/markup';
 import { SECTION_TITLES } from '../contents/markup';
 import { download } from '../../figures/download';
 import { motifSentence } from './text';
+import { inhibitionSentence } from '../../../viz/motif/motif-layout';
 
 export interface MotifSectionProps {
   /** The motif model drawn (shipped, or retrained in this browser); null when its file did not load. */
@@ -94,11 +95,11 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
       ${
         view
           ? html`<figure>
-            <neuron-stack-plot id="motif-plot" .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
+            <neuron-stack-plot id="motif-plot" colouring="feature" .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
             ${download('motif-plot', motifExport(view.exportSource), 'the motif model’s stack plot')}
             <figcaption>
               <span class="figure-number">Figure ${FIGURE_NUMBER.motifModel}.</span> The small model’s neurons, ${view.source}; motif neurons are outlined and labelled with their numbers, as
-              in the text.${shortLabelKey(view.analysis)}
+              in the text. Each feature keeps one colour in every neuron, as in the close-ups.${shortLabelKey(view.analysis)}
             </figcaption>
           </figure>`
           : nothing
@@ -108,9 +109,10 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
           <motif-closeup id=${`motif-closeup-${k}`} .data=${closeup}></motif-closeup>
           ${view ? download(`motif-closeup-${k}`, motifExport(view.exportSource, { index: k, title: closeup.title }), `motif ${k + 1}’s close-up`) : nothing}
           <figcaption>
-            <span class="figure-number">Figure ${FIGURE_NUMBER.firstMotifCloseup + k}.</span> Motif instance ${k + 1}. Left: the two neurons’ weights on a and b. Right: outputs a and b when only a is
-            active; dashed, the same model with the inhibition neuron removed. Without it, b’s output rises with a; with
-            it, b stays at zero.
+            <span class="figure-number">Figure ${FIGURE_NUMBER.firstMotifCloseup + k}.</span> Motif instance ${k + 1}. Left: the two neurons’ input weights (in) and output weights (out, the
+            neuron’s column of W2 onto a’s and b’s outputs) on a and b, rescaled as in Figure ${FIGURE_NUMBER.motifModel}.
+            Right: outputs a and b when only a is active; dashed, the same model with the inhibition neuron removed.
+            Without it, b’s output rises with a; with it, b stays at zero. ${inhibitionSentence(closeup)}
           </figcaption>
         </figure>`,
       )}

@@ -8,11 +8,14 @@ import { ArticleSection } from '../article-section';
 import { sweepSection } from './markup';
 import { budgetSentence } from './text';
 import { sweepLossSeries, sweepView } from './view';
+import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
 
 @customElement('article-sweep')
 export class ArticleSweep extends ArticleSection {
   /** The panel the download button saves. */
   @state() private selectedPanel = 0;
+  /** How Figure 1 colours its segments: the superposition colouring of the paper, unless the reader switches. */
+  @state() private colouring: StackColouring = 'superposition';
 
   /** Retrains the replication-budget sweep (the converged one trains offline), and shows that budget. */
   private readonly onRetrain = (): void => {
@@ -27,6 +30,9 @@ export class ArticleSweep extends ArticleSection {
   private readonly onSeedChange = (sweepSeed: number): void => this.context?.setState({ sweepSeed });
   private readonly onSelectPanel = (index: number): void => {
     this.selectedPanel = index;
+  };
+  private readonly onColouringChange = (colouring: StackColouring): void => {
+    this.colouring = colouring;
   };
   private readonly onCancel = (): void => this.context?.training.cancel();
   /** Forgets the retrained sweep that ended, so the shipped models show again. */
@@ -59,6 +65,8 @@ export class ArticleSweep extends ArticleSection {
       budgetSentence: figure?.frame ? (replication ? retrainBudget(replication.file) : '') : shown ? budgetSentence(shown) : '',
       status,
       selectedPanel: this.selectedPanel,
+      colouring: this.colouring,
+      onColouringChange: this.onColouringChange,
       onSelectPanel: this.onSelectPanel,
       onRetrain: this.onRetrain,
       onCancel: this.onCancel,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMotifs, MOTIF_THRESHOLDS, analyseModel } from '../../../../src/model/analysis';
+import { inhibitionOwnFeature } from '../../../../src/model/analysis/motif';
 import type { NetworkWeights } from '../../../../src/model/network';
 import { createRng } from '../../../../src/model/random';
 
@@ -148,3 +149,42 @@ describe('the asymmetric superposition motif detector', () => {
     expect(found).toBe(0);
   });
 });
+
+describe("the inhibition neuron's own main feature", () => {
+  it('is a itself in the paper’s example, where the partner reads only a', () => {
+    const w = paperExample(6, 4, 1, true);
+    const [m] = findMotifs(w);
+    const own = inhibitionOwnFeature(w, m!);
+    expect(own).toMatchObject({ feature: 4, sign: 1, inWeight: 1, outOwn: 0, outB: -5, push: -5 });
+    // a alone at 1: the asymmetric neuron writes +4 onto b, the partner −5.
+    expect(own.netOnB).toBeCloseTo(-1, 12);
+  });
+
+  it('is the feature the partner reads most, which then pushes b’s output down', () => {
+    const w = paperExample(6, 4, 1, false);
+    const partner = { in: { 4: 1, 3: -2 }, out: { 1: -5 } };
+    const withPartner = network(6, [...Array.from({ length: w.W1.length }, (_, j) => neuronOf(w, j)), partner]);
+    const [m] = findMotifs(withPartner);
+    expect(m?.inhibitionNeuron).toBe(withPartner.W1.length - 1);
+    const own = inhibitionOwnFeature(withPartner, m!);
+    // Rescaled so its largest input is 1: its output weights double.
+    expect(own).toMatchObject({ feature: 3, sign: -1, inWeight: -1, outOwn: 0, outB: -10, push: -10, netOnB: -10 });
+  });
+
+  it('says when other neurons make up for the push on b', () => {
+    const w = paperExample(6, 4, 1, false);
+    const neurons = [...Array.from({ length: w.W1.length }, (_, j) => neuronOf(w, j)), { in: { 4: 1, 3: -2 }, out: { 1: -5 } }];
+    const compensated = network(6, [...neurons, { in: { 3: -1 }, out: { 1: 15 } }]);
+    const [m] = findMotifs(compensated);
+    const own = inhibitionOwnFeature(compensated, m!);
+    expect(own.push).toBeCloseTo(-10, 12);
+    expect(own.netOnB).toBeCloseTo(5, 12);
+  });
+});
+
+/** Neuron j of `w` as a Neuron (its non-zero weights). */
+function neuronOf(w: NetworkWeights, j: number): Neuron {
+  const pick = (values: readonly number[]): Record<number, number> =>
+    Object.fromEntries(values.flatMap((v, i) => (v !== 0 ? [[i, v]] : [])));
+  return { in: pick(w.W1[j]!), out: pick(w.W2.map((row) => row[j]!)) };
+}

@@ -5,6 +5,8 @@ import {
   motifPanels,
   motifSentence,
   describeMotif,
+  inhibitionSentence,
+  neuronList,
   responseDomain,
   SIDE_BY_SIDE_MIN_WIDTH,
   BAR_CHAR_PX,
@@ -20,6 +22,8 @@ const data: MotifCloseupData = {
   featureB: 7,
   asymmetric: { neuron: 3, inA: 1, inB: -0.25, outA: 1, outB: 4 },
   inhibition: { neuron: 8, inA: 1, inB: 0, outA: 0, outB: -5 },
+  inhibitionOwn: { feature: 3, inWeight: 1, outOwn: 0, outB: -5, push: -5, netOnB: -1 },
+  otherInhibitors: [],
   response: [-1, 0, 1].map((xa) => ({
     xa,
     outAWith: Math.max(0, xa),
@@ -78,6 +82,52 @@ describe('motif close-up', () => {
     const text = describeMotif(data);
     expect(text).toContain('Feature a is 3, feature b is 7.');
     expect(text).toContain('output b peaks at 0.00 with the whole model and at 4.00 with the inhibition neuron removed');
+  });
+
+  it('summarises the inhibition neuron’s own feature too', () => {
+    expect(describeMotif(data)).toContain('Inhibition neuron 8’s own main feature is a (feature 3) itself');
+  });
+});
+
+describe('inhibitionSentence', () => {
+  const other = { feature: 4, inWeight: -1, outOwn: 1.1, outB: -1.93, push: -1.93, netOnB: -1.8 };
+
+  it('names a as the inhibition neuron’s own feature when it reads a most', () => {
+    expect(inhibitionSentence(data)).toBe(
+      'Inhibition neuron 8’s own main feature is a (feature 3) itself: it reads a at full weight and writes 0.00 onto a’s output and −5.00 onto b’s.',
+    );
+  });
+
+  it('names another main feature and says that it pushes b’s output down, by how much', () => {
+    const text = inhibitionSentence({ ...data, inhibition: { ...data.inhibition, inA: 0.42 }, inhibitionOwn: other });
+    expect(text).toContain(
+      'Inhibition neuron 8’s own main feature is not a but feature 4: it reads feature 4 at full weight and a at 0.42 of that.',
+    );
+    expect(text).toContain(
+      'So feature 4 also pushes b’s output down: alone at full size it lowers b’s pre-activation by 1.93 through neuron 8 (1.80 with every neuron counted).',
+    );
+  });
+
+  it('says when other neurons make up for the push, instead of claiming an inhibition', () => {
+    const text = inhibitionSentence({ ...data, inhibitionOwn: { ...other, netOnB: 0.25 } });
+    expect(text).toContain('with every neuron counted it moves by +0.25, so feature 4 does not push b’s output down.');
+    expect(text).not.toContain('also pushes');
+  });
+
+  it('names b when the neuron reads b most', () => {
+    expect(inhibitionSentence({ ...data, inhibitionOwn: { ...other, feature: 7 } })).toContain('own main feature is b (feature 7) itself');
+  });
+
+  it('lists further inhibitors in the singular and the plural', () => {
+    expect(inhibitionSentence({ ...data, otherInhibitors: [5] })).toMatch(/ Neuron 5 also takes back part of a’s push on b\.$/);
+    expect(inhibitionSentence({ ...data, otherInhibitors: [5, 9] })).toMatch(/ Neurons 5 and 9 also take back part of a’s push on b\.$/);
+    expect(inhibitionSentence(data)).not.toContain('also take');
+  });
+
+  it('joins neuron lists', () => {
+    expect(neuronList([7])).toBe('neuron 7');
+    expect(neuronList([7, 9])).toBe('neurons 7 and 9');
+    expect(neuronList([3, 7, 9])).toBe('neurons 3, 7 and 9');
   });
 });
 
