@@ -98,7 +98,7 @@ describe('the computation figure in Chromium', () => {
       expect(figure).toMatchObject({ budget: c.budget, seed: c.seed, density: c.density });
       const pass = reference(c.file, c.density, c.input);
       expect(Object.keys(figure.activations)).toHaveLength(pass.hidden.length);
-      pass.hidden.forEach((h, j) => expect(Math.abs(figure.activations[j]! - h)).toBeLessThan(1e-4));
+      for (const [j, h] of pass.hidden.entries()) expect(Math.abs(figure.activations[j]! - h)).toBeLessThan(1e-4);
       const drawn = Object.entries(figure.outputs);
       expect(drawn.length).toBeGreaterThan(0);
       for (const [i, y] of drawn) expect(Math.abs(y - pass.output[Number(i)]!)).toBeLessThan(1e-4);
@@ -137,7 +137,7 @@ describe('the computation figure in Chromium', () => {
       .map((p) => p.split(':').map(Number) as [number, number]);
     const pass = reference('sweep-converged-seed0.json', 0.01, pairs);
     const figure = await shown(page);
-    pass.hidden.forEach((h, j) => expect(Math.abs(figure.activations[j]! - h)).toBeLessThan(1e-4));
+    for (const [j, h] of pass.hidden.entries()) expect(Math.abs(figure.activations[j]! - h)).toBeLessThan(1e-4);
     await page.close();
   });
 

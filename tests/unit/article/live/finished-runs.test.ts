@@ -20,7 +20,7 @@ describe('the finished live runs', () => {
     runs.put(at(densities[0]!), 0);
     runs.put(at(densities[1]!), 1);
     expect(runs.get(at(densities[0]!))).toBe(0); // used again: now the newest
-    densities.slice(2).forEach((d, k) => runs.put(at(d), k + 2));
+    for (const [k, d] of densities.slice(2).entries()) runs.put(at(d), k + 2);
     expect(runs.size).toBe(FINISHED_RUNS_KEPT);
     expect(runs.get(at(densities[1]!))).toBeUndefined();
     expect(runs.get(at(densities[0]!))).toBe(0);
