@@ -63,7 +63,10 @@ const tableRows = (page: Page): Promise<string[][]> =>
 const panelCaptions = (page: Page): Promise<string[]> =>
   page
     .locator('#sweep-figure')
-    .evaluate((el) => [...(el.shadowRoot?.querySelectorAll('figcaption, .caption') ?? [])].map((c) => c.textContent?.trim() ?? ''));
+    // The count caption of each panel; the notes under it (.caption.note) say how the panel is drawn.
+    .evaluate((el) =>
+      [...(el.shadowRoot?.querySelectorAll('figcaption, .caption:not(.note)') ?? [])].map((c) => c.textContent?.trim() ?? ''),
+    );
 
 /** The live stack plot's columns as drawn: neuron summaries, which include the rounded weights. */
 async function livePlotSignature(page: Page): Promise<string[]> {

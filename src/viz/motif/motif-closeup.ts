@@ -145,11 +145,10 @@ export class MotifCloseup extends SvgFigure {
       .attr('transform', (_, i) => `translate(${i * (groupW + gap)},0)`);
     groups.select('title').text((role) => motifSentence(role, data[role]));
     groups.select('text.group-title').text((role) => `${role} neuron ${data[role].neuron}`);
-    const own = data.inhibitionOwn.feature;
-    const ownName = own === data.featureA ? 'a' : own === data.featureB ? 'b' : `feature ${own}`;
     groups
       .select('text.group-subtitle')
-      .text((role) => (role === 'asymmetric' ? 'stores a and b unequally' : `reads ${ownName} most; inhibits b`));
+      // Short enough for a 320 px phone; the caption names the inhibition neuron's own feature.
+      .text((role) => (role === 'asymmetric' ? 'stores a and b unequally' : 'cancels a’s push on b'));
     groups.select('line.zero').attr('x1', 0).attr('x2', groupW).attr('y1', y(0)).attr('y2', y(0));
 
     const barsOf = (role: MotifRole): MotifBar[] => bars.filter((b) => b.role === role);

@@ -234,9 +234,9 @@ export function yourModelSection(props: YourModelSectionProps): TemplateResult {
         props.question
           ? readingQuestion(props.question, props.onAnswer)
           : props.error
-            ? html`<p class="notice error" role="alert" id="your-model-error">
-                ${props.error} ${props.onRetry ? html`<button type="button" @click=${props.onRetry}>Retry</button>` : nothing}
-              </p>`
+            ? html`<p class="notice error" role="alert" id="your-model-error">${props.error}${
+                props.onRetry ? html` <button type="button" @click=${props.onRetry}>Retry</button>` : nothing
+              }</p>`
             : nothing
       }
       <div class="small shipped-downloads">
