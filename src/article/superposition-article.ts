@@ -22,7 +22,7 @@ import { EMBED_TARGETS, embedSourceLine, fullArticleHref, markEmbeddedFigure } f
 import { OverflowFocus } from './page/overflow-focus';
 import './page/notices';
 import './sections/appendix/section';
-import type { ArticleSection } from './sections/article-section';
+import { type ArticleSection, SECTION_DRAWN } from './sections/article-section';
 import './sections/computation/section';
 import './sections/curve/section';
 import './sections/intermediate/section';
@@ -81,6 +81,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   constructor() {
     super();
     this.addEventListener(TEST_EVENTS.loseWebGLContext, () => this.training.loseWebGLContext());
+    // A section can add a wide box (a table that loaded later) after the article's own update.
+    this.addEventListener(SECTION_DRAWN, () => this.overflowFocus.observeAll(this));
   }
 
   protected override createRenderRoot(): HTMLElement {

@@ -57,7 +57,7 @@ function rowOf(level: LevelSummary): string[] {
 
 const tableRows = (page: Page): Promise<string[][]> =>
   page
-    .locator('table.counts tbody tr')
+    .locator('#sweep table.counts tbody tr')
     .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
 
 const panelCaptions = (page: Page): Promise<string[]> =>

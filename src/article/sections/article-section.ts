@@ -8,6 +8,9 @@ import { LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { type ArticleContext, articleContext } from '../context';
 
+/** The event a section sends after each of its updates. */
+export const SECTION_DRAWN = 'section-drawn';
+
 export abstract class ArticleSection extends LitElement {
   @consume({ context: articleContext, subscribe: true })
   @state()
@@ -20,6 +23,11 @@ export abstract class ArticleSection extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.classList.add('article-section');
+  }
+
+  /** Tells the article that this section drew, so it can watch boxes the section added on its own (a table that loaded later). */
+  protected override updated(): void {
+    this.dispatchEvent(new Event(SECTION_DRAWN, { bubbles: true }));
   }
 
   protected override render(): unknown {
