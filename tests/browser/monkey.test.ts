@@ -104,12 +104,17 @@ const ACTION_TABLE: readonly (readonly [string, number, Action])[] = [
     'apply advanced settings',
     1,
     async (page, random) => {
+      // Like clickIfThere, a monkey does not wait on a form that is moving under it (a figure above
+      // can still be resizing): a field or button that is not actionable within 2 s is skipped, and
+      // the checks after the action still hold the page to a named state with no error.
+      const act = (step: Promise<unknown>) => step.then(() => true).catch(() => false);
       const details = page.locator('details.advanced');
-      if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-      await page.locator('input[name=steps]').fill(pick(random, ['150', '300', '-5', 'abc', '99999999']), { timeout: 2_000 });
-      await page.locator('input[name=lr]').fill(pick(random, ['0.003', '0.01', '1e9', '']), { timeout: 2_000 });
-      await page.locator('input[name=seed]').fill(String(Math.floor(random() * 10)), { timeout: 2_000 });
-      await page.locator('details.advanced button[type=submit]').click({ timeout: 2_000 });
+      if ((await details.getAttribute('open')) === null && !(await act(details.locator('summary').click({ timeout: 2_000 })))) return;
+      if (!(await act(page.locator('input[name=steps]').fill(pick(random, ['150', '300', '-5', 'abc', '99999999']), { timeout: 2_000 }))))
+        return;
+      if (!(await act(page.locator('input[name=lr]').fill(pick(random, ['0.003', '0.01', '1e9', '']), { timeout: 2_000 })))) return;
+      if (!(await act(page.locator('input[name=seed]').fill(String(Math.floor(random() * 10)), { timeout: 2_000 })))) return;
+      await act(page.locator('details.advanced button[type=submit]').click({ timeout: 2_000 }));
     },
   ],
   ['retrain the sweep', 1, (page) => clickIfThere(page, 'button:text-matches("Retrain the (whole|replication-budget) sweep")')],
