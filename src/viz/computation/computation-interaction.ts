@@ -39,26 +39,28 @@ export class InputStripInteraction implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * The root's events this controller listens to, added on connect and removed on disconnect. A
+   * method, not a field: the handler fields below are initialised after any field declared here.
+   */
+  private listeners(): readonly (readonly [string, EventListener])[] {
+    return [
+      ['pointerdown', this.onPointerDown as EventListener],
+      ['pointermove', this.onPointerMove as EventListener],
+      ['pointerup', this.onPointerUp as EventListener],
+      ['pointercancel', this.onPointerUp as EventListener],
+      ['keydown', this.onKeyDown as EventListener],
+      ['focusin', this.onFocus as EventListener],
+      ['focusout', this.onFocus as EventListener],
+    ];
+  }
+
   hostConnected(): void {
-    const root = this.host.renderRoot;
-    root.addEventListener('pointerdown', this.onPointerDown as EventListener);
-    root.addEventListener('pointermove', this.onPointerMove as EventListener);
-    root.addEventListener('pointerup', this.onPointerUp as EventListener);
-    root.addEventListener('pointercancel', this.onPointerUp as EventListener);
-    root.addEventListener('keydown', this.onKeyDown as EventListener);
-    root.addEventListener('focusin', this.onFocus as EventListener);
-    root.addEventListener('focusout', this.onFocus as EventListener);
+    for (const [type, listener] of this.listeners()) this.host.renderRoot.addEventListener(type, listener);
   }
 
   hostDisconnected(): void {
-    const root = this.host.renderRoot;
-    root.removeEventListener('pointerdown', this.onPointerDown as EventListener);
-    root.removeEventListener('pointermove', this.onPointerMove as EventListener);
-    root.removeEventListener('pointerup', this.onPointerUp as EventListener);
-    root.removeEventListener('pointercancel', this.onPointerUp as EventListener);
-    root.removeEventListener('keydown', this.onKeyDown as EventListener);
-    root.removeEventListener('focusin', this.onFocus as EventListener);
-    root.removeEventListener('focusout', this.onFocus as EventListener);
+    for (const [type, listener] of this.listeners()) this.host.renderRoot.removeEventListener(type, listener);
   }
 
   /** Takes the layout just drawn (for hit testing). */
