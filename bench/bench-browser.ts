@@ -14,7 +14,7 @@ import type { SuperpositionArticle } from '../src/article/superposition-article'
 import { engineReport, median, otherFormulation, round } from './bench-stats';
 import { computationUpdates } from './computation-bench';
 import { poolParallelism } from './pool-memory';
-import type { Formulation } from '../src/training/engine';
+import type { Formulation } from '../src/training/training-engine';
 import {
   BENCH_SITE_CONFIG,
   benchPage,

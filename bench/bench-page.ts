@@ -12,7 +12,8 @@ import { makeConfig } from '../src/model/config';
 import { isBackendName, selectBackend } from '../src/training/backend';
 import { configForPrecision, type FloatPrecision } from '../src/training/precision';
 import { BaselineTrainer } from './baseline';
-import { createTrainingEngine, type Formulation } from '../src/training/engine';
+import { createTrainingEngine } from '../src/training/engine';
+import type { Formulation } from '../src/training/training-engine';
 import { WASM_BINARY_URLS } from '../src/training/wasm-urls';
 
 export interface BenchResult {

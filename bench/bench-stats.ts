@@ -1,4 +1,4 @@
-import type { Formulation } from '../src/training/engine';
+import type { Formulation } from '../src/training/training-engine';
 
 export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,7 +1,8 @@
 /** Counting the kernels a training step dispatches, for the benchmark and the engine tests. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from '../src/model/config';
-import { createTrainingEngine, type Formulation } from '../src/training/engine';
+import { createTrainingEngine } from '../src/training/engine';
+import type { Formulation } from '../src/training/training-engine';
 
 /**
  * Kernels one training step dispatches in `formulation` on the active backend, counted with

@@ -20,8 +20,6 @@ import { PerInstanceEngine } from './per-instance-engine';
 import { StackedEngine } from './stacked-engine';
 import type { EngineOptions, Formulation, TrainingEngine } from './training-engine';
 
-export type { EngineOptions, Formulation, TrainingEngine } from './training-engine';
-
 /**
  * GPU backends pay per dispatch, so they get the stacked formulation; CPU backends pay per flop
  * and take the fast 2-D paths. A GPU backend on a software renderer computes on the CPU too, and

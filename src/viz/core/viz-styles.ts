@@ -135,3 +135,27 @@ export const vizStyles = css`
     }
   }
 `;
+
+/**
+ * The small bordered buttons figures put under themselves (SVG/PNG downloads, the training
+ * timeline's Replay and Latest). What "disabled" looks like stays with each figure: a download
+ * in progress and a timeline at its end mean different things.
+ */
+export const figureButtonStyles = css`
+  button {
+    font: inherit;
+    color: #222;
+    background: #fff;
+    border: 1px solid #9a9a9a;
+    border-radius: 3px;
+    padding: 2px 8px;
+    cursor: pointer;
+  }
+  button:hover:not(:disabled) {
+    background: #f2f2f2;
+  }
+  button:focus-visible {
+    outline: 2px solid #1a5fb4;
+    outline-offset: 1px;
+  }
+`;

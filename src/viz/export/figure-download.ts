@@ -9,6 +9,7 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { figureButtonStyles } from '../core/viz-styles';
 import { composeExport, type ExportPanel } from './figure-export';
 import { downloadFilename, figureParts, type PanelChoice, saveBlob, serializeSvg, svgToPng } from './svg-export';
 
@@ -21,29 +22,15 @@ export interface FigureDownloadDetail {
 /** Set `for` (the figure's id), `filename`, and `panel` for one panel of a sweep. */
 @customElement('figure-download')
 export class FigureDownload extends LitElement {
-  static override styles = css`
+  static override styles = [
+    figureButtonStyles,
+    css`
     :host {
       display: inline-flex;
       align-items: center;
       gap: 6px;
       font: 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
       color: #555;
-    }
-    button {
-      font: inherit;
-      color: #222;
-      background: #fff;
-      border: 1px solid #9a9a9a;
-      border-radius: 3px;
-      padding: 2px 8px;
-      cursor: pointer;
-    }
-    button:hover {
-      background: #f2f2f2;
-    }
-    button:focus-visible {
-      outline: 2px solid #1a5fb4;
-      outline-offset: 1px;
     }
     button:disabled {
       cursor: progress;
@@ -52,7 +39,8 @@ export class FigureDownload extends LitElement {
     .status:empty {
       display: none;
     }
-  `;
+  `,
+  ];
 
   /** Id of the figure to save, in this element's document or shadow root (see FigureSvgSource in svg-export.ts). */
   @property({ attribute: 'for' }) htmlFor = '';

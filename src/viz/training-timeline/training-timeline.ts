@@ -7,6 +7,7 @@
  */
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { figureButtonStyles } from '../core/viz-styles';
 import { replayStart } from './timeline-layout';
 
 /** What a `timeline-seek` event says: the step chosen, or null to follow the newest weights. */
@@ -20,7 +21,9 @@ export const REPLAY_FRAME_MS = 125;
 /** Set `steps` (the kept frames' steps, ascending), `index` (the frame drawn), `following` and `label`. */
 @customElement('training-timeline')
 export class TrainingTimeline extends LitElement {
-  static override styles = css`
+  static override styles = [
+    figureButtonStyles,
+    css`
     :host {
       display: flex;
       flex-wrap: wrap;
@@ -38,25 +41,16 @@ export class TrainingTimeline extends LitElement {
       font-variant-numeric: tabular-nums;
       min-width: 9.5em;
     }
-    button {
-      font: inherit;
-      color: #222;
-      background: #fff;
-      border: 1px solid #9a9a9a;
-      border-radius: 3px;
-      padding: 2px 8px;
-      cursor: pointer;
-    }
     button:disabled {
       cursor: default;
       color: #767676;
     }
-    button:focus-visible,
     input:focus-visible {
       outline: 2px solid #1a5fb4;
       outline-offset: 1px;
     }
-  `;
+  `,
+  ];
 
   /** Steps of the kept frames, ascending. */
   @property({ attribute: false }) steps: readonly number[] = [];

@@ -6,7 +6,8 @@ import { batchLoss, type NetworkWeights } from '../../../src/model/network';
 import { STREAM } from '../../../src/model/random';
 import { selectBackend, type BackendName } from '../../../src/training/backend';
 import { kernelsPerStep } from '../../../bench/kernels';
-import { createTrainingEngine, formulationFor, type Formulation } from '../../../src/training/engine';
+import { createTrainingEngine, formulationFor } from '../../../src/training/engine';
+import type { Formulation } from '../../../src/training/training-engine';
 import { initialWeights } from '../../../src/training/initial-weights';
 import { train } from '../../../src/training/train';
 
