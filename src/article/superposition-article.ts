@@ -33,6 +33,7 @@ import './sections/method/section';
 import './sections/model/section';
 import './sections/motif/section';
 import './sections/neuron-response/section';
+import './sections/stack/section';
 import './sections/sweep/section';
 import { YourModelController } from './sections/your-model/controller';
 import './sections/your-model/section';
@@ -233,6 +234,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
       ${section === 'article-curve' ? html`<article-curve></article-curve>` : nothing}
       ${section === 'article-live' ? html`<article-live></article-live>` : nothing}
       ${section === 'article-motif' ? html`<article-motif></article-motif>` : nothing}
+      ${section === 'article-computation' ? html`<article-computation></article-computation>` : nothing}
+      ${section === 'article-stack' ? html`<article-stack></article-stack>` : nothing}
       ${embedSourceLine(fullArticleHref(window.location))}
     </main>`;
   }

@@ -1,7 +1,8 @@
 /**
  * "Bring your own model" in Chromium: an .npz chosen in the "Load weights" picker is drawn and
  * counted like the shipped models; a malformed file is refused with its specific message and the
- * page stays as it was; a file dropped on the page loads too; the shipped models download as .npz.
+ * page stays as it was; a file dropped on the page loads too; the shipped models download as .npz
+ * and as .safetensors.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { analyseModel } from '../../src/model/analysis';
 import { importances } from '../../src/model/config';
 import { parseAnalysisJson } from '../../src/model/analysis/export';
-import { type NdArray, readModelFiles, writeNpy, writeNpz } from '../../src/model/import';
+import { type NdArray, readModelFiles, readSafetensors, writeNpy, writeNpz } from '../../src/model/import';
 import type { NetworkWeights } from '../../src/model/network';
 import { createRng } from '../../src/model/random';
 import { parseWeightsFile } from '../../src/model/weights-file';
@@ -194,6 +195,33 @@ describe('bring your own model', () => {
     const outcome = readModelFiles([{ name: 'sweep.npz', bytes: new Uint8Array(readFileSync((await download.path())!)) }]);
     const sweep = parseWeightsFile(JSON.parse(readFileSync('public/weights/sweep.json', 'utf8')));
     expect(outcome.ok && outcome.model.instances.map((w) => w.W1)).toEqual(sweep.instances.map((w) => w.W1));
+    await page.close();
+  });
+
+  it('a shipped sweep downloads as .safetensors beside its .npz: the same weights, read back by the page’s safetensors reader', async () => {
+    const { page, errors } = await open({ width: 1200, height: 900 }, '?section=your-model');
+    const name = 'sweep-converged-seed1';
+    const button = page.getByRole('button', { name: `${name}.safetensors` });
+    await scrollIntoView(button);
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe(`${name}.safetensors`);
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    const shipped = parseWeightsFile(JSON.parse(readFileSync(`public/weights/${name}.json`, 'utf8')));
+    const { n, m } = shipped.config;
+    const K = shipped.instances.length;
+    const { arrays } = readSafetensors(bytes);
+    expect([...arrays.keys()].sort()).toEqual(['W1', 'W2', 'b', 'density', 'importance_decay', 'loss']);
+    expect(arrays.get('W1')?.shape).toEqual([K, m, n]);
+    expect(arrays.get('W2')?.shape).toEqual([K, n, m]);
+    expect(Array.from(arrays.get('W1')!.data)).toEqual(shipped.instances.flatMap((w) => w.W1.flat()));
+    expect(Array.from(arrays.get('W2')!.data)).toEqual(shipped.instances.flatMap((w) => w.W2.flat()));
+    expect(Array.from(arrays.get('b')!.data)).toEqual(shipped.instances.flatMap((w) => w.b));
+    expect(Array.from(arrays.get('density')!.data)).toEqual(shipped.instances.map((w) => w.density));
+    // And as a file a reader loads: the same model.
+    const outcome = readModelFiles([{ name: `${name}.safetensors`, bytes }]);
+    expect(outcome.ok && outcome.model.instances).toEqual(shipped.instances.map(({ W1, W2, b }) => ({ W1, W2, b })));
+    expect(outcome.ok && outcome.model.densities).toEqual(shipped.instances.map((w) => w.density));
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -5,9 +5,12 @@
  * its data, controls and downloads); the path from the section down to the figure is marked, and
  * embed.css hides everything off that path.
  *
- * Adding a figure (the computation figure, once its section exists): its name in EMBED_FIGURES
- * (state/url-state.ts), and a row in EMBED_TARGETS here naming its section element and a selector
- * for an element inside its <figure>.
+ * A section may mark a few elements beside the figure to stay shown (EMBED_CLASSES.keep): the
+ * computation figure's model picker and its notes, which say which model is drawn.
+ *
+ * Adding a figure: its name in EMBED_FIGURES (state/url-state.ts), a row in EMBED_TARGETS here
+ * naming its section element and a selector for an element inside its <figure>, and its section
+ * in SuperpositionArticle.renderEmbed.
  */
 import { html, type TemplateResult } from 'lit';
 import type { EmbedFigure } from '../state/url-state';
@@ -20,10 +23,15 @@ export const EMBED_TARGETS: Readonly<Record<EmbedFigure, { readonly section: str
   curve: { section: 'article-curve', inside: 'figure.curve-figure' },
   live: { section: 'article-live', inside: '#live-figure' },
   motif: { section: 'article-motif', inside: '#motif-plot' },
+  computation: { section: 'article-computation', inside: '#computation-figure' },
+  stack: { section: 'article-stack', inside: '#stack-plot' },
 });
 
-/** Marks the class of the figure shown, and of every element between it and its section. */
-export const EMBED_CLASSES = Object.freeze({ figure: 'embed-figure', path: 'embed-path' });
+/**
+ * The classes of the figure shown, of every element between it and its section, and of an element
+ * beside the figure that its section keeps shown in embed mode (embed.css).
+ */
+export const EMBED_CLASSES = Object.freeze({ figure: 'embed-figure', path: 'embed-path', keep: 'embed-keep' });
 
 /**
  * The full article's address for an embedded page: the same path, query and hash without the

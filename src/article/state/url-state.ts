@@ -33,8 +33,11 @@ export const SECTIONS = [
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
-/** The figures `?embed=<figure>` shows alone (page/embed.ts says where each is, and how to add one). */
-export const EMBED_FIGURES = ['sweep', 'curve', 'live', 'motif'] as const;
+/**
+ * The figures `?embed=<figure>` shows alone (page/embed.ts says where each is, and how to add one).
+ * 'stack' is the one stack plot of the shipped sweep that `budget`, `sweep-seed` and `density` pick.
+ */
+export const EMBED_FIGURES = ['sweep', 'curve', 'live', 'motif', 'computation', 'stack'] as const;
 export type EmbedFigure = (typeof EMBED_FIGURES)[number];
 
 /** The article's state: the section the reader was looking at, the sweep figure's and the live model's settings. */

@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Computation } from '../../../model/analysis/computation';
+import { EMBED_CLASSES } from '../../page/embed';
 import { SECTION_TITLES } from '../contents/markup';
 import type { ComputationView } from './view';
 
@@ -17,7 +18,7 @@ export interface ComputationSectionProps {
 }
 
 function picker(view: ComputationView, onModelChange: (key: string) => void): TemplateResult {
-  return html`<div class="controls">
+  return html`<div class="controls ${EMBED_CLASSES.keep}">
     <label
       >Model
       <select id="computation-model-select" @change=${(e: Event) => onModelChange((e.target as HTMLSelectElement).value)}>
@@ -42,7 +43,7 @@ export function computationSection(props: ComputationSectionProps): TemplateResu
         </p>
       </div>
       ${view ? picker(view, props.onModelChange) : nothing}
-      ${view && view.notes.length > 0 ? html`<p class="notice" role="status">${view.notes.join(' ')}</p>` : nothing}
+      ${view && view.notes.length > 0 ? html`<p class="notice ${EMBED_CLASSES.keep}" role="status">${view.notes.join(' ')}</p>` : nothing}
       ${
         view && computation
           ? html`<figure>

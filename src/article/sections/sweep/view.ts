@@ -42,7 +42,8 @@ const shippedStem = (shown: ShownSweep): string =>
 
 const shippedPanels = memo((sweep: ShippedFile): SweepPanel[] => panelsOf(sweep.models.map((m) => ({ ...m, plot: plotOf(m.analysis) }))));
 
-function shippedSweepView(shown: ShownSweep): SweepView {
+/** The shipped sweep `shown`: its panels, levels and download sources. */
+export function shippedSweepView(shown: ShownSweep): SweepView {
   const { config } = shown.drawn.file;
   const recipes = shown.drawn.file.instances.map((instance) => instance.recipe);
   const levelRecipes = recipes.every((r) => r !== undefined) ? { levelRecipes: recipes } : {};

@@ -14,7 +14,7 @@ import type { WeightsFile } from '../../../model/weights-file';
 import { saveBlob } from '../../../viz/export/svg-export';
 import { ImportClient } from './import-client';
 import type { ExportKind } from './import-protocol';
-import type { LoadedModel } from './loaded';
+import type { LoadedModel, ShippedFormat } from './loaded';
 
 export type { LoadedModel } from './loaded';
 
@@ -127,12 +127,15 @@ export class YourModelController implements ReactiveController {
   }
 
   /**
-   * Saves a shipped weights file as `name`.npz (export.ts: the arrays numpy.load gives). The zip
-   * writer loads on first use: most readers never download, and the page's first script stays small.
+   * Saves a shipped weights file as `name`.npz or `name`.safetensors (export.ts: the arrays
+   * numpy.load or safetensors' load_file gives, float64). The writers load on first use: most
+   * readers never download, and the page's first script stays small.
    */
-  async downloadNpz(name: string, file: WeightsFile): Promise<void> {
-    const npz = await this.npzWriter(`the ${name}.npz download`, () => this.downloadNpz(name, file));
-    if (npz) saveBlob(new Blob([npz.weightsFileToNpz(file)], { type: 'application/octet-stream' }), `${name}.npz`);
+  async downloadShipped(name: string, file: WeightsFile, format: ShippedFormat): Promise<void> {
+    const writer = await this.npzWriter(`the ${name}.${format} download`, () => this.downloadShipped(name, file, format));
+    if (!writer) return;
+    const bytes = format === 'npz' ? writer.weightsFileToNpz(file) : writer.weightsFileToSafetensors(file);
+    saveBlob(new Blob([bytes], { type: 'application/octet-stream' }), `${name}.${format}`);
   }
 
   /** Loads a shipped weights file through its .npz export: the path a reader's own file takes. */
@@ -141,7 +144,7 @@ export class YourModelController implements ReactiveController {
     if (npz) return this.loadBytes(`${name}.npz (shipped)`, [{ name: `${name}.npz`, bytes: npz.weightsFileToNpz(file).buffer }]);
   }
 
-  /** The .npz writer's chunk, or null after saying (`error`, with `retry`) that it did not load. */
+  /** The .npz and safetensors writers' chunk, or null after saying (`error`, with `retry`) that it did not load. */
   private async npzWriter(what: string, again: () => Promise<void>): Promise<typeof import('../../../model/import/export') | null> {
     try {
       const npz = await loadChunk(what, () => import('../../../model/import/export'));

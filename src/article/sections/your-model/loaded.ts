@@ -31,6 +31,10 @@ export interface ShippedDownload {
   readonly description: string;
 }
 
+/** The formats a shipped file downloads in: a NumPy archive, or safetensors (export.ts; both float64). */
+export type ShippedFormat = 'npz' | 'safetensors';
+export const SHIPPED_FORMATS: readonly ShippedFormat[] = ['npz', 'safetensors'];
+
 /** The shipped models that loaded, as downloads. */
 export function shippedDownloads(files: readonly NamedFile[]): ShippedDownload[] {
   return files.map(({ name, shipped }) => {
@@ -57,7 +61,8 @@ export interface YourModelSectionProps {
   readonly shipped: readonly ShippedDownload[];
   readonly onFiles: (files: File[]) => void;
   readonly onApplySettings: (densities: string[], decay: string) => void;
-  readonly onDownloadNpz: (name: ShippedDownload['name']) => void;
+  /** Saves the shipped file `name` as `name`.npz or `name`.safetensors. */
+  readonly onDownloadShipped: (name: ShippedDownload['name'], format: ShippedFormat) => void;
   readonly onTryShipped: (name: ShippedDownload['name']) => void;
   /** Shows a model still loaded after the reader went back past it. */
   readonly onShowLoaded: () => void;

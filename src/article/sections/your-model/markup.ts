@@ -9,7 +9,7 @@ import type { Carrier, FeaturePair } from '../../../model/analysis';
 import { IMPORT_CAPS } from '../../../model/import/caps';
 import { formatCount, formatDensity, formatLoss, formatNumber, plural } from '../../../viz/core/format';
 import { monosemanticPhrase } from '../../figures/view-parts';
-import type { LoadedModel, YourModelSectionProps } from './loaded';
+import { type LoadedModel, SHIPPED_FORMATS, type YourModelSectionProps } from './loaded';
 import { SECTION_TITLES } from '../contents/markup';
 import type { YourInstanceView } from './view';
 import { loadedDownloads, readingQuestion } from './take-away';
@@ -240,12 +240,15 @@ export function yourModelSection(props: YourModelSectionProps): TemplateResult {
             : nothing
       }
       <div class="small shipped-downloads">
-        <p>The shipped models, for Python (numpy.load) or to try here:</p>
+        <p>The shipped models, for Python (numpy.load, or safetensors’ load_file) or to try here:</p>
         <ul>
           ${props.shipped.map(
             (s) => html`<li>
               ${s.name} (${s.description}):
-              <button type="button" @click=${() => props.onDownloadNpz(s.name)}>${s.name}.npz</button>
+              ${SHIPPED_FORMATS.map(
+                (format) =>
+                  html`<button type="button" @click=${() => props.onDownloadShipped(s.name, format)}>${s.name}.${format}</button> `,
+              )}
               <a href=${`weights/${s.name}.json`} download=${`${s.name}.json`}>${s.name}.json</a>
               <button type="button" @click=${() => props.onTryShipped(s.name)}>Load it here</button>
             </li>`,

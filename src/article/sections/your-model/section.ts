@@ -11,7 +11,7 @@ import { namedFiles, type NamedFile } from '../../shipped/shipped-models';
 import type { LoneArrayReading } from '../../../model/import';
 import { ArticleSection } from '../article-section';
 import type { ExportKind } from './import-protocol';
-import { shippedDownloads } from './loaded';
+import { type ShippedFormat, shippedDownloads } from './loaded';
 import { dropOverlay, yourModelSection } from './markup';
 
 @customElement('article-your-model')
@@ -22,9 +22,9 @@ export class ArticleYourModel extends ArticleSection {
     return this.files.find((f) => f.name === name)?.shipped.file;
   }
 
-  private readonly onDownloadNpz = (name: string): void => {
+  private readonly onDownloadShipped = (name: string, format: ShippedFormat): void => {
     const file = this.fileNamed(name);
-    if (file) void this.context?.yourModel.downloadNpz(name, file);
+    if (file) void this.context?.yourModel.downloadShipped(name, file, format);
   };
 
   private readonly onTryShipped = (name: string): void => {
@@ -53,7 +53,7 @@ export class ArticleYourModel extends ArticleSection {
       shipped: shippedDownloads(this.files),
       onFiles: this.onFiles,
       onApplySettings: this.onApplySettings,
-      onDownloadNpz: this.onDownloadNpz,
+      onDownloadShipped: this.onDownloadShipped,
       onTryShipped: this.onTryShipped,
       onShowLoaded: this.onShowLoaded,
     })}`;

@@ -17,9 +17,29 @@ describe('the embed field', () => {
     const parsed = parseState('?embed=<img src=x>');
     expect(parsed.state.embed).toBeUndefined();
     expect(parsed.notices).toEqual([
-      'There is no figure "<img src=x>" to embed (one of sweep, curve, live, motif); showing the full article.',
+      'There is no figure "<img src=x>" to embed (one of sweep, curve, live, motif, computation, stack); showing the full article.',
     ]);
     expect(formatState(parsed.state)).not.toContain('embed');
+  });
+
+  it('the computation figure and the stack plot are embeddable, with the fields that pick their model', () => {
+    expect(parseState('?embed=computation&computation-model=converged:0.03:1&input=2:0.5').state).toMatchObject({
+      embed: 'computation',
+      computationModel: { kind: 'converged', density: 0.03, seed: 1 },
+      input: [{ feature: 2, value: 0.5 }],
+    });
+    expect(parseState('?embed=stack&budget=converged&sweep-seed=2&density=0.01').state).toMatchObject({
+      embed: 'stack',
+      budget: 'converged',
+      sweepSeed: 2,
+      density: 0.01,
+    });
+  });
+
+  it.each(['Stack', 'stack ', 'computation,stack', '__proto__', 'constructor'])('embed=%j: not a figure, the full article', (raw) => {
+    const parsed = parseState(`?embed=${encodeURIComponent(raw)}`);
+    expect(parsed.state.embed).toBeUndefined();
+    expect(parsed.notices).toHaveLength(1);
   });
 
   it('absent: the full article', () => {

@@ -2,15 +2,25 @@
  * The "Your model" controller through its transitions, against a fake import worker and a fake
  * window: a file picked or dropped is read (reading → loaded, or refused with its own message and
  * the model shown left as it was), then analysed instance by instance; the settings form is
- * checked; a drag of files over the page shows the drop target.
+ * checked; a drag of files over the page shows the drop target; a shipped file saves as .npz and
+ * as .safetensors, bytes that read back to its weights.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { READ_TIMEOUT_MS } from '../../../../../src/article/sections/your-model/import-client';
 import type { ImportEvent, ImportRequest, ModelSummary } from '../../../../../src/article/sections/your-model/import-protocol';
 import { YourModelController } from '../../../../../src/article/sections/your-model/controller';
 import type { YourInstanceView } from '../../../../../src/article/sections/your-model/view';
 import { DEFAULT_CONFIG } from '../../../../../src/model/config';
+import { readModelFiles, readNpz, readSafetensors, weightsFileArrays } from '../../../../../src/model/import';
+import { parseWeightsFile } from '../../../../../src/model/weights-file';
 import { type FakeBrowser, FakeHost, installBrowser } from '../../../support/fake-browser';
+
+/** What the page saved: saveBlob's blobs and names, in order. */
+const saved = vi.hoisted(() => [] as { blob: Blob; filename: string }[]);
+vi.mock('../../../../../src/viz/export/svg-export', () => ({
+  saveBlob: (blob: Blob, filename: string) => saved.push({ blob, filename }),
+}));
 
 /** The import worker, as the page makes it (`new Worker(url, options)`): records requests, answers on demand. */
 class FakeImportWorker {
@@ -363,5 +373,28 @@ describe('your model: dropping files on the page', () => {
     expect(worker().terminated).toBe(true);
     browser.window.dispatchEvent(drag('dragenter'));
     expect(controller.dragging).toBe(false);
+  });
+});
+
+describe('your model: the shipped files’ downloads', () => {
+  const shipped = parseWeightsFile(JSON.parse(readFileSync('public/weights/sweep-converged-seed1.json', 'utf8')));
+
+  it.each([
+    ['npz', readNpz],
+    ['safetensors', (bytes: Uint8Array) => readSafetensors(bytes).arrays],
+  ] as const)('saves %s bytes holding the file’s arrays exactly, which load back as its model', async (format, read) => {
+    const { controller } = setUp();
+    saved.length = 0;
+    await controller.downloadShipped('sweep-converged-seed1', shipped, format);
+    expect(saved.map((s) => s.filename)).toEqual([`sweep-converged-seed1.${format}`]);
+    const bytes = new Uint8Array(await saved[0]!.blob.arrayBuffer());
+    const arrays = read(bytes);
+    for (const [name, array] of weightsFileArrays(shipped)) {
+      expect(arrays.get(name)?.shape).toEqual(array.shape);
+      expect(Array.from(arrays.get(name)!.data)).toEqual(Array.from(array.data));
+    }
+    const outcome = readModelFiles([{ name: `sweep-converged-seed1.${format}`, bytes }]);
+    expect(outcome.ok && outcome.model.instances).toEqual(shipped.instances.map(({ W1, W2, b }) => ({ W1, W2, b })));
+    expect(controller.error).toBeNull();
   });
 });
