@@ -19,6 +19,11 @@ export interface LiveInputActions {
 export class LiveInput {
   /** The advanced settings form's refusals, shown beside their fields. */
   settingErrors: Partial<Record<SettingName, string>> = {};
+  /**
+   * Counts navigations (Back, Forward, opening a link). The form is drawn anew for each, so what a
+   * reader typed and did not apply gives way to the settings of the entry they went to.
+   */
+  navigations = 0;
   /** The density in the URL: a slider release or key burst that ends where it started commits nothing. */
   private committedDensity: number;
   private readonly keyCommit = new KeyCommit((density) => this.commitDensity(density));
@@ -33,8 +38,9 @@ export class LiveInput {
     this.committedDensity = density;
   }
 
-  /** After a navigation (or on leaving the page): the URL's density, no key burst waiting, no refusals. */
+  /** After a navigation (or on leaving the page): the URL's density, no key burst waiting, no refusals, no draft in the form. */
   reset(density: number): void {
+    this.navigations++;
     this.keyCommit.cancel();
     this.committedDensity = density;
     this.settingErrors = {};

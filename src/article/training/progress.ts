@@ -3,15 +3,82 @@
  * tested in Node. The status lines change at every report (ten times a second); the one live
  * region, fed by announcement(), changes only when a run starts, pauses, resumes or ends.
  */
+import type { ModelConfig } from '../../model/config';
 import { formatCount, formatDensity, formatLoss } from '../../viz/core/format';
 import { densityOf } from '../state/live-settings';
 import type { RunStatus, TrainingStatus } from './training-controller';
 
 /**
  * Sweep steps a second on a two-core laptop in Chromium's wasm backend (docs/performance.md:
- * 42 single-threaded, 50–61 with threads); the estimate a reader sees before a sweep starts.
+ * 42 single-threaded, 50–61 with threads); what a pre-run estimate assumes before this machine has
+ * measured any run (and says it is rough).
  */
 export const MEASURED_SWEEP_STEPS_PER_SECOND = 50;
+
+/** A run's speed measured on this machine: steps a second of a run of `config`. */
+export interface MeasuredSpeed {
+  readonly stepsPerSecond: number;
+  readonly config: ModelConfig;
+}
+
+/**
+ * The speed the latest run measured on this machine, once it has one worth using (its second
+ * report: the first also paid for the backend's warm-up, see secondsLeft), whatever its phase now;
+ * null before.
+ */
+export function measuredSpeed(status: TrainingStatus): MeasuredSpeed | null {
+  if (status.phase === 'idle' || status.stepsPerSecond <= 0 || (status.lossHistory[0]?.length ?? 0) < 2) return null;
+  return { stepsPerSecond: status.stepsPerSecond, config: status.config };
+}
+
+/**
+ * Multiply-adds of one training step, up to a constant: instances × batch × n × m (each example's
+ * forward and backward pass through W1 [m, n] and W2 [n, m]). Scales a speed measured on one
+ * configuration to another.
+ */
+export function stepWork(config: ModelConfig): number {
+  return config.densities.length * config.batch * config.n * config.m;
+}
+
+/**
+ * A pre-run time estimate. `basis`: 'same size' when the speed was measured on a run of the same
+ * work per step, 'other size' when scaled from a run of another size by stepWork (fixed per-step costs make a
+ * small run's speed understate a large one's, so this errs long), 'typical' when this machine has
+ * measured nothing yet (MEASURED_SWEEP_STEPS_PER_SECOND, for the sweep's size).
+ */
+export interface PreRunEstimate {
+  readonly seconds: number;
+  readonly basis: 'same size' | 'other size' | 'typical';
+}
+
+/**
+ * How long a run of `config` would take here: from `measured` (a run on this machine), scaled by
+ * the work per step when its configuration differs; without one, from the typical two-core speed of
+ * a sweep of `typicalConfig`'s size, scaled the same way.
+ */
+export function preRunEstimate(config: ModelConfig, measured: MeasuredSpeed | null, typicalConfig: ModelConfig = config): PreRunEstimate {
+  const work = stepWork(config);
+  if (measured && measured.stepsPerSecond > 0) {
+    const same = stepWork(measured.config) === work;
+    const speed = (measured.stepsPerSecond * stepWork(measured.config)) / work;
+    return { seconds: config.steps / speed, basis: same ? 'same size' : 'other size' };
+  }
+  const speed = (MEASURED_SWEEP_STEPS_PER_SECOND * stepWork(typicalConfig)) / work;
+  return { seconds: config.steps / speed, basis: 'typical' };
+}
+
+/** The estimate as the sweep's button says it: "about 3 min here, at the speed measured on this machine". */
+export function preRunPhrase(estimate: PreRunEstimate): string {
+  const duration = formatDuration(estimate.seconds);
+  switch (estimate.basis) {
+    case 'same size':
+      return `${duration} here, at the speed this machine measured`;
+    case 'other size':
+      return `${duration} here, scaled from the speed this machine measured on a run of another size (refined once it starts)`;
+    case 'typical':
+      return `${duration} on a two-core laptop, a rough estimate until this machine has measured a run`;
+  }
+}
 
 /** A duration as a reader rounds it: "a few seconds", "about 40 s", "about 3 min", "about 1 h 10 min". */
 export function formatDuration(seconds: number): string {

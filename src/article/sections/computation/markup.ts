@@ -3,6 +3,7 @@
  * The figure's properties come from view.ts; the section element owns the handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { Computation } from '../../../model/analysis/computation';
 import { EMBED_CLASSES } from '../../page/embed';
 import { SECTION_TITLES } from '../contents/markup';
@@ -22,7 +23,7 @@ function picker(view: ComputationView, onModelChange: (key: string) => void): Te
     <label
       >Model
       <select id="computation-model-select" @change=${(e: Event) => onModelChange((e.target as HTMLSelectElement).value)}>
-        ${view.choices.map((c) => html`<option value=${c.key} ?selected=${c.key === view.key}>${c.label}</option>`)}
+        ${view.choices.map((c) => html`<option value=${c.key} .selected=${live(c.key === view.key)}>${c.label}</option>`)}
       </select></label
     >
   </div>`;

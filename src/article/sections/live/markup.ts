@@ -1,4 +1,5 @@
 import { live } from 'lit/directives/live.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PAPER_DENSITIES } from '../../../model/config';
 import type { BackendName } from '../../../training/backend';
@@ -32,6 +33,8 @@ export interface LiveSectionProps {
   readonly linkMessage: string;
   /** Errors the advanced settings form shows next to its fields, by field name. */
   readonly settingErrors: Partial<Record<SettingName, string>>;
+  /** Changes at each navigation: the form is drawn anew, dropping a draft the reader did not apply. */
+  readonly formGeneration: number;
   /** The slider moved (dragged or by a key): the display follows, nothing is committed yet. */
   readonly onSliderInput: (density: number) => void;
   /** The slider was released: a new configuration, committed at once. */
@@ -104,9 +107,13 @@ function advancedSettings(props: LiveSectionProps): TemplateResult {
   const { state, settingErrors } = props;
   const errorCount = Object.keys(settingErrors).length;
   const values = formValues(state);
+  // Keyed: the fields' values are bound without live() so that a re-render (a training report)
+  // never overwrites what the reader is typing; a navigation draws a new form with the entry's values.
   return html`<details class="advanced">
     <summary>Advanced settings</summary>
-    <form
+    ${keyed(
+      props.formGeneration,
+      html`<form
       novalidate
       @submit=${(e: Event) => {
         e.preventDefault();
@@ -141,7 +148,8 @@ function advancedSettings(props: LiveSectionProps): TemplateResult {
           ? html`<span class="field-error" role="alert">Nothing was trained: ${plural(errorCount, 'field needs', 'fields need')} a valid value.</span>`
           : nothing
       }
-    </form>
+    </form>`,
+    )}
   </details>`;
 }
 

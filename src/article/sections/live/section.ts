@@ -72,6 +72,7 @@ export class ArticleLive extends ArticleSection {
       backendChoice: context.backendChoice,
       linkMessage: this.linkMessage,
       settingErrors: liveInput.settingErrors,
+      formGeneration: liveInput.navigations,
       onSliderInput: liveInput.onSliderInput,
       onSliderCommit: liveInput.onSliderCommit,
       onSliderKey: liveInput.onSliderKey,

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { formatCount, formatDensity } from '../../../viz/core/format';
 import type { NeuronResponseData } from '../../../viz/neuron-response/response-layout';
 import '../../../viz/neuron-response/neuron-response';
@@ -48,7 +49,7 @@ function controls(props: NeuronResponseProps): TemplateResult {
     <label
       >Neuron
       <select id="neuron-response-neuron" @change=${(e: Event) => props.onNeuron(selectValue(e))}>
-        ${Array.from({ length: props.neurons }, (_, j) => html`<option value=${j} ?selected=${j === props.neuron}>${j}</option>`)}
+        ${Array.from({ length: props.neurons }, (_, j) => html`<option value=${j} .selected=${live(j === props.neuron)}>${j}</option>`)}
       </select></label
     >
   </div>`;

@@ -7,7 +7,7 @@ import { formatSpread, type LevelSummary } from '../../shipped/sweep-summary';
 import { budgetComparison, fs, sweepNarrative } from './text';
 import type { SweepPanel } from '../../../viz/sweep/sweep-figure';
 import { FIGURE_NUMBER } from '../../page/article-meta';
-import { formatDuration, MEASURED_SWEEP_STEPS_PER_SECOND, stepOfTotal, timeLeftPhrase } from '../../training/progress';
+import { type PreRunEstimate, preRunPhrase, stepOfTotal, timeLeftPhrase } from '../../training/progress';
 import { isRunning, type TrainingStatus } from '../../training/training-controller';
 import { fnRef } from '../appendix/markup';
 import { SECTION_TITLES } from '../contents/markup';
@@ -47,6 +47,8 @@ export interface SweepSectionProps {
   readonly onRestore: () => void;
   /** The steps the retrain trains for (the shipped sweep's). */
   readonly retrainSteps: number;
+  /** How long retraining would take here (progress.ts's preRunEstimate); null before the replication sweep has loaded. */
+  readonly retrainEstimate: PreRunEstimate | null;
   /** The retraining run's frame drawn, for its timeline; null for the shipped sweep. */
   readonly frame: RunFrameView | null;
   /** The retraining run's loss curves, one per level (empty without a retrain). */
@@ -152,15 +154,15 @@ function retrainControls(props: SweepSectionProps): TemplateResult {
       <label>Retraining the sweep <progress max=${status.config.steps} value=${status.step}></progress></label>
       <span class="status-line" id="sweep-status">${[stepOfTotal(status), status.backend, speed, timeLeftPhrase(status)].filter(Boolean).join(' · ')}</span>`;
   }
-  const estimate = formatDuration(props.retrainSteps / MEASURED_SWEEP_STEPS_PER_SECOND);
+  const estimate = props.retrainEstimate ? preRunPhrase(props.retrainEstimate) : 'an unknown time';
   const retrain =
     props.budget === 'replication'
       ? html`<button type="button" @click=${props.onRetrain}>Retrain the whole sweep</button>
           <span class="small">Trains all seven models again in your browser, ${formatCount(props.retrainSteps)} steps each:
-            ${estimate} on a two-core laptop. The panels update as it goes.</span>`
+            ${estimate}. The panels update as it goes.</span>`
       : html`<button type="button" @click=${props.onRetrain}>Retrain the replication-budget sweep</button>
           <span class="small">Switches the figure to the replication budget and trains its seven models again in your browser,
-            ${formatCount(props.retrainSteps)} steps each: ${estimate} on a two-core laptop. The converged sweep trains
+            ${formatCount(props.retrainSteps)} steps each: ${estimate}. The converged sweep trains
             each level with its own recipe, offline (${docRef('docs/training.md')}); the live model below trains one level at a time.</span>`;
   // isRunning() narrows `status` to idle below; the run that ended is read from props again.
   const ended = props.status.target === 'sweep' ? props.status : null;

@@ -5,6 +5,7 @@ import { shippedSummary } from '../../shipped/shown-sweep';
 import { retrainBudget } from '../../shipped/provenance-text';
 import type { SweepBudget } from '../../state/budget';
 import { ArticleSection } from '../article-section';
+import { measuredSpeed, preRunEstimate } from '../../training/progress';
 import { sweepSection } from './markup';
 import { budgetSentence } from './text';
 import { sweepLossSeries, sweepView } from './view';
@@ -72,6 +73,7 @@ export class ArticleSweep extends ArticleSection {
       onCancel: this.onCancel,
       onRestore: this.onRestore,
       retrainSteps: replication?.file.config.steps ?? 0,
+      retrainEstimate: replication ? preRunEstimate(replication.file.config, measuredSpeed(context.training.status)) : null,
     });
   }
 }
