@@ -8,6 +8,7 @@ import { type LevelRecipe, recipeConfig } from '../../model/recipe';
 import { describeSchedule } from '../../model/schedule';
 import { formatCount, formatDensity } from '../../viz/core/format';
 import { exportFilename } from '../../viz/export/figure-export';
+import { docRefText } from '../page/source-links';
 
 /** The three strings a <figure-download> takes. */
 export interface ExportLabels {
@@ -68,7 +69,7 @@ function recipeSweepExport(source: ExportSource, recipes: readonly LevelRecipe[]
   return {
     filename: exportFilename(['sweep', `${c.densities.length}-levels`, kindPart(source), `seed-${c.seed}`, 'converged']),
     heading: 'Neuron weights across the sparsity sweep, trained to convergence',
-    subheading: `Shipped weights: a recipe per level (batch ${rangePhrase(recipes, (r) => r.batch)}, ${rangePhrase(recipes, (r) => r.steps)} Adam steps; docs/training.md), seed ${c.seed}; n = ${c.n} features, m = ${c.m} neurons.`,
+    subheading: `Shipped weights: a recipe per level (batch ${rangePhrase(recipes, (r) => r.batch)}, ${rangePhrase(recipes, (r) => r.steps)} Adam steps; recipes in ${docRefText('docs/training.md')}), seed ${c.seed}; n = ${c.n} features, m = ${c.m} neurons.`,
   };
 }
 

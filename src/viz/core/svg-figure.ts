@@ -57,9 +57,17 @@ export abstract class SvgFigure extends LitElement {
     return this.renderRoot.querySelector('svg');
   }
 
-  /** Width to draw at now, px. */
+  /**
+   * Width to draw at now, px: as the ResizeObserver last reported it; before any report, as laid
+   * out now (clientWidth), and only where layout gives none, the fallback. Chromium delivers no
+   * observation for an element in a `content-visibility: auto` section off screen, and none later
+   * if its width is the same once the section is on screen (a one-column sweep on a phone), so
+   * waiting for a report alone left such a figure at the fallback width, cut by the viewport.
+   */
   protected get width(): number {
-    return this.observedWidth.value ?? this.fallbackWidth;
+    const observed = this.observedWidth.value;
+    if (observed !== undefined) return observed;
+    return this.clientWidth > 0 ? this.clientWidth : this.fallbackWidth;
   }
 
   /** The figure's text alternative for screen readers: what it shows, in numbers. */

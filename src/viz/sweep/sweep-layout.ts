@@ -1,5 +1,5 @@
 /** Pure wording of <sweep-figure>'s panels. */
-import { formatDensity } from '../core/format';
+import { formatDensity, formatNumber } from '../core/format';
 import { carriedFeatures, stackHeights } from '../stack-plot/stack-layout';
 import { formatRangeTick, plotRange } from '../stack-plot/stack-scale';
 import type { StackPlotData } from '../core/types';
@@ -45,4 +45,44 @@ export function carriedNote(data: StackPlotData): string {
 /** The lines a panel writes under its caption: the count of features per neuron, and the clipped range where there is one. */
 export function panelNotes(data: StackPlotData): string[] {
   return [carriedNote(data), clipNote(data)].filter(Boolean);
+}
+
+/**
+ * The stacks a panel cuts at its robust y range (plotRange): the range, ± weight units, and each cut
+ * stack's true height (its taller side), tallest first; null where every stack fits.
+ */
+export function clippedStacks(data: StackPlotData): { range: number; heights: number[]; neurons: number } | null {
+  const heights = data.neurons.map(stackHeights);
+  const { range, clipped } = plotRange(data, heights);
+  if (!clipped) return null;
+  const cut = heights
+    .map((h) => Math.max(h.up, h.down))
+    .filter((h) => h > range * (1 + 1e-9))
+    .sort((a, b) => b - a);
+  return { range, heights: cut, neurons: heights.length };
+}
+
+/**
+ * For the figure's caption: what each clipped panel leaves out, with the cut stacks' heights as
+ * the plots print them, e.g. "The 1 − S = 0.03 panel is drawn at ±2, which holds 39 of its 40
+ * neurons; the one taller stack, 4.3 high, is cut at the edge with its height printed, so that one
+ * neuron does not squeeze the others into the middle of the panel." '' where no panel clips.
+ */
+export function clipCaption(panels: readonly { readonly density: number; readonly data: StackPlotData }[]): string {
+  return panels
+    .flatMap((p) => {
+      const clip = clippedStacks(p.data);
+      if (!clip) return [];
+      const n = clip.heights.length;
+      const heights = clip.heights.map((h) => formatNumber(h, 1));
+      const list = n === 1 ? heights[0] : `${heights.slice(0, -1).join(', ')} and ${heights.at(-1)}`;
+      const which =
+        n === 1
+          ? `the one taller stack, ${list} high, is cut at the edge with its height printed, so that one neuron does not squeeze the others`
+          : `the ${n} taller stacks, ${list} high, are cut at the edge with their heights printed, so that a few neurons do not squeeze the others`;
+      return [
+        `The ${densityTitle(p.density)} panel is drawn at ±${formatRangeTick(clip.range)}, which holds ${clip.neurons - n} of its ${clip.neurons} neurons; ${which} into the middle of the panel.`,
+      ];
+    })
+    .join(' ');
 }

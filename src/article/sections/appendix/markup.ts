@@ -1,4 +1,3 @@
-import { docRef } from '../../page/source-links';
 import { html, type TemplateResult } from 'lit';
 import { CARRIER_SHARE, REPRESENTED_GAIN, SECONDARY_WEIGHT } from '../../../model/analysis';
 import { DEFAULT_CONFIG } from '../../../model/config';
@@ -10,12 +9,6 @@ const FOOTNOTES = {
   importance: () =>
     html`${DEFAULT_CONFIG.importanceDecay}<sup>99</sup> ≈ ${scientific(DEFAULT_CONFIG.importanceDecay ** 99)}. A common factor
       on every importance would only rescale the loss, so the first feature’s importance is set to 1.`,
-  budget: () =>
-    html`The paper gives no neuron counts; those here come from the rules in the method section, and they depend on how
-      long the models train: the budget control of Figure 1 switches between the models trained to convergence and those
-      trained with the public replications’ budget, and the text, captions and table follow it. Every count on this page
-      is shown next to the training that produced it; the recipes and every run behind them are in the repository’s
-      ${docRef('docs/training.md')}.`,
   adam: () =>
     html`Adam divides each gradient by a running estimate of its own size, so every weight moves by roughly the learning
       rate per step, whatever the loss’s scale. Steps × learning rate is therefore a rough measure of how far the

@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { marginNote } from '../../page/margin-note';
+import { repoRef } from '../../page/source-links';
 import { PAPER_DENSITIES } from '../../../model/config';
 import { type Crossing, type CurveLevel, curveThresholds } from '../../../model/curve';
 import { formatDensity, formatNumber, plural } from '../../../viz/core/format';
@@ -72,18 +74,19 @@ function crossingSentence(
 /** The recipes behind the transitions' densities, for the note under the figure. */
 function recipesNote(curve: CurveData, crossings: readonly (Crossing | null)[]): TemplateResult {
   const densities = [...new Set(crossings.flatMap((c) => (c ? [c.level.density, ...(c.lasting ? [c.lasting.density] : [])] : [])))];
-  return html`<details class="curve-recipes">
-    <summary>How the grid was trained</summary>
-    <p>
-      The grid runs from 1 to 0.001, spaced evenly in log density with the paper’s seven levels among them. Every density
+  return marginNote(
+    html`<p>
+      <strong>How the grid was trained.</strong> The grid runs from 1 to 0.001, spaced evenly in log density with the paper’s seven levels among them. Every density
       is trained with one recipe, the same for all its seeds: batch, steps and learning rate are smooth, monotone
-      functions of density at a fixed compute budget per density (src/model/recipe-family.ts; docs/training.md). At the
+      functions of density at a fixed compute budget per density${repoRef('docs/training.md', (link) => html` (${link})`)}. At the
       densities named above:
     </p>
     <ul>
       ${densities.map((d) => html`<li>1 − S = ${formatDensity(d)}: ${recipeAt(curve, d)}.</li>`)}
-    </ul>
-  </details>`;
+    </ul>`,
+    'How the density grid was trained',
+    'curve-recipes',
+  );
 }
 
 /** The replication budget's transitions, where its seven levels show them. */
@@ -114,7 +117,7 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
   if (!shown) return nothing;
   const { level, seed, analysis, plot, why } = shown;
   const loss = level.lossOverClean;
-  return html`<figure class="curve-plot">
+  return html`<figure class="curve-plot text-width">
     <neuron-stack-plot
       id="curve-plot"
       compact
@@ -155,6 +158,8 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
           loss (the loss panel shows where): counts there describe models still learning. Point at the curve, or focus it and use the arrow keys, to see that density’s neurons below it.
         </p>
       </div>
+      ${props.failures ?? nothing}
+      <div class="curve-pair">
       <figure class="curve-figure">
         ${
           curve
@@ -184,9 +189,10 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
           }
         </figcaption>
       </figure>
-      ${props.failures ?? nothing}
       ${curve ? chosenPlot(props, curve) : nothing}
+      </div>
       <div class="prose">
+        ${curve && t ? recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons]) : nothing}
         <p>Three marks stand out along the curve:</p>
         ${
           curve && t
@@ -195,8 +201,7 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
               ${crossingSentence(t.halfPolysemantic, 'Half the neurons polysemantic', (l) => l.polysemantic, 'polysemantic neurons')}
               ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${Math.floor((curve.levels[0]?.neurons ?? 40) / 2)} ± pairs the neurons can give one each`, (l) => l.featuresComputed, 'features')}
             </ul>
-            ${replicationSentence(props.replication)}
-            ${recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons])}`
+            ${replicationSentence(props.replication)}`
             : nothing
         }
       </div>

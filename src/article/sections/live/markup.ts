@@ -1,5 +1,6 @@
 import { live } from 'lit/directives/live.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { marginNote } from '../../page/margin-note';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PAPER_DENSITIES } from '../../../model/config';
 import type { BackendName } from '../../../training/backend';
@@ -163,9 +164,9 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
     <section id="live" data-section="live">
       <div class="prose">
         <h2>${SECTION_TITLES.live}</h2>
+        ${marginNote(html`${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing}`, 'The live training recipe', 'live-recipe-note')}
         <p>
           Choose a feature density and the page trains a fresh model at that density, here in your browser.
-          ${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing}
           ${
             state.recipe === 'live'
               ? html`The live recipe is the converged one shortened to fit a browser’s budget, so at the paper’s levels the

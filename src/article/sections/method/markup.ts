@@ -1,4 +1,4 @@
-import { docRef } from '../../page/source-links';
+import { repoRef } from '../../page/source-links';
 import { html, type TemplateResult } from 'lit';
 import { CARRIER_SHARE, MOTIF_THRESHOLDS, PARTICIPATION_THRESHOLD, REPRESENTED_GAIN, SECONDARY_WEIGHT } from '../../../model/analysis';
 import { CONVERGED_RECIPE, describeLevelRecipe, LIVE_RECIPE_LEVELS } from '../../../model/recipe';
@@ -125,7 +125,8 @@ export function methodSection(
         ${MOTIF_THRESHOLDS.minGain} of each feature. Its partner is the neuron that pushes b’s output down the most when a
         alone is active; it must take back at least ${MOTIF_THRESHOLDS.minCancelFraction * 100}% of the interference, and
         b’s output may rise by at most ${MOTIF_THRESHOLDS.maxResidualFraction * 100}% of it. These thresholds are ours; the
-        paper describes the motif by example only. The full definitions are in the repository’s ${docRef('docs/analysis.md')}.
+        paper describes the motif by example only.
+        ${repoRef('docs/analysis.md', (link) => html`The full definitions are in the repository’s ${link}.`)}
       </p>
     </section>
   `;

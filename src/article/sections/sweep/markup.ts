@@ -6,10 +6,11 @@ import { BUDGET_LABELS, SWEEP_BUDGETS, type SweepBudget } from '../../state/budg
 import { formatSpread, type LevelSummary } from '../../shipped/sweep-summary';
 import { budgetComparison, fs, sweepNarrative } from './text';
 import type { SweepPanel } from '../../../viz/sweep/sweep-figure';
+import { clipCaption } from '../../../viz/sweep/sweep-layout';
 import { FIGURE_NUMBER } from '../../page/article-meta';
 import { type PreRunEstimate, preRunPhrase, stepOfTotal, timeLeftPhrase } from '../../training/progress';
 import { isRunning, type TrainingStatus } from '../../training/training-controller';
-import { fnRef } from '../appendix/markup';
+import { marginNote } from '../../page/margin-note';
 import { SECTION_TITLES } from '../contents/markup';
 import type { LossSeries } from '../../../viz/core/types';
 import { type ExportSource, sweepExport, sweepLossExport } from '../../figures/figure-exports';
@@ -163,7 +164,7 @@ function retrainControls(props: SweepSectionProps): TemplateResult {
       : html`<button type="button" @click=${props.onRetrain}>Retrain the replication-budget sweep</button>
           <span class="small">Switches the figure to the replication budget and trains its seven models again in your browser,
             ${formatCount(props.retrainSteps)} steps each: ${estimate}. The converged sweep trains
-            each level with its own recipe, offline (${docRef('docs/training.md')}); the live model below trains one level at a time.</span>`;
+            each level with its own recipe, offline (recipes in ${docRef('docs/training.md')}); the live model below trains one level at a time.</span>`;
   // isRunning() narrows `status` to idle below; the run that ended is read from props again.
   const ended = props.status.target === 'sweep' ? props.status : null;
   if (ended?.snapshot && props.budget === 'replication') {
@@ -211,6 +212,14 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
     <section id="sweep" data-section="sweep">
       <div class="prose">
         <h2>${SECTION_TITLES.sweep}</h2>
+        ${marginNote(
+          html`The paper gives no neuron counts; those here come from the rules in the method section, and they depend on how
+      long the models train: the budget control of Figure 1 switches between the models trained to convergence and those
+      trained with the public replications’ budget, and the text, captions and table follow it. Every count on this page
+      is shown next to the training that produced it; the recipes are in ${docRef('docs/training.md')}.`,
+          'Where the counts come from',
+          'counts-note',
+        )}
         <p>
           The paper’s central figure for this model trains seven networks, identical except for how sparse their
           inputs are, and lines up their stack plots. Figure ${FIGURE_NUMBER.sweep} shows seven models trained by this
@@ -218,23 +227,23 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
           every level) and one trained to convergence, with a recipe per level measured to come, for at least one of three
           seeds, within 1.25 times of the lowest loss found at that level.
           Each caption counts <a class="term" href="#term-monosemantic">monosemantic</a> neurons with the rule given in
-          the method section.${fnRef('budget')}
+          the method section.
         </p>
         <p id="sweep-narrative">${narrative.join(' ')}</p>
         ${props.frame ? html`<p class="small" id="narrative-note">This text describes the shipped models of this budget; Figure ${FIGURE_NUMBER.sweep} and its table now show ${props.source}.</p>` : nothing}
         ${comparison.length > 0 ? html`<p id="budget-comparison">${comparison.join(' ')}</p>` : nothing}
       </div>
-      ${budgetControls(props)}
-      ${props.budget === 'replication' && props.replicationMissing ? html`<p class="notice" role="status">${props.replicationMissing}</p>` : nothing}
       <figure>
         <sweep-figure id="sweep-figure" .panels=${props.panels} colouring=${props.colouring} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>
+        ${budgetControls(props)}
+        ${props.budget === 'replication' && props.replicationMissing ? html`<p class="notice" role="status">${props.replicationMissing}</p>` : nothing}
         ${colouringControl(props)}
         ${retrainTimeline(props)}
         <figcaption>
           <span class="figure-number">Figure ${FIGURE_NUMBER.sweep}.</span> Stack plots of ${props.source}. ${props.budgetSentence} Each panel has its own vertical scale, marked on its axis: a
           shared one would flatten the dense levels, whose stacks are about 1 tall, to a small fraction of the sparsest’s. The
           dashed lines at ±1 mark a neuron’s largest weight, so how far a stack reaches past them says how many features
-          the neuron reads. Every feature is a segment of its own.
+          the neuron reads. Every feature is a segment of its own. ${clipCaption(props.panels)}
         </figcaption>
         ${
           props.exportSource
