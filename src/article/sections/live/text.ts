@@ -1,5 +1,7 @@
-/** The live status line's sentences: a run's progress, or why no live run is shown. */
-import { formatCount, formatLoss } from '../../../viz/core/format';
+/** The live section's sentences: a run's progress, why no live run is shown, an older link's notice and the shipped range. */
+import { formatCount, formatDensity, formatLoss } from '../../../viz/core/format';
+import type { SweepBudget } from '../../state/budget';
+import { type LiveSettings, liveLevelRecipe } from '../../state/live-settings';
 import type { LivePhase } from '../../live/live-run';
 import { timeLeftPhrase } from '../../training/progress';
 import { isRunning, type RunStatus, type TrainingStatus } from '../../training/training-controller';
@@ -77,4 +79,15 @@ export function shippedRangeSentence(
     : [];
   const flag = outside.length ? ` This live model falls outside the shipped range: ${outside.join(', ')}.` : '';
   return ` The shipped converged models at this level (seeds ${seeds}) have ${ranges.join(', ')}.${flag}`;
+}
+
+/**
+ * The notice of a link that trains the constant schedule (a link without `v`, or one naming
+ * recipe=constant), as one sentence: what it trains, at which density, and which budget Figure 1
+ * shows when that is the replication one, as such links did.
+ */
+export function olderLinkSentence(settings: LiveSettings, budget: SweepBudget): string {
+  const { steps, learningRate } = liveLevelRecipe(settings);
+  const figure = budget === 'replication' ? ', and Figure 1 shows the replication budget' : '';
+  return `This link trains the page’s older constant schedule, ${formatCount(steps)} steps at learning rate ${learningRate}, at 1 − S = ${formatDensity(settings.density)}${figure}.`;
 }

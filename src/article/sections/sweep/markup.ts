@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatDensity, formatLoss, formatNumber } from '../../../viz/core/format';
 import { BUDGET_LABELS, SWEEP_BUDGETS, type SweepBudget } from '../../state/budget';
 import { formatSpread, type LevelSummary } from '../../shipped/sweep-summary';
-import { budgetComparison, fs, sweepNarrative } from './text';
+import { budgetComparison, fs, sweepNarrative, sweepNotes } from './text';
 import type { SweepPanel } from '../../../viz/sweep/sweep-figure';
 import { FIGURE_NUMBER } from '../../page/article-meta';
 import { formatDuration, MEASURED_SWEEP_STEPS_PER_SECOND, stepOfTotal, timeLeftPhrase } from '../../training/progress';
@@ -200,7 +200,9 @@ function tableCaption(props: SweepSectionProps): string {
 /** The sweep section: its story (told from the shipped models of the chosen budget), Figure 1, the budget control, the retrain controls and the counts table. */
 export function sweepSection(props: SweepSectionProps): TemplateResult {
   const { status } = props;
-  const narrative = props.shipped[props.budget] ? sweepNarrative(props.budget, props.shipped[props.budget]!) : [];
+  const shipped = props.shipped[props.budget];
+  const narrative = shipped ? sweepNarrative(props.budget, shipped) : [];
+  const notes = shipped ? sweepNotes(props.budget, shipped) : [];
   const comparison =
     props.shipped.converged && props.shipped.replication ? budgetComparison(props.shipped.converged, props.shipped.replication) : [];
   const lossKind =
@@ -210,17 +212,29 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
       <div class="prose">
         <h2>${SECTION_TITLES.sweep}</h2>
         <p>
-          The paper’s central figure for this model trains seven networks, identical except for how sparse their
-          inputs are, and lines up their stack plots. Figure ${FIGURE_NUMBER.sweep} shows seven models trained by this
-          page’s own engine, with two training budgets: the public replications’ (10,000 steps of batch 1,024 at
-          every level) and one trained to convergence, with a recipe per level measured to come, for at least one of three
-          seeds, within 1.25 times of the lowest loss found at that level.
-          Each caption counts <a class="term" href="#term-monosemantic">monosemantic</a> neurons with the rule given in
-          the method section.${fnRef('budget')}
+          Figure ${FIGURE_NUMBER.sweep} is the paper’s central experiment for this model (Elhage et al. 2022)<sup
+            ><a href="#ref-toy" aria-label="Reference 1">[1]</a></sup
+          >: seven networks, identical except for how often each feature is present, each drawn as a stack plot. From left
+          to right the features get rarer, and the grey backgrounds of
+          <a class="term" href="#term-polysemantic">polysemantic</a> neurons spread: neurons that served one feature each
+          start to serve several.
         </p>
+        <aside class="margin-note" id="sweep-budget-note">
+          Two training budgets: the default trains every level to convergence, each with its own recipe; the other is the
+          public replications’ shorter schedule, the same at every level. Recipes, seeds and the rule that counts a neuron
+          as <a class="term" href="#term-monosemantic">monosemantic</a> are in the method section.${fnRef('budget')}
+        </aside>
         <p id="sweep-narrative">${narrative.join(' ')}</p>
+        ${notes.length > 0 ? html`<aside class="margin-note" id="sweep-notes">${notes.join(' ')}</aside>` : nothing}
         ${props.frame ? html`<p class="small" id="narrative-note">This text describes the shipped models of this budget; Figure ${FIGURE_NUMBER.sweep} and its table now show ${props.source}.</p>` : nothing}
-        ${comparison.length > 0 ? html`<p id="budget-comparison">${comparison.join(' ')}</p>` : nothing}
+        ${
+          comparison.length > 0
+            ? html`<details class="budget-comparison">
+                <summary>What training to convergence changes</summary>
+                <p id="budget-comparison">${comparison.join(' ')}</p>
+              </details>`
+            : nothing
+        }
       </div>
       ${budgetControls(props)}
       ${props.budget === 'replication' && props.replicationMissing ? html`<p class="notice" role="status">${props.replicationMissing}</p>` : nothing}
