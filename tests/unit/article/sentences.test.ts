@@ -210,8 +210,8 @@ describe('every generated sentence', () => {
         representedFeatures: l.representedFeatures.median,
       });
       for (const final of [false, true]) {
-        check(`shipped range at ${d}`, shippedRangeSentence(level, counts(off), '0, 1, 2', final));
-        check(`shipped range at ${d}, inside`, shippedRangeSentence(level, counts(level), '0, 1, 2', final));
+        check(`shipped range at ${d}`, shippedRangeSentence(level, counts(off), '0, 1 and 2', final));
+        check(`shipped range at ${d}, inside`, shippedRangeSentence(level, counts(level), '0, 1 and 2', final));
       }
     }
     expect(problems).toEqual([]);

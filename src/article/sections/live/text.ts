@@ -56,10 +56,17 @@ const COMPARED: readonly { readonly key: 'monosemantic' | 'polysemantic' | 'repr
   { key: 'representedFeatures', noun: 'features computed' },
 ];
 
+/** "a, b and c". */
+const listed = (items: readonly string[]): string =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/** "31–36", or "40" where every seed agrees. */
+const range = ({ min, max }: { readonly min: number; readonly max: number }): string => (min === max ? String(min) : `${min}–${max}`);
+
 /**
  * The shipped converged models' range at this level for every count they record (monosemantic and
- * polysemantic neurons, features computed), over `seeds`; for a finished live model (`final`), each
- * of its counts outside that range is named. Plain text.
+ * polysemantic neurons, features computed), over `seeds` ("0, 1 and 2"); for a finished live model
+ * (`final`), each of its counts outside that range is named. Plain text, with a leading space.
  */
 export function shippedRangeSentence(
   level: { readonly [K in (typeof COMPARED)[number]['key']]: { readonly median: number; readonly min: number; readonly max: number } },
@@ -67,18 +74,17 @@ export function shippedRangeSentence(
   seeds: string,
   final: boolean,
 ): string {
-  const ranges = COMPARED.map(({ key, noun }) => {
-    const { median, min, max } = level[key];
-    return min === max ? `${median} ${noun}` : `a median of ${median} ${noun} (${min}–${max})`;
-  });
+  const features = level.representedFeatures;
+  const have = `have ${range(level.monosemantic)} monosemantic and ${range(level.polysemantic)} polysemantic neurons and compute ${range(features)} ${features.max === 1 ? 'feature' : 'features'}`;
   const outside = final
     ? COMPARED.filter(({ key }) => live[key] < level[key].min || live[key] > level[key].max).map(
         ({ key, noun }) =>
-          `${live[key]} ${noun} (shipped ${level[key].min === level[key].max ? level[key].min : `${level[key].min}–${level[key].max}`})`,
+          `${live[key]} ${live[key] === 1 ? noun.replace('neurons', 'neuron').replace('features', 'feature') : noun} (shipped ${range(level[key])})`,
       )
     : [];
-  const flag = outside.length ? ` This live model falls outside the shipped range: ${outside.join(', ')}.` : '';
-  return ` The shipped converged models at this level (seeds ${seeds}) have ${ranges.join(', ')}.${flag}`;
+  const flag = outside.length ? ` This live model falls outside that range: ${listed(outside)}.` : '';
+  const who = seeds.includes(',') || seeds.includes(' and ') ? `seeds ${seeds}` : `seed ${seeds}`;
+  return ` The shipped converged models at this level (${who}) ${have}.${flag}`;
 }
 
 /**
