@@ -99,7 +99,7 @@ export function sweepNotes(budget: SweepBudget, levels: readonly LevelSummary[])
     .find((l) => l.polysemantic.max > 0);
   if (earlier && seeds > 1)
     notes.push(
-      `One seed already has ${plural(earlier.polysemantic.max, 'polysemantic neuron')} at 1 − S = ${formatDensity(earlier.density)}.`,
+      `Where the first polysemantic neurons appear is read off the medians: one seed already has ${plural(earlier.polysemantic.max, 'polysemantic neuron')} at 1 − S = ${formatDensity(earlier.density)}.`,
     );
   if (dense.cleanRatio < 1.5 && dense.cleanRatio >= 1) {
     notes.push(
@@ -147,7 +147,7 @@ export function budgetComparison(converged: readonly LevelSummary[], replication
     );
   return [
     `Training to convergence matters most at the two ends of the sweep. At 1 − S = 1 the features computed ${moved(dense.r.representedFeatures, dense.c.representedFeatures)} and the loss ${lossChange(dense)}; at 1 − S = 0.001 they ${moved(sparsest.r.representedFeatures, sparsest.c.representedFeatures)} and the loss ${lossChange(sparsest)}.`,
-    `At 1 − S = 0.01 the monosemantic neurons ${moved(purer.r.monosemantic, purer.c.monosemantic)} by the 0.1 rule, and ${moved(purer.r.lowParticipation, purer.c.lowParticipation)} by the participation-ratio rule.`,
+    `At 1 − S = 0.01 the monosemantic neurons ${moved(purer.r.monosemantic, purer.c.monosemantic)} by the 0.1 rule, and ${moved(purer.r.lowParticipation, purer.c.lowParticipation).replace(/^go /, '')} by the participation-ratio rule.`,
     ...lowerElsewhere,
   ];
 }
