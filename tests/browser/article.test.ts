@@ -231,12 +231,17 @@ describe('the article in Chromium', () => {
     expect(signatures[1]).toEqual(signatures[0]);
   });
 
-  it('an older link keeps its constant schedule and offers the live recipe, which the link then names', async () => {
+  it('an older link keeps its constant schedule, says so in one sentence and offers the current recipe, which the link then names', async () => {
     const page = await open('?section=live&density=0.1&steps=400');
     const prose = page.locator('#live .prose');
     expect(await prose.textContent()).toMatch(/It trains 400 steps at learning rate 0.003/);
-    await page.getByRole('button', { name: 'Train the live recipe instead' }).click();
+    expect((await page.locator('#older-link-notice').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      'This link trains the page’s older constant schedule, 400 steps at learning rate 0.003, at 1 − S = 0.1, and Figure 1 shows the replication budget. Use the current recipe',
+    );
+    await page.getByRole('button', { name: 'Use the current recipe' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('recipe')).toBe('live');
+    expect(new URL(page.url()).searchParams.get('budget')).toBe('converged');
+    await expect.poll(() => page.locator('#older-link-notice').count()).toBe(0);
     expect(new URL(page.url()).searchParams.has('steps')).toBe(false);
     expect((await prose.textContent())?.replace(/\s+/g, ' ')).toMatch(
       /It trains batch 128, 8,000 steps, lr 1e-2 .*: the live recipe for 1 − S = 0\.1\./,

@@ -10,13 +10,14 @@ import { curveSection } from '../../../src/article/sections/curve/markup';
 import { intermediateSection } from '../../../src/article/sections/intermediate/markup';
 import { intermediateView } from '../../../src/article/sections/intermediate/view';
 import { denseSentence } from '../../../src/article/sections/intro/markup';
-import { idleLine, statusLine } from '../../../src/article/sections/live/text';
+import { idleLine, olderLinkSentence, shippedRangeSentence, statusLine } from '../../../src/article/sections/live/text';
+import { gridModelView } from '../../../src/article/sections/live/view';
 import { methodSection } from '../../../src/article/sections/method/markup';
 import { motifSection } from '../../../src/article/sections/motif/markup';
 import { motifSentence } from '../../../src/article/sections/motif/text';
 import { motifView } from '../../../src/article/sections/motif/view';
 import { yourInstanceView } from '../../../src/article/sections/your-model/view';
-import { budgetComparison, budgetSentence, sweepNarrative } from '../../../src/article/sections/sweep/text';
+import { budgetComparison, budgetSentence, sweepNarrative, sweepNotes } from '../../../src/article/sections/sweep/text';
 import { curveData, replicationLevels } from '../../../src/article/shipped/curve-models';
 import { retrainBudget, trainingBudget } from '../../../src/article/shipped/provenance-text';
 import { analyseFile } from '../../../src/article/shipped/shipped-models';
@@ -54,6 +55,9 @@ function glitches(text: string): string[] {
     new RegExp(`${count}1 (do|have|are|read|compute)\\b`).test(text)
   )
     found.push('count–verb agreement');
+  if (/\b(none|no \w+) (are|have|read|do)\b/.test(text)) found.push('"none" with a plural verb');
+  if (/\b([a-z]+) \1\b/i.test(text)) found.push('doubled word');
+  if (/(?<![.\d,−-])\b1 \(\d+[–-]\d+\) (neurons|features|seeds)\b/.test(text)) found.push('"1 (0–2)" with a plural');
   const value = String.raw`(?:1 − S = )?\d[\d.,]*\d|(?:1 − S = )?\d`;
   for (const list of text.matchAll(new RegExp(`(?:(?:${value})(?:, | and )){1,}(?:${value})`, 'g'))) {
     const values = list[0].split(/, (?=1 − S|\d)| and /).map((v) => v.replace(/\.$/, ''));
@@ -85,6 +89,10 @@ describe('the glitch detector', () => {
     expect(glitches('it has 1 neurons')).toContain('"1" with a plural');
     expect(glitches('it has 2 neuron that')).toContain('plural count with a singular noun');
     expect(glitches('NaN features, undefined and null')).toHaveLength(3);
+    expect(glitches('At 1 − S = 0.01, 1 (0–2) neurons are monosemantic')).toContain('"1 (0–2)" with a plural');
+    expect(glitches('computes 20 (19–21) features')).toEqual([]);
+    expect(glitches('no neuron are monosemantic')).toContain('"none" with a plural verb');
+    expect(glitches('the the model')).toContain('doubled word');
     expect(glitches('At 1 − S = 0.03, 12 of 40 neurons are monosemantic; 1 neuron reads 2.5 features.')).toEqual([]);
   });
 });
@@ -99,6 +107,7 @@ describe('every generated sentence', () => {
   it('reads cleanly in the sweep’s text, for both budgets and every seed', () => {
     for (const [budget, levels] of Object.entries(budgets) as ['converged' | 'replication', typeof budgets.converged][]) {
       for (const s of sweepNarrative(budget, levels)) check(`sweepNarrative ${budget}`, s);
+      for (const s of sweepNotes(budget, levels)) check(`sweepNotes ${budget}`, s);
       for (const seed of budget === 'converged' ? [0, 1, 2] : [0]) {
         check(`budgetSentence ${budget} ${seed}`, budgetSentence(shownFor(budget, seed)));
         check(`intermediate ${budget} ${seed}`, templateText(intermediateSection(intermediateView(shownFor(budget, seed)))));
@@ -106,7 +115,8 @@ describe('every generated sentence', () => {
       for (const d of PAPER_DENSITIES) check(`denseSentence ${budget} ${d}`, denseSentence(budget, levelAt(levels, d)));
       // a single seed's summary, as a sweep retrained here gives
       for (const seed of [0, 1, 2])
-        for (const s of sweepNarrative(budget, shippedSummary([seeds[seed]!]))) check(`sweepNarrative seed ${seed}`, s);
+        for (const s of [...sweepNarrative(budget, shippedSummary([seeds[seed]!])), ...sweepNotes(budget, shippedSummary([seeds[seed]!]))])
+          check(`sweep text of seed ${seed}`, s);
     }
     for (const s of budgetComparison(budgets.converged, budgets.replication)) check('budgetComparison', s);
     for (const f of [sweep, motif, ...seeds]) {
@@ -131,6 +141,9 @@ describe('every generated sentence', () => {
     const base = { curve, loading: 'ready' as const, replication: replicationLevels(sweep), liveDensity: 0.1, onSelect: noop };
     check('curve', templateText(curveSection({ ...base, selected: null })));
     for (const level of curve.levels) check(`curve at ${level.density}`, templateText(curveSection({ ...base, selected: level.density })));
+    // the stack plot following the live slider: at every grid density, a paper level and between grid densities
+    for (const liveDensity of [...curve.levels.map((l) => l.density), ...PAPER_DENSITIES, 0.02, 0.5])
+      check(`curve following the slider at ${liveDensity}`, templateText(curveSection({ ...base, liveDensity, selected: null })));
     check('curve of one seed', templateText(curveSection({ ...base, curve: curveData(curveFiles.slice(0, 1)), selected: null })));
     expect(problems).toEqual([]);
   });
@@ -140,6 +153,12 @@ describe('every generated sentence', () => {
       'motif',
       templateText(motifSection({ view: motifView(idle, motif), status: idle, onRetrain: noop, onCancel: noop, onRestore: noop })),
     );
+    // the motif section drawing other models, as a retrain or another file would give it
+    for (const other of [sweep, ...seeds])
+      check(
+        'motif section of another model',
+        templateText(motifSection({ view: motifView(idle, other), status: idle, onRetrain: noop, onCancel: noop, onRestore: noop })),
+      );
     // a loaded model: every instance of the motif file and of each converged seed, analysed as the page analyses an upload
     for (const loaded of [motif, ...seeds]) {
       loaded.file.instances.forEach((instance, k) => {
@@ -155,8 +174,46 @@ describe('every generated sentence', () => {
     }
     for (const live of ['idle', 'waiting', 'training', 'pausedByReader', 'autoPaused', 'done'] as const)
       check(`idleLine ${live}`, idleLine(idle, live));
-    const links = ['?density=abc&seed=1.5&steps=0&lr=x', '?section=nowhere&budget=odd&model=z&m=1.5', '?v=99&density=0.1', '?density=0.1'];
-    for (const link of links) check(`notices ${link}`, parseState(link).notices.join(' '));
+    const links = [
+      '?density=abc&seed=1.5&steps=0&lr=x',
+      '?section=nowhere&budget=odd&model=z&m=1.5',
+      '?v=99&density=0.1',
+      '?density=0.1',
+      '?section=live&density=0.1',
+      '?section=live&density=0.1&steps=400',
+      '?density=0.001&lr=0.05&steps=30000',
+      '?v=3&recipe=constant&density=1',
+      '?v=3&recipe=constant&budget=converged',
+    ];
+    for (const link of links) {
+      const { state, notices } = parseState(link);
+      check(`notices ${link}`, notices.join(' '));
+      if (state.recipe === 'constant') check(`older link ${link}`, olderLinkSentence(state, state.budget));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('reads cleanly in the live figure’s captions and its comparison with the shipped models, at every level', () => {
+    const curve = curveData(curveFiles);
+    for (const level of curve.levels) {
+      const view = gridModelView(curve, level.density);
+      if (view) check(`live grid model at ${level.density}`, `${view.caption} ${view.counts}`);
+    }
+    const converged = shippedSummary(seeds);
+    for (const d of PAPER_DENSITIES) {
+      const level = levelAt(converged, d)!;
+      // a live model as far off as the replication sweep's, and one inside the range
+      const off = levelAt(shippedSummary([sweep]), d)!;
+      const counts = (l: typeof level) => ({
+        monosemantic: l.monosemantic.median,
+        polysemantic: l.polysemantic.median,
+        representedFeatures: l.representedFeatures.median,
+      });
+      for (const final of [false, true]) {
+        check(`shipped range at ${d}`, shippedRangeSentence(level, counts(off), '0, 1 and 2', final));
+        check(`shipped range at ${d}, inside`, shippedRangeSentence(level, counts(level), '0, 1 and 2', final));
+      }
+    }
     expect(problems).toEqual([]);
   });
 });

@@ -36,50 +36,32 @@ function recipeAt(curve: CurveData, density: number, seed?: number): string {
   return groups.map((g) => `${g.recipe} (${g.seeds.length === 1 ? 'seed' : 'seeds'} ${g.seeds.join(', ')})`).join('; ');
 }
 
-const spread = (min: number, max: number, seeds: number): string =>
-  seeds === 1
-    ? 'one seed'
-    : min === max
-      ? `the same for all ${seeds} seeds`
-      : `range ${formatNumber(min, 0)}–${formatNumber(max, 0)} over ${seeds} seeds`;
-
-/** One transition in words: where, the median seed's numbers with the seeds' range, the denser neighbour, the budget. */
-function crossingSentence(
-  crossing: Crossing | null,
-  what: string,
-  pick: (l: CurveLevel) => { min: number; median: number; max: number },
-  noun: string,
-): TemplateResult {
+/**
+ * One transition in words, with the median over seeds of the count that crosses the mark: where it
+ * first crosses, and whether every sparser density stays past it (the band shows the seeds' range).
+ */
+function crossingSentence(crossing: Crossing | null, what: string, value: (l: CurveLevel) => string): TemplateResult {
   if (!crossing) return html`<li>${what}: not on this grid.</li>`;
-  const { level, before, lasting } = crossing;
-  const b = pick(level);
+  const { level, lasting } = crossing;
+  const at = html`<strong>1 − S = ${formatDensity(level.density)}</strong> (median ${value(level)})`;
+  if (lasting === level) return html`<li>${what}: at ${at} and at every sparser density.</li>`;
+  if (!lasting) return html`<li>${what}: at ${at}; the sparsest densities fall back below the mark.</li>`;
   return html`<li>
-    ${what}: at <strong>1 − S = ${formatDensity(level.density)}</strong>, ${formatNumber(b.median, 0)} ${noun} at the median
-    (${spread(b.min, b.max, level.seeds.length)})${
-      before
-        ? html`, against ${formatNumber(pick(before).median, 0)} at ${formatDensity(before.density)} (${spread(pick(before).min, pick(before).max, before.seeds.length)})`
-        : nothing
-    }${
-      lasting === level
-        ? ', and at every sparser density'
-        : lasting
-          ? html`. Between there and <strong>1 − S = ${formatDensity(lasting.density)}</strong> some densities drop back below
-              the mark; from ${formatDensity(lasting.density)} on, every sparser density stays past it
-              (${formatNumber(pick(lasting).median, 0)} at ${formatDensity(lasting.density)}, ${spread(pick(lasting).min, pick(lasting).max, lasting.seeds.length)})`
-          : '; the sparsest densities fall back below'
-    }.
+    ${what}: first at ${at}. Some sparser densities fall back below the mark; from
+    <strong>1 − S = ${formatDensity(lasting.density)}</strong> (median ${value(lasting)}) on, every density stays past it.
   </li>`;
 }
 
 /** The recipes behind the transitions' densities, for the note under the figure. */
-function recipesNote(curve: CurveData, crossings: readonly (Crossing | null)[]): TemplateResult {
-  const densities = [...new Set(crossings.flatMap((c) => (c ? [c.level.density, ...(c.lasting ? [c.lasting.density] : [])] : [])))];
+function recipesNote(curve: CurveData, crossings: readonly (Crossing | null)[], shown: number | null): TemplateResult {
+  const named = crossings.flatMap((c) => (c ? [c.level.density, ...(c.lasting ? [c.lasting.density] : [])] : []));
+  const densities = [...new Set([...(shown === null ? [] : [shown]), ...named])];
   return marginNote(
     html`<p>
       <strong>How the grid was trained.</strong> The grid runs from 1 to 0.001, spaced evenly in log density with the paper’s seven levels among them. Every density
       is trained with one recipe, the same for all its seeds: batch, steps and learning rate are smooth, monotone
       functions of density at a fixed compute budget per density${repoRef('docs/training.md', (link) => html` (${link})`)}. At the
-      densities named above:
+      densities the plot and the marks name:
     </p>
     <ul>
       ${densities.map((d) => html`<li>1 − S = ${formatDensity(d)}: ${recipeAt(curve, d)}.</li>`)}
@@ -106,8 +88,8 @@ function replicationSentence(replication: readonly CurveLevel[]): TemplateResult
   }
   const clauses = [...byDensity].map(([where, whats]) => `${whats.join(' and ')} ${where}`);
   return html`<p>
-    With the replication budget (the dotted line; one seed, trained far less), ${clauses.join('; ')}. Those models are
-    not trained to the end at either side of the sweep, so where they cross is partly a matter of budget.
+    With the replication budget (the dotted line: one seed, trained far less), ${clauses.join('; ')}.
+    They have not finished training at either end of the sweep, so where they cross is partly a matter of budget.
   </p>`;
 }
 
@@ -127,13 +109,11 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
       label=${`Neuron weights at 1 − S = ${formatDensity(level.density)}, seed ${seed}`}
     ></neuron-stack-plot>
     <figcaption id="curve-readout" aria-live="polite">
-      1 − S = ${formatDensity(level.density)}, ${why}: seed ${seed}, the seed with the median eval loss of the
+      1 − S = ${formatDensity(level.density)}, ${why}; seed ${seed}, the median by loss of
       ${plural(level.seeds.length, 'seed')}. ${monosemanticPhrase(analysis.counts)};
       ${plural(analysis.counts.representedFeatures, 'feature')} computed${
-        loss
-          ? `; eval loss ${formatNumber(loss.median)}× the clean 20×2 solution’s (seeds ${formatNumber(loss.min)}–${formatNumber(loss.max)})`
-          : ''
-      }. Trained with ${recipeAt(curve, level.density, seed)}.
+        loss ? `; loss ${formatNumber(loss.median)} times the clean solution’s` : ''
+      }.
     </figcaption>
   </figure>`;
 }
@@ -145,18 +125,24 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
 export function curveSection(props: CurveSectionProps): TemplateResult {
   const { curve } = props;
   const t = curve ? curveThresholds(curve.levels) : null;
+  const pairs = Math.floor((curve?.levels[0]?.neurons ?? 40) / 2);
+  const shownDensity = curve ? (chosenGridModel(curve, props.selected, props.liveDensity)?.level.density ?? null) : null;
   return html`
     <section id="curve" data-section="curve">
       <div class="prose">
         <h2>${SECTION_TITLES.curve}</h2>
         <p>
-          Between the paper’s seven levels the change is gradual. The curve follows it through
-          ${curve ? plural(curve.levels.length, 'density', 'densities') : 'a grid of densities'}, each with
-          ${curve ? plural(curve.seeds.length, 'seed') : 'three seeds'} and one training recipe that changes smoothly with
-          density, so a step in the curve comes from the density, not from a change of recipe. The line is the median seed,
-          the band spans the seeds. In the middle of the range this budget leaves models above the clean 20 × 2 solution’s
-          loss (the loss panel shows where): counts there describe models still learning. Point at the curve, or focus it and use the arrow keys, to see that density’s neurons below it.
+          The seven panels are samples. The curve below follows the same counts through
+          ${curve ? plural(curve.levels.length, 'density', 'densities') : 'a grid of densities'} between them, each trained
+          with ${curve ? plural(curve.seeds.length, 'seed') : 'several seeds'}: the line is the median seed, the band spans
+          the seeds. It shows that the change is gradual: there is no single density at which the model switches from
+          pairs to sharing. Point at the curve, or focus it and use the arrow keys, to see that density’s neurons.
         </p>
+        <aside class="margin-note" id="curve-note">
+          Every density is trained with one recipe that changes smoothly with density, so a step in the curve comes from
+          the density, not from a change of recipe. In the middle of the range the models stop above the clean solution’s
+          loss (the loss panel shows where): counts there describe models still learning.
+        </aside>
       </div>
       ${props.failures ?? nothing}
       <div class="curve-pair">
@@ -181,7 +167,7 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
           Counts against feature density 1 − S (log axis; the paper’s levels are ticked). Blue: the converged grid, median
           and min–max over its seeds; orange dotted: the replication budget’s seven models. The dashed pink rule marks the
           live slider’s density. Monosemantic and “computed” follow the rules in the method section; the loss is the exact
-          eval loss over that of the clean solution giving the 20 most important features a ± pair of neurons each.
+          eval loss over that of the clean solution giving the ${pairs} most important features a ± pair of neurons each.
           ${
             props.replication.length && props.replication.every((l) => l.lossOverClean === null)
               ? 'The replication models’ file stores no exact evaluation, so the loss panel shows the converged grid only.'
@@ -192,14 +178,14 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
       ${curve ? chosenPlot(props, curve) : nothing}
       </div>
       <div class="prose">
-        ${curve && t ? recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons]) : nothing}
+        ${curve && t ? recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons], shownDensity) : nothing}
         <p>Three marks stand out along the curve:</p>
         ${
           curve && t
             ? html`<ul class="curve-transitions">
-              ${crossingSentence(t.firstPolysemantic, 'The first polysemantic neurons', (l) => l.polysemantic, 'polysemantic neurons')}
-              ${crossingSentence(t.halfPolysemantic, 'Half the neurons polysemantic', (l) => l.polysemantic, 'polysemantic neurons')}
-              ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${Math.floor((curve.levels[0]?.neurons ?? 40) / 2)} ± pairs the neurons can give one each`, (l) => l.featuresComputed, 'features')}
+              ${crossingSentence(t.firstPolysemantic, 'The first polysemantic neurons', (l) => `${l.polysemantic.median} of ${l.neurons} neurons`)}
+              ${crossingSentence(t.halfPolysemantic, 'Half the neurons polysemantic', (l) => `${l.polysemantic.median} of ${l.neurons}`)}
+              ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${pairs} ± pairs the neurons can give one each`, (l) => plural(l.featuresComputed.median, 'feature'))}
             </ul>
             ${replicationSentence(props.replication)}`
             : nothing

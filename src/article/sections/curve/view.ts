@@ -15,7 +15,7 @@ export interface ChosenGridModel {
   readonly seed: number;
   readonly analysis: ModelAnalysis;
   readonly plot: StackPlotData;
-  /** Why this density: "the density chosen on the curve" or "the grid density nearest the live slider (…)". */
+  /** Why this density: "the density chosen on the curve", "the live slider’s density" or "the grid density nearest the live slider (…)". */
   readonly why: string;
 }
 
@@ -25,8 +25,10 @@ export function chosenGridModel(curve: CurveData, selected: number | null, liveD
   if (!shown) return null;
   const { level, seed, analysis } = shown;
   const why =
-    selected === null
-      ? `the grid density nearest the live slider (1 − S = ${formatDensity(liveDensity)})`
-      : 'the density chosen on the curve';
+    selected !== null
+      ? 'the density chosen on the curve'
+      : formatDensity(level.density) === formatDensity(liveDensity)
+        ? 'the live slider’s density'
+        : `the grid density nearest the live slider (1 − S = ${formatDensity(liveDensity)})`;
   return { level, seed, analysis, plot: plotOf(analysis), why };
 }

@@ -15,7 +15,7 @@ import { liveExport } from '../../figures/figure-exports';
 import { download } from '../../figures/download';
 import { isRunning, type TrainingStatus } from '../../training/training-controller';
 import type { ArticleState } from '../../state/url-state';
-import { idleLine, statusLine } from './text';
+import { idleLine, olderLinkSentence, statusLine } from './text';
 import type { LiveView } from './view';
 import type { LivePhase } from '../../live/live-run';
 import { fnRef } from '../appendix/markup';
@@ -52,7 +52,7 @@ export interface LiveSectionProps {
   /** A field was edited: the article rechecks it if it was refused. */
   readonly onSettingInput: (input: HTMLInputElement) => void;
   readonly onCopyLink: () => void;
-  /** Moves a link of the constant schedule (formats 1 and 2) onto the live recipe at its density. */
+  /** Moves a link of the constant schedule (formats 1 and 2) onto the live recipe at its density, and Figure 1 onto the converged budget. */
   readonly onUseLiveRecipe: () => void;
   /** The reader chose a step on the live run's timeline (null: back to the newest weights). */
   readonly onTimelineSeek: (step: number | null) => void;
@@ -164,20 +164,29 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
     <section id="live" data-section="live">
       <div class="prose">
         <h2>${SECTION_TITLES.live}</h2>
-        ${marginNote(html`${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing}`, 'The live training recipe', 'live-recipe-note')}
+        ${marginNote(
+          state.recipe === 'live'
+            ? html`${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing} The live recipe is the converged one
+                shortened to fit a browser’s budget, so at the paper’s levels the caption compares the result with the
+                shipped converged models.`
+            : schedule,
+          'The live training recipe',
+          'live-recipe-note',
+        )}
         <p>
-          Choose a feature density and the page trains a fresh model at that density, here in your browser.
-          ${
-            state.recipe === 'live'
-              ? html`The live recipe is the converged one shortened to fit a browser’s budget, so at the paper’s levels the
-                  caption compares the result with the range of the three shipped converged models.`
-              : html`This link trains the constant schedule of the page’s older links.
-                  <button type="button" id="use-live-recipe" @click=${props.onUseLiveRecipe}>Train the live recipe instead</button>`
-          }
-          While it trains you see the nearest precomputed model; then the
-          columns move as the live model learns. Release the slider somewhere between the paper’s levels to see the
-          transition the seven panels only sample.
+          Choose a feature density and the page trains a fresh model at that density, here in your browser: Figure
+          ${FIGURE_NUMBER.livePlot} shows its neurons and Figure ${FIGURE_NUMBER.liveLoss} its loss. Until it reports, you
+          see the nearest precomputed model; then the columns move as the live model learns. Release the slider between
+          the paper’s levels to see the transition the seven panels only sample.
         </p>
+        ${
+          state.recipe === 'live'
+            ? nothing
+            : html`<p class="notice" role="status" id="older-link-notice">
+                ${olderLinkSentence(state, state.budget)}
+                <button type="button" id="use-live-recipe" @click=${props.onUseLiveRecipe}>Use the current recipe</button>
+              </p>`
+        }
       </div>
       ${densitySlider(props)}
       <div class="controls">

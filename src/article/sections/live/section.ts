@@ -43,8 +43,11 @@ export class ArticleLive extends ArticleSection {
     }
   };
 
-  private readonly onUseLiveRecipe = (): void =>
+  /** The older link's one-click way to today's defaults: the live recipe, and Figure 1's converged budget. */
+  private readonly onUseLiveRecipe = (): void => {
+    if (this.context?.state.budget === 'replication') this.context.setState({ budget: 'converged' });
     this.context?.liveInput.commitSettings({ recipe: 'live', steps: undefined, learningRate: undefined });
+  };
 
   private readonly onTimelineSeek = (step: number | null): void => this.context?.seek('live', step);
 

@@ -1,5 +1,7 @@
-/** The live status line's sentences: a run's progress, or why no live run is shown. */
-import { formatCount, formatLoss } from '../../../viz/core/format';
+/** The live section's sentences: a run's progress, why no live run is shown, an older link's notice and the shipped range. */
+import { formatCount, formatDensity, formatLoss } from '../../../viz/core/format';
+import type { SweepBudget } from '../../state/budget';
+import { type LiveSettings, liveLevelRecipe } from '../../state/live-settings';
 import type { LivePhase } from '../../live/live-run';
 import { timeLeftPhrase } from '../../training/progress';
 import { isRunning, type RunStatus, type TrainingStatus } from '../../training/training-controller';
@@ -54,10 +56,17 @@ const COMPARED: readonly { readonly key: 'monosemantic' | 'polysemantic' | 'repr
   { key: 'representedFeatures', noun: 'features computed' },
 ];
 
+/** "a, b and c". */
+const listed = (items: readonly string[]): string =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/** "31–36", or "40" where every seed agrees. */
+const range = ({ min, max }: { readonly min: number; readonly max: number }): string => (min === max ? String(min) : `${min}–${max}`);
+
 /**
  * The shipped converged models' range at this level for every count they record (monosemantic and
- * polysemantic neurons, features computed), over `seeds`; for a finished live model (`final`), each
- * of its counts outside that range is named. Plain text.
+ * polysemantic neurons, features computed), over `seeds` ("0, 1 and 2"); for a finished live model
+ * (`final`), each of its counts outside that range is named. Plain text, with a leading space.
  */
 export function shippedRangeSentence(
   level: { readonly [K in (typeof COMPARED)[number]['key']]: { readonly median: number; readonly min: number; readonly max: number } },
@@ -65,16 +74,26 @@ export function shippedRangeSentence(
   seeds: string,
   final: boolean,
 ): string {
-  const ranges = COMPARED.map(({ key, noun }) => {
-    const { median, min, max } = level[key];
-    return min === max ? `${median} ${noun}` : `a median of ${median} ${noun} (${min}–${max})`;
-  });
+  const features = level.representedFeatures;
+  const have = `have ${range(level.monosemantic)} monosemantic and ${range(level.polysemantic)} polysemantic neurons and compute ${range(features)} ${features.max === 1 ? 'feature' : 'features'}`;
   const outside = final
     ? COMPARED.filter(({ key }) => live[key] < level[key].min || live[key] > level[key].max).map(
         ({ key, noun }) =>
-          `${live[key]} ${noun} (shipped ${level[key].min === level[key].max ? level[key].min : `${level[key].min}–${level[key].max}`})`,
+          `${live[key]} ${live[key] === 1 ? noun.replace('neurons', 'neuron').replace('features', 'feature') : noun} (shipped ${range(level[key])})`,
       )
     : [];
-  const flag = outside.length ? ` This live model falls outside the shipped range: ${outside.join(', ')}.` : '';
-  return ` The shipped converged models at this level (seeds ${seeds}) have ${ranges.join(', ')}.${flag}`;
+  const flag = outside.length ? ` This live model falls outside that range: ${listed(outside)}.` : '';
+  const who = seeds.includes(',') || seeds.includes(' and ') ? `seeds ${seeds}` : `seed ${seeds}`;
+  return ` The shipped converged models at this level (${who}) ${have}.${flag}`;
+}
+
+/**
+ * The notice of a link that trains the constant schedule (a link without `v`, or one naming
+ * recipe=constant), as one sentence: what it trains, at which density, and which budget Figure 1
+ * shows when that is the replication one, as such links did.
+ */
+export function olderLinkSentence(settings: LiveSettings, budget: SweepBudget): string {
+  const { steps, learningRate } = liveLevelRecipe(settings);
+  const figure = budget === 'replication' ? ', and Figure 1 shows the replication budget' : '';
+  return `This link trains the page’s older constant schedule, ${formatCount(steps)} steps at learning rate ${learningRate}, at 1 − S = ${formatDensity(settings.density)}${figure}.`;
 }

@@ -159,7 +159,8 @@ function convergedComparison(reference: ShownSweep | null, config: ModelConfig, 
   if (!reference || !shippedAt(reference.drawn, config, densityOf(config))) return '';
   const level = levelAt(shippedSummary(reference.seeds), densityOf(config));
   if (!level) return '';
-  const seeds = reference.seeds.map((s) => s.file.config.seed).join(', ');
+  const ids = reference.seeds.map((s) => String(s.file.config.seed));
+  const seeds = ids.length < 2 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
   return shippedRangeSentence(level, counts, seeds, final);
 }
 

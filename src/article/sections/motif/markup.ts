@@ -40,17 +40,22 @@ function retrainControls(props: MotifSectionProps): TemplateResult {
   return ended?.snapshot ? html`<button type="button" @click=${props.onRestore}>Restore the shipped model</button> ${retrain}` : retrain;
 }
 
+/** "6 are", "1 is", "none is": a count of neurons as a subject with its verb. */
+const are = (count: number): string => (count === 0 ? 'none is' : `${count} ${count === 1 ? 'is' : 'are'}`);
+
+/** What every neuron of the motif model does: plain |x| neurons, motif neurons, and the rest. */
 function decomposition(analysis: ModelAnalysis): TemplateResult {
   const motifNeurons = new Set(analysis.motifs.flatMap((m) => [m.asymmetricNeuron, m.inhibitionNeuron]));
   const plain = analysis.neurons.filter((n) => n.kind === 'monosemantic' && !motifNeurons.has(n.neuron)).length;
   const rest = analysis.neurons.length - plain - motifNeurons.size;
   const instances = analysis.motifs.length === 1 ? 'the motif' : `the ${analysis.motifs.length} motif instances`;
+  const motif = motifNeurons.size === 0 ? '' : `, ${motifNeurons.size} make up ${instances}`;
   const others =
     rest === 0
       ? 'none is left over'
       : `${rest === 1 ? 'the one left over carries' : `the other ${rest} carry`} mostly small weights that act as conditional biases`;
-  return html`Of its ${analysis.neurons.length} neurons, ${plain} are plain |x| neurons (each reads one feature, on one
-    side), ${motifNeurons.size} make up ${instances}, and ${others}.`;
+  return html`Of its ${analysis.neurons.length} neurons, ${are(plain)} plain |x| neurons (each reads one feature, on one
+    side)${motif}, and ${others}.`;
 }
 
 /** How to read the short labels a narrow plot uses, with the first motif's own neurons: “8 · A1” is neuron 8, … */
@@ -70,25 +75,31 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
       <div class="prose">
         <h2>${SECTION_TITLES.motif}</h2>
         <p>
-          How can one neuron compute with two features without mixing them up? The paper found a recurring answer in a
-          smaller model and called it the <em>asymmetric superposition motif</em>. An <em>asymmetric neuron</em> reads
-          feature a strongly and feature b weakly, and writes the opposite way: weakly onto a’s output and strongly onto
-          b’s. When b alone is active, the weak input and strong output cancel and the neuron computes |x<sub>b</sub>|, with only a
-          little spilling onto a. When a alone is active, the same neuron pushes a large value onto b’s output: heavy
-          interference. A second, <em>inhibition neuron</em> fixes that. It also reads a, with the same sign, and writes
-          a large negative weight onto b’s output, so that a’s push onto b ends up negative, and b’s output ReLU clips it
-          to zero.
+          How can one neuron compute with two features without mixing them up? In a smaller model the paper found a
+          recurring answer, the <em>asymmetric superposition motif</em> (Elhage et al. 2022)<sup
+            ><a href="#ref-toy" aria-label="Reference 1">[1]</a></sup
+          >. It takes two neurons.
+        </p>
+        <p>
+          An <em>asymmetric neuron</em> reads feature a strongly and feature b weakly, and writes the other way round:
+          weakly onto a’s output and strongly onto b’s. When b alone is active, the weak input and strong output cancel and
+          the neuron computes |x<sub>b</sub>|, with only a little spilling onto a. When a alone is active, the same neuron
+          pushes a large value onto b’s output. An <em>inhibition neuron</em> fixes that: it also reads a, and writes a
+          large negative weight onto b’s output, so a’s push onto b ends up below zero, where b’s output ReLU clips it.
         </p>
         ${
           analysis && config
             ? html`<p>
-              We trained the small model${fnRef('motifSize')} (n = ${config.n} features, m = ${config.m} neurons, 1 − S =
-              ${formatDensity(densityOf(config))}, seed ${config.seed}, ${formatCount(config.steps)} steps)
-              and searched its weights with the detector described in the method section. Figure
-              ${FIGURE_NUMBER.motifModel} shows it. The detector finds
-              ${plural(analysis.motifs.length, 'instance')} of the motif. ${decomposition(analysis)}
-              ${analysis.motifs.map((m, k) => `${motifSentence(m, `instance ${k + 1}`)} `)}
-            </p>`
+                Figure ${FIGURE_NUMBER.motifModel} shows the small model we trained${fnRef('motifSize')}, searched with the
+                detector described in the method section. The detector finds
+                ${analysis.motifs.length === 0 ? 'no instance' : plural(analysis.motifs.length, 'instance')} of the motif.
+                ${decomposition(analysis)}
+              </p>
+              <aside class="margin-note" id="motif-config-note">
+                The small model: n = ${config.n} features, m = ${config.m} neurons, 1 − S = ${formatDensity(densityOf(config))},
+                seed ${config.seed}, ${formatCount(config.steps)} steps.
+              </aside>
+              ${analysis.motifs.length > 0 ? html`<p id="motif-instances">${analysis.motifs.map((m, k) => `${motifSentence(m, `instance ${k + 1}`)} `)}</p>` : nothing}`
             : (props.unavailable ?? html`<p class="small">The motif model’s weights are not available.</p>`)
         }
       </div>

@@ -3,10 +3,11 @@ import type { MotifInstance } from '../../../model/analysis';
 import { formatNumber } from '../../../viz/core/format';
 
 /**
- * One motif instance in words, every number read off `motif`: "In motif 1, neuron 7 reads feature
- * a = 5 and, at 0.31 of that weight, feature b = 4; …". `name` is what the text calls it ("motif 1").
+ * One motif instance in words, every number read off `motif`: "In motif 1, neuron 8 is the
+ * asymmetric neuron: it reads feature 5 (a) at full weight and feature 4 (b) at 0.31, …". `name` is
+ * what the text calls it ("motif 1").
  */
 export function motifSentence(motif: MotifInstance, name: string): string {
   const m = motif;
-  return `In ${name}, neuron ${m.asymmetricNeuron} reads feature a = ${m.featureA} and, at ${formatNumber(m.inputRatio)} of that weight, feature b = ${m.featureB}. It writes b ${formatNumber(m.outputRatio, 1)} times as strongly as a, so a alone pushes ${formatNumber(m.interference)} onto b’s output; neuron ${m.inhibitionNeuron} takes back ${formatNumber(m.cancellation)} of it.`;
+  return `In ${name}, neuron ${m.asymmetricNeuron} is the asymmetric neuron: it reads feature ${m.featureA} (a) at full weight and feature ${m.featureB} (b) at ${formatNumber(m.inputRatio)}, and writes onto b’s output ${formatNumber(m.outputRatio, 1)} times as strongly as onto a’s. So feature ${m.featureA} alone pushes ${formatNumber(m.interference)} onto output ${m.featureB}, and the inhibition neuron, neuron ${m.inhibitionNeuron}, takes back ${formatNumber(m.cancellation)} of it.`;
 }

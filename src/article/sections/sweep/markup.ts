@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatDensity, formatLoss, formatNumber } from '../../../viz/core/format';
 import { BUDGET_LABELS, SWEEP_BUDGETS, type SweepBudget } from '../../state/budget';
 import { formatSpread, type LevelSummary } from '../../shipped/sweep-summary';
-import { budgetComparison, fs, sweepNarrative } from './text';
+import { budgetComparison, fs, sweepNarrative, sweepNotes } from './text';
 import type { SweepPanel } from '../../../viz/sweep/sweep-figure';
 import { clipCaption } from '../../../viz/sweep/sweep-layout';
 import { FIGURE_NUMBER } from '../../page/article-meta';
@@ -203,7 +203,9 @@ function tableCaption(props: SweepSectionProps): string {
 /** The sweep section: its story (told from the shipped models of the chosen budget), Figure 1, the budget control, the retrain controls and the counts table. */
 export function sweepSection(props: SweepSectionProps): TemplateResult {
   const { status } = props;
-  const narrative = props.shipped[props.budget] ? sweepNarrative(props.budget, props.shipped[props.budget]!) : [];
+  const shipped = props.shipped[props.budget];
+  const narrative = shipped ? sweepNarrative(props.budget, shipped) : [];
+  const notes = shipped ? sweepNotes(props.budget, shipped) : [];
   const comparison =
     props.shipped.converged && props.shipped.replication ? budgetComparison(props.shipped.converged, props.shipped.replication) : [];
   const lossKind =
@@ -212,26 +214,31 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
     <section id="sweep" data-section="sweep">
       <div class="prose">
         <h2>${SECTION_TITLES.sweep}</h2>
-        ${marginNote(
-          html`The paper gives no neuron counts; those here come from the rules in the method section, and they depend on how
-      long the models train: the budget control of Figure 1 switches between the models trained to convergence and those
-      trained with the public replications’ budget, and the text, captions and table follow it. Every count on this page
-      is shown next to the training that produced it; the recipes are in ${docRef('docs/training.md')}.`,
-          'Where the counts come from',
-          'counts-note',
-        )}
         <p>
-          The paper’s central figure for this model trains seven networks, identical except for how sparse their
-          inputs are, and lines up their stack plots. Figure ${FIGURE_NUMBER.sweep} shows seven models trained by this
-          page’s own engine, with two training budgets: the public replications’ (10,000 steps of batch 1,024 at
-          every level) and one trained to convergence, with a recipe per level measured to come, for at least one of three
-          seeds, within 1.25 times of the lowest loss found at that level.
-          Each caption counts <a class="term" href="#term-monosemantic">monosemantic</a> neurons with the rule given in
-          the method section.
+          Figure ${FIGURE_NUMBER.sweep} is the paper’s central experiment for this model (Elhage et al. 2022)<sup
+            ><a href="#ref-toy" aria-label="Reference 1">[1]</a></sup
+          >: seven networks, identical except for how often each feature is present, each drawn as a stack plot. From left
+          to right the features get rarer, and the grey backgrounds of
+          <a class="term" href="#term-polysemantic">polysemantic</a> neurons spread: neurons that served one feature each
+          start to serve several.
         </p>
+        <aside class="margin-note" id="sweep-budget-note" aria-label="The two training budgets">
+          Two training budgets: the default trains every level to convergence, each with its own recipe; the other is the
+          public replications’ shorter schedule, the same at every level. Recipes, seeds and the rule that counts a neuron
+          as <a class="term" href="#term-monosemantic">monosemantic</a> are in the method section. The paper gives no neuron counts; those here depend on how long the models
+          train, so every count on this page is shown next to the training that produced it.
+        </aside>
         <p id="sweep-narrative">${narrative.join(' ')}</p>
+        ${notes.length > 0 ? marginNote(notes.join(' '), 'Notes on the counts', 'sweep-notes') : nothing}
         ${props.frame ? html`<p class="small" id="narrative-note">This text describes the shipped models of this budget; Figure ${FIGURE_NUMBER.sweep} and its table now show ${props.source}.</p>` : nothing}
-        ${comparison.length > 0 ? html`<p id="budget-comparison">${comparison.join(' ')}</p>` : nothing}
+        ${
+          comparison.length > 0
+            ? html`<details class="budget-comparison">
+                <summary>What training to convergence changes</summary>
+                <p id="budget-comparison">${comparison.join(' ')}</p>
+              </details>`
+            : nothing
+        }
       </div>
       <figure>
         <sweep-figure id="sweep-figure" .panels=${props.panels} colouring=${props.colouring} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>

@@ -2,7 +2,7 @@
  * The sweep section's sentences, computed from each budget's shipped models (sweep-summary.ts):
  * plain strings, so the tests recompute them from the files and the page binds them as text.
  */
-import { formatDensity, formatLoss, formatNumber } from '../../../viz/core/format';
+import { formatDensity, formatLoss, formatNumber, plural } from '../../../viz/core/format';
 import type { SweepBudget } from '../../state/budget';
 import { trainingBudget } from '../../shipped/provenance-text';
 import type { ShownSweep } from '../../shipped/shown-sweep';
@@ -10,80 +10,113 @@ import { formatSpread, type LevelSummary, levelAt, type Spread } from '../../shi
 
 /** "40", or "34 (31–36)" over several seeds. */
 export const fs = (spread: Spread): string => formatSpread(spread);
+
+/** "is" for one, "are" for any other count. */
+const isAre = (count: number): string => (count === 1 ? 'is' : 'are');
+
+/** "no neuron is", "1 neuron is", "12 of 40 neurons are", "all 40 neurons are": a median count of neurons with its verb. */
+function neuronsAre(count: number, of: number | null, what: string): string {
+  if (count === 0) return `no neuron is ${what}`;
+  if (count === of && count > 1) return `all ${count} neurons are ${what}`;
+  return `${count}${of === null ? '' : ` of ${of}`} ${count === 1 && of === null ? 'neuron' : 'neurons'} ${of !== null && count === 1 ? 'is' : isAre(count)} ${what}`;
+}
+
 const lossPhrase = (ratio: number): string =>
   ratio >= 1.15
     ? `${formatNumber(ratio, 1)} times the clean solution’s`
     : ratio <= 0.87
-      ? `${formatNumber(1 / ratio, 1)} times below the clean solution’s`
+      ? `${formatNumber(1 / ratio, 1)} times lower than the clean solution’s`
       : 'about the clean solution’s';
 
-/** Who the numbers describe: "In the converged models (median and range over seeds 0, 1 and 2)". */
-function whose(budget: SweepBudget, levels: readonly LevelSummary[]): string {
-  const seeds = levels[0]?.seeds ?? 1;
-  return budget === 'converged'
-    ? `In the models trained to convergence${seeds > 1 ? ` (median and, in brackets, range over ${seeds} seeds)` : ''}`
-    : 'In the models trained with the replication budget';
-}
-
 /**
- * The story of the sweep as sentences, told from one budget's shipped models: every number is read
- * off `levels`, and each claim is made only when the numbers bear it out. Empty until the paper's
+ * What Figure 1 shows, told from one budget's shipped models in a few short sentences with medians
+ * over the seeds (the table and sweepNotes give the ranges and the rules). Every number is read off
+ * `levels`, and each claim is made only when the numbers bear it out. Empty until the paper's
  * dense, middle and sparsest levels are there.
  */
 export function sweepNarrative(budget: SweepBudget, levels: readonly LevelSummary[]): string[] {
   const dense = levelAt(levels, 1);
   const mid = levelAt(levels, 0.03);
-  const purer = levelAt(levels, 0.01);
   const sparsest = levelAt(levels, 0.001);
   if (!dense || !mid || !sparsest) return [];
   const m = dense.neurons;
   const pairs = Math.floor(m / 2);
+  const clean = dense.representedFeatures.min === pairs && dense.monosemantic.min === m;
+  const denseFeatures = dense.representedFeatures.median;
   const sentences = [
-    `${whose(budget, levels)}, with every feature present in every example (1 − S = 1), ${fs(dense.monosemantic)} of ${m} neurons are monosemantic and the model computes |x| for ${fs(dense.representedFeatures)} features.`,
+    `On the left, where every feature is present in every example, ${neuronsAre(dense.monosemantic.median, m, 'monosemantic')} and the model computes ${plural(denseFeatures, 'feature')}.`,
   ];
-  if (dense.representedFeatures.min === pairs && dense.monosemantic.min === m) {
+  if (clean) {
     sentences.push(
-      `That is the shape of the clean solution, a ± pair of neurons for each of the ${pairs} most important features: interference would cost on every example, so no neuron is shared.`,
-    );
-    const clean = dense.loss.median / dense.cleanRatio;
-    const range =
-      dense.seeds > 1 ? ` (${formatNumber(dense.loss.min / clean)}–${formatNumber(dense.loss.max / clean)} over the seeds)` : '';
-    sentences.push(
-      `Its eval loss is ${formatNumber(dense.cleanRatio)} times the clean solution’s${range}: the pairs are there, and the gap is in how precisely their weights and the other outputs’ biases are set.`,
+      `That is the clean solution, a ± pair of neurons for each of the ${pairs} most important features: when every feature is always present, sharing a neuron would cost interference on every example.`,
     );
   } else if (dense.representedFeatures.max < pairs && dense.cleanRatio > 1.5) {
     sentences.push(
-      `That is fewer than the ${pairs} that ${m} neurons serve with one pair each, and its eval loss is ${lossPhrase(dense.cleanRatio)}: within this budget the dense model has not finished training.`,
+      `That is fewer than the ${pairs} that ${m} neurons can serve with a pair each, and its loss is ${lossPhrase(dense.cleanRatio)}: ${budget === 'replication' ? 'with this budget ' : ''}the dense model has not finished training.`,
     );
   }
-  const firstPoly = levels.findIndex((l) => l.polysemantic.median > 0);
-  const first = levels[firstPoly];
-  if (first) {
-    const earlier = levels.slice(0, firstPoly).find((l) => l.polysemantic.max > 0);
-    const some = earlier ? ` (a seed already has ${earlier.polysemantic.max} at 1 − S = ${formatDensity(earlier.density)})` : '';
+  const first = levels.find((l) => l.polysemantic.median > 0);
+  if (first)
     sentences.push(
-      `The first polysemantic neurons appear at 1 − S = ${formatDensity(first.density)}${some}: ${fs(first.polysemantic)} of ${m}, with a mean polysemanticity score of ${formatSpread(first.meanPolysemanticity, (v) => formatNumber(v))}.`,
+      `As features get rarer, neurons start to be shared: the first polysemantic neurons appear at 1 − S = ${formatDensity(first.density)}.`,
     );
-  }
+  const poly = mid.polysemantic.median;
   const computed = mid.representedFeatures.median;
   sentences.push(
-    `At 1 − S = 0.03, ${fs(mid.monosemantic)} neurons remain monosemantic and ${fs(mid.polysemantic)} read several features; the model computes ${fs(mid.representedFeatures)} features, ${computed > pairs ? 'more than' : computed === pairs ? 'as many as' : 'fewer than'} the ${pairs} that ${m} neurons could serve one pair each.`,
+    `At 1 − S = 0.03, ${poly === 0 ? 'no neuron reads' : `${poly} of the ${m} neurons ${poly === 1 ? 'reads' : 'read'}`} several features, and the model computes ${plural(computed, 'feature')}, ${computed > pairs ? 'already more than' : computed === pairs ? 'as many as' : 'still fewer than'} the ${pairs} pairs its neurons could give one each.`,
   );
-  if (purer) {
-    const apart = purer.lowParticipation.median - purer.monosemantic.median >= 5;
-    sentences.push(
-      `At 1 − S = 0.01, ${fs(purer.monosemantic)} ${purer.monosemantic.max === 1 ? 'neuron is' : 'neurons are'} monosemantic by the 0.1 rule and ${fs(purer.lowParticipation)} have a participation ratio under 1.5${apart ? ': most of those read one feature plus small stray weights, which make a neuron polysemantic by the 0.1 rule and which the participation ratio barely notices. How many neurons count as monosemantic depends on the rule' : ''}.`,
-    );
-  }
+  const far = sparsest.representedFeatures.median;
+  const pays = far > pairs && sparsest.cleanRatio <= 0.87;
   sentences.push(
-    `At 1 − S = 0.001, ${fs(sparsest.monosemantic)} of ${m} neurons are monosemantic and the model computes ${fs(sparsest.representedFeatures)} features${sparsest.representedFeatures.median > pairs ? `, more than the ${pairs} it could compute without sharing` : ''}; its ${sparsest.lossKind === 'eval' ? 'eval' : 'training-batch'} loss is ${lossPhrase(sparsest.cleanRatio)}.`,
+    `At the sparsest level, 1 − S = 0.001, ${neuronsAre(sparsest.monosemantic.median, null, 'monosemantic')} and the model computes ${plural(far, 'feature')}${far > pairs ? `, more than the ${pairs} it could compute without sharing` : ''}; its ${sparsest.lossKind === 'eval' ? '' : 'training-batch '}loss is ${lossPhrase(sparsest.cleanRatio)}.`,
   );
+  if (pays) sentences.push('When features are rare, two seldom arrive together, and sharing neurons pays.');
+  else if (sparsest.cleanRatio >= 1.5)
+    sentences.push(`${budget === 'replication' ? 'With this budget the' : 'The'} sparsest model has not finished training either.`);
   return sentences;
 }
 
-/** "12 to 20" for a median that moved, "40 in both" for one that did not. */
+/**
+ * The fine print beside the sweep's text, as sentences computed from the same levels: what the
+ * numbers are (medians over how many seeds), how close the dense model is to the clean solution's
+ * loss, and where the two counting rules part. Empty until the dense and 0.01 levels are there.
+ */
+export function sweepNotes(budget: SweepBudget, levels: readonly LevelSummary[]): string[] {
+  const dense = levelAt(levels, 1);
+  const purer = levelAt(levels, 0.01);
+  if (!dense || !purer) return [];
+  const seeds = dense.seeds;
+  const notes = [
+    seeds > 1
+      ? `The numbers in the text are medians over the ${seeds} seeds trained to convergence; the table under the figure gives their ranges.`
+      : `The numbers in the text are those of one model per level, trained with the ${budget === 'replication' ? 'replication' : 'converged'} budget.`,
+  ];
+  const earlier = levels
+    .slice(
+      0,
+      levels.findIndex((l) => l.polysemantic.median > 0),
+    )
+    .find((l) => l.polysemantic.max > 0);
+  if (earlier && seeds > 1)
+    notes.push(
+      `Where the first polysemantic neurons appear is read off the medians: one seed already has ${plural(earlier.polysemantic.max, 'polysemantic neuron')} at 1 − S = ${formatDensity(earlier.density)}.`,
+    );
+  if (dense.cleanRatio < 1.5 && dense.cleanRatio >= 1) {
+    notes.push(
+      `The dense model’s loss is ${formatNumber(dense.cleanRatio)} times the clean solution’s: the pairs are there, their weights not quite exact.`,
+    );
+  }
+  if (purer.lowParticipation.median - purer.monosemantic.median >= 5) {
+    notes.push(
+      `How many neurons count as monosemantic depends on the rule. At 1 − S = 0.01, ${neuronsAre(purer.monosemantic.median, null, 'monosemantic')} by the 0.1 rule (method section), yet ${purer.lowParticipation.median} have a participation ratio under 1.5: most read one feature plus small stray weights.`,
+    );
+  }
+  return notes;
+}
+
+/** "go from 12 to 20" for a median that moved, "stay at 40" for one that did not. */
 function moved(from: Spread, to: Spread, format: (value: number) => string = String): string {
-  return from.median === to.median ? `${format(to.median)} in both` : `from ${format(from.median)} to ${format(to.median)}`;
+  return from.median === to.median ? `stay at ${format(to.median)}` : `go from ${format(from.median)} to ${format(to.median)}`;
 }
 
 /**
@@ -100,18 +133,21 @@ export function budgetComparison(converged: readonly LevelSummary[], replication
   const purer = pair(0.01);
   const sparsest = pair(0.001);
   if (!dense || !purer || !sparsest) return [];
-  const lossChange = (p: { c: LevelSummary; r: LevelSummary }) => String(Number((p.r.loss.median / p.c.loss.median).toPrecision(2)));
+  /** "falls 5.3-fold", or "rises 1.2-fold" where the converged loss is the higher. */
+  const lossChange = (p: { c: LevelSummary; r: LevelSummary }) => {
+    const ratio = p.r.loss.median / p.c.loss.median;
+    return ratio >= 1 ? `falls ${Number(ratio.toPrecision(2))}-fold` : `rises ${Number((1 / ratio).toPrecision(2))}-fold`;
+  };
   const lowerElsewhere = converged
     .map((c) => ({ c, r: levelAt(replication, c.density) }))
     .filter((p): p is { c: LevelSummary; r: LevelSummary } => p.r !== undefined && p.r.loss.median < p.c.loss.median)
     .map(
       ({ c, r }) =>
-        `At 1 − S = ${formatDensity(c.density)} the replication budget’s model has the lower eval loss (${formatLoss(r.loss.median)} against ${formatLoss(c.loss.median)}) with ${r.monosemantic.median} monosemantic neurons against ${c.monosemantic.median}: there the converged recipe ends with more monosemantic neurons but not a lower loss, so the count depends on the training as well as on the sparsity.`,
+        `At 1 − S = ${formatDensity(c.density)} the replication model has the lower loss (${formatLoss(r.loss.median)} against ${formatLoss(c.loss.median)}) but ${r.monosemantic.median === c.monosemantic.median ? `as many monosemantic neurons (${c.monosemantic.median})` : `${r.monosemantic.median} monosemantic neurons against ${c.monosemantic.median}`}: the count depends on the training as well as on the sparsity.`,
     );
   return [
-    `Training to convergence changes the picture at both ends of the sweep. At 1 − S = 1 the features computed go ${moved(dense.r.representedFeatures, dense.c.representedFeatures)} and the eval loss falls ${lossChange(dense)}-fold.`,
-    `At 1 − S = 0.01 the monosemantic neurons go ${moved(purer.r.monosemantic, purer.c.monosemantic)} by the 0.1 rule, but ${moved(purer.r.lowParticipation, purer.c.lowParticipation)} by the participation-ratio rule.`,
-    `At 1 − S = 0.001 the features computed go ${moved(sparsest.r.representedFeatures, sparsest.c.representedFeatures)} and the eval loss falls ${lossChange(sparsest)}-fold.`,
+    `Training to convergence matters most at the two ends of the sweep. At 1 − S = 1 the features computed ${moved(dense.r.representedFeatures, dense.c.representedFeatures)} and the loss ${lossChange(dense)}; at 1 − S = 0.001 they ${moved(sparsest.r.representedFeatures, sparsest.c.representedFeatures)} and the loss ${lossChange(sparsest)}.`,
+    `At 1 − S = 0.01 the monosemantic neurons ${moved(purer.r.monosemantic, purer.c.monosemantic)} by the 0.1 rule, and ${moved(purer.r.lowParticipation, purer.c.lowParticipation).replace(/^go /, '')} by the participation-ratio rule.`,
     ...lowerElsewhere,
   ];
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { budgetComparison, sweepNarrative } from '../../../../src/article/sections/sweep/text';
+import { budgetComparison, sweepNarrative, sweepNotes } from '../../../../src/article/sections/sweep/text';
 import { denseSentence } from '../../../../src/article/sections/intro/markup';
 import { analyseFile } from '../../../../src/article/shipped/shipped-models';
 import { formatSpread, spreadOf, summariseLevels } from '../../../../src/article/shipped/sweep-summary';
@@ -66,27 +66,28 @@ describe('the converged sweep summarised over its three seeds', () => {
 describe('the sweep’s text, recomputed from the weights', () => {
   const at = (levels: typeof converged, density: number) => levels.find((l) => l.density === density)!;
 
-  it('states the converged counts it reads, with their ranges', () => {
+  it('states the converged medians it reads, and leaves the ranges and the counting rules to the notes', () => {
     const text = sweepNarrative('converged', converged).join(' ');
     const mid = at(converged, 0.03);
-    expect(text).toContain(`At 1 − S = 0.03, ${formatSpread(mid.monosemantic)} neurons remain monosemantic`);
-    expect(text).toContain(`computes ${formatSpread(mid.representedFeatures)} features`);
+    expect(text).toContain(`At 1 − S = 0.03, ${mid.polysemantic.median} of the 40 neurons read several features`);
+    expect(text).toContain(`the model computes ${mid.representedFeatures.median} features`);
+    expect(text).toMatch(/That is the clean solution/);
+    expect(text).not.toMatch(/\(\d+–\d+\)/);
+    const notes = sweepNotes('converged', converged).join(' ');
+    expect(notes).toContain('medians over the 3 seeds');
     const purer = at(converged, 0.01);
-    expect(text).toContain(
-      `${formatSpread(purer.monosemantic)} neurons are monosemantic by the 0.1 rule and ${formatSpread(purer.lowParticipation)} have a participation ratio under 1.5`,
-    );
-    expect(text).toMatch(/That is the shape of the clean solution/);
+    expect(notes).toContain(`${purer.lowParticipation.median} have a participation ratio under 1.5`);
     const dense = at(converged, 1);
-    expect(text).toContain(`Its eval loss is ${dense.cleanRatio.toFixed(2)} times the clean solution’s`);
+    expect(notes).toContain(`The dense model’s loss is ${dense.cleanRatio.toFixed(2)} times the clean solution’s`);
   });
 
   it('says the replication budget’s dense model has not finished training, with the loss that shows it', () => {
     const text = sweepNarrative('replication', replicated).join(' ');
     const dense = at(replicated, 1);
-    expect(text).toContain(`computes |x| for ${dense.representedFeatures.median} features`);
+    expect(text).toContain(`the model computes ${dense.representedFeatures.median} features`);
     expect(dense.cleanRatio).toBeGreaterThan(1.5);
     expect(text).toMatch(/has not finished training/);
-    expect(text).not.toMatch(/shape of the clean solution/);
+    expect(text).not.toMatch(/That is the clean solution/);
   });
 
   it('compares the budgets with the numbers of both', () => {
@@ -107,7 +108,7 @@ describe('the sweep’s text, recomputed from the weights', () => {
     const c = at(converged, 0.03);
     expect(r.loss.median).toBeLessThan(c.loss.median);
     expect(text).toContain(
-      `At 1 − S = 0.03 the replication budget’s model has the lower eval loss (${formatLoss(r.loss.median)} against ${formatLoss(c.loss.median)})`,
+      `At 1 − S = 0.03 the replication model has the lower loss (${formatLoss(r.loss.median)} against ${formatLoss(c.loss.median)})`,
     );
   });
 

@@ -47,19 +47,22 @@ const LEVEL = {
 describe('the shipped range beside a live model', () => {
   it('states every count the shipped level records, with its range over the seeds', () => {
     const inside = { monosemantic: 33, polysemantic: 7, representedFeatures: 18 };
-    expect(shippedRangeSentence(LEVEL, inside, '0, 1, 2', true)).toBe(
-      ' The shipped converged models at this level (seeds 0, 1, 2) have a median of 34 monosemantic neurons (31–36), a median of 6 polysemantic neurons (4–9), a median of 18 features computed (18–19).',
+    expect(shippedRangeSentence(LEVEL, inside, '0, 1 and 2', true)).toBe(
+      ' The shipped converged models at this level (seeds 0, 1 and 2) have 31–36 monosemantic and 4–9 polysemantic neurons and compute 18–19 features.',
+    );
+    expect(shippedRangeSentence({ ...LEVEL, representedFeatures: { median: 20, min: 20, max: 20 } }, inside, '0', false)).toBe(
+      ' The shipped converged models at this level (seed 0) have 31–36 monosemantic and 4–9 polysemantic neurons and compute 20 features.',
     );
   });
 
   it('flags a finished live model whose features-computed count falls outside the range, not only the monosemantic count', () => {
     const live = { monosemantic: 33, polysemantic: 7, representedFeatures: 16 };
     expect(shippedRangeSentence(LEVEL, live, '0, 1, 2', true)).toMatch(
-      / This live model falls outside the shipped range: 16 features computed \(shipped 18–19\)\.$/,
+      / This live model falls outside that range: 16 features computed \(shipped 18–19\)\.$/,
     );
     const both = { monosemantic: 37, polysemantic: 7, representedFeatures: 16 };
     expect(shippedRangeSentence(LEVEL, both, '0', true)).toMatch(
-      /37 monosemantic neurons \(shipped 31–36\), 16 features computed \(shipped 18–19\)\.$/,
+      /37 monosemantic neurons \(shipped 31–36\) and 16 features computed \(shipped 18–19\)\.$/,
     );
   });
 
