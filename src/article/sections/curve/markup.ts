@@ -4,7 +4,8 @@ import { type Crossing, type CurveLevel, curveThresholds } from '../../../model/
 import { formatDensity, formatNumber, plural } from '../../../viz/core/format';
 import type { CurveData } from '../../shipped/curve-models';
 import { monosemanticPhrase } from '../../figures/view-parts';
-import { chosenGridModel } from './view';
+import { chosenGridModel, failedRuns, failedRunsSentence } from './view';
+import { levelOutlierText } from '../../../viz/density-curve/curve-outliers';
 import { SECTION_TITLES } from '../contents/markup';
 
 export interface CurveSectionProps {
@@ -108,6 +109,31 @@ function replicationSentence(replication: readonly CurveLevel[]): TemplateResult
   </p>`;
 }
 
+/** The failed runs, named: the rule, and a table of the runs it flags (none: the rule alone says so). */
+function failedRunsNote(curve: CurveData, replication: readonly CurveLevel[]): TemplateResult {
+  const rows = failedRuns(curve.levels, replication);
+  const runs = [...curve.models.values()].reduce((n, bySeed) => n + bySeed.size, 0);
+  return html`<div class="prose" id="curve-failed-runs" data-failed=${rows.length}>
+    <p class="small">${failedRunsSentence(rows, runs)}</p>
+    ${
+      rows.length
+        ? html`<div class="table-scroll"><table class="curve-failed">
+            <caption>Failed runs, left out of the curve’s bands</caption>
+            <thead><tr><th scope="col">models</th><th scope="col">1 − S</th><th scope="col">seed</th><th scope="col">why</th><th scope="col">monosemantic</th><th scope="col">loss ÷ clean</th></tr></thead>
+            <tbody>
+              ${rows.map(
+                (r) => html`<tr>
+                  <td>${r.series}</td><td>${formatDensity(r.density)}</td><td>${r.seed}</td><td>${r.why}</td>
+                  <td>${r.monosemantic}</td><td>${r.lossOverClean === null ? '—' : formatNumber(r.lossOverClean)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table></div>`
+        : nothing
+    }
+  </div>`;
+}
+
 /** The stack plot of the chosen density (or the grid density nearest the live slider), for its median-loss seed. */
 function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult | typeof nothing {
   const shown = chosenGridModel(curve, props.selected, props.liveDensity);
@@ -130,7 +156,7 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
         loss
           ? `; eval loss ${formatNumber(loss.median)}× the clean 20×2 solution’s (seeds ${formatNumber(loss.min)}–${formatNumber(loss.max)})`
           : ''
-      }. Trained with ${recipeAt(curve, level.density, seed)}.
+      }. Trained with ${recipeAt(curve, level.density, seed)}.${levelOutlierText(level)}
     </figcaption>
   </figure>`;
 }
@@ -186,6 +212,7 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
       </figure>
       ${props.failures ?? nothing}
       ${curve ? chosenPlot(props, curve) : nothing}
+      ${curve ? failedRunsNote(curve, props.replication) : nothing}
       <div class="prose">
         <p>Three marks stand out along the curve:</p>
         ${
