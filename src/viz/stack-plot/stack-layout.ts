@@ -291,7 +291,6 @@ export function columnText(column: Pick<StackColumn, 'source' | 'carried' | 'cli
  * represent it, superposition.ts) reads "not represented", never "NaN".
  */
 export function featureTooltip(r: Pick<StackRect, 'feature' | 'inWeight' | 'outWeight' | 'superposition'>): string {
-  const s =
-    r.superposition === undefined ? 'n/a' : Number.isFinite(r.superposition) ? formatNumber(r.superposition) : 'not represented';
+  const s = r.superposition === undefined ? 'n/a' : Number.isFinite(r.superposition) ? formatNumber(r.superposition) : 'not represented';
   return `feature ${r.feature} · in ${formatNumber(r.inWeight)} · out ${formatNumber(r.outWeight)} · superposition ${s}`;
 }
