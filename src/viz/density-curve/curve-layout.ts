@@ -195,7 +195,7 @@ export function curveLegendEntries(hasReplication: boolean, slider: number | nul
     { id: 'band', label: 'min–max over seeds', colour: converged, shape: 'band' },
     { id: 'one-side', label: 'features with one sign or both (median)', colour: oneSide, width: 1, dash: '1 2' },
     ...(hasReplication ? [{ id: 'replication', label: 'replication budget', colour: replication, width: 1.4, dash: '2 3' }] : []),
-    ...(hasOutliers ? [{ id: 'outlier', label: '× failed run, left out of the band', colour: CURVE_COLOURS.outlier, width: 2 }] : []),
+    ...(hasOutliers ? [{ id: 'outlier', label: '× failed run', colour: CURVE_COLOURS.outlier, width: 2 }] : []),
     // The slider's rule is named here, not beside the rule, where it would sit on the data.
     ...(slider !== null
       ? [{ id: 'slider', label: `slider: ${formatDensity(slider)}`, colour: CURVE_COLOURS.slider, width: 1.5, dash: '5 3' }]

@@ -29,8 +29,8 @@ export function describeOutlier(outlier: CurveOutlier, density: number): string 
   const why = outlier.reasons.map((reason) => {
     if (reason === 'dead-output') {
       const outputs = outlier.deadOutputs;
-      const which =
-        outputs.length === 1 ? `output ${outputs[0]} is dead` : `${plural(outputs.length, 'output')} are dead (${outputs.join(', ')})`;
+      const listed = outputs.length > 5 ? `${outputs.slice(0, 5).join(', ')}, …` : outputs.join(', ');
+      const which = outputs.length === 1 ? `output ${outputs[0]} is dead` : `${plural(outputs.length, 'output')} are dead (${listed})`;
       return `${which}: constantly 0, adding ${formatNumber(outlier.deadOutputExcess)}× the clean solution’s loss`;
     }
     // 2: failed-runs.ts LOSS_OUTLIER_FACTOR (a test holds the two together; viz imports no model values).

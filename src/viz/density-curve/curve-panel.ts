@@ -161,8 +161,11 @@ export function drawCurvePanel(g: Group, spec: CurvePanelSpec, scene: CurveScene
     .attr('transform', (p) => `translate(${x(p.density)},${y(p.median) - 3.5}) rotate(45)`);
 
   // Failed runs (left out of the band): a cross at the run's own value, with its reasons as a tooltip.
-  const outliers = outlierPoints(scene.levels, spec.metric);
-  marks(layer.outliers, 'path', 'outlier', outliers, (o) => `${o.density}/${o.seed}`)
+  const outliers = [
+    ...outlierPoints(scene.levels, spec.metric).map((o) => ({ ...o, series: 'grid' })),
+    ...outlierPoints(scene.replication, spec.metric).map((o) => ({ ...o, series: 'replication', text: `replication budget, ${o.text}` })),
+  ];
+  marks(layer.outliers, 'path', 'outlier', outliers, (o) => `${o.series}/${o.density}/${o.seed}`)
     .attr('d', 'M-3.5,-3.5L3.5,3.5M-3.5,3.5L3.5,-3.5')
     .attr('data-seed', (o) => o.seed)
     .attr('data-density', (o) => o.density)

@@ -98,7 +98,7 @@ export class DensityCurve extends SvgFigure {
     const entries = curveLegendEntries(
       this.replication.length > 0,
       marker,
-      this.levels.some((l) => l.outliers.length > 0),
+      [...this.levels, ...this.replication].some((l) => l.outliers.length > 0),
     );
     const legend = lineLegendLayout(entries, width - PANEL_MARGIN.left, CURVE_LEGEND_SWATCH);
     drawLineLegend(

@@ -65,5 +65,9 @@ export function failedRunsSentence(failed: readonly FailedRunRow[], runs: number
   const rule = `A run fails when an output is dead (0 on every single-feature input, at a cost of at least ${DEAD_OUTPUT_EXCESS}× the clean solution’s loss) or when its eval loss is over ${LOSS_OUTLIER_FACTOR}× the median of the runs at and beside its density.`;
   if (failed.length === 0)
     return `${rule} The check flags none of the grid’s ${formatCount(runs)} runs or the replication budget’s: no run is left out of the bands.`;
-  return `${rule} It flags ${plural(failed.length, 'run')}: each is left out of its band and drawn as a cross at its own value.`;
+  const grid = failed.filter((r) => r.series === 'converged grid').length;
+  return (
+    `${rule} It flags ${plural(grid, 'run')} of the grid’s ${formatCount(runs)} and ${plural(failed.length - grid, 'model')} of the replication budget (listed below). ` +
+    'Each is drawn as a cross at its own value and left out of its band, unless no other seed of its density is left to make one (the replication budget has one seed per density).'
+  );
 }

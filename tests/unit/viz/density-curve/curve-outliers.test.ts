@@ -51,6 +51,13 @@ describe('a failed run on the density curve', () => {
     expect(outlierPoints(levels, 'lossOverClean')[0]!.value).toBe(4.2);
   });
 
+  it('lists at most five dead outputs', () => {
+    const many = { ...broken.outliers[0]!, reasons: ['dead-output'] as const, deadOutputs: [0, 2, 3, 4, 5, 7, 8] };
+    expect(describeOutlier(many, 0.001)).toBe(
+      'seed 0 at 1 − S = 0.001: 7 outputs are dead (0, 2, 3, 4, 5, …): constantly 0, adding 3.70× the clean solution’s loss',
+    );
+  });
+
   it('is named in its column’s words and in the legend, and nowhere else', () => {
     expect(describeLevel(broken)).toMatch(/Left out of the bands as failed: seed 0 at 1 − S = 0\.0132: output 7 is dead/);
     expect(levelOutlierText(levels[0]!)).toBe('');
@@ -70,7 +77,9 @@ describe('a failed run on the density curve', () => {
         lossOverClean: 4.2,
       },
     ]);
-    expect(failedRunsSentence(rows, 8)).toMatch(/It flags 1 run: each is left out of its band and drawn as a cross/);
+    expect(failedRunsSentence(rows, 8)).toMatch(
+      /It flags 1 run of the grid’s 8 and 0 models of the replication budget \(listed below\)\. Each is drawn as a cross/,
+    );
     expect(failedRunsSentence([], 75)).toMatch(/flags none of the grid’s 75 runs/);
   });
 });
