@@ -118,7 +118,7 @@ function failedRunsNote(curve: CurveData, replication: readonly CurveLevel[]): T
     ${
       rows.length
         ? html`<div class="table-scroll"><table class="curve-failed">
-            <caption>Failed runs, left out of the curve’s bands</caption>
+            <caption>Failed runs</caption>
             <thead><tr><th scope="col">models</th><th scope="col">1 − S</th><th scope="col">seed</th><th scope="col">why</th><th scope="col">monosemantic</th><th scope="col">loss ÷ clean</th></tr></thead>
             <tbody>
               ${rows.map(

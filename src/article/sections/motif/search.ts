@@ -49,8 +49,8 @@ const percent = (part: number, whole: number): string => `${Math.round((100 * pa
 
 /**
  * "We trained seeds 0–119 with these settings and kept the first whose model has two instances on
- * four distinct neurons, seed 3. 64 of the 120 seeds (53%) show at least one instance, 43 (36%) two
- * or more." `shipped` is the seed of the model drawn: a mismatch with the record is said, not hidden.
+ * four distinct neurons, seed 3. Of the 120 seeds, 64 (53%) show at least one instance and 43 (36%)
+ * two or more." `shipped` is the seed of the model drawn: a mismatch with the record is said, not hidden.
  */
 export function searchSentence(s: SearchSummary, shipped: number): string {
   if (s.searched === 0) return '';
@@ -61,7 +61,7 @@ export function searchSentence(s: SearchSummary, shipped: number): string {
       : `shipped seed ${shipped} (the search’s first model with two instances on four neurons is ${s.chosen === null ? 'none' : `seed ${s.chosen}`})`;
   return (
     `To pick this model we trained ${range} with these settings and ${chosen}. ` +
-    `${s.withMotif} of the ${plural(s.searched, 'seed')} (${percent(s.withMotif, s.searched)}) show at least one instance, ` +
+    `Of the ${plural(s.searched, 'seed')}, ${s.withMotif} (${percent(s.withMotif, s.searched)}) show at least one instance and ` +
     `${s.twoOrMore} (${percent(s.twoOrMore, s.searched)}) two or more.`
   );
 }

@@ -84,7 +84,7 @@ describe('how the small motif model was chosen (data/motif-search.json)', () => 
     const withMotif = MOTIF_SEARCH.filter((s) => s.instances > 0).length;
     const sentence = searchSentence(summary, 3);
     expect(sentence).toContain(`we trained seeds 0–${MOTIF_SEARCH.length - 1} with these settings`);
-    expect(sentence).toContain(`seed 3. ${withMotif} of the ${MOTIF_SEARCH.length} seeds (`);
+    expect(sentence).toContain(`seed 3. Of the ${MOTIF_SEARCH.length} seeds, ${withMotif} (`);
     expect(searchSentence(summary, 5)).toContain('shipped seed 5 (the search’s first model with two instances on four neurons is seed 3)');
     expect(searchSentence(searchSummary([]), 3)).toBe('');
   });
