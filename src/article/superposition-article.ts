@@ -199,6 +199,8 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
       this.liveModel.observeSection();
       this.curve.observe(this.querySelector('#curve'));
       this.curve.observe(this.querySelector('#live'));
+      // The motif section's catalogue lists the grid's models too.
+      this.curve.observe(this.querySelector('#motif-catalogue'));
     }
     this.overflowFocus.observeAll(this);
     this.markFirstPlot();

@@ -31,11 +31,16 @@ export interface CurveSample {
   readonly deadOutputExcess?: number;
 }
 
-/** A run left out of its level's bands: why, and what it reached. */
+/** A run left out of its level's bands: why, and what it reached (drawn as an outlier mark on each panel). */
 export interface CurveOutlier {
   readonly seed: number;
   readonly reasons: readonly FailureReason[];
   readonly deadOutputs: readonly number[];
+  /** The dead outputs' loss over the clean solution, ÷ its loss (failed-runs.ts); 0 when none. */
+  readonly deadOutputExcess: number;
+  readonly monosemantic: number;
+  readonly featuresComputed: number;
+  readonly meanPolysemanticity: number;
   readonly lossOverClean: number | null;
 }
 
@@ -140,6 +145,10 @@ export function curveLevels(samples: readonly CurveSample[]): CurveLevel[] {
         seed: s.seed,
         reasons: reasons.get(s)!,
         deadOutputs: s.deadOutputs ?? [],
+        deadOutputExcess: s.deadOutputExcess ?? 0,
+        monosemantic: s.monosemantic,
+        featuresComputed: s.featuresComputed,
+        meanPolysemanticity: s.meanPolysemanticity,
         lossOverClean: s.lossOverClean,
       }));
       const of = (pick: (s: CurveSample) => number): Band => band(seeds.map(pick));

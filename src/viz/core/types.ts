@@ -41,7 +41,10 @@ export interface StackPlotNeuron {
 export interface StackPlotData {
   /** Columns in plot order, left to right. */
   readonly neurons: readonly StackPlotNeuron[];
-  /** s_i per feature i, unitless: 0 = orthogonal to every other feature (dark), ≥ 1 = bright end. */
+  /**
+   * s_i per feature i, unitless: 0 = orthogonal to every other feature (dark), ≥ 1 = bright end;
+   * NaN for a feature the model does not represent (no score: neutral colour, left out of the counts).
+   */
   readonly superposition: readonly number[];
   /**
    * Half-range of the y axis in weight units: the plot spans [−yMax, yMax]. Set by whoever keeps a

@@ -6,9 +6,16 @@
 import type { Band, CurveLevel, CurveMetric } from '../../model/curve';
 import { formatDensity, formatNumber } from '../core/format';
 import { LEGEND_ROW_HEIGHT, type LineLegendEntry } from '../core/line-legend';
+import { levelOutlierText, outlierPoints } from './curve-outliers';
 
 /** The colours of the converged grid, the replication-budget models and the one-sign line. */
-export const CURVE_COLOURS = { converged: '#3b5bdb', replication: '#e8590c', oneSide: '#777', slider: '#c2255c' } as const;
+export const CURVE_COLOURS = {
+  converged: '#3b5bdb',
+  replication: '#e8590c',
+  oneSide: '#777',
+  slider: '#c2255c',
+  outlier: '#a61e4d',
+} as const;
 
 /** One small multiple: a quantity against density. */
 export interface CurvePanelSpec {
@@ -180,14 +187,15 @@ export const CURVE_LEGEND_SWATCH = 18;
 /** Space above the legend's first row, px. */
 export const CURVE_LEGEND_TOP = 4;
 
-/** The legend: the median, the band, the one-sign line, and the replication budget where drawn. */
-export function curveLegendEntries(hasReplication: boolean, slider: number | null = null): LineLegendEntry[] {
+/** The legend: the median, the band, the one-sign line, the replication budget and the failed runs where drawn. */
+export function curveLegendEntries(hasReplication: boolean, slider: number | null = null, hasOutliers = false): LineLegendEntry[] {
   const { converged, replication, oneSide } = CURVE_COLOURS;
   return [
     { id: 'median', label: 'median of the seeds', colour: converged, width: 1.8 },
     { id: 'band', label: 'min–max over seeds', colour: converged, shape: 'band' },
     { id: 'one-side', label: 'features with one sign or both (median)', colour: oneSide, width: 1, dash: '1 2' },
     ...(hasReplication ? [{ id: 'replication', label: 'replication budget', colour: replication, width: 1.4, dash: '2 3' }] : []),
+    ...(hasOutliers ? [{ id: 'outlier', label: '× failed run', colour: CURVE_COLOURS.outlier, width: 2 }] : []),
     // The slider's rule is named here, not beside the rule, where it would sit on the data.
     ...(slider !== null
       ? [{ id: 'slider', label: `slider: ${formatDensity(slider)}`, colour: CURVE_COLOURS.slider, width: 1.5, dash: '5 3' }]
@@ -209,7 +217,9 @@ export const bandOf = (level: CurveLevel, metric: CurveMetric): Band | null => l
  */
 export function curveYDomain(spec: CurvePanelSpec, series: readonly (readonly CurveLevel[])[]): [number, number] {
   const bands = series.flatMap((levels) => levels.map((l) => bandOf(l, spec.metric)).filter((b): b is Band => b !== null));
-  const high = Math.max(...bands.map((b) => b.max));
+  // Failed runs are drawn at their own values (curve-outliers.ts): the range holds them too.
+  const outliers = series.flatMap((levels) => levels.flatMap((l) => outlierPoints([l], spec.metric).map((o) => o.value)));
+  const high = Math.max(...bands.map((b) => b.max), ...outliers);
   switch (spec.metric) {
     case 'monosemantic':
       return [0, 40];
@@ -220,7 +230,7 @@ export function curveYDomain(spec: CurvePanelSpec, series: readonly (readonly Cu
     case 'meanPolysemanticity':
       return [0, 1];
     case 'lossOverClean': {
-      const low = Math.min(1, ...bands.map((b) => b.min));
+      const low = Math.min(1, ...bands.map((b) => b.min), ...outliers);
       // Room above the data for the reference line's label.
       return [low / 1.3, Math.max(1, high) * 2.2];
     }
@@ -238,7 +248,7 @@ export function describeLevel(level: CurveLevel): string {
     const b = bandOf(level, spec.metric);
     return b ? [`${spec.title.replace(/ \(.*\)$/, '')} ${range(b, spec.digits)}`] : [];
   });
-  return `1 − S = ${formatDensity(level.density)}, ${level.seeds.length} seeds: ${parts.join('; ')}`;
+  return `1 − S = ${formatDensity(level.density)}, ${level.seeds.length} seeds: ${parts.join('; ')}.${levelOutlierText(level)}`;
 }
 
 /** The text alternative: what the axes are, then each panel from the densest level to the sparsest. */

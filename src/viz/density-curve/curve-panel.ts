@@ -7,6 +7,7 @@ import { area, axisBottom, axisLeft, line, type ScaleLogarithmic, scaleLinear, s
 import type { CurveLevel } from '../../model/curve';
 import { formatDensity } from '../core/format';
 import { part } from '../core/svg-parts';
+import { outlierPoints } from './curve-outliers';
 import { bandOf, type CurvePanelSpec, curveYDomain, PANEL_HEIGHT, panelTitleLines, TITLE_LINE } from './curve-layout';
 
 type Group = Selection<SVGGElement, unknown, null, undefined>;
@@ -45,6 +46,7 @@ const LAYERS = [
   'dots',
   'replications',
   'diamonds',
+  'outliers',
   'chosen',
   'slider',
 ] as const;
@@ -157,6 +159,21 @@ export function drawCurvePanel(g: Group, spec: CurvePanelSpec, scene: CurveScene
     .attr('width', 5)
     .attr('height', 5)
     .attr('transform', (p) => `translate(${x(p.density)},${y(p.median) - 3.5}) rotate(45)`);
+
+  // Failed runs (left out of the band): a cross at the run's own value, with its reasons as a tooltip.
+  const outliers = [
+    ...outlierPoints(scene.levels, spec.metric).map((o) => ({ ...o, series: 'grid' })),
+    ...outlierPoints(scene.replication, spec.metric).map((o) => ({ ...o, series: 'replication', text: `replication budget, ${o.text}` })),
+  ];
+  marks(layer.outliers, 'path', 'outlier', outliers, (o) => `${o.series}/${o.density}/${o.seed}`)
+    .attr('d', 'M-3.5,-3.5L3.5,3.5M-3.5,3.5L3.5,-3.5')
+    .attr('data-seed', (o) => o.seed)
+    .attr('data-density', (o) => o.density)
+    .attr('transform', (o) => `translate(${x(o.density)},${y(o.value)})`)
+    .selectAll('title')
+    .data((o) => [o.text])
+    .join('title')
+    .text((t) => t);
 
   vertical(marks(layer.chosen, 'line', 'chosen-rule', scene.selected === null ? [] : [scene.selected], one));
   const marker = scene.marker === null ? [] : [scene.marker];

@@ -6,6 +6,7 @@ import { CURVE_COLOURS } from './curve-layout';
 const CONVERGED = unsafeCSS(CURVE_COLOURS.converged);
 const REPLICATION = unsafeCSS(CURVE_COLOURS.replication);
 const ONE_SIDE = unsafeCSS(CURVE_COLOURS.oneSide);
+const OUTLIER = unsafeCSS(CURVE_COLOURS.outlier);
 
 export const curveStyles = [
   vizStyles,
@@ -36,6 +37,11 @@ export const curveStyles = [
     }
     .diamond {
       fill: ${REPLICATION};
+    }
+    .outlier {
+      fill: none;
+      stroke: ${OUTLIER};
+      stroke-width: 2;
     }
     .paper-rule {
       stroke: #ddd;

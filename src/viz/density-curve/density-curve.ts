@@ -38,6 +38,7 @@ import {
   zeroOverCleanRange,
 } from './curve-layout';
 import { drawCurvePanel } from './curve-panel';
+import { levelOutlierText } from './curve-outliers';
 import { curveStyles } from './curve-styles';
 
 type Group = Selection<SVGGElement, unknown, null, undefined>;
@@ -94,7 +95,11 @@ export class DensityCurve extends SvgFigure {
     const x = scaleLog().domain([1, lo]).range([0, grid.innerWidth]);
     const marker = this.marker !== null && this.marker >= lo && this.marker <= 1 ? this.marker : null;
 
-    const entries = curveLegendEntries(this.replication.length > 0, marker);
+    const entries = curveLegendEntries(
+      this.replication.length > 0,
+      marker,
+      [...this.levels, ...this.replication].some((l) => l.outliers.length > 0),
+    );
     const legend = lineLegendLayout(entries, width - PANEL_MARGIN.left, CURVE_LEGEND_SWATCH);
     drawLineLegend(
       part(svg, 'g', 'legend').attr('aria-hidden', 'true').attr('transform', `translate(${PANEL_MARGIN.left},${CURVE_LEGEND_TOP})`),
@@ -165,6 +170,15 @@ export class DensityCurve extends SvgFigure {
           .attr('aria-hidden', first ? null : 'true')
           .attr('aria-current', (e) => (first && e.level.density === figure.selected ? 'true' : null))
           .attr('aria-label', (e) => (first ? describeLevel(e.level) : null))
+          .each(function (e) {
+            // A level with failed runs says why in a tooltip over its column (the marks sit under the columns).
+            const text = first ? levelOutlierText(e.level).trim() : '';
+            select(this)
+              .selectAll('title')
+              .data(text ? [text] : [])
+              .join('title')
+              .text((t) => t);
+          })
           .on('pointerenter', (_event, e) => figure.choose(e.level.density, false))
           .on('focus', (_event, e) => figure.choose(e.level.density, false))
           .on('keydown', (event: KeyboardEvent, e) => figure.onKey(event, e.level.density));

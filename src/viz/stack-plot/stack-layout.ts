@@ -250,21 +250,24 @@ function clamp(v: number, lo: number, hi: number): number {
 /**
  * The stack plot's text alternative: how many neurons of each kind it shows (dead neurons counted
  * as dead, not as polysemantic), how many features are in superposition, and which columns are
- * highlighted. E.g. "40 neurons, 31 monosemantic and 9 polysemantic. 12 of 100 features have
- * superposition of at least 0.5."
+ * highlighted. E.g. "40 neurons, 31 monosemantic and 9 polysemantic. 12 of 20 represented features
+ * have superposition of at least 0.5." The denominator counts only the features with a score (a
+ * finite superposition): a feature the model does not represent has none (NaN in the data), so it is
+ * neither in nor out of superposition.
  */
 export function describeStackPlot(data: StackPlotData): string {
   const n = data.neurons.length;
   if (n === 0) return 'No neurons to show yet.';
   const count = (kind: StackPlotNeuronKind): number => data.neurons.filter((d) => d.kind === kind).length;
   const [mono, poly, dead] = [count('monosemantic'), count('polysemantic'), count('dead')];
-  const inSuperposition = data.superposition.filter((s) => s >= 0.5).length;
+  const represented = data.superposition.filter(Number.isFinite);
+  const inSuperposition = represented.filter((s) => s >= 0.5).length;
   const highlights = data.neurons.filter((d) => d.highlight).map((d) => `neuron ${d.neuron} (${d.highlight})`);
   const parts = [
     dead === 0
       ? `${plural(n, 'neuron')}, ${mono} monosemantic and ${poly} polysemantic.`
       : `${plural(n, 'neuron')}: ${mono} monosemantic, ${poly} polysemantic and ${dead} dead.`,
-    `${inSuperposition} of ${data.superposition.length} features have superposition of at least 0.5.`,
+    `${inSuperposition} of ${plural(represented.length, 'represented feature')} ${represented.length === 1 ? 'has' : 'have'} superposition of at least 0.5.`,
   ];
   if (highlights.length > 0) parts.push(`Highlighted: ${highlights.join(', ')}.`);
   return parts.join(' ');
@@ -283,8 +286,11 @@ export function columnText(column: Pick<StackColumn, 'source' | 'carried' | 'cli
   return parts.join('; ');
 }
 
-/** Tooltip text of one rect. */
+/**
+ * Tooltip text of one rect. A feature without a superposition score (NaN: the model does not
+ * represent it, superposition.ts) reads "not represented", never "NaN".
+ */
 export function featureTooltip(r: Pick<StackRect, 'feature' | 'inWeight' | 'outWeight' | 'superposition'>): string {
-  const s = r.superposition === undefined ? 'n/a' : formatNumber(r.superposition);
+  const s = r.superposition === undefined ? 'n/a' : Number.isFinite(r.superposition) ? formatNumber(r.superposition) : 'not represented';
   return `feature ${r.feature} · in ${formatNumber(r.inWeight)} · out ${formatNumber(r.outWeight)} · superposition ${s}`;
 }

@@ -5,6 +5,7 @@
  * and null. A glitch names the sentence it was found in.
  */
 import { readFileSync } from 'node:fs';
+import { html } from 'lit';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { curveSection } from '../../../src/article/sections/curve/markup';
 import { intermediateSection } from '../../../src/article/sections/intermediate/markup';
@@ -16,6 +17,9 @@ import { methodSection } from '../../../src/article/sections/method/markup';
 import { motifSection } from '../../../src/article/sections/motif/markup';
 import { motifSentence } from '../../../src/article/sections/motif/text';
 import { motifView } from '../../../src/article/sections/motif/view';
+import { catalogueCloseup, catalogueSentence, choiceName, pageCatalogue } from '../../../src/article/sections/motif/catalogue';
+import { catalogueMarkup } from '../../../src/article/sections/motif/catalogue-markup';
+import { MOTIF_SEARCH, searchSentence, searchSummary } from '../../../src/article/sections/motif/search';
 import { yourInstanceView } from '../../../src/article/sections/your-model/view';
 import { budgetComparison, budgetSentence, sweepNarrative, sweepNotes } from '../../../src/article/sections/sweep/text';
 import { curveData, replicationLevels } from '../../../src/article/shipped/curve-models';
@@ -149,15 +153,57 @@ describe('every generated sentence', () => {
   });
 
   it('reads cleanly in the motif section, the live status lines and the link notices', () => {
+    // the catalogue of every big model, each instance's close-up drawn in turn
+    const catalogue = pageCatalogue({ converged: seeds.map((sweep, seed) => ({ seed, sweep })), motif }, sweep, curveData(curveFiles));
+    const choices = catalogue.rows.flatMap((r) =>
+      r.instances.map((_, index) => ({ source: r.source, seed: r.seed, density: r.density, index })),
+    );
+    for (const choice of choices) {
+      const markup = catalogueMarkup({
+        catalogue,
+        choice,
+        closeup: catalogueCloseup(catalogue, choice),
+        pending: null,
+        onChoose: noop,
+        onOpen: noop,
+      });
+      check(`catalogue ${choiceName(choice)}`, templateText(markup));
+    }
     check(
       'motif',
-      templateText(motifSection({ view: motifView(idle, motif), status: idle, onRetrain: noop, onCancel: noop, onRestore: noop })),
+      templateText(
+        motifSection({
+          view: motifView(idle, motif),
+          status: idle,
+          onRetrain: noop,
+          onCancel: noop,
+          onRestore: noop,
+          search: searchSentence(searchSummary(MOTIF_SEARCH), 3),
+          bigModels: catalogueSentence(catalogue),
+          notCounted: '',
+          catalogue: html``,
+          onShowCatalogue: noop,
+        }),
+      ),
     );
     // the motif section drawing other models, as a retrain or another file would give it
     for (const other of [sweep, ...seeds])
       check(
         'motif section of another model',
-        templateText(motifSection({ view: motifView(idle, other), status: idle, onRetrain: noop, onCancel: noop, onRestore: noop })),
+        templateText(
+          motifSection({
+            view: motifView(idle, other),
+            status: idle,
+            onRetrain: noop,
+            onCancel: noop,
+            onRestore: noop,
+            search: searchSentence(searchSummary(MOTIF_SEARCH), 3),
+            bigModels: catalogueSentence(catalogue),
+            notCounted: '',
+            catalogue: html``,
+            onShowCatalogue: noop,
+          }),
+        ),
       );
     // a loaded model: every instance of the motif file and of each converged seed, analysed as the page analyses an upload
     for (const loaded of [motif, ...seeds]) {

@@ -96,7 +96,18 @@ describe('the curve leaves failed runs out of its bands and lists them as outlie
     expect(level.seeds).toEqual([1, 2]);
     expect(level.monosemantic).toEqual({ min: 8, median: 10, max: 12 });
     expect(level.lossOverClean!.max).toBe(0.95);
-    expect(level.outliers).toEqual([{ seed: 0, reasons: ['dead-output', 'loss-outlier'], deadOutputs: [7], lossOverClean: 4.2 }]);
+    expect(level.outliers).toEqual([
+      {
+        seed: 0,
+        reasons: ['dead-output', 'loss-outlier'],
+        deadOutputs: [7],
+        deadOutputExcess: 3.7,
+        monosemantic: 30,
+        featuresComputed: 20,
+        meanPolysemanticity: 0.3,
+        lossOverClean: 4.2,
+      },
+    ]);
     expect(level.medianSeed).not.toBe(0);
   });
 

@@ -6,7 +6,8 @@ import { type Crossing, type CurveLevel, curveThresholds } from '../../../model/
 import { formatDensity, formatNumber, plural } from '../../../viz/core/format';
 import type { CurveData } from '../../shipped/curve-models';
 import { monosemanticPhrase } from '../../figures/view-parts';
-import { chosenGridModel } from './view';
+import { chosenGridModel, failedRuns, failedRunsSentence } from './view';
+import { levelOutlierText } from '../../../viz/density-curve/curve-outliers';
 import { SECTION_TITLES } from '../contents/markup';
 
 export interface CurveSectionProps {
@@ -93,6 +94,31 @@ function replicationSentence(replication: readonly CurveLevel[]): TemplateResult
   </p>`;
 }
 
+/** The failed runs, named: the rule, and a table of the runs it flags (none: the rule alone says so). */
+function failedRunsNote(curve: CurveData, replication: readonly CurveLevel[]): TemplateResult {
+  const rows = failedRuns(curve.levels, replication);
+  const runs = [...curve.models.values()].reduce((n, bySeed) => n + bySeed.size, 0);
+  return html`<div class="prose" id="curve-failed-runs" data-failed=${rows.length}>
+    <p class="small">${failedRunsSentence(rows, runs)}</p>
+    ${
+      rows.length
+        ? html`<div class="table-scroll"><table class="curve-failed">
+            <caption>Failed runs</caption>
+            <thead><tr><th scope="col">models</th><th scope="col">1 − S</th><th scope="col">seed</th><th scope="col">why</th><th scope="col">monosemantic</th><th scope="col">loss ÷ clean</th></tr></thead>
+            <tbody>
+              ${rows.map(
+                (r) => html`<tr>
+                  <td>${r.series}</td><td>${formatDensity(r.density)}</td><td>${r.seed}</td><td>${r.why}</td>
+                  <td>${r.monosemantic}</td><td>${r.lossOverClean === null ? '—' : formatNumber(r.lossOverClean)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table></div>`
+        : nothing
+    }
+  </div>`;
+}
+
 /** The stack plot of the chosen density (or the grid density nearest the live slider), for its median-loss seed. */
 function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult | typeof nothing {
   const shown = chosenGridModel(curve, props.selected, props.liveDensity);
@@ -112,8 +138,10 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
       1 − S = ${formatDensity(level.density)}, ${why}; seed ${seed}, the median by loss of
       ${plural(level.seeds.length, 'seed')}. ${monosemanticPhrase(analysis.counts)};
       ${plural(analysis.counts.representedFeatures, 'feature')} computed${
-        loss ? `; loss ${formatNumber(loss.median)} times the clean solution’s` : ''
-      }.
+        loss
+          ? `; loss ${formatNumber(loss.median)} times the clean solution’s (seeds ${formatNumber(loss.min)}–${formatNumber(loss.max)})`
+          : ''
+      }.${levelOutlierText(level)}
     </figcaption>
   </figure>`;
 }
@@ -177,6 +205,7 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
       </figure>
       ${curve ? chosenPlot(props, curve) : nothing}
       </div>
+      ${curve ? failedRunsNote(curve, props.replication) : nothing}
       <div class="prose">
         ${curve && t ? recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons], shownDensity) : nothing}
         <p>Three marks stand out along the curve:</p>

@@ -4,7 +4,9 @@
  */
 import type { ModelAnalysis } from '../../../model/analysis';
 import type { CurveLevel } from '../../../model/curve';
-import { formatDensity } from '../../../viz/core/format';
+import { DEAD_OUTPUT_EXCESS, LOSS_OUTLIER_FACTOR } from '../../../model/failed-runs';
+import { formatCount, formatDensity, plural } from '../../../viz/core/format';
+import { describeOutlier } from '../../../viz/density-curve/curve-outliers';
 import type { StackPlotData } from '../../../viz/core/types';
 import { plotOf } from '../../figures/view-parts';
 import { type CurveData, gridModelAt } from '../../shipped/curve-models';
@@ -31,4 +33,43 @@ export function chosenGridModel(curve: CurveData, selected: number | null, liveD
         ? 'the live slider’s density'
         : `the grid density nearest the live slider (1 − S = ${formatDensity(liveDensity)})`;
   return { level, seed, analysis, plot: plotOf(analysis), why };
+}
+
+/** One failed run of the curve (src/model/failed-runs.ts), as the table under the figure lists it. */
+export interface FailedRunRow {
+  readonly series: 'converged grid' | 'replication budget';
+  readonly density: number;
+  readonly seed: number;
+  /** Why it was left out, in words (describeOutlier). */
+  readonly why: string;
+  readonly monosemantic: number;
+  readonly lossOverClean: number | null;
+}
+
+/** Every run the failure check flags, the grid's first, each series densest first. */
+export function failedRuns(levels: readonly CurveLevel[], replication: readonly CurveLevel[]): FailedRunRow[] {
+  const rows = (series: FailedRunRow['series'], of: readonly CurveLevel[]): FailedRunRow[] =>
+    of.flatMap((level) =>
+      level.outliers.map((o) => ({
+        series,
+        density: level.density,
+        seed: o.seed,
+        why: describeOutlier(o, level.density).replace(/^.*?: /, ''),
+        monosemantic: o.monosemantic,
+        lossOverClean: o.lossOverClean,
+      })),
+    );
+  return [...rows('converged grid', levels), ...rows('replication budget', replication)];
+}
+
+/** "The failure check … flags none of the grid's 75 runs": what the note under the figure opens with. */
+export function failedRunsSentence(failed: readonly FailedRunRow[], runs: number): string {
+  const rule = `A run fails when an output is dead (0 on every single-feature input, at a cost of at least ${DEAD_OUTPUT_EXCESS}× the clean solution’s loss) or when its eval loss is over ${LOSS_OUTLIER_FACTOR}× the median of the runs at and beside its density.`;
+  if (failed.length === 0)
+    return `${rule} The check flags none of the grid’s ${formatCount(runs)} runs or the replication budget’s: no run is left out of the bands.`;
+  const grid = failed.filter((r) => r.series === 'converged grid').length;
+  return (
+    `${rule} It flags ${plural(grid, 'run')} of the grid’s ${formatCount(runs)} and ${plural(failed.length - grid, 'model')} of the replication budget (listed below). ` +
+    'Each is drawn as a cross at its own value and left out of its band, unless no other seed of its density is left to make one (the replication budget has one seed per density).'
+  );
 }

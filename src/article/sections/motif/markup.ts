@@ -23,6 +23,16 @@ export interface MotifSectionProps {
   readonly onRestore: () => void;
   /** In place of the figure's text while there is no view: the file loading, or its failure with a Retry. */
   readonly unavailable?: unknown;
+  /** How the small model was chosen, from the search's record (search.ts); '' without one. */
+  readonly search: string;
+  /** The big models' totals in words (catalogue.ts catalogueSentence), and what is not counted yet. */
+  readonly bigModels: string;
+  /** Which sources the totals leave out and why ("Not counted yet: …"), or ''. */
+  readonly notCounted: string;
+  /** The catalogue's disclosure (catalogue-markup.ts). */
+  readonly catalogue: TemplateResult;
+  /** Opens the catalogue (the link in the text). */
+  readonly onShowCatalogue: () => void;
 }
 
 /** Retraining the motif model: the button, the run's progress, or the way back to the shipped model. */
@@ -99,7 +109,12 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
                 The small model: n = ${config.n} features, m = ${config.m} neurons, 1 − S = ${formatDensity(densityOf(config))},
                 seed ${config.seed}, ${formatCount(config.steps)} steps.
               </aside>
-              ${analysis.motifs.length > 0 ? html`<p id="motif-instances">${analysis.motifs.map((m, k) => `${motifSentence(m, `instance ${k + 1}`)} `)}</p>` : nothing}`
+              ${analysis.motifs.length > 0 ? html`<p id="motif-instances">${analysis.motifs.map((m, k) => `${motifSentence(m, `instance ${k + 1}`)} `)}</p>` : nothing}
+            <p id="motif-frequency">
+              ${props.search} The big models show the motif too: in the 100-feature, 40-neuron files the same detector finds
+              ${props.bigModels} (<a href="#motif-catalogue" @click=${props.onShowCatalogue}>the catalogue</a> lists them and
+              draws any one). ${props.notCounted}
+            </p>`
             : (props.unavailable ?? html`<p class="small">The motif model’s weights are not available.</p>`)
         }
       </div>
@@ -128,6 +143,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
         </figure>`,
       )}
       <div class="controls">${retrainControls(props)}</div>
+      <div class="prose">${props.catalogue}</div>
       ${status.target === 'motif' && status.message ? html`<p class="notice" role="alert">${status.message}</p>` : nothing}
     </section>
   `;

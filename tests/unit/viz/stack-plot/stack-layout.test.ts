@@ -225,13 +225,42 @@ describe('text', () => {
     );
   });
 
+  it('says "not represented" in the tooltip of a feature without a superposition score, never NaN', () => {
+    expect(featureTooltip({ feature: 9, inWeight: 0.01, outWeight: 0, superposition: Number.NaN })).toBe(
+      'feature 9 · in 0.01 · out 0.00 · superposition not represented',
+    );
+  });
+
+  it('counts only represented features in the superposition sentence: a model with zero columns', () => {
+    // Features 0 and 1 share both neurons (in superposition); features 2 and 3 have zero columns.
+    const W1 = [
+      [1, 1, 0, 0],
+      [1, -1, 0, 0],
+    ];
+    const W2 = [
+      [1, 1],
+      [1, -1],
+      [0, 0],
+      [0, 0],
+    ];
+    const analysis = analyseModel({ W1, W2, b: [0, 0, 0, 0] }, [1, 1, 1, 1]);
+    const d: StackPlotData = {
+      neurons: analysis.neurons.map((a) => neuron(a.neuron, W1[a.neuron]!, { kind: a.kind })),
+      superposition: analysis.features.map((f) => f.superposition ?? Number.NaN),
+    };
+    expect(d.superposition.map(Number.isFinite)).toEqual([true, true, false, false]);
+    expect(describeStackPlot(d)).toMatch(/ 0 of 2 represented features have superposition of at least 0\.5\.$/);
+    const one: StackPlotData = { neurons: d.neurons, superposition: [0.7, Number.NaN, Number.NaN] };
+    expect(describeStackPlot(one)).toMatch(/ 1 of 1 represented feature has superposition of at least 0\.5\.$/);
+  });
+
   it('summarises the counts for screen readers', () => {
     const d: StackPlotData = {
       neurons: [neuron(0, [1]), neuron(1, [1], { kind: 'polysemantic', highlight: 'motif 1: asymmetric' })],
       superposition: [0, 0.6, 1.2],
     };
     expect(describeStackPlot(d)).toBe(
-      '2 neurons, 1 monosemantic and 1 polysemantic. 2 of 3 features have superposition of at least 0.5. Highlighted: neuron 1 (motif 1: asymmetric).',
+      '2 neurons, 1 monosemantic and 1 polysemantic. 2 of 3 represented features have superposition of at least 0.5. Highlighted: neuron 1 (motif 1: asymmetric).',
     );
   });
 
@@ -259,7 +288,7 @@ describe('text', () => {
       superposition: [0, 0],
     };
     expect(describeStackPlot(mixed)).toBe(
-      '3 neurons: 1 monosemantic, 1 polysemantic and 1 dead. 0 of 2 features have superposition of at least 0.5.',
+      '3 neurons: 1 monosemantic, 1 polysemantic and 1 dead. 0 of 2 represented features have superposition of at least 0.5.',
     );
   });
 });
