@@ -3,6 +3,9 @@
  * or, while none is chosen, at the grid density nearest the live slider; its median-loss seed.
  */
 import type { ModelAnalysis } from '../../../model/analysis';
+import { type BaselineLevel, baselineLevels } from '../../../model/baseline-summary';
+import { importances } from '../../../model/config';
+import type { SeedSweep } from '../../shipped/shipped-models';
 import type { CurveLevel } from '../../../model/curve';
 import { formatDensity } from '../../../viz/core/format';
 import type { StackPlotData } from '../../../viz/core/types';
@@ -29,4 +32,14 @@ export function chosenGridModel(curve: CurveData, selected: number | null, liveD
       ? `the grid density nearest the live slider (1 − S = ${formatDensity(liveDensity)})`
       : 'the density chosen on the curve';
   return { level, seed, analysis, plot: plotOf(analysis), why };
+}
+
+/** The converged sweep's runs (every seed that loaded, each level's exact eval loss) against the no-superposition baseline. */
+export function convergedBaseline(seeds: readonly SeedSweep[]): BaselineLevel[] {
+  const first = seeds[0]?.sweep.file.config;
+  if (!first) return [];
+  const runs = seeds.flatMap(({ seed, sweep }) =>
+    sweep.models.flatMap((model) => (model.evaluation ? [{ density: model.density, seed, evalLoss: model.evaluation.loss }] : [])),
+  );
+  return baselineLevels(runs, importances(first), first.m);
 }
