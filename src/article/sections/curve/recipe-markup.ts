@@ -51,7 +51,8 @@ export function recipeComparison(data: RecipeComparisonData | null, failures: un
       <p>
         An earlier grid for this curve switched recipes between 1 − S = 0.03 and 0.0228, and its count of monosemantic
         neurons jumped there. To see how much of such a jump is the recipe, the same densities were trained with both:
-        ${recipeDescription('A')}, and ${recipeDescription('B')}; every model’s exact eval loss is recorded.
+        ${recipeDescription('A')}, and ${recipeDescription('B')}; every model’s exact eval loss is recorded. A model depends only on its seed, density and recipe, so recipe A’s runs and
+        recipe B’s at 0.0228 are the earlier grids’ own models; recipe B’s at 0.03 were trained for this comparison.
       </p>
     </div>
     ${failures ?? nothing}

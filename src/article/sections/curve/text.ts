@@ -74,12 +74,12 @@ export function recipeCountsSentences(comparison: RecipeComparison): string[] {
   });
 }
 
-/** One closest-loss pair in words: each run's seed, eval loss and counts, and which has the lower loss by how much. */
-function pairClause(p: SimilarLossPair): string {
+/** One closest-loss pair as a sentence: each run's seed, eval loss and counts, and which has the lower loss by how much. */
+function pairSentence(p: SimilarLossPair): string {
   const run = (r: ComparedRun): string =>
     `recipe ${r.recipe} (seed ${r.seed}, eval loss ${formatLoss(r.evalLoss)}) has ${r.monosemantic} monosemantic neurons and computes ${r.featuresComputed} features`;
   const lower = p.a.evalLoss < p.b.evalLoss ? 'A' : 'B';
-  return `at 1 − S = ${formatDensity(p.density)}, ${run(p.a)}, ${run(p.b)}; recipe ${lower}’s loss is ${formatNumber(p.lossRatio)}× lower`;
+  return `At 1 − S = ${formatDensity(p.density)}, the closest pair in loss: ${run(p.a)}; ${run(p.b)}; recipe ${lower}’s loss is ${formatNumber(p.lossRatio)}× lower.`;
 }
 
 /** What the comparison finds, and what it means for reading a count of monosemantic neurons; honest when A and B do not differ. */
@@ -89,7 +89,7 @@ export function recipeFinding(comparison: RecipeComparison): string {
   const largest = Math.max(...pairs.map((p) => Math.abs(p.monosemanticDifference)));
   const worst = Math.max(...pairs.map((p) => p.lossRatio));
   const lowerLossFewer = pairs.every((p) => p.a.evalLoss < p.b.evalLoss === p.a.monosemantic < p.b.monosemantic);
-  const closest = `Of the closest pairs in loss: ${list(pairs.map(pairClause))}.`;
+  const closest = pairs.map(pairSentence).join(' ');
   if (comparison.aAlwaysMore) {
     return (
       `${closest} Wherever both recipes were trained, every recipe A model has more monosemantic neurons than every recipe B model. ` +

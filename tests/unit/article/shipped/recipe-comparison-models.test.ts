@@ -24,9 +24,11 @@ const files = RECIPE_COMPARISON_SEEDS.map((seed) =>
 const RUNS = [
   'A@0.03 s0: 22/19',
   'A@0.0228 s0: 29/18',
+  'B@0.03 s0: 18/20',
   'B@0.0228 s0: 13/22',
   'A@0.03 s1: 28/19',
   'A@0.0228 s1: 22/18',
+  'B@0.03 s1: 18/21',
   'B@0.0228 s1: 12/22',
   'A@0.03 s2: 28/18',
   'A@0.0228 s2: 29/18',
@@ -53,7 +55,7 @@ describe('the shipped recipe comparison', () => {
     const { comparison } = recipeComparisonData(files);
     expect(comparison.aAlwaysMore).toBe(true);
     for (const pair of comparison.pairs) {
-      expect(pair.monosemanticDifference).toBeGreaterThan(10);
+      expect(pair.monosemanticDifference).toBeGreaterThanOrEqual(10);
       expect(pair.lossRatio).toBeLessThan(2);
     }
   });
@@ -62,8 +64,14 @@ describe('the shipped recipe comparison', () => {
     const view = recipeComparisonView(recipeComparisonData(files));
     expect(view.finding).toContain('every recipe A model has more monosemantic neurons than every recipe B model');
     expect(view.finding).toContain('the paper’s');
-    expect(view.finding).toContain('1 − S = 0.0228, recipe A (seed 0, eval loss 5.04e-4) has 29 monosemantic neurons');
-    expect(view.pairs.map((p) => p.density)).toEqual([0.0228]);
+    expect(view.finding).toContain(
+      '1 − S = 0.0228, the closest pair in loss: recipe A (seed 0, eval loss 5.04e-4) has 29 monosemantic neurons',
+    );
+    expect(view.finding).toContain(
+      'At 1 − S = 0.03, the closest pair in loss: recipe A (seed 1, eval loss 6.03e-4) has 28 monosemantic neurons',
+    );
+    expect(view.finding).toContain('recipe B’s loss is 1.02× lower');
+    expect(view.pairs.map((p) => p.density)).toEqual([0.03, 0.0228]);
     // the pair's plots share one y range
     for (const p of view.pairs) expect(p.a.plot.yMax).toBe(p.b.plot.yMax);
   });
