@@ -10,6 +10,7 @@ import type { LiveModelController } from './live/live-model-controller';
 import type { SectionId, ArticleState } from './state/url-state';
 import type { LiveInput } from './state/live-input';
 import type { CurveLoader } from './shipped/curve-models';
+import type { RecipeComparisonLoader } from './shipped/recipe-comparison-models';
 import type { ShippedLoader } from './shipped/shipped-loader';
 import type { ShippedFile, ShippedModels } from './shipped/shipped-models';
 import type { ShownSweep } from './shipped/shown-sweep';
@@ -29,6 +30,8 @@ export interface ArticleContext {
   readonly liveInput: LiveInput;
   /** The density curve's grid files. */
   readonly curve: CurveLoader;
+  /** The recipe comparison's files (recipes A and B at the same densities), loaded with the curve's. */
+  readonly recipeComparison: RecipeComparisonLoader;
   /** The shipped weights files and their loading state. */
   readonly shipped: ShippedLoader;
   /** The shipped converged seeds and motif model; undefined until they load. */

@@ -38,6 +38,7 @@ import './sections/sweep/section';
 import { YourModelController } from './sections/your-model/controller';
 import './sections/your-model/section';
 import { CurveLoader } from './shipped/curve-models';
+import { RecipeComparisonLoader } from './shipped/recipe-comparison-models';
 import { ShippedLoader } from './shipped/shipped-loader';
 import { shownSweep } from './shipped/shown-sweep';
 import { LiveInput } from './state/live-input';
@@ -72,7 +73,9 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
     () => this.articleState,
   );
   /** The density curve's grid files, fetched when its section (or the live one) nears the screen. */
-  private readonly curve = new CurveLoader(this);
+  private readonly curve = new CurveLoader(this, () => this.recipeComparison.request());
+  /** The recipe comparison's files (shown in the curve section), fetched with the curve's. */
+  private readonly recipeComparison = new RecipeComparisonLoader(this);
   /** A model the reader loads from a file: it stays in this tab, and the URL only says one is shown. */
   private readonly yourModel = new YourModelController(this, () => this.showLocalModel());
   private readonly shipped = new ShippedLoader(this, (replication) => this.liveModel.request(true, replication));
@@ -141,6 +144,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
       liveModel: this.liveModel,
       liveInput: this.liveInput,
       curve: this.curve,
+      recipeComparison: this.recipeComparison,
       shipped: this.shipped,
       models,
       replication,

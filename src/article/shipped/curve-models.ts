@@ -139,7 +139,11 @@ export class CurveLoader implements ReactiveController {
   private observer: IntersectionObserver | null = null;
   private readonly watched = new Set<Element>();
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /** @param onRequest Called once when loading starts (the recipe comparison the curve section also shows loads with it). */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onRequest: () => void = () => {},
+  ) {
     this.files = CURVE_SEEDS.map((seed) => ({
       seed,
       file: new FileLoad(
@@ -169,6 +173,7 @@ export class CurveLoader implements ReactiveController {
     this.requested = true;
     this.observer?.disconnect();
     for (const { file } of this.files) void file.start();
+    this.onRequest();
   }
 
   /** Watches `element` and loads when it comes near the viewport. */

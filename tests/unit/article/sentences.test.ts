@@ -23,6 +23,8 @@ import { MOTIF_SEARCH, searchSentence, searchSummary } from '../../../src/articl
 import { yourInstanceView } from '../../../src/article/sections/your-model/view';
 import { budgetComparison, budgetSentence, sweepNarrative, sweepNotes } from '../../../src/article/sections/sweep/text';
 import { curveData, replicationLevels } from '../../../src/article/shipped/curve-models';
+import { recipeComparisonData } from '../../../src/article/shipped/recipe-comparison-models';
+import { convergedBaseline } from '../../../src/article/sections/curve/view';
 import { retrainBudget, trainingBudget } from '../../../src/article/shipped/provenance-text';
 import { analyseFile } from '../../../src/article/shipped/shipped-models';
 import type { ShownSweep } from '../../../src/article/shipped/shown-sweep';
@@ -142,7 +144,16 @@ describe('every generated sentence', () => {
 
   it('reads cleanly in the curve’s text, at every grid density chosen', () => {
     const curve = curveData(curveFiles);
-    const base = { curve, loading: 'ready' as const, replication: replicationLevels(sweep), liveDensity: 0.1, onSelect: noop };
+    const base = {
+      curve,
+      loading: 'ready' as const,
+      replication: replicationLevels(sweep),
+      liveDensity: 0.1,
+      onSelect: noop,
+      recipeComparison: recipeComparisonData([0, 1, 2].map((seed) => file(`recipe-comparison-seed${seed}.json`))),
+      baseline: convergedBaseline(seeds.map((sweep, seed) => ({ seed, sweep }))),
+      neurons: 40,
+    };
     check('curve', templateText(curveSection({ ...base, selected: null })));
     for (const level of curve.levels) check(`curve at ${level.density}`, templateText(curveSection({ ...base, selected: level.density })));
     // the stack plot following the live slider: at every grid density, a paper level and between grid densities

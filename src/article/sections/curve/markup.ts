@@ -9,6 +9,11 @@ import { monosemanticPhrase } from '../../figures/view-parts';
 import { chosenGridModel, failedRuns, failedRunsSentence } from './view';
 import { levelOutlierText } from '../../../viz/density-curve/curve-outliers';
 import { SECTION_TITLES } from '../contents/markup';
+import type { RecipeComparisonData } from '../../shipped/recipe-comparison-models';
+import { recipeComparison } from './recipe-markup';
+import { baselineSentence, gridBaselineSentence } from './text';
+import type { BaselineLevel } from '../../../model/baseline-summary';
+import { beatingStretches } from '../../../model/baseline-summary';
 
 export interface CurveSectionProps {
   /** The grid, once loaded; null while it loads or if it failed. */
@@ -24,6 +29,14 @@ export interface CurveSectionProps {
   /** The live slider's density. */
   readonly liveDensity: number;
   readonly onSelect: (density: number) => void;
+  /** The recipe comparison (recipes A and B at the same densities), once its files loaded; null before. */
+  readonly recipeComparison: RecipeComparisonData | null;
+  /** One alert with a Retry button per comparison file that failed. */
+  readonly recipeFailures?: unknown;
+  /** The converged sweep's runs against the no-superposition baseline, per paper level; empty before it loads. */
+  readonly baseline: readonly BaselineLevel[];
+  /** Neurons per model (m), for the baseline's ⌊m/2⌋ pairs. */
+  readonly neurons: number;
 }
 
 /**
@@ -146,6 +159,18 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
   </figure>`;
 }
 
+/** Where and by how much the trained models beat the best model without superposition (model/baseline.ts). */
+function baselineParagraph(props: CurveSectionProps, curve: CurveData): TemplateResult {
+  const pairs = Math.floor(props.neurons / 2);
+  return html`<h3>Against a model without superposition</h3>
+    <p id="baseline-statement">
+      Without superposition, ${props.neurons} neurons compute at most ${pairs} features exactly, one ± pair each; the best
+      such model is the clean ${pairs} × 2 solution, and giving fewer features pairs only does worse. An eval loss below its
+      loss is more than any model without superposition computes. ${baselineSentence(props.baseline, props.neurons)}
+      ${gridBaselineSentence(beatingStretches(curve.levels), curve.levels.length)}
+    </p>`;
+}
+
 /**
  * The whole transition: the curve of Figure 1's counts over a 25-density grid with three seeds,
  * the three transitions the text reads off it, and the stack plot of any density on it.
@@ -216,10 +241,12 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
               ${crossingSentence(t.halfPolysemantic, 'Half the neurons polysemantic', (l) => `${l.polysemantic.median} of ${l.neurons}`)}
               ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${pairs} ± pairs the neurons can give one each`, (l) => plural(l.featuresComputed.median, 'feature'))}
             </ul>
-            ${replicationSentence(props.replication)}`
+            ${replicationSentence(props.replication)}
+            ${baselineParagraph(props, curve)}`
             : nothing
         }
       </div>
+      ${recipeComparison(props.recipeComparison, props.recipeFailures)}
     </section>
   `;
 }

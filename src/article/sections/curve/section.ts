@@ -5,9 +5,11 @@ import { memo } from '../../figures/view-parts';
 import { replicationLevels } from '../../shipped/curve-models';
 import { ArticleSection } from '../article-section';
 import { curveSection } from './markup';
+import { convergedBaseline } from './view';
 
 /** Memoised so that the curve figure receives the same array on every render. */
 const replicationOf = memo(replicationLevels);
+const baselineOf = memo(convergedBaseline);
 
 @customElement('article-curve')
 export class ArticleCurve extends ArticleSection {
@@ -18,7 +20,7 @@ export class ArticleCurve extends ArticleSection {
     this.selected = density;
   };
 
-  protected renderSection({ curve, replication, state: articleState }: ArticleContext): unknown {
+  protected renderSection({ curve, replication, state: articleState, models, recipeComparison }: ArticleContext): unknown {
     return curveSection({
       curve: curve.value,
       loading: curve.loading,
@@ -27,6 +29,10 @@ export class ArticleCurve extends ArticleSection {
       selected: this.selected,
       liveDensity: articleState.density,
       onSelect: this.onSelect,
+      recipeComparison: recipeComparison.value,
+      recipeFailures: recipeComparison.renderFailures(),
+      baseline: models ? baselineOf(models.converged) : [],
+      neurons: models?.converged[0]?.sweep.file.config.m ?? 40,
     });
   }
 }

@@ -3,6 +3,9 @@
  * or, while none is chosen, at the grid density nearest the live slider; its median-loss seed.
  */
 import type { ModelAnalysis } from '../../../model/analysis';
+import { type BaselineLevel, baselineLevels } from '../../../model/baseline-summary';
+import { importances } from '../../../model/config';
+import type { SeedSweep } from '../../shipped/shipped-models';
 import type { CurveLevel } from '../../../model/curve';
 import { DEAD_OUTPUT_EXCESS, LOSS_OUTLIER_FACTOR } from '../../../model/failed-runs';
 import { formatCount, formatDensity, plural } from '../../../viz/core/format';
@@ -72,4 +75,14 @@ export function failedRunsSentence(failed: readonly FailedRunRow[], runs: number
     `${rule} It flags ${plural(grid, 'run')} of the grid’s ${formatCount(runs)} and ${plural(failed.length - grid, 'model')} of the replication budget (listed below). ` +
     'Each is drawn as a cross at its own value and left out of its band, unless no other seed of its density is left to make one (the replication budget has one seed per density).'
   );
+}
+
+/** The converged sweep's runs (every seed that loaded, each level's exact eval loss) against the no-superposition baseline. */
+export function convergedBaseline(seeds: readonly SeedSweep[]): BaselineLevel[] {
+  const first = seeds[0]?.sweep.file.config;
+  if (!first) return [];
+  const runs = seeds.flatMap(({ seed, sweep }) =>
+    sweep.models.flatMap((model) => (model.evaluation ? [{ density: model.density, seed, evalLoss: model.evaluation.loss }] : [])),
+  );
+  return baselineLevels(runs, importances(first), first.m);
 }
