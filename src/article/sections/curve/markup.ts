@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
 import { PAPER_DENSITIES } from '../../../model/config';
 import { type Crossing, type CurveLevel, curveThresholds } from '../../../model/curve';
 import { formatDensity, formatNumber, plural } from '../../../viz/core/format';
@@ -21,6 +22,8 @@ export interface CurveSectionProps {
   /** The live slider's density. */
   readonly liveDensity: number;
   readonly onSelect: (density: number) => void;
+  /** How the stack plot colours its segments (the page's choice, the URL's `colour`); default superposition. */
+  readonly colouring?: StackColouring;
 }
 
 /**
@@ -118,6 +121,7 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
     <neuron-stack-plot
       id="curve-plot"
       compact
+      colouring=${props.colouring ?? 'superposition'}
       data-density=${level.density}
       data-seed=${seed}
       .data=${plot}

@@ -5,6 +5,7 @@ import { memo } from '../../figures/view-parts';
 import { replicationLevels } from '../../shipped/curve-models';
 import { ArticleSection } from '../article-section';
 import { curveSection } from './markup';
+import { colouringOf } from '../../state/colouring-field';
 
 /** Memoised so that the curve figure receives the same array on every render. */
 const replicationOf = memo(replicationLevels);
@@ -27,6 +28,7 @@ export class ArticleCurve extends ArticleSection {
       selected: this.selected,
       liveDensity: articleState.density,
       onSelect: this.onSelect,
+      colouring: colouringOf(articleState.colouring),
     });
   }
 }

@@ -5,6 +5,7 @@ import { FIGURE_NUMBER } from '../../page/article-meta';
 import { tex } from '../../math';
 import type { IntermediateView } from './view';
 import { SECTION_TITLES } from '../contents/markup';
+import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -14,7 +15,7 @@ const carriers = (list: readonly Carrier[]): string =>
   list.map((c) => `neuron ${c.neuron} (in ${formatNumber(c.inputWeight)}, out ${formatNumber(c.outputWeight)})`).join(', ') || 'none';
 
 /** The intermediate regime, read off the shipped model at one middle level and drawn at full size; nothing until the sweep loads. */
-export function intermediateSection(view: IntermediateView | null): TemplateResult {
+export function intermediateSection(view: IntermediateView | null, colouring: StackColouring = 'superposition'): TemplateResult {
   if (!view) return html``;
   const { facts } = view;
   const cleanerLeft = facts.leftMonosemantic > facts.rightMonosemantic;
@@ -40,6 +41,7 @@ export function intermediateSection(view: IntermediateView | null): TemplateResu
       <figure>
         <neuron-stack-plot
           id="intermediate-plot"
+          colouring=${colouring}
           .data=${view.plot}
           label=${`Neuron weights of ${view.source} at 1 − S = ${formatDensity(facts.density)}`}
         ></neuron-stack-plot>

@@ -5,6 +5,8 @@ import type { ArticleContext } from '../../context';
 import { ArticleSection } from '../article-section';
 import { motifSection } from './markup';
 import { motifView } from './view';
+import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
+import { colouringOf } from '../../state/colouring-field';
 
 @customElement('article-motif')
 export class ArticleMotif extends ArticleSection {
@@ -19,7 +21,9 @@ export class ArticleMotif extends ArticleSection {
 
   private readonly onCancel = (): void => this.context?.training.cancel();
 
-  protected renderSection({ training, models, shipped }: ArticleContext): unknown {
+  private readonly onColouringChange = (colouring: StackColouring): void => this.context?.setState({ colouring });
+
+  protected renderSection({ training, models, shipped, state }: ArticleContext): unknown {
     const status = training.runOf('motif');
     return motifSection({
       view: motifView(status, models?.motif ?? null),
@@ -27,6 +31,8 @@ export class ArticleMotif extends ArticleSection {
       onRetrain: this.onRetrain,
       onCancel: this.onCancel,
       onRestore: this.onRestore,
+      colouring: colouringOf(state.colouring, 'feature'),
+      onColouringChange: this.onColouringChange,
       unavailable:
         shipped.motif.renderFailure() ??
         (shipped.motif.value ? undefined : html`<p class="small" role="status">Loading the motif model…</p>`),
