@@ -43,12 +43,13 @@ import { ShippedLoader } from './shipped/shipped-loader';
 import { shownSweep } from './shipped/shown-sweep';
 import { LiveInput } from './state/live-input';
 import { type LocationHost, LocationController } from './state/location-controller';
+import { NeuronPick, type NeuronPickHost } from './page/neuron-pick';
 import { type ArticleState, DEFAULT_STATE, type EmbedFigure, type ParsedState, type SectionId } from './state/url-state';
 import { announcement } from './training/progress';
 import { type RunStatus, TrainingController, type TrainingTarget } from './training/training-controller';
 
 @customElement('superposition-article')
-export class SuperpositionArticle extends LitElement implements LocationHost {
+export class SuperpositionArticle extends LitElement implements LocationHost, NeuronPickHost {
   @state() articleState: ArticleState = DEFAULT_STATE;
   @state() backendChoice: BackendName | 'auto' = 'auto';
   @state() private linkNotices: readonly string[] = [];
@@ -80,6 +81,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   private readonly yourModel = new YourModelController(this, () => this.showLocalModel());
   private readonly shipped = new ShippedLoader(this, (replication) => this.liveModel.request(true, replication));
   private readonly overflowFocus = new OverflowFocus();
+  private readonly neuronPick = new NeuronPick(this);
   private readonly provider = new ContextProvider(this, { context: articleContext });
 
   constructor() {
@@ -123,6 +125,15 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
   private setState(patch: Partial<ArticleState>): void {
     this.articleState = { ...this.articleState, ...patch };
     this.location.write('push');
+  }
+
+  /** A neuron chosen in a figure (page/neuron-pick.ts): the neuron-response section shows it. */
+  chooseNeuron(neuron: number): void {
+    if (neuron !== this.articleState.neuron) this.setState({ neuron });
+  }
+
+  goToNeuronResponse(): void {
+    this.location.goTo('neuron-response');
   }
 
   /** Records in the URL that a local model is shown, and brings its section into view. */
@@ -265,6 +276,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost {
         <article-your-model></article-your-model>
         <article-method></article-method>
         <article-appendix></article-appendix>
+        ${this.neuronPick.render(this.articleState.section === 'neuron-response')}
         <p class="visually-hidden" role="status" id="announcer">${announcement(this.training.status)}</p>
       </main>
     `;

@@ -13,6 +13,8 @@
 import type { InputEntry } from '../../model/analysis/computation';
 import { CONFIG_LIMITS } from '../../model/config';
 import { SWEEP_BUDGETS, SWEEP_SEED_LIMITS } from './budget';
+import type { StackColouring } from '../../viz/stack-plot/stack-colouring';
+import { COLOURING_FIELD } from './colouring-field';
 import { COMPUTATION_MODEL_FIELD, type ComputationModel, INPUT_FIELD } from './computation-fields';
 import { DEFAULT_SWEEP_SETTINGS, LINK_DEFAULTS, LINK_VERSION, type SweepSettings, VERSION_PARAM } from './link-formats';
 import { neuronFromLink } from './neuron-choice';
@@ -55,6 +57,8 @@ export interface ArticleState extends LiveSettings, SweepSettings {
   /** The computation figure's input and model (computation-fields.ts); absent: the section's defaults. */
   readonly input?: readonly InputEntry[];
   readonly computationModel?: ComputationModel;
+  /** How the stack plots colour their segments (colouring-field.ts); absent: each figure's default. */
+  readonly colouring?: StackColouring;
 }
 
 export const DEFAULT_STATE: ArticleState = Object.freeze({ section: 'intro', ...DEFAULT_SWEEP_SETTINGS, ...DEFAULT_LIVE_SETTINGS });
@@ -203,6 +207,7 @@ export const FIELDS = [
   numberField('m', 'm', 'Hidden neurons', LIVE_LIMITS.m, true),
   numberField('importanceDecay', 'decay', 'Importance decay', CONFIG_LIMITS.importanceDecay, false),
   neuronField,
+  COLOURING_FIELD,
 ] as const;
 
 /** The fields that say how the live model trains: a link without `v` holding one of them is of format 1. */

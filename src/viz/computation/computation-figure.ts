@@ -10,7 +10,7 @@
  * { removed }) the host recomputes and sets `computation` again. Test attributes (issue 23, item 6):
  * the host carries data-figure="computation", data-budget, data-seed, data-density; each neuron's
  * <g> data-neuron and data-activation, each output's <g> data-feature and data-output, at full
- * precision.
+ * precision. A click or Enter/Space on a neuron announces it as `neuron-select` (computation-neurons.ts).
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -21,6 +21,7 @@ import { computationStyles } from './computation-styles';
 import { drawHidden, drawInput, drawOutputs } from './computation-draw';
 import { type ComputationLayout, computationLayout, MARGIN } from './computation-layout';
 import { InputStripInteraction } from './computation-interaction';
+import { NeuronPick } from './computation-neurons';
 import { describeComputation } from './computation-text';
 
 /** The motif model's inhibition neuron, for the toggle that removes it. */
@@ -52,6 +53,7 @@ export class ComputationFigure extends SvgFigure {
   override label = 'Computation: an input, the hidden neurons and the outputs';
   protected override fallbackWidth = 720;
   private readonly strip = new InputStripInteraction(this);
+  private readonly neurons = new NeuronPick(this);
   private layout: ComputationLayout | undefined;
 
   currentInput(): readonly InputEntry[] {
@@ -124,6 +126,7 @@ export class ComputationFigure extends SvgFigure {
     const plot = part(svg, 'g', 'plot').attr('transform', `translate(${MARGIN.left},0)`);
     drawInput(plot, layout, { feature: this.strip.feature, focused: this.strip.focused });
     drawHidden(plot, layout);
+    this.neurons.drawn();
     drawOutputs(plot, layout);
     this.strip.drawn(layout);
     return layout.height;

@@ -86,6 +86,10 @@ export interface ComputationLayout {
   readonly columns: readonly NeuronColumn[];
   readonly outputs: readonly OutputSlot[];
   readonly labels: readonly MissLabel[];
+  /** Rows of miss labels above the output band (its title sits above them). */
+  readonly labelRows: number;
+  /** The active features whose numbers are written under the input strip, x of each (px): none crowding the one before. */
+  readonly inputLabels: readonly { readonly feature: number; readonly x: number }[];
   /** Hidden band's y domain [−hiddenMax, hiddenMax]; output band's [0, outputMax]. */
   readonly hiddenMax: number;
   readonly outputMax: number;
@@ -216,7 +220,7 @@ export function computationLayout(
       excess: active.has(o.feature) ? o.error : o.output - o.atRest,
     };
   });
-  const labels = missLabels(outputs, active, options.charWidth ?? 6.5);
+  const labels = missLabels(outputs, active, options.charWidth ?? 6.5, innerW);
   const labelRows = labels.reduce((rows, l) => Math.max(rows, l.row + 1), 0);
   const shifted = Math.max(0, labelRows - 2) * LABEL_ROW;
   const outputBand = { top: output.top + shifted, height: output.height };
@@ -233,10 +237,28 @@ export function computationLayout(
     columns,
     outputs: outputs.map((o) => ({ ...o, outY: move(o.outY), targetY: move(o.targetY), missY: move(o.missY) })),
     labels,
+    labelRows,
+    inputLabels: spacedLabels(
+      inputs.filter((s) => s.active).map((s) => ({ feature: s.feature, x: s.x + s.w / 2 })),
+      options.charWidth ?? 6.5,
+    ),
     hiddenMax,
     outputMax,
     allOutputs: shown.length === n,
   };
+}
+
+/** Numbers written under a strip, left to right, each kept only when clear of the last one kept (3 px apart). */
+export function spacedLabels<T extends { readonly feature: number; readonly x: number }>(labels: readonly T[], charWidth: number): T[] {
+  const kept: T[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const label of labels) {
+    const half = (String(label.feature).length * charWidth) / 2;
+    if (label.x - half < end + 3) continue;
+    kept.push(label);
+    end = label.x + half;
+  }
+  return kept;
 }
 
 /** The feature slot under x (px from the plot's left edge), clamped to [0, n). */

@@ -66,8 +66,15 @@ export function outputsToShow(computation: Computation, extra: number): OutputCo
 /**
  * Labels of the misses worth stating: every active feature's (its signed error) and the three
  * largest elsewhere, in rows so that none overlaps the one before it (`charWidth` px per character).
+ * With `width` (the plot's, px), a label is moved inward as far as it must to stay within [0, width]
+ * (at 320 px an end output's label would stick out of the figure).
  */
-export function missLabels(outputs: readonly OutputSlot[], active: ReadonlySet<number>, charWidth: number): MissLabel[] {
+export function missLabels(
+  outputs: readonly OutputSlot[],
+  active: ReadonlySet<number>,
+  charWidth: number,
+  width = Number.POSITIVE_INFINITY,
+): MissLabel[] {
   const others = outputs
     .filter((o) => !active.has(o.feature) && Math.abs(o.excess) >= LABELLED_MISS)
     .sort((p, q) => Math.abs(q.excess) - Math.abs(p.excess) || p.feature - q.feature)
@@ -79,8 +86,8 @@ export function missLabels(outputs: readonly OutputSlot[], active: ReadonlySet<n
     .filter((o) => chosen.has(o.feature))
     .map((o) => {
       const text = signed(o.excess);
-      const x = o.x + o.w / 2;
       const half = (text.length * charWidth) / 2 + 3;
+      const x = Math.max(half - 3, Math.min(width - half + 3, o.x + o.w / 2));
       let row = rowEnds.findIndex((end) => end <= x - half);
       if (row < 0) row = rowEnds.length;
       rowEnds[row] = x + half;

@@ -46,6 +46,15 @@ export const computationStyles = [
     .neuron-bg {
       fill: transparent;
     }
+    /* A click or Enter/Space chooses the neuron (neuron-select, computation-neurons.ts). */
+    .neuron {
+      cursor: pointer;
+      outline: none;
+    }
+    .neuron:focus-visible .neuron-bg {
+      stroke: #111;
+      stroke-width: 1.5;
+    }
     /* Neurons at STRONG_ACTIVATION or more (computation-text.ts), as the summary counts them. */
     .neuron.strong .neuron-bg {
       fill: #f1f3fb;

@@ -6,7 +6,8 @@
  * Keyboard: one column at a time is in the tab order. ←/→ move to the next column, Home/End to the
  * first and last; ↓/↑ step through the focused column's features from the largest weight down,
  * and ↑ from the largest returns to the column's description; Esc goes back to the column, then
- * closes the tooltip. Focus stays on the column throughout: a feature is not an element of its own
+ * closes the tooltip; Enter/Space chooses the column's neuron, as a click on it does (a
+ * `neuron-select` event, core/neuron-select.ts). Focus stays on the column throughout: a feature is not an element of its own
  * (the column's rects are drawn as a few shared paths), so its text is shown in the tooltip and
  * announced through a polite live region.
  *
@@ -19,6 +20,7 @@ import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { COUNT_STRIP, type StackLayout, type StackRect } from './stack-layout';
 import { keyboardMove, type StackPlotTarget, targetAt, targetText } from './stack-plot-targets';
 import type { SvgFigure } from '../core/svg-figure';
+import { emitNeuronSelect, isChooseKey } from '../core/neuron-select';
 import { setIfChanged } from '../core/svg-parts';
 import { placeTooltip } from '../core/tooltip';
 
@@ -66,6 +68,7 @@ export class StackPlotInteraction implements ReactiveController {
   private rootListeners(): [string, EventListener][] {
     return [
       ['pointermove', this.onPointerMove as EventListener],
+      ['click', this.onClick as EventListener],
       ['focusin', this.onFocusIn as EventListener],
       ['focusout', this.onFocusOut],
       ['keydown', this.onKeyDown as EventListener],
@@ -231,19 +234,27 @@ export class StackPlotInteraction implements ReactiveController {
     return active;
   }
 
-  private readonly onPointerMove = (e: PointerEvent): void => {
+  /** What lies under the pointer, or undefined outside the columns. */
+  private pointerTarget(e: MouseEvent): StackPlotTarget | undefined {
     const svg = this.host.svgElement();
-    if (!svg || !this.layout) return;
+    if (!svg || !this.layout) return undefined;
     const box = svg.getBoundingClientRect();
-    const x = e.clientX - box.left - this.area.left;
-    const y = e.clientY - box.top - this.area.top;
-    const target = targetAt(this.layout, this.area.height, x, y);
+    return targetAt(this.layout, this.area.height, e.clientX - box.left - this.area.left, e.clientY - box.top - this.area.top);
+  }
+
+  private readonly onPointerMove = (e: PointerEvent): void => {
+    const target = this.pointerTarget(e);
     if (!target) {
-      this.onPointerLeave();
+      if (this.layout) this.onPointerLeave();
       return;
     }
     const host = this.host.getBoundingClientRect();
     this.show(target, { x: e.clientX - host.left, y: e.clientY - host.top });
+  };
+
+  private readonly onClick = (e: MouseEvent): void => {
+    const target = this.pointerTarget(e);
+    if (target) emitNeuronSelect(this.host, target.neuron);
   };
 
   /** The pointer has left: the tooltip returns to what the keyboard reads, or closes. */
@@ -269,6 +280,11 @@ export class StackPlotInteraction implements ReactiveController {
   private readonly onKeyDown = (e: KeyboardEvent): void => {
     const at = this.focused;
     if (!at || !this.layout) return;
+    if (isChooseKey(e.key)) {
+      e.preventDefault();
+      emitNeuronSelect(this.host, at.neuron);
+      return;
+    }
     if (e.key === 'Escape') {
       e.preventDefault();
       if (at.feature !== undefined) this.showFocused({ neuron: at.neuron }, true);

@@ -10,6 +10,8 @@ export const stackPlotStyles = [
   css`
     .column {
       outline: none;
+      /* A click chooses the neuron (neuron-select). */
+      cursor: pointer;
     }
     .column .bg {
       fill: #1a1a2e;

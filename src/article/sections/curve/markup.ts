@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { marginNote } from '../../page/margin-note';
 import { repoRef } from '../../page/source-links';
+import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
 import { PAPER_DENSITIES } from '../../../model/config';
 import { type Crossing, type CurveLevel, curveThresholds } from '../../../model/curve';
 import { formatDensity, formatNumber, plural } from '../../../viz/core/format';
@@ -37,6 +38,8 @@ export interface CurveSectionProps {
   readonly baseline: readonly BaselineLevel[];
   /** Neurons per model (m), for the baseline's ⌊m/2⌋ pairs. */
   readonly neurons: number;
+  /** How the stack plot colours its segments (the page's choice, the URL's `colour`); default superposition. */
+  readonly colouring?: StackColouring;
 }
 
 /**
@@ -142,6 +145,7 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
     <neuron-stack-plot
       id="curve-plot"
       compact
+      colouring=${props.colouring ?? 'superposition'}
       data-density=${level.density}
       data-seed=${seed}
       .data=${plot}

@@ -6,6 +6,7 @@ import { replicationLevels } from '../../shipped/curve-models';
 import { ArticleSection } from '../article-section';
 import { curveSection } from './markup';
 import { convergedBaseline } from './view';
+import { colouringOf } from '../../state/colouring-field';
 
 /** Memoised so that the curve figure receives the same array on every render. */
 const replicationOf = memo(replicationLevels);
@@ -33,6 +34,7 @@ export class ArticleCurve extends ArticleSection {
       recipeFailures: recipeComparison.renderFailures(),
       baseline: models ? baselineOf(models.converged) : [],
       neurons: models?.converged[0]?.sweep.file.config.m ?? 40,
+      colouring: colouringOf(articleState.colouring),
     });
   }
 }

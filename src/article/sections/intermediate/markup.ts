@@ -5,6 +5,7 @@ import { FIGURE_NUMBER } from '../../page/article-meta';
 import { tex } from '../../math';
 import type { IntermediateView } from './view';
 import { SECTION_TITLES } from '../contents/markup';
+import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -29,7 +30,7 @@ function dominantSentence(polysemantic: number, dominated: number): string {
 }
 
 /** The intermediate regime, read off the shipped model at one middle level and drawn at full size; nothing until the sweep loads. */
-export function intermediateSection(view: IntermediateView | null): TemplateResult {
+export function intermediateSection(view: IntermediateView | null, colouring: StackColouring = 'superposition'): TemplateResult {
   if (!view) return html``;
   const { facts } = view;
   const cleanerLeft = facts.leftMonosemantic > facts.rightMonosemantic;
@@ -57,6 +58,7 @@ export function intermediateSection(view: IntermediateView | null): TemplateResu
       <figure>
         <neuron-stack-plot
           id="intermediate-plot"
+          colouring=${colouring}
           .data=${view.plot}
           label=${`Neuron weights of ${view.source} at 1 − S = ${formatDensity(facts.density)}`}
         ></neuron-stack-plot>

@@ -4,10 +4,11 @@ import type { ArticleContext } from '../../context';
 import { ArticleSection } from '../article-section';
 import { intermediateSection } from './markup';
 import { intermediateView } from './view';
+import { colouringOf } from '../../state/colouring-field';
 
 @customElement('article-intermediate')
 export class ArticleIntermediate extends ArticleSection {
-  protected renderSection({ shown }: ArticleContext): unknown {
-    return intermediateSection(intermediateView(shown));
+  protected renderSection({ shown, state }: ArticleContext): unknown {
+    return intermediateSection(intermediateView(shown), colouringOf(state.colouring));
   }
 }

@@ -1,6 +1,7 @@
 import { live } from 'lit/directives/live.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { marginNote } from '../../page/margin-note';
+import { colouringOf } from '../../state/colouring-field';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PAPER_DENSITIES } from '../../../model/config';
 import type { BackendName } from '../../../training/backend';
@@ -221,7 +222,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         >
           ${
             view
-              ? html`<neuron-stack-plot id="live-plot" .data=${view.plot} label=${`Neuron weights of the live model: ${view.counts}`}></neuron-stack-plot>
+              ? html`<neuron-stack-plot id="live-plot" colouring=${colouringOf(props.state.colouring)} .data=${view.plot} label=${`Neuron weights of the live model: ${view.counts}`}></neuron-stack-plot>
                 ${download('live-plot', liveExport(view.exportSource, 'weights'), 'the live stack plot')}`
               : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
           }

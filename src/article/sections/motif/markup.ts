@@ -12,6 +12,8 @@ import { SECTION_TITLES } from '../contents/markup';
 import { download } from '../../figures/download';
 import { motifSentence } from './text';
 import { inhibitionSentence } from '../../../viz/motif/motif-layout';
+import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
+import { colouringControl } from '../../figures/colouring-control';
 
 export interface MotifSectionProps {
   /** The motif model drawn (shipped, or retrained in this browser); null when its file did not load. */
@@ -33,6 +35,9 @@ export interface MotifSectionProps {
   readonly catalogue: TemplateResult;
   /** Opens the catalogue (the link in the text). */
   readonly onShowCatalogue: () => void;
+  /** How the stack plot colours its segments (default 'feature': the motif is about which feature is which), and the reader's choice of it. */
+  readonly colouring?: StackColouring;
+  readonly onColouringChange?: (colouring: StackColouring) => void;
 }
 
 /** Retraining the motif model: the button, the run's progress, or the way back to the shipped model. */
@@ -121,11 +126,12 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
       ${
         view
           ? html`<figure>
-            <neuron-stack-plot id="motif-plot" colouring="feature" .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
+            <neuron-stack-plot id="motif-plot" colouring=${props.colouring ?? 'feature'} .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
+            ${props.onColouringChange ? colouringControl('motif', props.colouring ?? 'feature', props.onColouringChange) : nothing}
             ${download('motif-plot', motifExport(view.exportSource), 'the motif model’s stack plot')}
             <figcaption>
               <span class="figure-number">Figure ${FIGURE_NUMBER.motifModel}.</span> The small model’s neurons, ${view.source}; motif neurons are outlined and labelled with their numbers, as
-              in the text. Each feature keeps one colour in every neuron, as in the close-ups.${shortLabelKey(view.analysis)}
+              in the text. ${(props.colouring ?? 'feature') === 'feature' ? 'Each feature keeps one colour in every neuron, as in the close-ups.' : `Segments are coloured by their feature’s superposition, as in Figure ${FIGURE_NUMBER.sweep}.`}${shortLabelKey(view.analysis)}
             </figcaption>
           </figure>`
           : nothing

@@ -8,6 +8,8 @@ import { catalogueMarkup } from './catalogue-markup';
 import { motifSection } from './markup';
 import { MOTIF_SEARCH, searchSentence, searchSummary } from './search';
 import { motifView } from './view';
+import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
+import { colouringOf } from '../../state/colouring-field';
 
 const SEARCH = searchSummary(MOTIF_SEARCH);
 
@@ -52,8 +54,10 @@ export class ArticleMotif extends ArticleSection {
     return this.cached.catalogue;
   }
 
+  private readonly onColouringChange = (colouring: StackColouring): void => this.context?.setState({ colouring });
+
   protected renderSection(context: ArticleContext): unknown {
-    const { training, models, shipped } = context;
+    const { training, models, shipped, state } = context;
     const status = training.runOf('motif');
     const catalogue = this.catalogueOf(context);
     const first = catalogue.rows.find((r) => r.instances.length > 0);
@@ -77,6 +81,8 @@ export class ArticleMotif extends ArticleSection {
       onRetrain: this.onRetrain,
       onCancel: this.onCancel,
       onRestore: this.onRestore,
+      colouring: colouringOf(state.colouring, 'feature'),
+      onColouringChange: this.onColouringChange,
       unavailable:
         shipped.motif.renderFailure() ??
         (shipped.motif.value ? undefined : html`<p class="small" role="status">Loading the motif model…</p>`),

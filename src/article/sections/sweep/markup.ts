@@ -19,6 +19,7 @@ import { download } from '../../figures/download';
 import { analysisButtons } from '../../figures/analysis-buttons';
 import type { AnalysisSource } from '../../figures/analysis-download';
 import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
+import { colouringControl } from '../../figures/colouring-control';
 
 export interface SweepSectionProps {
   readonly panels: readonly SweepPanel[];
@@ -78,24 +79,6 @@ function retrainTimeline(props: SweepSectionProps): TemplateResult | typeof noth
     total-steps=${status.config.steps}
     @timeline-seek=${(e: CustomEvent<{ step: number | null }>) => props.onTimelineSeek(e.detail.step)}
   ></training-timeline>`;
-}
-
-const COLOURING_LABELS: Readonly<Record<StackColouring, string>> = {
-  superposition: 'by superposition (how shared)',
-  feature: 'by feature (same colour in every neuron)',
-};
-
-/** The two-option control under Figure 1: colour the segments by superposition or by feature. */
-function colouringControl(props: SweepSectionProps): TemplateResult {
-  return html`<div class="controls colouring small" role="radiogroup" aria-labelledby="sweep-colouring-label">
-    <span id="sweep-colouring-label">Colour segments</span>
-    ${(['superposition', 'feature'] as const).map(
-      (c) => html`<label
-        ><input type="radio" name="sweep-colouring" value=${c} .checked=${props.colouring === c} @change=${() => props.onColouringChange(c)} />
-        ${COLOURING_LABELS[c]}</label
-      >`,
-    )}
-  </div>`;
 }
 
 /** The retrain's loss curves, marked at the step the panels show. */
@@ -244,7 +227,7 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
         <sweep-figure id="sweep-figure" .panels=${props.panels} colouring=${props.colouring} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>
         ${budgetControls(props)}
         ${props.budget === 'replication' && props.replicationMissing ? html`<p class="notice" role="status">${props.replicationMissing}</p>` : nothing}
-        ${colouringControl(props)}
+        ${colouringControl('sweep', props.colouring, props.onColouringChange)}
         ${retrainTimeline(props)}
         <figcaption>
           <span class="figure-number">Figure ${FIGURE_NUMBER.sweep}.</span> Stack plots of ${props.source}. ${props.budgetSentence} Each panel has its own vertical scale, marked on its axis: a

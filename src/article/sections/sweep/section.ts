@@ -10,13 +10,12 @@ import { sweepSection } from './markup';
 import { budgetSentence } from './text';
 import { sweepLossSeries, sweepView } from './view';
 import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
+import { colouringOf } from '../../state/colouring-field';
 
 @customElement('article-sweep')
 export class ArticleSweep extends ArticleSection {
   /** The panel the download button saves. */
   @state() private selectedPanel = 0;
-  /** How Figure 1 colours its segments: the superposition colouring of the paper, unless the reader switches. */
-  @state() private colouring: StackColouring = 'superposition';
 
   /** Retrains the replication-budget sweep (the converged one trains offline), and shows that budget. */
   private readonly onRetrain = (): void => {
@@ -32,9 +31,8 @@ export class ArticleSweep extends ArticleSection {
   private readonly onSelectPanel = (index: number): void => {
     this.selectedPanel = index;
   };
-  private readonly onColouringChange = (colouring: StackColouring): void => {
-    this.colouring = colouring;
-  };
+  /** The stack plots' colouring is the page's (the URL's `colour`): every stack plot follows it. */
+  private readonly onColouringChange = (colouring: StackColouring): void => this.context?.setState({ colouring });
   private readonly onCancel = (): void => this.context?.training.cancel();
   /** Forgets the retrained sweep that ended, so the shipped models show again. */
   private readonly onRestore = (): void => this.context?.training.dismiss('sweep');
@@ -66,7 +64,7 @@ export class ArticleSweep extends ArticleSection {
       budgetSentence: figure?.frame ? (replication ? retrainBudget(replication.file) : '') : shown ? budgetSentence(shown) : '',
       status,
       selectedPanel: this.selectedPanel,
-      colouring: this.colouring,
+      colouring: colouringOf(context.state.colouring),
       onColouringChange: this.onColouringChange,
       onSelectPanel: this.onSelectPanel,
       onRetrain: this.onRetrain,

@@ -3,6 +3,7 @@
  * shipped files it offers, and the section's inputs.
  */
 import { plural } from '../../../viz/core/format';
+import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
 import type { NamedFile } from '../../shipped/shipped-models';
 import type { LoneArrayReading, ReadQuestion } from '../../../model/import';
 import type { ExportKind, ModelSummary } from './import-protocol';
@@ -58,6 +59,8 @@ export interface YourModelSectionProps {
   readonly settingsError: string | null;
   /** The URL says a local model is shown (model=local). */
   readonly localShown: boolean;
+  /** How the stack plots colour their segments (the page's choice, the URL's `colour`); default superposition. */
+  readonly colouring?: StackColouring;
   readonly shipped: readonly ShippedDownload[];
   readonly onFiles: (files: File[]) => void;
   readonly onApplySettings: (densities: string[], decay: string) => void;

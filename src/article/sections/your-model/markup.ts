@@ -4,6 +4,7 @@
  * how it was read, the error) is bound as text, never as markup.
  */
 import { motifSentence } from '../motif/text';
+import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Carrier, FeaturePair } from '../../../model/analysis';
 import { IMPORT_CAPS } from '../../../model/import/caps';
@@ -142,7 +143,7 @@ function settingsForm(loaded: LoadedModel, props: YourModelSectionProps): Templa
   </form>`;
 }
 
-function instanceFigure(view: YourInstanceView, loaded: LoadedModel): TemplateResult {
+function instanceFigure(view: YourInstanceView, loaded: LoadedModel, colouring: StackColouring): TemplateResult {
   const id = `your-plot-${view.index}`;
   const density = view.density === null ? 'density not given' : `1 − S = ${formatDensity(view.density)}`;
   const counts = `${monosemanticPhrase(view.counts)}; ${view.counts.representedFeatures} features computed`;
@@ -152,7 +153,7 @@ function instanceFigure(view: YourInstanceView, loaded: LoadedModel): TemplateRe
   return html`<div class="your-instance" id=${`your-instance-${view.index}`}>
     <h4>Instance ${view.index} (${density})</h4>
     <figure>
-      <neuron-stack-plot id=${id} .data=${view.plot} label=${`Neuron weights of instance ${view.index} of your model: ${counts}`}></neuron-stack-plot>
+      <neuron-stack-plot id=${id} colouring=${colouring} .data=${view.plot} label=${`Neuron weights of instance ${view.index} of your model: ${counts}`}></neuron-stack-plot>
       <figure-download for=${id} filename=${`your-model-instance-${view.index}`}></figure-download>
       <figcaption>Instance ${view.index}: ${counts}.${loss}</figcaption>
     </figure>
@@ -185,7 +186,7 @@ function loadedModel(loaded: LoadedModel, props: YourModelSectionProps): Templat
     </p>
     ${loaded.analysisError ? html`<p class="notice error" role="alert">${loaded.analysisError}</p>` : nothing}
     ${countsTable(loaded)}
-    ${loaded.views.map((view) => (view ? instanceFigure(view, loaded) : nothing))}
+    ${loaded.views.map((view) => (view ? instanceFigure(view, loaded, props.colouring ?? 'superposition') : nothing))}
   </div>`;
 }
 

@@ -5,6 +5,7 @@
  * section's content-visibility never hides it.
  */
 import { html } from 'lit';
+import { colouringOf } from '../../state/colouring-field';
 import { customElement } from 'lit/decorators.js';
 import type { ArticleContext } from '../../context';
 import { namedFiles, type NamedFile } from '../../shipped/shipped-models';
@@ -50,6 +51,7 @@ export class ArticleYourModel extends ArticleSection {
       onRetry: yourModel.retry,
       settingsError: yourModel.settingsError,
       localShown: state.model === 'local',
+      colouring: colouringOf(state.colouring),
       shipped: shippedDownloads(this.files),
       onFiles: this.onFiles,
       onApplySettings: this.onApplySettings,

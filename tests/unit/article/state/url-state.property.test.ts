@@ -36,6 +36,8 @@ const hostileValue = fc.oneof(
     'converged:0.01:0',
     'converged:0:9',
     'motif',
+    'feature',
+    'superposition',
   ),
   fc.string({ minLength: 1000, maxLength: 10_000 }),
 );
@@ -73,6 +75,7 @@ describe('permalink parsing under hostile input', () => {
           expect(Number.isInteger(feature) && feature >= 0 && feature < MAX_INPUT_FEATURE).toBe(true);
           expect(Math.abs(value)).toBeLessThanOrEqual(1);
         }
+        expect([undefined, 'superposition', 'feature']).toContain(state.colouring);
         const model = state.computationModel;
         if (model?.kind === 'converged') expect(model.density > 0 && model.density <= 1).toBe(true);
         const config = liveConfig(state);

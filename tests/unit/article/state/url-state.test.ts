@@ -23,6 +23,7 @@ describe('permalink state', () => {
       m: 20,
       importanceDecay: 0.9,
       neuron: 17,
+      colouring: 'feature',
     } as const;
     expect(parseState(formatState(state)).state).toEqual(state);
     expect(parseState(formatState(DEFAULT_STATE))).toEqual({ state: DEFAULT_STATE, notices: [] });
@@ -94,6 +95,19 @@ describe('permalink state', () => {
     const bad = parseState('?neuron=abc');
     expect(bad.state.neuron).toBeUndefined();
     expect(bad.notices[0]).toMatch(/Neuron "abc" is not a number/);
+  });
+
+  it('reads the stack plots’ colouring as superposition or feature, leaves it to each figure when absent, and names a bad one', () => {
+    expect(parseState('?colour=feature')).toEqual({ state: { ...DEFAULT_STATE, colouring: 'feature' }, notices: [] });
+    expect(parseState('?colour=superposition').state.colouring).toBe('superposition');
+    expect(parseState('?colour=%20Feature%20').state.colouring).toBe('feature');
+    expect(parseState('').state.colouring).toBeUndefined();
+    const bad = parseState('?colour=rainbow');
+    expect(bad.state.colouring).toBeUndefined();
+    expect(bad.notices).toEqual(['Colouring "rainbow" is not one of superposition, feature; each figure uses its default.']);
+    expect(formatState({ ...DEFAULT_STATE, colouring: 'feature' })).toMatch(/&colour=feature$/);
+    expect(formatState({ ...DEFAULT_STATE, colouring: 'superposition' })).toMatch(/&colour=superposition$/);
+    expect(formatState(DEFAULT_STATE)).not.toContain('colour=');
   });
 
   it('refuses a query longer than the limit outright', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeForward } from '../../../../src/model/analysis/computation';
 import type { NetworkWeights } from '../../../../src/model/network';
-import { computationLayout, featureAt, NARROW_WIDTH, valueAt } from '../../../../src/viz/computation/computation-layout';
+import { computationLayout, featureAt, NARROW_WIDTH, spacedLabels, valueAt } from '../../../../src/viz/computation/computation-layout';
 import { EXTRA_OUTPUTS, missLabels, outputsToShow, signed } from '../../../../src/viz/computation/computation-outputs';
 
 // Three features, three neurons: neuron 0 reads +x0, neuron 1 reads −x0, neuron 2 reads x1 and −x2
@@ -106,6 +106,30 @@ describe('the outputs shown and labelled', () => {
       const inRow = labels.filter((l) => l.row === row).sort((p, q) => p.x - q.x);
       for (let k = 1; k < inRow.length; k++) expect(inRow[k]!.x - inRow[k - 1]!.x).toBeGreaterThanOrEqual(6.5 * 5);
     }
+  });
+
+  it('keeps every miss label inside the plot at a phone’s width, moving an end label inward', () => {
+    const layout = computationLayout(c, [], 320);
+    const labels = missLabels(layout.outputs, new Set([0]), 6.5, layout.innerW);
+    for (const l of labels) {
+      const half = (l.text.length * 6.5) / 2;
+      expect(l.x - half).toBeGreaterThanOrEqual(0);
+      expect(l.x + half).toBeLessThanOrEqual(layout.innerW);
+    }
+    expect(layout.labels).toEqual(labels);
+  });
+
+  it('writes the input strip’s feature numbers only where they do not crowd the one before', () => {
+    const at = (feature: number, x: number) => ({ feature, x });
+    expect(spacedLabels([at(0, 1), at(3, 8), at(5, 12), at(9, 22), at(12, 30), at(30, 70)], 6.5).map((l) => l.feature)).toEqual([
+      0, 5, 9, 30,
+    ]);
+    expect(spacedLabels([], 6.5)).toEqual([]);
+  });
+
+  it('counts the rows of miss labels, so the output band’s title can sit above them all', () => {
+    const layout = computationLayout(c, [], 800);
+    expect(layout.labelRows).toBe(layout.labels.reduce((rows, l) => Math.max(rows, l.row + 1), 0));
   });
 
   it('writes signed numbers with a true minus and no signed zero', () => {
