@@ -18,7 +18,8 @@ import type { LoadedModel } from './loaded';
 
 export type { LoadedModel } from './loaded';
 
-type NamedBytes = { readonly name: string; readonly bytes: ArrayBuffer };
+/** A file to read: a chosen File (read in the import worker) or bytes. */
+type NamedBytes = { readonly name: string; readonly bytes: ArrayBuffer | Blob };
 
 export class YourModelController implements ReactiveController {
   loaded: LoadedModel | null = null;
@@ -72,22 +73,19 @@ export class YourModelController implements ReactiveController {
         `The file is ${formatCount(Math.ceil(total / 2 ** 20))} MiB, over the page’s cap of ${IMPORT_CAPS.bytes / 2 ** 20} MiB for a model file.`,
       );
     }
-    const name = files.map((f) => f.name).join(', ');
-    let named: { name: string; bytes: ArrayBuffer }[];
-    try {
-      named = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
-    } catch {
-      return this.refuse(`The browser could not read ${files.length === 1 ? 'the file' : 'the files'}.`);
-    }
-    return this.loadBytes(name, named);
+    // The Files themselves go to the worker, which reads them: a file of up to the cap is never copied on this thread.
+    return this.loadBytes(
+      files.map((f) => f.name).join(', '),
+      files.map((f) => ({ name: f.name, bytes: f })),
+    );
   }
 
-  /** Reads a model given as bytes (the files' contents, or a shipped model's export). */
+  /** Reads a model given as files or bytes (a shipped model's export). */
   async loadBytes(fileName: string, files: readonly NamedBytes[], options: ReadOptions = {}): Promise<void> {
     this.reading = fileName;
     this.question = null;
     this.host.requestUpdate();
-    // postMessage copies the bytes: they are kept here to read again if the reading asks a question.
+    // Files and bytes are kept here to read again if the reading asks a question.
     const answer = await this.client.read(files, options);
     this.reading = null;
     if (!answer.ok) {
@@ -103,11 +101,19 @@ export class YourModelController implements ReactiveController {
       settings: { densities: summary.densities, importanceDecay: summary.importanceDecay ?? DEFAULT_CONFIG.importanceDecay },
       decayFromFile: summary.importanceDecay !== null,
       views: [],
+      shown: 0,
       analysing: true,
       analysisError: null,
     };
     this.onLoaded();
     this.analyse();
+  }
+
+  /** Draws instance `k` of the loaded model (one drawn at a time: drawsEveryInstance in loaded.ts). */
+  showInstance(k: number): void {
+    if (!this.loaded || !(k >= 0 && k < this.loaded.summary.instances)) return;
+    this.loaded = { ...this.loaded, shown: k };
+    this.host.requestUpdate();
   }
 
   /** Reads the files that asked the question again, with the reader's answer. */

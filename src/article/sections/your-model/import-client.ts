@@ -20,7 +20,8 @@ export type AnalysisEnd = 'analysed' | 'superseded' | { readonly error: string }
 
 interface NamedBytes {
   readonly name: string;
-  readonly bytes: ArrayBuffer;
+  /** A chosen File (read in the worker) or bytes (copied to it). */
+  readonly bytes: ArrayBuffer | Blob;
 }
 
 export class ImportClient {
@@ -37,7 +38,7 @@ export class ImportClient {
       new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' }),
   ) {}
 
-  /** Reads `files` (their bytes, copied) as one model, with the reader's answer to an earlier question. Never rejects. */
+  /** Reads `files` (Blobs by reference, bytes copied) as one model, with the reader's answer to an earlier question. Never rejects. */
   async read(files: readonly NamedBytes[], options: ReadOptions = {}): Promise<ReadAnswer> {
     const id = this.nextId++;
     const answer = await new Promise<ReadAnswer>((resolve) => {

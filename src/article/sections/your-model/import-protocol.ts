@@ -13,11 +13,14 @@ export type ModelSummary = Omit<ImportedModel, 'instances'> & {
 };
 
 export type ImportRequest =
-  /** Read these files as one model. `bytes` are transferred. */
+  /**
+   * Read these files as one model. A Blob (a chosen File) crosses as a reference and is read in the
+   * worker, so the page's thread never copies a file of up to IMPORT_CAPS.bytes; an ArrayBuffer is copied.
+   */
   | {
       readonly type: 'read';
       readonly id: number;
-      readonly files: readonly { readonly name: string; readonly bytes: ArrayBuffer }[];
+      readonly files: readonly { readonly name: string; readonly bytes: ArrayBuffer | Blob }[];
       /** The reader's answer to a question an earlier read of the same files asked. */
       readonly options?: ReadOptions;
     }

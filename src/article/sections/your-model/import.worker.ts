@@ -52,14 +52,25 @@ function exportFile(current: ImportedModel, what: ExportKind, fileName: string, 
   return analysisDownload(report, fileName, what === 'analysis-json' ? 'json' : 'csv');
 }
 
-self.onmessage = (message: MessageEvent<ImportRequest>) => {
+/** The files of a read request as bytes: a Blob (a chosen File) is read here, off the page's thread. */
+async function bytesOf(files: Extract<ImportRequest, { type: 'read' }>['files']): Promise<{ name: string; bytes: Uint8Array }[]> {
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(f.bytes instanceof Blob ? await f.bytes.arrayBuffer() : f.bytes) })),
+  );
+}
+
+self.onmessage = async (message: MessageEvent<ImportRequest>) => {
   const request = message.data;
   // A read does not stop the analysis in progress: if the file is refused, that analysis is still the page's.
   if (request.type === 'read') {
-    const outcome = readModelFiles(
-      request.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
-      request.options,
-    );
+    let files: { name: string; bytes: Uint8Array }[];
+    try {
+      files = await bytesOf(request.files);
+    } catch {
+      const what = request.files.length === 1 ? 'the file' : 'the files';
+      return post({ type: 'refused', id: request.id, error: `The browser could not read ${what}.` });
+    }
+    const outcome = readModelFiles(files, request.options);
     if (!outcome.ok) return post({ type: 'refused', id: request.id, error: outcome.error, question: outcome.question });
     model = outcome.model;
     const { instances, ...rest } = outcome.model;

@@ -9,14 +9,12 @@ import type { Carrier, FeaturePair } from '../../../model/analysis';
 import { IMPORT_CAPS } from '../../../model/import/caps';
 import { formatCount, formatDensity, formatLoss, formatNumber, plural } from '../../../viz/core/format';
 import { monosemanticPhrase } from '../../figures/view-parts';
-import type { LoadedModel, YourModelSectionProps } from './loaded';
+import { drawsEveryInstance, type LoadedModel, type YourModelSectionProps } from './loaded';
 import { SECTION_TITLES } from '../contents/markup';
-import type { YourInstanceView } from './view';
+import { PAIR_ROWS, type YourInstanceView } from './view';
+import { SEGMENTS_PER_SIDE } from './bounded-plot';
 import { loadedDownloads, readingQuestion } from './take-away';
 import './your-model.css';
-
-/** Rows of the ± pairs table shown before "and N more". */
-const PAIR_ROWS = 40;
 
 /** The Python snippet of docs/your-model.md: a PyTorch replication's parameters into a loadable .npz. */
 export const PYTORCH_SNIPPET = `import numpy as np
@@ -38,10 +36,9 @@ export const dropOverlay = (dragging: boolean): TemplateResult | typeof nothing 
 const carriers = (side: readonly Carrier[]): string =>
   side.length === 0 ? '—' : side.map((c) => `neuron ${c.neuron} (${formatNumber(c.gain)})`).join(', ');
 
-function pairsTable(pairs: readonly FeaturePair[]): TemplateResult {
-  const both = pairs.filter((p) => p.representation === 'both').length;
+function pairsTable(pairs: readonly FeaturePair[], counts: YourInstanceView['pairCounts']): TemplateResult {
   return html`<details class="your-pairs">
-    <summary>± pairs: ${plural(both, 'feature')} computed on both sides, ${pairs.length - both} on one</summary>
+    <summary>± pairs: ${plural(counts.both, 'feature')} computed on both sides, ${counts.all - counts.both} on one</summary>
     <p class="small">
       For each feature with a computed side: the neurons computing ReLU(x_i) and ReLU(−x_i) onto its output, each with its
       gain W2·|W1| (1 is the whole side).
@@ -59,7 +56,7 @@ function pairsTable(pairs: readonly FeaturePair[]): TemplateResult {
         </tbody>
       </table>
     </div>
-    ${pairs.length > PAIR_ROWS ? html`<p class="small">and ${plural(pairs.length - PAIR_ROWS, 'more feature')}.</p>` : nothing}
+    ${counts.all > PAIR_ROWS ? html`<p class="small">and ${plural(counts.all - PAIR_ROWS, 'more feature')}.</p>` : nothing}
   </details>`;
 }
 
@@ -142,6 +139,12 @@ function settingsForm(loaded: LoadedModel, props: YourModelSectionProps): Templa
   </form>`;
 }
 
+/** The caption's note on a bounded plot (bounded-plot.ts), empty when every weight has a segment of its own. */
+const merged = (features: number): string =>
+  features === 0
+    ? ''
+    : ` Each side of a column draws its ${SEGMENTS_PER_SIDE} largest weights; the smaller ones (${formatCount(features)} in all) are drawn together as one grey segment at its outer end.`;
+
 function instanceFigure(view: YourInstanceView, loaded: LoadedModel): TemplateResult {
   const id = `your-plot-${view.index}`;
   const density = view.density === null ? 'density not given' : `1 − S = ${formatDensity(view.density)}`;
@@ -154,10 +157,31 @@ function instanceFigure(view: YourInstanceView, loaded: LoadedModel): TemplateRe
     <figure>
       <neuron-stack-plot id=${id} .data=${view.plot} label=${`Neuron weights of instance ${view.index} of your model: ${counts}`}></neuron-stack-plot>
       <figure-download for=${id} filename=${`your-model-instance-${view.index}`}></figure-download>
-      <figcaption>Instance ${view.index}: ${counts}.${loss}</figcaption>
+      <figcaption>Instance ${view.index}: ${counts}.${loss}${merged(view.mergedFeatures)}</figcaption>
     </figure>
-    ${pairsTable(view.pairs)} ${motifFindings(view)}
+    ${pairsTable(view.pairs, view.pairCounts)} ${motifFindings(view)}
   </div>`;
+}
+
+/** A large model's one drawn instance, and the menu that picks it. */
+function oneInstance(loaded: LoadedModel, props: YourModelSectionProps): TemplateResult {
+  const view = loaded.views[loaded.shown];
+  return html`<p class="instance-choice">
+      <label
+        >Instance drawn
+        <select
+          id="your-instance-shown"
+          @change=${(e: Event) => props.onShowInstance(Number((e.target as HTMLSelectElement).value))}
+        >
+          ${Array.from(
+            { length: loaded.summary.instances },
+            (_, k) => html`<option value=${k} ?selected=${k === loaded.shown}>${k}</option>`,
+          )}
+        </select></label
+      >
+      <span class="small">This model is drawn one instance at a time; the table above counts them all.</span>
+    </p>
+    ${view ? instanceFigure(view, loaded) : html`<p class="small">Instance ${loaded.shown} is being analysed…</p>`}`;
 }
 
 function loadedModel(loaded: LoadedModel, props: YourModelSectionProps): TemplateResult {
@@ -185,7 +209,9 @@ function loadedModel(loaded: LoadedModel, props: YourModelSectionProps): Templat
     </p>
     ${loaded.analysisError ? html`<p class="notice error" role="alert">${loaded.analysisError}</p>` : nothing}
     ${countsTable(loaded)}
-    ${loaded.views.map((view) => (view ? instanceFigure(view, loaded) : nothing))}
+    ${
+      drawsEveryInstance(summary) ? loaded.views.map((view) => (view ? instanceFigure(view, loaded) : nothing)) : oneInstance(loaded, props)
+    }
   </div>`;
 }
 

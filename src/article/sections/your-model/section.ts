@@ -37,6 +37,7 @@ export class ArticleYourModel extends ArticleSection {
   private readonly onAnswer = (answer: LoneArrayReading): void => void this.context?.yourModel.answer(answer);
   private readonly onDownload = (what: ExportKind): void => void this.context?.yourModel.download(what);
   private readonly onShowLoaded = (): void => this.context?.showLocalModel();
+  private readonly onShowInstance = (k: number): void => this.context?.yourModel.showInstance(k);
 
   protected renderSection({ yourModel, models, replication, state }: ArticleContext): unknown {
     this.files = namedFiles(models, replication);
@@ -56,6 +57,7 @@ export class ArticleYourModel extends ArticleSection {
       onDownloadNpz: this.onDownloadNpz,
       onTryShipped: this.onTryShipped,
       onShowLoaded: this.onShowLoaded,
+      onShowInstance: this.onShowInstance,
     })}`;
   }
 }
