@@ -37,6 +37,8 @@ export class YourModelController implements ReactiveController {
   dragging = false;
 
   private readonly client = new ImportClient();
+  /** The section's redraw: changes only the section shows (an instance analysed, the instance drawn) go there, not to the article. */
+  private readonly sectionListeners = new Set<() => void>();
   /** Counts drag enter/leave pairs: `dragleave` fires on every child the pointer crosses. */
   private dragDepth = 0;
 
@@ -109,11 +111,26 @@ export class YourModelController implements ReactiveController {
     this.analyse();
   }
 
+  /**
+   * Runs `listener` at each change only the "Your model" section draws, in place of an update of the
+   * whole article (which redraws every section: with 32 instances arriving one by one, long tasks).
+   * Returns the unsubscribe.
+   */
+  onSectionChange(listener: () => void): () => void {
+    this.sectionListeners.add(listener);
+    return () => this.sectionListeners.delete(listener);
+  }
+
+  private sectionChanged(): void {
+    if (this.sectionListeners.size === 0) this.host.requestUpdate();
+    for (const listener of this.sectionListeners) listener();
+  }
+
   /** Draws instance `k` of the loaded model (one drawn at a time: drawsEveryInstance in loaded.ts). */
   showInstance(k: number): void {
     if (!this.loaded || !(k >= 0 && k < this.loaded.summary.instances)) return;
     this.loaded = { ...this.loaded, shown: k };
-    this.host.requestUpdate();
+    this.sectionChanged();
   }
 
   /** Reads the files that asked the question again, with the reader's answer. */
@@ -205,12 +222,12 @@ export class YourModelController implements ReactiveController {
         const views = [...this.loaded.views];
         views[view.index] = view;
         this.loaded = { ...this.loaded, views };
-        this.host.requestUpdate();
+        this.sectionChanged();
       })
       .then((end) => {
         if (end === 'superseded' || !this.loaded || this.loaded.settings !== loaded.settings) return;
         this.loaded = { ...this.loaded, analysing: false, analysisError: end === 'analysed' ? null : end.error };
-        this.host.requestUpdate();
+        this.sectionChanged();
       });
   }
 

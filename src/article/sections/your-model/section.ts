@@ -17,6 +17,14 @@ import { dropOverlay, yourModelSection } from './markup';
 @customElement('article-your-model')
 export class ArticleYourModel extends ArticleSection {
   private files: readonly NamedFile[] = [];
+  /** Ends this section's subscription to the controller's own changes. */
+  private unsubscribe: (() => void) | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
 
   private fileNamed(name: string) {
     return this.files.find((f) => f.name === name)?.shipped.file;
@@ -41,6 +49,7 @@ export class ArticleYourModel extends ArticleSection {
 
   protected renderSection({ yourModel, models, replication, state }: ArticleContext): unknown {
     this.files = namedFiles(models, replication);
+    this.unsubscribe ??= yourModel.onSectionChange(() => this.requestUpdate());
     return html`${dropOverlay(yourModel.dragging)}${yourModelSection({
       loaded: yourModel.loaded,
       reading: yourModel.reading,

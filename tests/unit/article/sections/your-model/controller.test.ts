@@ -203,6 +203,21 @@ describe('your model: loading a file', () => {
     expect(controller.reading).toBeNull();
   });
 
+  it('draws the instance the reader chooses, and ignores one the model does not have', async () => {
+    const { controller } = setUp();
+    void controller.loadFiles([npz()]);
+    await settle();
+    const worker = FakeImportWorker.made[0]!;
+    worker.answer({ type: 'read', id: worker.idOf('read'), summary: summary() });
+    await settle();
+    expect(controller.loaded?.shown).toBe(0);
+    controller.showInstance(1);
+    expect(controller.loaded?.shown).toBe(1);
+    controller.showInstance(2);
+    controller.showInstance(-1);
+    expect(controller.loaded?.shown).toBe(1);
+  });
+
   it('choosing no file does nothing', async () => {
     const { controller, host } = setUp();
     const updates = host.updates;
