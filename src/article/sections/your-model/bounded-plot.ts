@@ -9,6 +9,7 @@
  * features ≥ 10 % under each column. Pure.
  */
 import type { NeuronFeatureWeight, StackPlotData, StackPlotNeuron } from '../../../viz/core/types';
+import { formatCount } from '../../../viz/core/format';
 import { CARRIED_FRACTION } from '../../../viz/stack-plot/stack-layout';
 
 /** Segments drawn on each side of a column before the rest of that side is merged into one. */
@@ -55,3 +56,9 @@ export function boundedStackPlot(
   });
   return merged === 0 ? { plot, merged } : { plot: { ...plot, neurons }, merged };
 }
+
+/** The caption's note on a bounded plot with `features` merged; empty when every weight has a segment of its own. */
+export const mergedNote = (features: number): string =>
+  features === 0
+    ? ''
+    : ` Each side of a column draws its ${SEGMENTS_PER_SIDE} largest weights; the smaller ones (${formatCount(features)} in all) are drawn together as one grey segment at its outer end.`;

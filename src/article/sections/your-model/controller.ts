@@ -131,6 +131,7 @@ export class YourModelController implements ReactiveController {
     if (!this.loaded || !(k >= 0 && k < this.loaded.summary.instances)) return;
     this.loaded = { ...this.loaded, shown: k };
     this.sectionChanged();
+    this.fetchPlot(k);
   }
 
   /** Reads the files that asked the question again, with the reader's answer. */
@@ -223,12 +224,27 @@ export class YourModelController implements ReactiveController {
         views[view.index] = view;
         this.loaded = { ...this.loaded, views };
         this.sectionChanged();
+        if (view.index === this.loaded.shown) this.fetchPlot(view.index);
       })
       .then((end) => {
         if (end === 'superseded' || !this.loaded || this.loaded.settings !== loaded.settings) return;
         this.loaded = { ...this.loaded, analysing: false, analysisError: end === 'analysed' ? null : end.error };
         this.sectionChanged();
       });
+  }
+
+  /** Asks the worker for instance `k`'s plot where its view came without one, and draws it when it comes. */
+  private fetchPlot(k: number): void {
+    const loaded = this.loaded;
+    if (loaded?.views[k]?.plot !== null) return;
+    void this.client.plot(k).then((plot) => {
+      const view = this.loaded?.views[k];
+      if (!plot || !view || this.loaded?.settings !== loaded.settings) return;
+      const views = [...this.loaded.views];
+      views[k] = { ...view, plot };
+      this.loaded = { ...this.loaded, views };
+      this.sectionChanged();
+    });
   }
 
   private refuse(error: string): void {

@@ -5,6 +5,7 @@
  */
 import type { ReadOptions, ReadQuestion } from '../../../model/import';
 import type { ExportKind, ImportEvent, ImportRequest, ModelSummary } from './import-protocol';
+import type { StackPlotData } from '../../../viz/core/types';
 import type { TrainingSettings, YourInstanceView } from './view';
 
 /** How long reading a file may take before the page gives up, ms (a 128 MiB .npz reads in a few seconds). */
@@ -80,6 +81,19 @@ export class ImportClient {
         else if (event.type === 'failed') end({ error: event.error });
       });
       this.send({ type: 'analyse', id, settings });
+    });
+  }
+
+  /** The stack plot of instance `index` of the latest analysis; null if the worker has none. Never rejects. */
+  plot(index: number): Promise<StackPlotData | null> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, (event) => {
+        if (event.type !== 'plot' && event.type !== 'failed') return;
+        this.waiting.delete(id);
+        resolve(event.type === 'plot' ? event.plot : null);
+      });
+      this.send({ type: 'plot', id, index });
     });
   }
 

@@ -12,7 +12,7 @@ import { monosemanticPhrase } from '../../figures/view-parts';
 import { drawsEveryInstance, type LoadedModel, type YourModelSectionProps } from './loaded';
 import { SECTION_TITLES } from '../contents/markup';
 import { PAIR_ROWS, type YourInstanceView } from './view';
-import { SEGMENTS_PER_SIDE } from './bounded-plot';
+import { mergedNote } from './bounded-plot';
 import { loadedDownloads, readingQuestion } from './take-away';
 import './your-model.css';
 
@@ -139,12 +139,6 @@ function settingsForm(loaded: LoadedModel, props: YourModelSectionProps): Templa
   </form>`;
 }
 
-/** The caption's note on a bounded plot (bounded-plot.ts), empty when every weight has a segment of its own. */
-const merged = (features: number): string =>
-  features === 0
-    ? ''
-    : ` Each side of a column draws its ${SEGMENTS_PER_SIDE} largest weights; the smaller ones (${formatCount(features)} in all) are drawn together as one grey segment at its outer end.`;
-
 function instanceFigure(view: YourInstanceView, loaded: LoadedModel): TemplateResult {
   const id = `your-plot-${view.index}`;
   const density = view.density === null ? 'density not given' : `1 − S = ${formatDensity(view.density)}`;
@@ -155,9 +149,13 @@ function instanceFigure(view: YourInstanceView, loaded: LoadedModel): TemplateRe
   return html`<div class="your-instance" id=${`your-instance-${view.index}`}>
     <h4>Instance ${view.index} (${density})</h4>
     <figure>
-      <neuron-stack-plot id=${id} .data=${view.plot} label=${`Neuron weights of instance ${view.index} of your model: ${counts}`}></neuron-stack-plot>
-      <figure-download for=${id} filename=${`your-model-instance-${view.index}`}></figure-download>
-      <figcaption>Instance ${view.index}: ${counts}.${loss}${merged(view.mergedFeatures)}</figcaption>
+      ${
+        view.plot
+          ? html`<neuron-stack-plot id=${id} .data=${view.plot} label=${`Neuron weights of instance ${view.index} of your model: ${counts}`}></neuron-stack-plot>
+              <figure-download for=${id} filename=${`your-model-instance-${view.index}`}></figure-download>`
+          : html`<p class="small" role="status">Drawing instance ${view.index}…</p>`
+      }
+      <figcaption>Instance ${view.index}: ${counts}.${loss}${mergedNote(view.mergedFeatures)}</figcaption>
     </figure>
     ${pairsTable(view.pairs, view.pairCounts)} ${motifFindings(view)}
   </div>`;

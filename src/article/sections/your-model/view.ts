@@ -32,8 +32,11 @@ export interface YourInstanceView {
   /** The density the loss was evaluated at; null when none was given. */
   readonly density: number | null;
   readonly counts: ModelCounts;
-  /** The stack plot, motif neurons outlined, its segments bounded (boundedStackPlot). */
-  readonly plot: StackPlotData;
+  /**
+   * The stack plot, motif neurons outlined, its segments bounded (boundedStackPlot); null where the
+   * import worker keeps it until the instance is drawn (a model drawn one instance at a time).
+   */
+  readonly plot: StackPlotData | null;
   /** Features drawn inside the plot's merged segments (0 when every weight has a segment of its own). */
   readonly mergedFeatures: number;
   /** The first PAIR_ROWS features with a represented side, and the neurons carrying each side. */
