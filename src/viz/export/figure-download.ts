@@ -52,6 +52,18 @@ export class FigureDownload extends LitElement {
     .status:empty {
       display: none;
     }
+    /* Forced colours: the system's text and button colours (vizStyles does the same for the figures). */
+    @media (forced-colors: active) {
+      :host {
+        color: CanvasText;
+      }
+      button,
+      button:disabled {
+        color: ButtonText;
+        background: ButtonFace;
+        border-color: ButtonText;
+      }
+    }
   `;
 
   /** Id of the figure to save, in this element's document or shadow root (see FigureSvgSource in svg-export.ts). */
