@@ -12,6 +12,11 @@ export interface NeuronFeatureWeight {
   readonly inWeight: number;
   /** W2[i, j] multiplied by the same factor, so the neuron computes the same function. */
   readonly outWeight: number;
+  /**
+   * Set where this segment stands for several features drawn as one (a dense imported model's
+   * smallest weights on one side, bounded-plot.ts): how many; `feature` is then −1 and the weights are sums.
+   */
+  readonly merged?: number;
 }
 
 /**
@@ -31,6 +36,8 @@ export interface StackPlotNeuron {
   readonly description: string;
   /** The features drawn, normalised so that the largest |inWeight| of the neuron is 1. */
   readonly weights: readonly NeuronFeatureWeight[];
+  /** Features with |inWeight| ≥ 0.1, where `weights` merges some of them (carriedFeatures counts `weights` otherwise). */
+  readonly carried?: number;
   /** Draws an outline and this label above the column, e.g. "neuron 8: motif 1, asymmetric". */
   readonly highlight?: string;
   /** The label where the long ones would pile up (narrow plots), e.g. "8 · A1"; the caption explains it. */

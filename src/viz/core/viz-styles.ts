@@ -70,6 +70,17 @@ export const vizStyles = css`
     .note {
       color: CanvasText !important;
     }
+    /* Text a figure tints itself (summaries, labels) follows the system's text colour; its controls the button colours. */
+    *:not(button, select, input, option, a) {
+      color: inherit !important;
+    }
+    button,
+    select,
+    input {
+      color: ButtonText !important;
+      background-color: ButtonFace !important;
+      border-color: ButtonText !important;
+    }
     svg text,
     svg tspan {
       fill: CanvasText !important;

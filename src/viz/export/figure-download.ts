@@ -39,6 +39,18 @@ export class FigureDownload extends LitElement {
     .status:empty {
       display: none;
     }
+    /* Forced colours: the system's text and button colours (vizStyles does the same for the figures). */
+    @media (forced-colors: active) {
+      :host {
+        color: CanvasText;
+      }
+      button,
+      button:disabled {
+        color: ButtonText;
+        background: ButtonFace;
+        border-color: ButtonText;
+      }
+    }
   `,
   ];
 

@@ -4,7 +4,7 @@
  */
 import { formatNumber, plural } from '../core/format';
 import { plotRange } from './stack-scale';
-import type { StackPlotData, StackPlotNeuron, StackPlotNeuronKind } from '../core/types';
+import type { NeuronFeatureWeight, StackPlotData, StackPlotNeuron, StackPlotNeuronKind } from '../core/types';
 
 /** One feature's rectangle in one neuron's column, px in the plot area, with the weights it stands for. */
 export interface StackRect {
@@ -24,6 +24,8 @@ export interface StackRect {
   readonly outWeight: number;
   /** The feature's superposition s_i, unitless; undefined where the data has none. */
   readonly superposition: number | undefined;
+  /** How many features a merged segment stands for (NeuronFeatureWeight.merged). */
+  readonly merged?: number;
 }
 
 /** One neuron's column: its slot in the plot, its stacked rects, and the neuron it draws. */
@@ -95,14 +97,14 @@ export const CARRIED_FRACTION = 0.1;
 
 /** How many of a neuron's features carry at least CARRIED_FRACTION of its largest weight (|inWeight| ≥ 0.1 after the rescaling). */
 export function carriedFeatures(neuron: StackPlotNeuron): number {
-  return neuron.weights.filter((w) => Math.abs(w.inWeight) >= CARRIED_FRACTION).length;
+  return neuron.carried ?? neuron.weights.filter((w) => Math.abs(w.inWeight) >= CARRIED_FRACTION).length;
 }
 
 /**
  * Lays out one column per neuron in the given order and, within it, one rect per feature of height
  * |inWeight|: positive weights stacked upward from the axis, negative ones downward, each side by
  * size, the largest (the primary, 1) at the axis and the smallest outermost (ties in feature
- * order). The y domain is [−yMax, yMax] (plotRange in stack-scale.ts); a stack taller than it is
+ * order); a merged segment (the smallest weights together) outermost of all. The y domain is [−yMax, yMax] (plotRange in stack-scale.ts); a stack taller than it is
  * clipped at the plot's edge: its outer segments are cut there, and the column's `clipped` gives
  * the true heights.
  */
@@ -116,7 +118,10 @@ export function stackLayout(data: StackPlotData, width: number, height: number):
   const size = (v: number): number => (Number.isFinite(v) ? Math.abs(v) : 0);
   const columns = data.neurons.map((source, column): StackColumn => {
     const x = column * slot + (slot - w) / 2;
-    const ordered = [...source.weights].sort((a, b) => size(b.inWeight) - size(a.inWeight) || a.feature - b.feature);
+    const outermost = (fw: NeuronFeatureWeight): number => (fw.merged === undefined ? 0 : 1);
+    const ordered = [...source.weights].sort(
+      (a, b) => outermost(a) - outermost(b) || size(b.inWeight) - size(a.inWeight) || a.feature - b.feature,
+    );
     let above = 0;
     let below = 0;
     const own = ordered.map((fw): StackRect => {
@@ -144,6 +149,7 @@ export function stackLayout(data: StackPlotData, width: number, height: number):
         inWeight: fw.inWeight,
         outWeight: fw.outWeight,
         superposition: data.superposition[fw.feature],
+        ...(fw.merged === undefined ? {} : { merged: fw.merged }),
       };
     });
     rects.push(...own);
@@ -284,13 +290,4 @@ export function columnText(column: Pick<StackColumn, 'source' | 'carried' | 'cli
   if (up !== null) parts.push(`stack above the axis ${formatNumber(up)} tall, clipped at ${formatNumber(yMax)}`);
   if (down !== null) parts.push(`stack below the axis ${formatNumber(down)} tall, clipped at ${formatNumber(yMax)}`);
   return parts.join('; ');
-}
-
-/**
- * Tooltip text of one rect. A feature without a superposition score (NaN: the model does not
- * represent it, superposition.ts) reads "not represented", never "NaN".
- */
-export function featureTooltip(r: Pick<StackRect, 'feature' | 'inWeight' | 'outWeight' | 'superposition'>): string {
-  const s = r.superposition === undefined ? 'n/a' : Number.isFinite(r.superposition) ? formatNumber(r.superposition) : 'not represented';
-  return `feature ${r.feature} · in ${formatNumber(r.inWeight)} · out ${formatNumber(r.outWeight)} · superposition ${s}`;
 }

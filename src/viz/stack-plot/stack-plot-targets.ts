@@ -4,7 +4,8 @@
  * text the tooltip shows for either. Positions are px inside the plot area, y growing downward,
  * as in stack-layout.ts.
  */
-import { columnText, featureTooltip, type StackColumn, type StackLayout, type StackRect } from './stack-layout';
+import { columnText, type StackColumn, type StackLayout, type StackRect } from './stack-layout';
+import { featureTooltip } from './stack-tooltip';
 
 /** What a reader is looking at: a column (neuron index in the model) and, optionally, one of its features. */
 export interface StackPlotTarget {

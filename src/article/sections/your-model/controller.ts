@@ -18,7 +18,8 @@ import type { LoadedModel, ShippedFormat } from './loaded';
 
 export type { LoadedModel } from './loaded';
 
-type NamedBytes = { readonly name: string; readonly bytes: ArrayBuffer };
+/** A file to read: a chosen File (read in the import worker) or bytes. */
+type NamedBytes = { readonly name: string; readonly bytes: ArrayBuffer | Blob };
 
 export class YourModelController implements ReactiveController {
   loaded: LoadedModel | null = null;
@@ -36,6 +37,8 @@ export class YourModelController implements ReactiveController {
   dragging = false;
 
   private readonly client = new ImportClient();
+  /** The section's redraw: changes only the section shows (an instance analysed, the instance drawn) go there, not to the article. */
+  private readonly sectionListeners = new Set<() => void>();
   /** Counts drag enter/leave pairs: `dragleave` fires on every child the pointer crosses. */
   private dragDepth = 0;
 
@@ -72,22 +75,19 @@ export class YourModelController implements ReactiveController {
         `The file is ${formatCount(Math.ceil(total / 2 ** 20))} MiB, over the page’s cap of ${IMPORT_CAPS.bytes / 2 ** 20} MiB for a model file.`,
       );
     }
-    const name = files.map((f) => f.name).join(', ');
-    let named: { name: string; bytes: ArrayBuffer }[];
-    try {
-      named = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
-    } catch {
-      return this.refuse(`The browser could not read ${files.length === 1 ? 'the file' : 'the files'}.`);
-    }
-    return this.loadBytes(name, named);
+    // The Files themselves go to the worker, which reads them: a file of up to the cap is never copied on this thread.
+    return this.loadBytes(
+      files.map((f) => f.name).join(', '),
+      files.map((f) => ({ name: f.name, bytes: f })),
+    );
   }
 
-  /** Reads a model given as bytes (the files' contents, or a shipped model's export). */
+  /** Reads a model given as files or bytes (a shipped model's export). */
   async loadBytes(fileName: string, files: readonly NamedBytes[], options: ReadOptions = {}): Promise<void> {
     this.reading = fileName;
     this.question = null;
     this.host.requestUpdate();
-    // postMessage copies the bytes: they are kept here to read again if the reading asks a question.
+    // Files and bytes are kept here to read again if the reading asks a question.
     const answer = await this.client.read(files, options);
     this.reading = null;
     if (!answer.ok) {
@@ -103,11 +103,35 @@ export class YourModelController implements ReactiveController {
       settings: { densities: summary.densities, importanceDecay: summary.importanceDecay ?? DEFAULT_CONFIG.importanceDecay },
       decayFromFile: summary.importanceDecay !== null,
       views: [],
+      shown: 0,
       analysing: true,
       analysisError: null,
     };
     this.onLoaded();
     this.analyse();
+  }
+
+  /**
+   * Runs `listener` at each change only the "Your model" section draws, in place of an update of the
+   * whole article (which redraws every section: with 32 instances arriving one by one, long tasks).
+   * Returns the unsubscribe.
+   */
+  onSectionChange(listener: () => void): () => void {
+    this.sectionListeners.add(listener);
+    return () => this.sectionListeners.delete(listener);
+  }
+
+  private sectionChanged(): void {
+    if (this.sectionListeners.size === 0) this.host.requestUpdate();
+    for (const listener of this.sectionListeners) listener();
+  }
+
+  /** Draws instance `k` of the loaded model (one drawn at a time: drawsEveryInstance in loaded.ts). */
+  showInstance(k: number): void {
+    if (!this.loaded || !(k >= 0 && k < this.loaded.summary.instances)) return;
+    this.loaded = { ...this.loaded, shown: k };
+    this.sectionChanged();
+    this.fetchPlot(k);
   }
 
   /** Reads the files that asked the question again, with the reader's answer. */
@@ -202,13 +226,28 @@ export class YourModelController implements ReactiveController {
         const views = [...this.loaded.views];
         views[view.index] = view;
         this.loaded = { ...this.loaded, views };
-        this.host.requestUpdate();
+        this.sectionChanged();
+        if (view.index === this.loaded.shown) this.fetchPlot(view.index);
       })
       .then((end) => {
         if (end === 'superseded' || !this.loaded || this.loaded.settings !== loaded.settings) return;
         this.loaded = { ...this.loaded, analysing: false, analysisError: end === 'analysed' ? null : end.error };
-        this.host.requestUpdate();
+        this.sectionChanged();
       });
+  }
+
+  /** Asks the worker for instance `k`'s plot where its view came without one, and draws it when it comes. */
+  private fetchPlot(k: number): void {
+    const loaded = this.loaded;
+    if (loaded?.views[k]?.plot !== null) return;
+    void this.client.plot(k).then((plot) => {
+      const view = this.loaded?.views[k];
+      if (!plot || !view || this.loaded?.settings !== loaded.settings) return;
+      const views = [...this.loaded.views];
+      views[k] = { ...view, plot };
+      this.loaded = { ...this.loaded, views };
+      this.sectionChanged();
+    });
   }
 
   private refuse(error: string): void {

@@ -5,6 +5,7 @@
  */
 import type { ReadOptions, ReadQuestion } from '../../../model/import';
 import type { ExportKind, ImportEvent, ImportRequest, ModelSummary } from './import-protocol';
+import type { StackPlotData } from '../../../viz/core/types';
 import type { TrainingSettings, YourInstanceView } from './view';
 
 /** How long reading a file may take before the page gives up, ms (a 128 MiB .npz reads in a few seconds). */
@@ -20,7 +21,8 @@ export type AnalysisEnd = 'analysed' | 'superseded' | { readonly error: string }
 
 interface NamedBytes {
   readonly name: string;
-  readonly bytes: ArrayBuffer;
+  /** A chosen File (read in the worker) or bytes (copied to it). */
+  readonly bytes: ArrayBuffer | Blob;
 }
 
 export class ImportClient {
@@ -37,7 +39,7 @@ export class ImportClient {
       new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' }),
   ) {}
 
-  /** Reads `files` (their bytes, copied) as one model, with the reader's answer to an earlier question. Never rejects. */
+  /** Reads `files` (Blobs by reference, bytes copied) as one model, with the reader's answer to an earlier question. Never rejects. */
   async read(files: readonly NamedBytes[], options: ReadOptions = {}): Promise<ReadAnswer> {
     const id = this.nextId++;
     const answer = await new Promise<ReadAnswer>((resolve) => {
@@ -79,6 +81,19 @@ export class ImportClient {
         else if (event.type === 'failed') end({ error: event.error });
       });
       this.send({ type: 'analyse', id, settings });
+    });
+  }
+
+  /** The stack plot of instance `index` of the latest analysis; null if the worker has none. Never rejects. */
+  plot(index: number): Promise<StackPlotData | null> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, (event) => {
+        if (event.type !== 'plot' && event.type !== 'failed') return;
+        this.waiting.delete(id);
+        resolve(event.type === 'plot' ? event.plot : null);
+      });
+      this.send({ type: 'plot', id, index });
     });
   }
 

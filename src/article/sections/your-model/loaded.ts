@@ -19,10 +19,22 @@ export interface LoadedModel {
   readonly decayFromFile: boolean;
   /** Indexed by instance; filled in as the worker reports. */
   readonly views: readonly (YourInstanceView | undefined)[];
+  /** The instance drawn when the model is too large to draw every instance at once (drawsEveryInstance). */
+  readonly shown: number;
   readonly analysing: boolean;
   /** Why the analysis stopped, if it failed. */
   readonly analysisError: string | null;
 }
+
+/**
+ * Stack-plot columns the section draws at once: a model with more (instances × m) draws one instance
+ * at a time, chosen by the reader, so a model at the caps (32 × 200 columns) never makes the page
+ * build and paint thousands of columns, each a focusable element, in one go.
+ */
+export const COLUMNS_DRAWN_AT_ONCE = 400;
+
+/** Whether every instance of `summary` is drawn at once, or one at a time. */
+export const drawsEveryInstance = (summary: ModelSummary): boolean => summary.instances * summary.m <= COLUMNS_DRAWN_AT_ONCE;
 
 /** The shipped models the section offers as downloads. */
 export interface ShippedDownload {
@@ -69,4 +81,6 @@ export interface YourModelSectionProps {
   readonly onTryShipped: (name: ShippedDownload['name']) => void;
   /** Shows a model still loaded after the reader went back past it. */
   readonly onShowLoaded: () => void;
+  /** Draws instance k (a model drawn one instance at a time). */
+  readonly onShowInstance: (k: number) => void;
 }

@@ -6,18 +6,16 @@
 import { motifSentence } from '../motif/text';
 import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Carrier, FeaturePair } from '../../../model/analysis';
 import { IMPORT_CAPS } from '../../../model/import/caps';
-import { formatCount, formatDensity, formatLoss, formatNumber, plural } from '../../../viz/core/format';
+import { formatCount, formatDensity, formatLoss, plural } from '../../../viz/core/format';
 import { monosemanticPhrase } from '../../figures/view-parts';
-import { type LoadedModel, SHIPPED_FORMATS, type YourModelSectionProps } from './loaded';
+import { drawsEveryInstance, type LoadedModel, SHIPPED_FORMATS, type YourModelSectionProps } from './loaded';
 import { SECTION_TITLES } from '../contents/markup';
 import type { YourInstanceView } from './view';
+import { mergedNote } from './bounded-plot';
+import { pairsTable } from './pairs-table';
 import { loadedDownloads, readingQuestion } from './take-away';
 import './your-model.css';
-
-/** Rows of the ± pairs table shown before "and N more". */
-const PAIR_ROWS = 40;
 
 /** The Python snippet of docs/your-model.md: a PyTorch replication's parameters into a loadable .npz. */
 export const PYTORCH_SNIPPET = `import numpy as np
@@ -35,34 +33,6 @@ np.savez(
 
 export const dropOverlay = (dragging: boolean): TemplateResult | typeof nothing =>
   dragging ? html`<div class="drop-overlay" aria-hidden="true"><span>Drop the file to load its weights</span></div>` : nothing;
-
-const carriers = (side: readonly Carrier[]): string =>
-  side.length === 0 ? '—' : side.map((c) => `neuron ${c.neuron} (${formatNumber(c.gain)})`).join(', ');
-
-function pairsTable(pairs: readonly FeaturePair[]): TemplateResult {
-  const both = pairs.filter((p) => p.representation === 'both').length;
-  return html`<details class="your-pairs">
-    <summary>± pairs: ${plural(both, 'feature')} computed on both sides, ${pairs.length - both} on one</summary>
-    <p class="small">
-      For each feature with a computed side: the neurons computing ReLU(x_i) and ReLU(−x_i) onto its output, each with its
-      gain W2·|W1| (1 is the whole side).
-    </p>
-    <div class="table-scroll">
-      <table class="counts">
-        <thead><tr><th scope="col">feature</th><th scope="col">ReLU(x) side</th><th scope="col">ReLU(−x) side</th></tr></thead>
-        <tbody>
-          ${pairs
-            .slice(0, PAIR_ROWS)
-            .map(
-              (p) =>
-                html`<tr><td>${p.feature}</td><td class="carriers">${carriers(p.positive)}</td><td class="carriers">${carriers(p.negative)}</td></tr>`,
-            )}
-        </tbody>
-      </table>
-    </div>
-    ${pairs.length > PAIR_ROWS ? html`<p class="small">and ${plural(pairs.length - PAIR_ROWS, 'more feature')}.</p>` : nothing}
-  </details>`;
-}
 
 function motifFindings(view: YourInstanceView): TemplateResult {
   if (view.motifs.length === 0)
@@ -153,12 +123,37 @@ function instanceFigure(view: YourInstanceView, loaded: LoadedModel, colouring: 
   return html`<div class="your-instance" id=${`your-instance-${view.index}`}>
     <h4>Instance ${view.index} (${density})</h4>
     <figure>
-      <neuron-stack-plot id=${id} colouring=${colouring} .data=${view.plot} label=${`Neuron weights of instance ${view.index} of your model: ${counts}`}></neuron-stack-plot>
-      <figure-download for=${id} filename=${`your-model-instance-${view.index}`}></figure-download>
-      <figcaption>Instance ${view.index}: ${counts}.${loss}</figcaption>
+      ${
+        view.plot
+          ? html`<neuron-stack-plot id=${id} colouring=${colouring} .data=${view.plot} label=${`Neuron weights of instance ${view.index} of your model: ${counts}`}></neuron-stack-plot>
+              <figure-download for=${id} filename=${`your-model-instance-${view.index}`}></figure-download>`
+          : html`<p class="small" role="status">Drawing instance ${view.index}…</p>`
+      }
+      <figcaption>Instance ${view.index}: ${counts}.${loss}${mergedNote(view.mergedFeatures)}</figcaption>
     </figure>
-    ${pairsTable(view.pairs)} ${motifFindings(view)}
+    ${pairsTable(view.pairs, view.pairCounts)} ${motifFindings(view)}
   </div>`;
+}
+
+/** A large model's one drawn instance, and the menu that picks it. */
+function oneInstance(loaded: LoadedModel, props: YourModelSectionProps): TemplateResult {
+  const view = loaded.views[loaded.shown];
+  return html`<p class="instance-choice">
+      <label
+        >Instance drawn
+        <select
+          id="your-instance-shown"
+          @change=${(e: Event) => props.onShowInstance(Number((e.target as HTMLSelectElement).value))}
+        >
+          ${Array.from(
+            { length: loaded.summary.instances },
+            (_, k) => html`<option value=${k} ?selected=${k === loaded.shown}>${k}</option>`,
+          )}
+        </select></label
+      >
+      <span class="small">This model is drawn one instance at a time; the table above counts them all.</span>
+    </p>
+    ${view ? instanceFigure(view, loaded, props.colouring ?? 'superposition') : html`<p class="small">Instance ${loaded.shown} is being analysed…</p>`}`;
 }
 
 function loadedModel(loaded: LoadedModel, props: YourModelSectionProps): TemplateResult {
@@ -186,7 +181,11 @@ function loadedModel(loaded: LoadedModel, props: YourModelSectionProps): Templat
     </p>
     ${loaded.analysisError ? html`<p class="notice error" role="alert">${loaded.analysisError}</p>` : nothing}
     ${countsTable(loaded)}
-    ${loaded.views.map((view) => (view ? instanceFigure(view, loaded, props.colouring ?? 'superposition') : nothing))}
+    ${
+      drawsEveryInstance(summary)
+        ? loaded.views.map((view) => (view ? instanceFigure(view, loaded, props.colouring ?? 'superposition') : nothing))
+        : oneInstance(loaded, props)
+    }
   </div>`;
 }
 

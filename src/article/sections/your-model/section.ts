@@ -18,6 +18,14 @@ import { dropOverlay, yourModelSection } from './markup';
 @customElement('article-your-model')
 export class ArticleYourModel extends ArticleSection {
   private files: readonly NamedFile[] = [];
+  /** Ends this section's subscription to the controller's own changes. */
+  private unsubscribe: (() => void) | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
 
   private fileNamed(name: string) {
     return this.files.find((f) => f.name === name)?.shipped.file;
@@ -38,9 +46,11 @@ export class ArticleYourModel extends ArticleSection {
   private readonly onAnswer = (answer: LoneArrayReading): void => void this.context?.yourModel.answer(answer);
   private readonly onDownload = (what: ExportKind): void => void this.context?.yourModel.download(what);
   private readonly onShowLoaded = (): void => this.context?.showLocalModel();
+  private readonly onShowInstance = (k: number): void => this.context?.yourModel.showInstance(k);
 
   protected renderSection({ yourModel, models, replication, state }: ArticleContext): unknown {
     this.files = namedFiles(models, replication);
+    this.unsubscribe ??= yourModel.onSectionChange(() => this.requestUpdate());
     return html`${dropOverlay(yourModel.dragging)}${yourModelSection({
       loaded: yourModel.loaded,
       reading: yourModel.reading,
@@ -58,6 +68,7 @@ export class ArticleYourModel extends ArticleSection {
       onDownloadShipped: this.onDownloadShipped,
       onTryShipped: this.onTryShipped,
       onShowLoaded: this.onShowLoaded,
+      onShowInstance: this.onShowInstance,
     })}`;
   }
 }

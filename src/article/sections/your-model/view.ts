@@ -2,7 +2,9 @@
  * What the "Your model" section draws for one instance of a model the reader loaded: the same
  * analysis, stack plot, counts, ± pairs and motif findings as the shipped models get, and the
  * eval loss against the zero model and the clean solution. Pure: the import worker calls it
- * (analysing 32 instances of 1,000 × 200 takes about a minute), the tests call it in Node.
+ * (analysing 32 instances of 1,000 × 200 takes about a minute), the tests call it in Node. What it
+ * returns is bounded whatever the model (it crosses to the main thread, which keeps all of it):
+ * at most m · 66 plot segments (bounded-plot.ts) and PAIR_ROWS pairs.
  */
 import { analyseModel, type FeaturePair, type ModelCounts, type MotifInstance } from '../../../model/analysis';
 import { importances } from '../../../model/config';
@@ -10,6 +12,10 @@ import { evaluateLoss, evaluationExamplesFor, type LossEstimate, referenceLosses
 import type { NetworkWeights } from '../../../model/network';
 import type { MotifCloseupData, StackPlotData } from '../../../viz/core/types';
 import { motifCloseupData, motifHighlights, stackPlotData } from '../../figures/figure-data';
+import { boundedStackPlot } from './bounded-plot';
+
+/** Rows of the ± pairs table: the pairs a view carries, in the analysis's order. */
+export const PAIR_ROWS = 40;
 
 /** The reader's word on how the model was trained: one density per instance and the importance decay. */
 export interface TrainingSettings {
@@ -26,10 +32,17 @@ export interface YourInstanceView {
   /** The density the loss was evaluated at; null when none was given. */
   readonly density: number | null;
   readonly counts: ModelCounts;
-  /** The stack plot, motif neurons outlined. */
-  readonly plot: StackPlotData;
-  /** Features with a represented side, and the neurons carrying each side. */
+  /**
+   * The stack plot, motif neurons outlined, its segments bounded (boundedStackPlot); null where the
+   * import worker keeps it until the instance is drawn (a model drawn one instance at a time).
+   */
+  readonly plot: StackPlotData | null;
+  /** Features drawn inside the plot's merged segments (0 when every weight has a segment of its own). */
+  readonly mergedFeatures: number;
+  /** The first PAIR_ROWS features with a represented side, and the neurons carrying each side. */
   readonly pairs: readonly FeaturePair[];
+  /** Features with a represented side: all of them, and those with both sides. */
+  readonly pairCounts: { readonly all: number; readonly both: number };
   readonly motifs: readonly MotifInstance[];
   readonly closeups: readonly MotifCloseupData[];
   /** The expected loss at `density` (null without a density), and the two references there. */
@@ -54,12 +67,15 @@ export function yourInstanceView(
   const importance = importances({ n, importanceDecay: settings.importanceDecay });
   const analysis = analyseModel(weights, importance);
   const density = settings.densities[index] ?? null;
+  const bounded = boundedStackPlot(stackPlotData(analysis, motifHighlights(analysis.motifs)));
   return {
     index,
     density,
     counts: analysis.counts,
-    plot: stackPlotData(analysis, motifHighlights(analysis.motifs)),
-    pairs: analysis.pairs,
+    plot: bounded.plot,
+    mergedFeatures: bounded.merged,
+    pairs: analysis.pairs.slice(0, PAIR_ROWS),
+    pairCounts: { all: analysis.pairs.length, both: analysis.pairs.filter((p) => p.representation === 'both').length },
     motifs: analysis.motifs,
     closeups: analysis.motifs.map((motif, k) => motifCloseupData(analysis.normalised, motif, k)),
     loss: density === null ? null : evaluateLoss(weights, density, importance, { examples: evaluationExamplesFor(n, m) }),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  featureTooltip,
   neuronTicks,
   stackDomain,
   stackHeights,
@@ -8,6 +7,7 @@ import {
   describeStackPlot,
   carriedFeatures,
 } from '../../../../src/viz/stack-plot/stack-layout';
+import { featureTooltip } from '../../../../src/viz/stack-plot/stack-tooltip';
 import { highlightLabels } from '../../../../src/viz/stack-plot/highlight-labels';
 import { analyseModel } from '../../../../src/model/analysis';
 import type { StackPlotData, StackPlotNeuron } from '../../../../src/viz/core/types';

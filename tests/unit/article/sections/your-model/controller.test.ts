@@ -186,13 +186,20 @@ describe('your model: loading a file', () => {
     expect(controller.error).toBe('The file is 200 MiB, over the page’s cap of 128 MiB for a model file.');
   });
 
-  it('a file the browser cannot read is refused as such', async () => {
+  it('a chosen file goes to the worker as it is: the page’s thread never reads or copies its bytes', async () => {
     const { controller } = setUp();
-    const unreadable = { name: 'gone.npz', size: 10, arrayBuffer: () => Promise.reject(new Error('NotFoundError')) } as unknown as File;
-    await controller.loadFiles([unreadable]);
+    const arrayBuffer = vi.fn();
+    const file = { name: 'big.npz', size: 100 * 2 ** 20, arrayBuffer } as unknown as File;
+    void controller.loadFiles([file]);
+    await settle();
+    const worker = FakeImportWorker.made[0]!;
+    const read = worker.sent.find((r) => r.type === 'read');
+    expect(read?.type === 'read' && read.files).toEqual([{ name: 'big.npz', bytes: file }]);
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    // The worker could not read it: its message is the page's.
+    worker.answer({ type: 'refused', id: worker.idOf('read'), error: 'The browser could not read the file.' });
+    await settle();
     expect(controller.error).toBe('The browser could not read the file.');
-    await controller.loadFiles([unreadable, npz()]);
-    expect(controller.error).toBe('The browser could not read the files.');
     expect(controller.reading).toBeNull();
   });
 
@@ -204,6 +211,21 @@ describe('your model: loading a file', () => {
     await loading;
     expect(controller.error).toBe(`Reading the file took longer than ${READ_TIMEOUT_MS / 1000} s, so the page stopped.`);
     expect(controller.reading).toBeNull();
+  });
+
+  it('draws the instance the reader chooses, and ignores one the model does not have', async () => {
+    const { controller } = setUp();
+    void controller.loadFiles([npz()]);
+    await settle();
+    const worker = FakeImportWorker.made[0]!;
+    worker.answer({ type: 'read', id: worker.idOf('read'), summary: summary() });
+    await settle();
+    expect(controller.loaded?.shown).toBe(0);
+    controller.showInstance(1);
+    expect(controller.loaded?.shown).toBe(1);
+    controller.showInstance(2);
+    controller.showInstance(-1);
+    expect(controller.loaded?.shown).toBe(1);
   });
 
   it('choosing no file does nothing', async () => {

@@ -48,8 +48,8 @@ describe('a loaded model’s view', () => {
       b: Array.from({ length: n }, () => 0.01),
     };
     const view = yourInstanceView(weights, 0, { densities: [0.01], importanceDecay: 0.9 }, null);
-    expect(view.plot.neurons).toHaveLength(m);
-    expect(view.plot.superposition).toHaveLength(n);
+    expect(view.plot?.neurons).toHaveLength(m);
+    expect(view.plot?.superposition).toHaveLength(n);
     expect(view.counts.monosemantic + view.counts.polysemantic + view.counts.dead).toBe(m);
     expect(view.loss!.examples).toBe(evaluationExamplesFor(n, m));
     expect(Number.isFinite(view.loss!.loss)).toBe(true);
