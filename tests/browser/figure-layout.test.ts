@@ -123,7 +123,9 @@ describe('the figures at 320 px and in forced colours', () => {
       const figures = [...document.querySelectorAll('main > * figure, main figure')].filter((f) => box(f).width > 0);
       return {
         column: { left: column.left, right: column.right },
-        figureCentres: figures.filter((f) => !f.closest('.two-up, .curve-pair')).map((f) => (box(f).left + box(f).right) / 2),
+        figureCentres: figures
+          .filter((f) => !f.closest('.two-up, .curve-pair, .recipe-panels'))
+          .map((f) => (box(f).left + box(f).right) / 2),
         downloadLefts: [...document.querySelectorAll('figure-download')]
           .filter((d) => box(d).width > 0 && !d.closest('.two-up'))
           .map((d) => box(d).left),

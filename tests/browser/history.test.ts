@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { type SettingName, formValues, SETTING_FIELDS } from '../../src/article/state/advanced-settings';
 import { DEFAULT_COMPUTATION_MODEL, formatComputationModel, formatInput } from '../../src/article/state/computation-fields';
 import { positionOf } from '../../src/article/state/density-slider';
-import { parseState } from '../../src/article/state/url-state';
+import { formatState, parseState } from '../../src/article/state/url-state';
 import { chosenNeuron } from '../../src/article/sections/neuron-response/view';
 import { waitForLivePhase } from '../../build/site';
 import { collectErrors, scrollIntoView, sharedBrowser } from './browser';
@@ -17,11 +17,13 @@ import { collectErrors, scrollIntoView, sharedBrowser } from './browser';
 const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();
 
-/** An entry's query without its section: scrolling rewrites the section of the entry being read, in place. */
+/**
+ * An entry's state, as the page's own canonical link without its section: scrolling rewrites the
+ * section of the entry being read in place, and the page may write an entry it returns to in its
+ * canonical form (every field spelled out), which means the same state.
+ */
 function entryKey(search: string): string {
-  const params = new URLSearchParams(search);
-  params.delete('section');
-  return params.toString();
+  return formatState({ ...parseState(search).state, section: 'intro' });
 }
 
 /** What each control shows, as text. */

@@ -32,7 +32,7 @@ describe('robustness in Chromium', () => {
     await page.evaluate((name) => {
       document.querySelector('superposition-article')?.dispatchEvent(new Event(name));
     }, TEST_EVENTS.loseWebGLContext);
-    const notice = page.locator('#live .notice');
+    const notice = page.locator('#live .notice[role="alert"]');
     await expect.poll(() => notice.textContent(), { timeout: 60_000 }).toMatch(/webgl backend failed \(the WebGL context was lost\)/);
     await expect.poll(async () => (await liveStatus(page)).backend, { timeout: 60_000 }).toBe('wasm');
     const resumedAt = (await liveStatus(page)).step;

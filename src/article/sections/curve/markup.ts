@@ -118,7 +118,7 @@ function failedRunsNote(curve: CurveData, replication: readonly CurveLevel[]): T
     <p class="small">${failedRunsSentence(rows, runs)}</p>
     ${
       rows.length
-        ? html`<div class="table-scroll"><table class="curve-failed">
+        ? html`<div class="scroll-x table-scroll" role="region" aria-label="Failed runs table"><table class="curve-failed">
             <caption>Failed runs</caption>
             <thead><tr><th scope="col">models</th><th scope="col">1 − S</th><th scope="col">seed</th><th scope="col">why</th><th scope="col">monosemantic</th><th scope="col">loss ÷ clean</th></tr></thead>
             <tbody>

@@ -32,13 +32,15 @@ function row(r: CatalogueRow, props: CatalogueProps): TemplateResult {
     <td class="catalogue-instances">
       ${r.instances.map((m, index) => {
         const choice = { source: r.source, seed: r.seed, density: r.density, index };
+        // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then says what it means.
+        const shown = `${m.asymmetricNeuron}/${m.inhibitionNeuron} (${m.featureA}, ${m.featureB})`;
         return html`<button
           type="button"
           class="catalogue-instance"
           aria-pressed=${same(props.choice, choice) ? 'true' : 'false'}
-          aria-label=${`${choiceName(choice)}: neuron ${m.asymmetricNeuron} asymmetric, neuron ${m.inhibitionNeuron} inhibits; features a = ${m.featureA}, b = ${m.featureB}`}
+          aria-label=${`${shown}: ${choiceName(choice)}, neuron ${m.asymmetricNeuron} asymmetric, neuron ${m.inhibitionNeuron} inhibits; features a = ${m.featureA}, b = ${m.featureB}`}
           @click=${() => props.onChoose(choice)}
-        >${m.asymmetricNeuron}/${m.inhibitionNeuron} (${m.featureA}, ${m.featureB})</button>`;
+        >${shown}</button>`;
       })}
     </td>
   </tr>`;
@@ -57,7 +59,7 @@ export function catalogueMarkup(props: CatalogueProps): TemplateResult {
       inhibition neuron (feature a, feature b); choose one to draw its close-up below the table.
       ${props.pending ?? ''}
     </p>
-    <div class="table-scroll">
+    <div class="scroll-x table-scroll" role="region" aria-label="Motif catalogue table">
       <table class="catalogue">
         <thead><tr><th scope="col">models</th><th scope="col">seed</th><th scope="col">1 − S</th><th scope="col">instances</th></tr></thead>
         <tbody>${found.map((r) => row(r, props))}</tbody>

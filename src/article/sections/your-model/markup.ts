@@ -54,7 +54,7 @@ const lossText = (view: YourInstanceView): string =>
 
 function countsTable(loaded: LoadedModel): TemplateResult {
   const views = loaded.views.filter((v): v is YourInstanceView => v !== undefined);
-  return html`<div class="table-scroll">
+  return html`<div class="scroll-x table-scroll" role="region" aria-label="Counts per instance">
     <table class="counts" id="your-model-counts" aria-label="Counts and losses per instance of your model">
       <thead>
         <tr>

@@ -15,7 +15,7 @@ export function pairsTable(pairs: readonly FeaturePair[], counts: YourInstanceVi
       For each feature with a computed side: the neurons computing ReLU(x_i) and ReLU(−x_i) onto its output, each with its
       gain W2·|W1| (1 is the whole side).
     </p>
-    <div class="table-scroll">
+    <div class="scroll-x table-scroll" role="region" aria-label="± pairs table">
       <table class="counts">
         <thead><tr><th scope="col">feature</th><th scope="col">ReLU(x) side</th><th scope="col">ReLU(−x) side</th></tr></thead>
         <tbody>
