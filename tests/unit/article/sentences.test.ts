@@ -180,30 +180,16 @@ describe('every generated sentence', () => {
       });
       check(`catalogue ${choiceName(choice)}`, templateText(markup));
     }
-    check(
-      'motif',
-      templateText(
-        motifSection({
-          view: motifView(idle, motif),
-          status: idle,
-          onRetrain: noop,
-          onCancel: noop,
-          onRestore: noop,
-          search: searchSentence(searchSummary(MOTIF_SEARCH), 3),
-          bigModels: catalogueSentence(catalogue),
-          notCounted: '',
-          catalogue: html``,
-          onShowCatalogue: noop,
-        }),
-      ),
-    );
-    // the motif section drawing other models, as a retrain or another file would give it
-    for (const other of [sweep, ...seeds])
+    // the motif model, then the section drawing other models, as a retrain or another file would give it
+    for (const [name, shown] of [
+      ['motif', motif],
+      ...[sweep, ...seeds].map((other) => ['motif section of another model', other] as const),
+    ] as const)
       check(
-        'motif section of another model',
+        name,
         templateText(
           motifSection({
-            view: motifView(idle, other),
+            view: motifView(idle, shown),
             status: idle,
             onRetrain: noop,
             onCancel: noop,

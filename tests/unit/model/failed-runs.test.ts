@@ -1,24 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importances } from '../../../src/model/config';
-import { type CurveSample, curveLevels, failureReasons } from '../../../src/model/curve';
+import { curveLevels, failureReasons } from '../../../src/model/curve';
 import { referenceLosses } from '../../../src/model/evaluation';
 import { DEAD_OUTPUT_EXCESS, deadOutputExcess, deadOutputs, lossOutliers, runFailure } from '../../../src/model/failed-runs';
 import type { NetworkWeights } from '../../../src/model/network';
-
-const sample = (density: number, seed: number, fields: Partial<CurveSample> = {}): CurveSample => ({
-  density,
-  seed,
-  neurons: 40,
-  monosemantic: 10,
-  polysemantic: 30,
-  featuresComputed: 20,
-  featuresOneSide: 20,
-  meanPolysemanticity: 0.3,
-  lossOverClean: 1,
-  lossOverZero: 0.01,
-  ...fields,
-});
+import { curveSampleOf as sample } from './curve-sample';
 
 describe('dead outputs: 0 with no feature and with any one feature active on either side', () => {
   // 2 neurons, 3 features. Output 0 is lifted by feature 0 (+ side); output 1 has b ≤ 0 and only

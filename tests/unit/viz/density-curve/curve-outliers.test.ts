@@ -1,24 +1,11 @@
 /** The density curve's failed runs: drawn at their own values, and said in words (issue 25). */
 import { describe, expect, it } from 'vitest';
-import { type CurveSample, curveLevels } from '../../../../src/model/curve';
+import { curveLevels } from '../../../../src/model/curve';
 import { LOSS_OUTLIER_FACTOR } from '../../../../src/model/failed-runs';
 import { CURVE_PANELS, curveLegendEntries, curveYDomain, describeLevel } from '../../../../src/viz/density-curve/curve-layout';
 import { describeOutlier, levelOutlierText, outlierPoints } from '../../../../src/viz/density-curve/curve-outliers';
 import { failedRuns, failedRunsSentence } from '../../../../src/article/sections/curve/view';
-
-const sample = (density: number, seed: number, fields: Partial<CurveSample> = {}): CurveSample => ({
-  density,
-  seed,
-  neurons: 40,
-  monosemantic: 10,
-  polysemantic: 30,
-  featuresComputed: 20,
-  featuresOneSide: 20,
-  meanPolysemanticity: 0.3,
-  lossOverClean: 1,
-  lossOverZero: 0.01,
-  ...fields,
-});
+import { curveSampleOf as sample } from '../../model/curve-sample';
 
 // The older grid's broken run: seed 0 at 0.0132 lost output 7, and its loss is 4.2× the clean one.
 const levels = curveLevels([
