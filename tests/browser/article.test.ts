@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { liveStatus, waitForLivePhase, waitForLiveStep } from '../../build/site';
 import { ARTIFACTS, collectErrors, scrollIntoView, settledBox, sharedBrowser } from './browser';
-import { denseSentence } from '../../src/article/sections/intro/markup';
+import { denseSentence } from '../../src/article/sections/computation/text';
 import { budgetComparison, sweepNarrative } from '../../src/article/sections/sweep/text';
 import { analyseFile } from '../../src/article/shipped/shipped-models';
 import { formatSpread, type LevelSummary, summariseLevels } from '../../src/article/shipped/sweep-summary';

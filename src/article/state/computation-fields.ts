@@ -22,7 +22,7 @@ export type ComputationModel =
   | { readonly kind: 'live' };
 
 /** The default: a converged model where polysemantic neurons are plain to see. */
-export const DEFAULT_COMPUTATION_MODEL: ComputationModel = Object.freeze({ kind: 'converged', density: 0.01, seed: 0 });
+export const DEFAULT_COMPUTATION_MODEL = Object.freeze({ kind: 'converged', density: 0.01, seed: 0 } as const) satisfies ComputationModel;
 
 /** The most pairs a link's input holds: more than any shipped model has features. */
 export const MAX_INPUT_PAIRS = 100;

@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { curveSection } from '../../../src/article/sections/curve/markup';
 import { intermediateSection } from '../../../src/article/sections/intermediate/markup';
 import { intermediateView } from '../../../src/article/sections/intermediate/view';
-import { denseSentence } from '../../../src/article/sections/intro/markup';
+import { denseSentence, openingModelSentence } from '../../../src/article/sections/computation/text';
 import { idleLine, olderLinkSentence, shippedRangeSentence, statusLine } from '../../../src/article/sections/live/text';
 import { gridModelView } from '../../../src/article/sections/live/view';
 import { methodSection } from '../../../src/article/sections/method/markup';
@@ -124,6 +124,9 @@ describe('every generated sentence', () => {
         for (const s of [...sweepNarrative(budget, shippedSummary([seeds[seed]!])), ...sweepNotes(budget, shippedSummary([seeds[seed]!]))])
           check(`sweep text of seed ${seed}`, s);
     }
+    // the opening model's sentence, for every shipped and grid model the figure could open with
+    for (const f of [...seeds, ...curveFiles.map((c) => c.file)])
+      for (const m of f.models) check(`openingModelSentence ${m.density}`, openingModelSentence(m.density, m.analysis.counts));
     for (const s of budgetComparison(budgets.converged, budgets.replication)) check('budgetComparison', s);
     for (const f of [sweep, motif, ...seeds]) {
       check('trainingBudget', trainingBudget(f.file));

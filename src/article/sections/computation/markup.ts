@@ -1,11 +1,14 @@
 /**
- * The computation section's markup: a short lead, the model picker, the figure and its caption.
- * The figure's properties come from view.ts; the section element owns the handlers.
+ * The computation section's markup: the article's opening figure first (the intro's few lines lead
+ * to it), its model picker under it, then how to read it and what it shows: why 40 neurons would
+ * serve only 20 features, what the opening model does instead, and the question the rest of the
+ * article asks. The figure's properties come from view.ts; the section element owns the handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Computation } from '../../../model/analysis/computation';
 import { EMBED_CLASSES } from '../../page/embed';
+import { tex } from '../../math';
 import { SECTION_TITLES } from '../contents/markup';
 import type { ComputationView } from './view';
 
@@ -16,6 +19,9 @@ export interface ComputationSectionProps {
   /** The hidden band's half-range (view.ts's steadyHiddenMax). */
   readonly hiddenMax: number;
   readonly onModelChange: (key: string) => void;
+  /** text.ts's denseSentence and openingModelSentence; empty until the models load. */
+  readonly dense: string;
+  readonly opening: string;
 }
 
 function picker(view: ComputationView, onModelChange: (key: string) => void): TemplateResult {
@@ -29,22 +35,42 @@ function picker(view: ComputationView, onModelChange: (key: string) => void): Te
   </div>`;
 }
 
-/** The section: lead, picker, figure. */
+/** How to read the figure, and its point. */
+function explanation(dense: string, opening: string): TemplateResult {
+  return html`<div class="prose">
+    <p>
+      Read the figure from top to bottom. The input strip holds the features present in this input; every other feature
+      is zero. Each column of the middle band is one hidden neuron: its bar stacks what each present feature adds to it,
+      W1[j,i]·x<sub>i</sub>, in that feature’s colour, and the black bar beside it is what passes the ReLU, the neuron’s
+      activation. The bottom band draws each output y′<sub>i</sub> as a bar against its target |x<sub>i</sub>| as a black
+      line; a red number marks an output that misses its target, and by how much.
+    </p>
+    <p>
+      The plain way to compute |x| with ReLU neurons uses two of them a feature, one for each sign: ${tex('|x| = \\operatorname{ReLU}(x) + \\operatorname{ReLU}(-x)')}.
+      At two neurons a feature, 40 neurons can serve 20 features cleanly and leave the other 80 with nothing.
+      <span id="intro-dense">${dense}</span> <span id="opening-model">${opening}</span>
+    </p>
+    <p>
+      Neurons that read several features are called <a class="term" href="#term-polysemantic">polysemantic</a>, and they
+      are the mark of <a class="term" href="#term-superposition">superposition</a>: the network gives each feature its
+      own direction among its 40 neurons, and with more features than neurons those directions cannot all be at right
+      angles. The price is interference. Put two features that share a neuron into one input, and each moves the other’s
+      output. But each feature is rarely present, so two that share a neuron are seldom present together, and the price
+      is seldom paid.
+    </p>
+    <p>
+      The rest of the article asks how this depends on how sparse the inputs are: when the network starts to share its
+      neurons, what a shared neuron responds to, and how the network keeps interference down.
+    </p>
+  </div>`;
+}
+
+/** The section: heading, the figure with its picker under it, then the explanation. */
 export function computationSection(props: ComputationSectionProps): TemplateResult {
   const { view, computation } = props;
   return html`
     <section id="computation" data-section="computation">
-      <div class="prose">
-        <h2>${SECTION_TITLES.computation}</h2>
-        <p>
-          Each model here takes n features x<sub>i</sub> in [−1, 1], mostly zero, and is trained to output |x<sub>i</sub>|
-          for each one through fewer hidden neurons than features. Set an input below and watch it flow through a trained
-          model: each neuron’s bar stacks the terms W1[j,i]·x<sub>i</sub>, coloured by feature, and the ReLU keeps only
-          what is above zero; each output is drawn against its target |x<sub>i</sub>|.
-        </p>
-      </div>
-      ${view ? picker(view, props.onModelChange) : nothing}
-      ${view && view.notes.length > 0 ? html`<p class="notice ${EMBED_CLASSES.keep}" role="status">${view.notes.join(' ')}</p>` : nothing}
+      <div class="prose"><h2>${SECTION_TITLES.computation}</h2></div>
       ${
         view && computation
           ? html`<figure>
@@ -58,6 +84,8 @@ export function computationSection(props: ComputationSectionProps): TemplateResu
               .inhibition=${view.inhibition}
               .hiddenMax=${props.hiddenMax}
             ></computation-figure>
+            ${picker(view, props.onModelChange)}
+            ${view.notes.length > 0 ? html`<p class="notice ${EMBED_CLASSES.keep}" role="status">${view.notes.join(' ')}</p>` : nothing}
             <figcaption>
               Drag a feature up or down on the input strip (or focus it and use the arrow keys), or press “Random input” for an
               input at the model’s density. Where a neuron reads several features, one feature’s input moves other
@@ -66,6 +94,7 @@ export function computationSection(props: ComputationSectionProps): TemplateResu
           </figure>`
           : html`<p class="small">The models are loading…</p>`
       }
+      ${explanation(props.dense, props.opening)}
     </section>
   `;
 }

@@ -9,7 +9,11 @@ import { createRng } from '../../../model/random';
 import '../../../viz/computation/computation-figure';
 import type { ArticleContext } from '../../context';
 import { ArticleSection } from '../article-section';
+import { shippedSummary } from '../../shipped/shown-sweep';
+import { levelAt } from '../../shipped/sweep-summary';
+import { DEFAULT_COMPUTATION_MODEL } from '../../state/computation-fields';
 import { computationSection } from './markup';
+import { denseSentence, openingModelSentence } from './text';
 import { computationView, steadyHiddenMax } from './view';
 
 /** How long after the reader's last change the input is written to the URL. */
@@ -18,6 +22,13 @@ const COMMIT_MS = 250;
 /** Values are kept to 3 decimals, so that what the figure shows is exactly what the link holds. */
 const rounded = (input: readonly InputEntry[]): InputEntry[] =>
   input.map(({ feature, value }) => ({ feature, value: Math.round(value * 1000) / 1000 || 0 }));
+
+/** text.ts's sentence on the model the figure opens with (DEFAULT_COMPUTATION_MODEL), once it has loaded. */
+function openingSentence({ models }: ArticleContext): string {
+  const { density, seed } = DEFAULT_COMPUTATION_MODEL;
+  const model = models?.converged.find((s) => s.seed === seed)?.sweep.models.find((m) => m.density === density);
+  return model ? openingModelSentence(density, model.analysis.counts) : '';
+}
 
 @customElement('article-computation')
 export class ArticleComputation extends ArticleSection {
@@ -95,6 +106,8 @@ export class ArticleComputation extends ArticleSection {
       computation,
       hiddenMax: view && computation ? steadyHiddenMax(view.hiddenMax, computation) : 1,
       onModelChange: this.onModelChange,
+      dense: denseSentence(context.state.budget, context.shown ? levelAt(shippedSummary(context.shown.seeds), 1) : undefined),
+      opening: openingSentence(context),
     });
   }
 }

@@ -1,12 +1,10 @@
-/** The intro section: title, byline, table of contents and opening, with Figure 1's dense model in a sentence. */
+/** The intro section: title, byline, table of contents and a short opening that leads to the computation figure. */
 import { customElement } from 'lit/decorators.js';
 import type { ArticleContext } from '../../context';
-import { shippedSummary } from '../../shipped/shown-sweep';
-import { levelAt } from '../../shipped/sweep-summary';
 import type { SectionId } from '../../state/url-state';
 import { ArticleSection } from '../article-section';
 import { tableOfContents } from '../contents/markup';
-import { denseSentence, introSection } from './markup';
+import { introSection } from './markup';
 
 @customElement('article-intro')
 export class ArticleIntro extends ArticleSection {
@@ -17,10 +15,7 @@ export class ArticleIntro extends ArticleSection {
     this.context?.goTo(section);
   };
 
-  protected renderSection({ state, shown }: ArticleContext): unknown {
-    return introSection(
-      tableOfContents(state, this.onGoToSection),
-      denseSentence(state.budget, shown ? levelAt(shippedSummary(shown.seeds), 1) : undefined),
-    );
+  protected renderSection({ state }: ArticleContext): unknown {
+    return introSection(tableOfContents(state, this.onGoToSection));
   }
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { budgetComparison, sweepNarrative, sweepNotes } from '../../../../src/article/sections/sweep/text';
-import { denseSentence } from '../../../../src/article/sections/intro/markup';
+import { denseSentence } from '../../../../src/article/sections/computation/text';
 import { analyseFile } from '../../../../src/article/shipped/shipped-models';
 import { formatSpread, spreadOf, summariseLevels } from '../../../../src/article/shipped/sweep-summary';
 import { importances } from '../../../../src/model/config';
