@@ -12,7 +12,7 @@ import { positionOf } from '../../src/article/state/density-slider';
 import { formatState, parseState } from '../../src/article/state/url-state';
 import { chosenNeuron } from '../../src/article/sections/neuron-response/view';
 import { waitForLivePhase } from '../../build/site';
-import { collectErrors, scrollIntoView, sharedBrowser } from './browser';
+import { collectErrors, scrollIntoView, settledBox, sharedBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();
@@ -176,6 +176,34 @@ describe('history', () => {
       await page.goForward();
       await expectControlsMatchUrl(page, inputAt);
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Back while a drag waits to be written drops the drag: it is not written over the entry Back went to', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await browser().newPage({ viewport: { width: 1200, height: 900 } });
+    const errors = collectErrors(page);
+    // The page's timers run on a clock the test holds, so that Back lands inside the drag's pause (COMMIT_MS) on any machine.
+    await page.clock.install();
+    await page.goto(`${baseUrl}?section=computation&computation-model=converged:0.01:0&input=0:0.5`);
+    await page.locator('computation-figure [data-neuron]').first().waitFor({ timeout: 60_000 });
+    // A second entry to go Back from.
+    await step(page, new Map(), () => page.getByRole('button', { name: 'Random input at this density' }).click());
+    const first = `${baseUrl}?section=computation&computation-model=converged:0.01:0&input=0:0.5`;
+    const entries = await page.evaluate(() => history.length);
+    const box = await settledBox(page.locator('computation-figure .strip-bg'));
+    await page.clock.pauseAt(Date.now() + 60_000);
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 2, box.y + 3, { steps: 5 });
+    await page.mouse.up();
+    await page.goBack();
+    await page.clock.runFor(2_000);
+    expect(entryKey(new URL(page.url()).search)).toBe(entryKey(new URL(first).search));
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    await expect.poll(async () => (await readControls(page)).computationInput, { timeout: 20_000 }).toBe('0:0.5');
     expect(errors).toEqual([]);
     await page.close();
   });

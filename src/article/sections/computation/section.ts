@@ -1,7 +1,9 @@
 /**
  * The computation section: one input through one model, the reader choosing both. The model and
  * the input live in the URL (computation-fields.ts); while the reader drags, the input is held
- * here and written to the URL once they pause (COMMIT_MS), so a drag makes one history entry.
+ * here and written to the URL once they pause (COMMIT_MS), so a drag makes one history entry. A
+ * change of the URL's input or model that is not the commit (Back or Forward within the pause)
+ * drops the held input, so that it is not written over the entry the reader went to.
  */
 import { customElement, state } from 'lit/decorators.js';
 import { computeForward, type InputEntry } from '../../../model/analysis/computation';
@@ -34,6 +36,8 @@ function openingSentence({ models }: ArticleContext): string {
 export class ArticleComputation extends ArticleSection {
   /** The input being dragged, not yet in the URL. */
   @state() private pending: readonly InputEntry[] | null = null;
+  /** The URL's input and model when the held input began. */
+  private pendingFrom: Pick<ArticleContext['state'], 'input' | 'computationModel'> | null = null;
   /** The inhibition neuron removed (motif model only); not part of the link. */
   @state() private removed = false;
   private commitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -52,10 +56,19 @@ export class ArticleComputation extends ArticleSection {
   }
 
   protected override willUpdate(): void {
-    if (this.pending && this.context?.state.input === this.pending) this.pending = null;
+    const state = this.context?.state;
+    if (!this.pending || !state) return;
+    const from = this.pendingFrom;
+    if (state.input === this.pending) this.pending = null;
+    else if (from && (state.input !== from.input || state.computationModel !== from.computationModel)) {
+      clearTimeout(this.commitTimer);
+      this.commitTimer = undefined;
+      this.pending = null;
+    }
   }
 
   private readonly onInputChange = (event: Event): void => {
+    if (!this.pending && this.context) this.pendingFrom = { input: this.context.state.input, computationModel: this.context.state.computationModel };
     this.pending = rounded((event as CustomEvent<{ input: readonly InputEntry[] }>).detail.input);
     clearTimeout(this.commitTimer);
     this.commitTimer = setTimeout(() => this.flush(), COMMIT_MS);
