@@ -10,7 +10,19 @@ import '../../../viz/computation/computation-figure';
 import type { ArticleContext } from '../../context';
 import { ArticleSection } from '../article-section';
 import { computationSection } from './markup';
-import { computationView, steadyHiddenMax } from './view';
+import { awaitedFile, type ComputationSources, computationView, loadingSentence, steadyHiddenMax } from './view';
+
+/** The files loaded so far that the figure can draw from. */
+function sourcesOf(context: ArticleContext): ComputationSources {
+  const { shipped } = context;
+  return {
+    models: context.models,
+    firstView: shipped.firstView.value,
+    firstViewSettled: shipped.firstView.settled,
+    motif: shipped.motif.value,
+    motifSettled: shipped.motif.settled,
+  };
+}
 
 /** How long after the reader's last change the input is written to the URL. */
 const COMMIT_MS = 250;
@@ -75,8 +87,17 @@ export class ArticleComputation extends ArticleSection {
 
   private view(context = this.context) {
     return context
-      ? computationView(context.models, context.liveModel.shown, context.state.computationModel, this.pending ?? context.state.input)
+      ? computationView(sourcesOf(context), context.liveModel.shown, context.state.computationModel, this.pending ?? context.state.input)
       : null;
+  }
+
+  /** A model that waits for the converged files asks for them now (the loader fetches them only when asked). */
+  protected override updated(): void {
+    super.updated();
+    const context = this.context;
+    if (context && awaitedFile(sourcesOf(context), context.liveModel.shown, context.state.computationModel) === 'converged') {
+      context.shipped.startRest();
+    }
   }
 
   override connectedCallback(): void {
@@ -92,6 +113,10 @@ export class ArticleComputation extends ArticleSection {
     const computation = view ? computeForward(view.weights, view.input, silenced) : null;
     return computationSection({
       view,
+      loading: loadingSentence(
+        context.state.computationModel,
+        awaitedFile(sourcesOf(context), context.liveModel.shown, context.state.computationModel),
+      ),
       computation,
       hiddenMax: view && computation ? steadyHiddenMax(view.hiddenMax, computation) : 1,
       onModelChange: this.onModelChange,
