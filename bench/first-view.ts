@@ -48,18 +48,17 @@ async function sample(browser: Browser, baseUrl: string, viewport: { width: numb
   const page = await browser.newPage({ viewport });
   try {
     await page.goto(baseUrl);
-    const has = (name: string) => performance.getEntriesByName(name).length > 0;
-    await page.waitForFunction(has, 'first-figure', { timeout: 60_000 });
-    await page.waitForFunction(has, 'first-stack-plot', { timeout: 60_000 });
+    // Inline functions only: tsx names the arrow functions it sees assigned, which the page cannot run.
+    await page.waitForFunction(() => performance.getEntriesByName('first-figure').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('first-stack-plot').length > 0, null, { timeout: 60_000 });
     return await page.evaluate(() => {
-      const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
-      const mark = at('first-figure');
+      const mark = performance.getEntriesByName('first-figure')[0]!.startTime;
       const navigation = performance.getEntriesByType('navigation') as PerformanceResourceTiming[];
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
       const fetched = [...navigation, ...resources.filter((r) => r.responseEnd <= mark)]
         .sort((a, b) => a.responseEnd - b.responseEnd)
         .map((r) => ({ path: new URL(r.name).pathname, bytes: r.transferSize }));
-      return { firstFigureMs: mark, firstStackPlotMs: at('first-stack-plot'), fetched };
+      return { firstFigureMs: mark, firstStackPlotMs: performance.getEntriesByName('first-stack-plot')[0]!.startTime, fetched };
     });
   } finally {
     await page.close();

@@ -91,13 +91,15 @@ export class ArticleComputation extends ArticleSection {
       : null;
   }
 
-  /** A model that waits for the converged files asks for them now (the loader fetches them only when asked). */
+  /**
+   * A model that waits for the converged files asks for them now (the loader fetches them only when
+   * asked); so does the motif model while it loads, so that a stalled motif file never delays them.
+   */
   protected override updated(): void {
     super.updated();
     const context = this.context;
-    if (context && awaitedFile(sourcesOf(context), context.liveModel.shown, context.state.computationModel) === 'converged') {
-      context.shipped.startRest();
-    }
+    const awaited = context ? awaitedFile(sourcesOf(context), context.liveModel.shown, context.state.computationModel) : null;
+    if (context && (awaited === 'converged' || awaited === 'motif')) context.shipped.startRest();
   }
 
   override connectedCallback(): void {
