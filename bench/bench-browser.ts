@@ -1,6 +1,11 @@
 /**
- * The browser half of `npm run bench`: builds the site, serves it with `vite preview`, and drives
- * bench/index.html and the article in Debian's headless Chromium.
+ * The browser half of `npm run bench`: builds the site, serves it with `vite preview` (which
+ * compresses with gzip), and drives bench/index.html and the article in Debian's headless
+ * Chromium. Parts: `sweep` (steps/s per backend), `pool` and `parallelism` (the worker pool),
+ * `plot` (the first view, bench/first-view.ts: at 1280×800 and 390×844, the time from navigation
+ * to the first figure drawn and to Figure 1's stack plots, and the bytes, requests and files
+ * transferred before the first figure), `computation` (the computation figure's drag update,
+ * bench/computation-bench.ts) and `live` (a live model at every paper level).
  */
 import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -13,6 +18,7 @@ import { LINK_VERSION } from '../src/article/state/link-formats';
 import type { SuperpositionArticle } from '../src/article/superposition-article';
 import { engineReport, median, otherFormulation, round } from './bench-stats';
 import { computationUpdates } from './computation-bench';
+import { firstViewReports } from './first-view';
 import { poolParallelism } from './pool-memory';
 import type { Formulation } from '../src/training/training-engine';
 import {
@@ -57,15 +63,6 @@ const LIVE_LIMIT_SECONDS = 60;
 
 /** Measured steps per backend: about ten seconds each on this 2-core machine (WebGPU runs on SwiftShader here). */
 const SWEEP_STEPS = { wasm: 200, webgl: 20, webgpu: 6, cpu: 5 } as const;
-
-async function firstPlotMs(browser: Browser, baseUrl: string): Promise<number> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  await page.goto(baseUrl);
-  await page.waitForFunction(() => performance.getEntriesByName('first-stack-plot').length > 0, null, { timeout: 60_000 });
-  const ms = await page.evaluate(() => performance.getEntriesByName('first-stack-plot')[0]!.startTime);
-  await page.close();
-  return ms;
-}
 
 /**
  * Opens the live section at a density with a link of today's format (which starts a live model on
@@ -242,9 +239,11 @@ export async function browserBenchmarks(repeats: number, parts: ReadonlySet<Brow
     const pool = parts.has('pool') ? await poolSpeedup(browser, baseUrl, repeats) : null;
     if (pool) log(`sweep over workers: ${JSON.stringify(pool)}`);
     const parallelism = parts.has('parallelism') ? await poolParallelism(browser, baseUrl, log) : null;
-    const firstPlot: number[] = [];
-    for (let r = 0; r < (parts.has('plot') ? repeats : 0); r++) firstPlot.push(await firstPlotMs(browser, baseUrl));
-    log(`first stack plot: ${firstPlot.map(round).join(', ')} ms`);
+    const firstView = parts.has('plot') ? await firstViewReports(browser, baseUrl, repeats) : null;
+    for (const view of firstView ?? []) {
+      const { fetchedBeforeFirstFigure: _, ...summary } = view;
+      log(`first view: ${JSON.stringify(summary)}`);
+    }
     const computation = parts.has('computation') ? await computationUpdates(browser, baseUrl) : null;
     if (computation) log(`computation figure, per drag update: ${JSON.stringify(computation)}`);
     // A live model at every paper level, against the converged sweep's seeds at that level.
@@ -259,7 +258,7 @@ export async function browserBenchmarks(repeats: number, parts: ReadonlySet<Brow
       ...(pool && { sweepOverWorkers: pool }),
       ...(parallelism && { poolParallelism: parallelism }),
       ...(computation && { computationUpdateMs: computation }),
-      ...(parts.has('plot') && { firstStackPlotMs: { median: round(median(firstPlot)), samples: firstPlot.map(round) } }),
+      ...(firstView && { firstView }),
       ...(parts.has('live') && {
         liveModels: {
           limitSeconds: LIVE_LIMIT_SECONDS,

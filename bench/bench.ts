@@ -11,8 +11,10 @@
  *   backends both formulations), the sweep retrain through the page's worker pool in one worker
  *   and in one per core (bench/pool.html), the pool's workers, wasm threads and memory at 1, 2 and
  *   16 reported cores (parallelism, bench/pool-memory.ts), and, on the built
- *   article, the time from navigation to the first drawn stack plot, the computation figure's
- *   drag update (compute + redraw, median and max of 200, bench/computation.html), the longest main-thread task
+ *   article, the first view at 1280×800 and 390×844 (bench/first-view.ts: the time from navigation to
+ *   the first figure drawn, the 'first-figure' mark, and to the first stack plot; the bytes, requests
+ *   and files transferred before the first figure), the computation figure's
+ *   drag update (compute + redraw, median, p95, max and the count over 16 ms of 200, bench/computation.html), the longest main-thread task
  *   while a live model trains, and, per paper level, the seconds a live model (link format 3, the
  *   live recipe) takes to finish, its monosemantic count and exact eval loss against the converged
  *   sweep's three seeds.

@@ -18,6 +18,7 @@ import '../viz/training-timeline/training-timeline';
 import { type ArticleContext, articleContext } from './context';
 import { TEST_EVENTS } from './figures/exposed-state';
 import { LiveModelController } from './live/live-model-controller';
+import { FirstMarks } from './page/first-marks';
 import { EMBED_TARGETS, embedSourceLine, fullArticleHref, markEmbeddedFigure } from './page/embed';
 import { OverflowFocus } from './page/overflow-focus';
 import './page/notices';
@@ -82,6 +83,7 @@ export class SuperpositionArticle extends LitElement implements LocationHost, Ne
   private readonly shipped = new ShippedLoader(this, (replication) => this.liveModel.request(true, replication));
   private readonly overflowFocus = new OverflowFocus();
   private readonly neuronPick = new NeuronPick(this);
+  private readonly firstMarks = new FirstMarks();
   private readonly provider = new ContextProvider(this, { context: articleContext });
 
   constructor() {
@@ -218,18 +220,9 @@ export class SuperpositionArticle extends LitElement implements LocationHost, Ne
       this.curve.observe(this.querySelector('#motif-catalogue'));
     }
     this.overflowFocus.observeAll(this);
-    this.markFirstPlot();
+    this.firstMarks.sectionsDrawn(this, () => this.shipped.startRest());
     const { embed } = this.articleState;
     if (embed) markEmbeddedFigure(this, embed);
-  }
-
-  /** Marks when the first stack plots are drawn, for the benchmark's time-to-first-plot. */
-  private markFirstPlot(): void {
-    const figure = this.querySelector('sweep-figure');
-    if (!figure || figure.panels.length === 0 || performance.getEntriesByName('first-stack-plot').length > 0) return;
-    void figure.updateComplete
-      .then(() => Promise.all(figure.stackPlots().map((plot) => plot.updateComplete)))
-      .then(() => performance.getEntriesByName('first-stack-plot').length === 0 && performance.mark('first-stack-plot'));
   }
 
   // ---- render --------------------------------------------------------------------------------

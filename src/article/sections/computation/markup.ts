@@ -16,6 +16,8 @@ export interface ComputationSectionProps {
   /** Null until a model has loaded. */
   readonly view: ComputationView | null;
   readonly computation: Computation | null;
+  /** What is shown while the model loads (view.ts's loadingSentence). */
+  readonly loading: string;
   /** The hidden band's half-range (view.ts's steadyHiddenMax). */
   readonly hiddenMax: number;
   readonly onModelChange: (key: string) => void;
@@ -92,7 +94,7 @@ export function computationSection(props: ComputationSectionProps): TemplateResu
               features’ outputs: that is interference, and its size is marked on the output.
             </figcaption>
           </figure>`
-          : html`<p class="small">The models are loading…</p>`
+          : html`<p class="small">${props.loading}</p>`
       }
       ${explanation(props.dense, props.opening)}
     </section>

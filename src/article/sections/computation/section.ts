@@ -16,7 +16,19 @@ import { levelAt } from '../../shipped/sweep-summary';
 import { DEFAULT_COMPUTATION_MODEL } from '../../state/computation-fields';
 import { computationSection } from './markup';
 import { denseSentence, openingModelSentence } from './text';
-import { computationView, steadyHiddenMax } from './view';
+import { awaitedFile, type ComputationSources, computationView, loadingSentence, steadyHiddenMax } from './view';
+
+/** The files loaded so far that the figure can draw from. */
+function sourcesOf(context: ArticleContext): ComputationSources {
+  const { shipped } = context;
+  return {
+    models: context.models,
+    firstView: shipped.firstView.value,
+    firstViewSettled: shipped.firstView.settled,
+    motif: shipped.motif.value,
+    motifSettled: shipped.motif.settled,
+  };
+}
 
 /** How long after the reader's last change the input is written to the URL. */
 const COMMIT_MS = 250;
@@ -25,10 +37,11 @@ const COMMIT_MS = 250;
 const rounded = (input: readonly InputEntry[]): InputEntry[] =>
   input.map(({ feature, value }) => ({ feature, value: Math.round(value * 1000) / 1000 || 0 }));
 
-/** text.ts's sentence on the model the figure opens with (DEFAULT_COMPUTATION_MODEL), once it has loaded. */
-function openingSentence({ models }: ArticleContext): string {
+/** text.ts's sentence on the model the figure opens with (DEFAULT_COMPUTATION_MODEL): from its own small file, or from its seed's sweep if that came first. */
+function openingSentence({ models, shipped }: ArticleContext): string {
   const { density, seed } = DEFAULT_COMPUTATION_MODEL;
-  const model = models?.converged.find((s) => s.seed === seed)?.sweep.models.find((m) => m.density === density);
+  const files = [shipped.firstView.value, models?.converged.find((s) => s.seed === seed)?.sweep];
+  const model = files.flatMap((f) => f?.models ?? []).find((m) => m.density === density);
   return model ? openingModelSentence(density, model.analysis.counts) : '';
 }
 
@@ -68,7 +81,8 @@ export class ArticleComputation extends ArticleSection {
   }
 
   private readonly onInputChange = (event: Event): void => {
-    if (!this.pending && this.context) this.pendingFrom = { input: this.context.state.input, computationModel: this.context.state.computationModel };
+    if (!this.pending && this.context)
+      this.pendingFrom = { input: this.context.state.input, computationModel: this.context.state.computationModel };
     this.pending = rounded((event as CustomEvent<{ input: readonly InputEntry[] }>).detail.input);
     clearTimeout(this.commitTimer);
     this.commitTimer = setTimeout(() => this.flush(), COMMIT_MS);
@@ -99,8 +113,19 @@ export class ArticleComputation extends ArticleSection {
 
   private view(context = this.context) {
     return context
-      ? computationView(context.models, context.liveModel.shown, context.state.computationModel, this.pending ?? context.state.input)
+      ? computationView(sourcesOf(context), context.liveModel.shown, context.state.computationModel, this.pending ?? context.state.input)
       : null;
+  }
+
+  /**
+   * A model that waits for the converged files asks for them now (the loader fetches them only when
+   * asked); so does the motif model while it loads, so that a stalled motif file never delays them.
+   */
+  protected override updated(): void {
+    super.updated();
+    const context = this.context;
+    const awaited = context ? awaitedFile(sourcesOf(context), context.liveModel.shown, context.state.computationModel) : null;
+    if (context && (awaited === 'converged' || awaited === 'motif')) context.shipped.startRest();
   }
 
   override connectedCallback(): void {
@@ -116,6 +141,10 @@ export class ArticleComputation extends ArticleSection {
     const computation = view ? computeForward(view.weights, view.input, silenced) : null;
     return computationSection({
       view,
+      loading: loadingSentence(
+        context.state.computationModel,
+        awaitedFile(sourcesOf(context), context.liveModel.shown, context.state.computationModel),
+      ),
       computation,
       hiddenMax: view && computation ? steadyHiddenMax(view.hiddenMax, computation) : 1,
       onModelChange: this.onModelChange,

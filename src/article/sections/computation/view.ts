@@ -1,14 +1,18 @@
 /**
  * What the computation section draws: the model the reader chose (a shipped converged model, the
  * live model or the motif model), resolved against what has loaded, with the input it computes on.
- * Pure: the section element turns this into <computation-figure>'s properties.
+ * The default model draws from the first view's file (shipped/first-view.ts) until its seed's
+ * converged file is there; any other converged model waits for its file (`awaitedFile`), so no
+ * other model is drawn in between. Pure: the section element turns this into
+ * <computation-figure>'s properties.
  */
 import type { Computation, InputEntry } from '../../../model/analysis/computation';
 import type { NetworkWeights } from '../../../model/network';
 import { unpackInstance } from '../../../training/run-frame';
 import type { InhibitionToggle } from '../../../viz/computation/computation-figure';
 import type { LiveShown } from '../../live/live-model-controller';
-import type { ShippedModels } from '../../shipped/shipped-models';
+import { FIRST_VIEW_MODEL, isFirstViewModel } from '../../shipped/first-view';
+import type { ShippedFile, ShippedModels } from '../../shipped/shipped-models';
 import { frameAnalyses, perFrame } from '../../training/frame-data';
 import { type ComputationModel, DEFAULT_COMPUTATION_MODEL, formatComputationModel } from '../../state/computation-fields';
 
@@ -41,16 +45,59 @@ export interface ComputationView {
   readonly choices: readonly ModelChoice[];
 }
 
-/** The picker: every shipped converged level and seed, the motif model, the live model when there is one. */
-export function modelChoices(models: ShippedModels | undefined, live: LiveShown | null): ModelChoice[] {
+/** What the figure can draw from: the files loaded so far (shipped-loader.ts). */
+export interface ComputationSources {
+  /** The shipped models; undefined until every converged seed has loaded or failed. */
+  readonly models: ShippedModels | undefined;
+  /** The default model's own file (first-view.ts); null while it loads or if it failed. */
+  readonly firstView: ShippedFile | null;
+  /** Whether the first view's file has loaded or failed. */
+  readonly firstViewSettled: boolean;
+  /** The motif model; null while it loads or if it failed. */
+  readonly motif: ShippedFile | null;
+  /** Whether the motif file has loaded or failed. */
+  readonly motifSettled: boolean;
+}
+
+/** The file the figure waits for before it can draw the chosen model. */
+export type AwaitedFile = 'first-view' | 'motif' | 'converged';
+
+/**
+ * Which file the chosen model (absent: the default) waits for, or null when it can be drawn now
+ * (or its fallback, with a note, because its file failed). 'converged': the converged seeds, which
+ * the loader fetches only when asked (startRest).
+ */
+export function awaitedFile(sources: ComputationSources, live: LiveShown | null, chosen?: ComputationModel): AwaitedFile | null {
+  const model = chosen ?? DEFAULT_COMPUTATION_MODEL;
+  if (model.kind === 'live' && live?.frame.instances[0]) return null;
+  if (model.kind === 'motif' && !sources.motifSettled) return 'motif';
+  if (model.kind === 'motif' && sources.motif) return null;
+  if (sources.models) return null;
+  const want = model.kind === 'converged' ? model : FIRST_VIEW_MODEL;
+  if (isFirstViewModel(want) && !sources.firstView) return sources.firstViewSettled ? 'converged' : 'first-view';
+  return isFirstViewModel(want) ? null : 'converged';
+}
+
+/** The sentence shown while the chosen model's file loads. */
+export function loadingSentence(chosen: ComputationModel | undefined, awaited: AwaitedFile | null): string {
+  if (awaited === 'motif') return 'Loading the motif model…';
+  if (chosen?.kind === 'converged') return `Loading the converged model at 1 − S = ${chosen.density}, seed ${chosen.seed}…`;
+  return 'The models are loading…';
+}
+
+/** The picker: every shipped converged level and seed (the default alone before they load), the motif model, the live model when there is one. */
+export function modelChoices(sources: ComputationSources, live: LiveShown | null): ModelChoice[] {
   const choices: ModelChoice[] = [];
-  for (const { seed, sweep } of models?.converged ?? []) {
+  const converged = sources.models?.converged ?? [];
+  const early = sources.firstView && !converged.some((s) => s.seed === FIRST_VIEW_MODEL.seed);
+  const seeds = early && sources.firstView ? [{ seed: FIRST_VIEW_MODEL.seed, sweep: sources.firstView }, ...converged] : converged;
+  for (const { seed, sweep } of seeds) {
     for (const m of sweep.models) {
       const model: ComputationModel = { kind: 'converged', density: m.density, seed };
       choices.push({ key: formatComputationModel(model), label: `Converged, 1 − S = ${m.density}, seed ${seed}`, model });
     }
   }
-  if (models?.motif) choices.push({ key: 'motif', label: 'The small motif model (n = 10, m = 10)', model: { kind: 'motif' } });
+  if (sources.motif) choices.push({ key: 'motif', label: 'The small motif model (n = 10, m = 10)', model: { kind: 'motif' } });
   if (live)
     choices.push({
       key: 'live',
@@ -126,7 +173,9 @@ const liveWeights = perFrame((frame): NetworkWeights => {
   return unpackInstance(instance);
 });
 
-function resolve(chosen: ComputationModel, models: ShippedModels | undefined, live: LiveShown | null, notes: string[]): Resolved | null {
+function resolve(chosen: ComputationModel, sources: ComputationSources, live: LiveShown | null, notes: string[]): Resolved | null {
+  if (awaitedFile(sources, live, chosen)) return null;
+  const { models } = sources;
   if (chosen.kind === 'live') {
     const instance = live?.frame.instances[0];
     if (live && instance) {
@@ -142,14 +191,15 @@ function resolve(chosen: ComputationModel, models: ShippedModels | undefined, li
     notes.push('There is no live model yet (train one below); showing the default model.');
   }
   if (chosen.kind === 'motif') {
-    const model = models?.motif?.models[0];
-    if (model && models?.motif) {
+    const motif = sources.motif;
+    const model = motif?.models[0];
+    if (model && motif) {
       const first = model.analysis.motifs[0];
       return {
         key: 'motif',
         weights: model.weights,
         budget: 'motif',
-        seed: models.motif.file.config.seed,
+        seed: motif.file.config.seed,
         density: model.density,
         order: model.analysis.order,
         ...(first
@@ -164,7 +214,13 @@ function resolve(chosen: ComputationModel, models: ShippedModels | undefined, li
     }
     notes.push('The motif model did not load; showing the default model.');
   }
-  const want = chosen.kind === 'converged' ? chosen : (DEFAULT_COMPUTATION_MODEL as { density: number; seed: number });
+  const want = chosen.kind === 'converged' ? chosen : FIRST_VIEW_MODEL;
+  const first = sources.firstView?.models[0];
+  // The default model from its own file, exactly, until (or unless) its seed's converged file is there.
+  if (first && isFirstViewModel(want) && !models?.converged.some((s) => s.seed === want.seed)) {
+    const key = formatComputationModel(FIRST_VIEW_MODEL);
+    return { key, weights: first.weights, budget: 'converged', seed: want.seed, density: first.density, order: first.analysis.order };
+  }
   const seedSweep = models?.converged.find((s) => s.seed === want.seed) ?? models?.converged[0];
   if (!seedSweep) return null;
   const density = nearest(
@@ -184,16 +240,16 @@ function resolve(chosen: ComputationModel, models: ShippedModels | undefined, li
 
 /**
  * The figure's model and input. `chosen` and `input` are the URL's (absent: the defaults). Null
- * while no model has loaded.
+ * while the chosen model's file loads (awaitedFile) or when no model has loaded.
  */
 export function computationView(
-  models: ShippedModels | undefined,
+  sources: ComputationSources,
   live: LiveShown | null,
   chosen: ComputationModel | undefined,
   input: readonly InputEntry[] | undefined,
 ): ComputationView | null {
   const notes: string[] = [];
-  const resolved = resolve(chosen ?? DEFAULT_COMPUTATION_MODEL, models, live, notes);
+  const resolved = resolve(chosen ?? DEFAULT_COMPUTATION_MODEL, sources, live, notes);
   if (!resolved) return null;
   const n = resolved.weights.W2.length;
   const inhibition = resolved.motif?.inhibition;
@@ -216,6 +272,6 @@ export function computationView(
     inhibition,
     input: shown,
     notes,
-    choices: modelChoices(models, live),
+    choices: modelChoices(sources, live),
   };
 }

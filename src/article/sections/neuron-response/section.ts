@@ -28,18 +28,17 @@ export class ArticleNeuronResponse extends ArticleSection {
 
   private readonly client = new StatisticsClient();
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.claim) void this.loadClaim();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.client.dispose();
     this.measured = null;
   }
 
+  /** Whether the claim's file has been asked for: once the converged sweep is there, so never before the first figure. */
+  private claimRequested = false;
+
   private async loadClaim(): Promise<void> {
+    this.claimRequested = true;
     try {
       const response = await fetch(new URL(CLAIM_PATH, document.baseURI));
       if (!response.ok) throw new Error(`${CLAIM_PATH} could not be loaded (HTTP ${response.status})`);
@@ -57,6 +56,7 @@ export class ArticleNeuronResponse extends ArticleSection {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const context = this.context;
+    if (context?.models && !this.claimRequested) void this.loadClaim();
     const instance = context ? this.instance(context) : null;
     if (!instance) return;
     const key = `${this.seed} ${this.level}`;

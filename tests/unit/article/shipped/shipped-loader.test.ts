@@ -1,5 +1,7 @@
 /**
- * The shipped loader, each file on its own, against a fake fetch serving public/weights/: a motif
+ * The shipped loader, each file on its own, against a fake fetch serving public/weights/: first
+ * only the first view's file and the motif model, the converged sweep when the page asks (once the
+ * first figure is drawn), then the replication sweep. A motif
  * file that never answers holds back neither the converged sweep nor the replication sweep; when
  * its silence limit passes it fails with a sentence naming it, and Retry fetches that file alone.
  */
@@ -8,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SILENCE_LIMIT_MS } from '../../../../src/article/shipped/fetch-weights';
 import { ShippedLoader } from '../../../../src/article/shipped/shipped-loader';
 import type { ShippedFile } from '../../../../src/article/shipped/shipped-models';
-import { SHIPPED_CONVERGED_SEEDS } from '../../../../src/model/weights-file';
+import { FIRST_VIEW_MODEL, FIRST_VIEW_PATH } from '../../../../src/article/shipped/first-view';
+import { SHIPPED_CONVERGED_SEEDS, shippedWeightsPath } from '../../../../src/model/weights-file';
 import { FakeHost, installBrowser, ORIGIN } from '../../support/fake-browser';
 
 const serve = (path: string): string => readFileSync(new URL(`../../../../public/${path}`, import.meta.url), 'utf8');
@@ -37,10 +40,43 @@ afterEach(() => {
 });
 
 describe('the shipped loader', () => {
+  it('fetches only the first view’s file and the motif model until asked for the rest, then the converged seeds and the replication sweep', async () => {
+    const loader = new ShippedLoader(new FakeHost(), () => {});
+    await vi.advanceTimersByTimeAsync(SILENCE_LIMIT_MS * 2);
+    expect(fetched).toEqual([FIRST_VIEW_PATH, 'weights/motif.json']);
+    expect(loader.firstView.value?.models.map((m) => m.density)).toEqual([FIRST_VIEW_MODEL.density]);
+    expect(loader.models).toBeUndefined();
+    expect(loader.restStarted).toBe(false);
+    loader.startRest();
+    loader.startRest();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetched).toEqual([
+      FIRST_VIEW_PATH,
+      'weights/motif.json',
+      ...SHIPPED_CONVERGED_SEEDS.map((seed) => shippedWeightsPath('converged', seed)),
+      shippedWeightsPath('replication', 0),
+    ]);
+    expect(loader.models?.converged).toHaveLength(SHIPPED_CONVERGED_SEEDS.length);
+    expect(loader.replication).not.toBeNull();
+  });
+
+  it('names a first view’s file that failed until its seed’s converged file is there', async () => {
+    stalled.add(FIRST_VIEW_PATH);
+    const loader = new ShippedLoader(new FakeHost(), () => {});
+    await vi.advanceTimersByTimeAsync(SILENCE_LIMIT_MS);
+    expect(loader.firstView.failure).toMatch(
+      /^The first figure’s model, 1 − S = 0.01, seed 0 \(weights\/computation-default.json\) could not be loaded/,
+    );
+    loader.startRest();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(loader.models?.converged).toHaveLength(SHIPPED_CONVERGED_SEEDS.length);
+  });
+
   it('draws the sweep and loads the replication sweep while motif.json never answers; then names it with a Retry', async () => {
     stalled.add('weights/motif.json');
     const settled: (ShippedFile | null)[] = [];
     const loader = new ShippedLoader(new FakeHost(), (replication) => settled.push(replication));
+    loader.startRest();
     await vi.advanceTimersByTimeAsync(SILENCE_LIMIT_MS - 1);
     expect(loader.models?.converged.map((s) => s.seed)).toEqual([...SHIPPED_CONVERGED_SEEDS]);
     expect(loader.models?.motif).toBeNull();
@@ -62,6 +98,7 @@ describe('the shipped loader', () => {
   it('a converged seed that never answers holds the sweep back only until its limit, then the other seeds draw', async () => {
     stalled.add('weights/sweep-converged-seed1.json');
     const loader = new ShippedLoader(new FakeHost(), () => {});
+    loader.startRest();
     await vi.advanceTimersByTimeAsync(SILENCE_LIMIT_MS - 1);
     expect(loader.models).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);

@@ -1,11 +1,26 @@
 /** The computation section's model and input: what the reader chose, resolved against the shipped files. */
 import { describe, expect, it } from 'vitest';
-import { computationView, hiddenScale, steadyHiddenMax } from '../../../../../src/article/sections/computation/view';
-import type { ShippedModels } from '../../../../../src/article/shipped/shipped-models';
+import {
+  awaitedFile,
+  type ComputationSources,
+  computationView,
+  hiddenScale,
+  loadingSentence,
+  steadyHiddenMax,
+} from '../../../../../src/article/sections/computation/view';
+import { analyseFile, type ShippedFile, type ShippedModels } from '../../../../../src/article/shipped/shipped-models';
+import { instanceFile } from '../../../../../src/model/instance-file';
 import { computeForward } from '../../../../../src/model/analysis/computation';
 import { motif, seeds } from '../../fixtures';
 
-const models: ShippedModels = { converged: seeds.map((sweep, seed) => ({ seed, sweep })), motif };
+const shippedModels: ShippedModels = { converged: seeds.map((sweep, seed) => ({ seed, sweep })), motif };
+/** Every file loaded. */
+const models: ComputationSources = { models: shippedModels, firstView: null, firstViewSettled: true, motif, motifSettled: true };
+/** The first view's file: seed 0's 1 − S = 0.01 instance alone. */
+const firstView: ShippedFile = analyseFile(instanceFile(seeds[0]!.file, 0.01, { file: 'seed0', sha256: '' }));
+/** Only the first wave: the first view's file and the motif model, the converged seeds not asked for yet. */
+const early: ComputationSources = { models: undefined, firstView, firstViewSettled: true, motif, motifSettled: true };
+const nothingYet: ComputationSources = { models: undefined, firstView: null, firstViewSettled: false, motif: null, motifSettled: false };
 
 describe('the computation section’s model', () => {
   it('defaults to the converged model at 1 − S = 0.01, seed 0, where every neuron is polysemantic', () => {
@@ -47,7 +62,48 @@ describe('the computation section’s model', () => {
   });
 
   it('is null until a model has loaded', () => {
-    expect(computationView(undefined, null, undefined, undefined)).toBeNull();
+    expect(computationView(nothingYet, null, undefined, undefined)).toBeNull();
+    expect(awaitedFile(nothingYet, null)).toBe('first-view');
+  });
+});
+
+describe('the computation section before the converged sweep has loaded', () => {
+  it('draws the default model from the first view’s file, the same weights the converged file holds', () => {
+    const view = computationView(early, null, undefined, undefined)!;
+    expect(view).toMatchObject({ key: 'converged:0.01:0', budget: 'converged', seed: 0, density: 0.01, notes: [] });
+    expect(view.weights).toStrictEqual(seeds[0]!.models.find((m) => m.density === 0.01)!.weights);
+    expect(view.order).toEqual(computationView(models, null, undefined, undefined)!.order);
+    expect(view.choices.map((c) => c.key)).toEqual(['converged:0.01:0', 'motif']);
+    expect(awaitedFile(early, null)).toBeNull();
+    expect(computationView(early, null, { kind: 'converged', density: 0.01, seed: 0 }, undefined)?.key).toBe('converged:0.01:0');
+  });
+
+  it('draws nothing for another converged model until the converged files are there, and asks for them', () => {
+    const other = { kind: 'converged', density: 0.1, seed: 1 } as const;
+    expect(computationView(early, null, other, undefined)).toBeNull();
+    expect(awaitedFile(early, null, other)).toBe('converged');
+    expect(loadingSentence(other, 'converged')).toBe('Loading the converged model at 1 − S = 0.1, seed 1…');
+    expect(computationView(models, null, other, undefined)?.key).toBe('converged:0.1:1');
+  });
+
+  it('waits for the motif model while it loads, and draws it as soon as it is there', () => {
+    const motifLoading = { ...early, motif: null, motifSettled: false };
+    expect(computationView(motifLoading, null, { kind: 'motif' }, undefined)).toBeNull();
+    expect(awaitedFile(motifLoading, null, { kind: 'motif' })).toBe('motif');
+    expect(computationView(early, null, { kind: 'motif' }, undefined)?.budget).toBe('motif');
+  });
+
+  it('when the first view’s file failed, waits for the converged files instead', () => {
+    const failed = { ...early, firstView: null };
+    expect(computationView(failed, null, undefined, undefined)).toBeNull();
+    expect(awaitedFile(failed, null)).toBe('converged');
+  });
+
+  it('keeps the default model from its own file when its seed’s converged file failed', () => {
+    const seed0Failed: ComputationSources = { ...early, models: { converged: shippedModels.converged.slice(1), motif } };
+    const view = computationView(seed0Failed, null, undefined, undefined)!;
+    expect(view).toMatchObject({ key: 'converged:0.01:0', seed: 0, notes: [] });
+    expect(view.weights).toBe(firstView.models[0]!.weights);
   });
 });
 
