@@ -4,14 +4,14 @@
  * down to its own output, so that a reader can tell which output each number belongs to even
  * where outputs are a few px apart (100 outputs at 1280 px are 11 px apart; a label is ~33 px).
  *
- * Rows count upward from the band (row 0 is nearest). A flag's text starts just right of its pole
- * (moved left as far as it must to end inside the plot); its pole runs down through every row
- * below its own. Two flags conflict when their texts share a row and come within FLAG_GAP px, or
+ * Rows count upward from the band (row 0 is nearest). A flag's text starts just right of its pole,
+ * or, for the run of crowded neighbours that reaches the plot's right edge, ends just left of it
+ * (moved inward as far as it must to stay in the plot); its pole runs down through every row below its own. Two flags conflict when their texts share a row and come within FLAG_GAP px, or
  * when one's text lies across the other's pole (a row below the other's, covering its x). Flags are
- * placed right to left, each in the lowest row where it conflicts with none placed before: a
- * cluster of neighbouring outputs becomes a staircase rising to the left. Where no row is free of
- * conflicts (possible only for a text moved in from the right edge, lying across a pole), the flag
- * takes a new row on top, where its text meets no other text: texts never overlap.
+ * placed right to left (those written leftward: left to right, after), each in the lowest row
+ * where it conflicts with none placed before: a cluster of neighbouring outputs becomes a
+ * staircase rising to the left (to the right at the right edge). Where no row is free of conflicts (a text moved inward lying across a pole), the
+ * flag takes a new row on top, where its text meets no other text: texts never overlap.
  */
 
 /** A label to place: its key (the output's feature), the x of its output's centre and its text's width, px. */
@@ -48,24 +48,33 @@ export function flagsConflict(p: Flag, q: Flag): boolean {
  * the flags in the requests' order. A text wider than the plot starts at 0.
  */
 export function placeFlags(requests: readonly FlagRequest[], plotWidth: number): Flag[] {
-  const order = requests.map((_, k) => k).sort((p, q) => requests[q]!.anchor - requests[p]!.anchor || q - p);
+  const byAnchor = requests.map((_, k) => k).sort((p, q) => at(requests, p).anchor - at(requests, q).anchor || p - q);
+  // Texts go right of their poles, except for the run of neighbours that reaches the right edge.
+  const leftward = new Set<number>();
+  for (let i = byAnchor.length - 1; i >= 0; i--) {
+    const r = at(requests, byAnchor[i] as number);
+    const next = byAnchor[i + 1];
+    const fits = r.anchor + POLE_OFFSET + r.width <= plotWidth;
+    const crowded = next !== undefined && leftward.has(next) && at(requests, next).anchor - r.anchor < r.width + POLE_OFFSET + FLAG_GAP;
+    if (!fits || crowded) leftward.add(byAnchor[i] as number);
+  }
+  // Rightward texts right to left (a staircase rising to the left), then leftward ones left to right.
+  const order = [...byAnchor.filter((k) => !leftward.has(k)).reverse(), ...byAnchor.filter((k) => leftward.has(k))];
   const placed: Flag[] = [];
   const result: Flag[] = new Array(requests.length);
   for (const k of order) {
-    const r = requests[k] as FlagRequest;
-    const x = Math.max(0, Math.min(plotWidth - r.width, r.anchor + POLE_OFFSET));
+    const r = at(requests, k);
+    const x = leftward.has(k) ? r.anchor - POLE_OFFSET - r.width : r.anchor + POLE_OFFSET;
+    const inside = Math.max(0, Math.min(plotWidth - r.width, x));
     // Row `top` is empty: a new row on top, the fallback when every row below conflicts.
     const top = placed.reduce((rows, f) => Math.max(rows, f.row + 1), 0);
-    let flag: Flag = { ...r, x, row: top };
-    for (let row = 0; row < top; row++) {
-      const candidate = { ...r, x, row };
-      if (!placed.some((f) => flagsConflict(f, candidate))) {
-        flag = candidate;
-        break;
-      }
-    }
+    let row = 0;
+    while (row < top && placed.some((f) => flagsConflict(f, { ...r, x: inside, row }))) row++;
+    const flag = { ...r, x: inside, row };
     placed.push(flag);
     result[k] = flag;
   }
   return result;
 }
+
+const at = (requests: readonly FlagRequest[], k: number): FlagRequest => requests[k] as FlagRequest;

@@ -47,10 +47,26 @@ describe('miss labels as flags', () => {
     for (const p of flags) for (const q of flags) if (p !== q) expect(acrossPole(p, q)).toBe(false);
   });
 
-  it('keeps every text inside the plot, moving one at the right edge inward', () => {
+  it('keeps every text inside the plot, writing one at the right edge left of its pole', () => {
     const [last] = placeFlags([{ key: 9, anchor: 295, width: 35 }], 300);
-    expect(last!.x + last!.width).toBeLessThanOrEqual(300);
-    expect(last!.x).toBeGreaterThanOrEqual(0);
+    expect(last!.x).toBe(295 - 2 - 35);
+    const [wide] = placeFlags([{ key: 9, anchor: 20, width: 35 }], 40);
+    expect(wide!.x + wide!.width).toBeLessThanOrEqual(40);
+    expect(wide!.x).toBeGreaterThanOrEqual(0);
+  });
+
+  it('near the right edge, rises to the right, no text across another’s pole (outputs 90 and 99 at 320 px)', () => {
+    const flags = placeFlags(
+      [
+        { key: 60, anchor: 205, width: 35 },
+        { key: 61, anchor: 220, width: 35 },
+        { key: 90, anchor: 250, width: 35 },
+        { key: 99, anchor: 265, width: 35 },
+      ],
+      272,
+    );
+    for (const p of flags) for (const q of flags) if (p !== q) expect(acrossPole(p, q), `${q.key} across ${p.key}`).toBe(false);
+    for (const f of flags) expect(f.x + f.width).toBeLessThanOrEqual(272);
   });
 
   it('never lets two texts meet, and keeps them FLAG_GAP apart in a row, on random clusters at 320 to 1280 px', () => {
