@@ -17,6 +17,7 @@ import '../viz/sweep/sweep-figure';
 import '../viz/training-timeline/training-timeline';
 import { type ArticleContext, articleContext } from './context';
 import { TEST_EVENTS } from './figures/exposed-state';
+import { type NeuronSource, neuronChoice } from './state/neuron-model-field';
 import { LiveModelController } from './live/live-model-controller';
 import { FirstMarks } from './page/first-marks';
 import { EMBED_TARGETS, embedSourceLine, fullArticleHref, markEmbeddedFigure } from './page/embed';
@@ -129,9 +130,10 @@ export class SuperpositionArticle extends LitElement implements LocationHost, Ne
     this.location.write('push');
   }
 
-  /** A neuron chosen in a figure (page/neuron-pick.ts): the neuron-response section shows it. */
-  chooseNeuron(neuron: number): void {
-    if (neuron !== this.articleState.neuron) this.setState({ neuron });
+  /** A neuron chosen in a figure (page/neuron-pick.ts): the neuron-response section shows it, in that figure's model where it can. */
+  chooseNeuron(neuron: number, source?: NeuronSource): void {
+    // The location controller writes no history entry when the link stays the same.
+    this.setState(neuronChoice(neuron, source, this.articleState.neuronModel));
   }
 
   goToNeuronResponse(): void {

@@ -150,6 +150,74 @@ describe('the computation figure in Chromium', () => {
     await page.close();
   });
 
+  it('writes no two miss labels on each other, at 320, 390 and 1280 px, for several inputs on two models', {
+    timeout: 240_000,
+  }, async () => {
+    // `poles`: also no label across another's pole. On the dense inputs (10 and 12 features at once) a
+    // run of labels reaching both ends of a 320 px plot may leave a label across a pole (label-flags.ts).
+    const inputs = [
+      { query: 'converged:0.01:0&input=0:0.83,7:-0.41,23:0.6', poles: true },
+      { query: 'converged:0.01:0&input=0:1,1:1,2:-1,3:0.5,4:0.7,20:0.9,21:-0.9,22:0.4,23:0.6,60:1,61:1,99:1', poles: false },
+      { query: 'converged:0.003:1&input=2:-1,5:0.25,40:0.7,99:-0.05', poles: true },
+      { query: 'converged:0.003:1&input=10:1,11:1,12:1,13:1,14:1,15:-1,16:1,97:1,98:-1,99:1', poles: true },
+      { query: 'converged:0.003:1&input=3:1,30:0.5,60:-0.7', poles: true },
+    ];
+    for (const width of [320, 390, 1280]) {
+      const page = await open(`?section=computation&computation-model=${inputs[0]!.query}`, width);
+      for (const { query, poles } of inputs) {
+        // To the next input as the history does (a reload per input and width would take minutes).
+        await page.evaluate((search) => {
+          history.pushState(null, '', search);
+          window.dispatchEvent(new PopStateEvent('popstate'));
+        }, `?section=computation&computation-model=${query}`);
+        const active = (query.split('input=')[1] ?? '').split(',').map((pair) => pair.split(':')[0]);
+        await page.waitForFunction(
+          (features) => {
+            const root = document.querySelector('computation-figure')?.shadowRoot;
+            return features.every((f) => root?.querySelector(`g.miss-flag[data-feature="${f}"]`));
+          },
+          active,
+          { timeout: 30_000 },
+        );
+        await settledBox(page.locator('computation-figure'));
+        // Each label with its pole (the line from under it down to its own output), in px on the page.
+        const flags = await page.locator('computation-figure').evaluate((f) =>
+          [...f.shadowRoot!.querySelectorAll('g.miss-flag')].map((g) => {
+            const b = g.querySelector('text.miss-label')!.getBoundingClientRect();
+            const pole = g.querySelector('line.miss-pole')!.getBoundingClientRect();
+            return {
+              text: `${g.querySelector('text')!.textContent} (output ${g.getAttribute('data-feature')})`,
+              box: { left: b.left, right: b.right, top: b.top, bottom: b.bottom },
+              pole: { x: (pole.left + pole.right) / 2, top: pole.top, bottom: pole.bottom },
+            };
+          }),
+        );
+        const plot = await page.locator('computation-figure svg').evaluate((svg) => svg.getBoundingClientRect());
+        expect(flags.length, query).toBeGreaterThan(2);
+        for (const [k, p] of flags.entries()) {
+          const at = `${query} at ${width} px: ${p.text}`;
+          expect(p.box.left, at).toBeGreaterThanOrEqual(plot.left);
+          expect(p.box.right, at).toBeLessThanOrEqual(plot.right);
+          // The pole stands under its own label and reaches down to its output.
+          expect(p.pole.x, at).toBeGreaterThanOrEqual(p.box.left - 4);
+          expect(p.pole.bottom, at).toBeGreaterThanOrEqual(p.box.bottom - 2);
+          for (const [l, q] of flags.entries()) {
+            if (l === k) continue;
+            if (l > k) {
+              const meet = p.box.left < q.box.right && q.box.left < p.box.right && p.box.top < q.box.bottom && q.box.top < p.box.bottom;
+              expect(meet, `${at} meets ${q.text}`).toBe(false);
+            }
+            // No other label lies across this label's pole.
+            if (!poles) continue;
+            const across = q.box.left < p.pole.x && p.pole.x < q.box.right && q.box.top < p.pole.bottom && p.pole.top < q.box.bottom;
+            expect(across, `${q.text} lies across the pole of ${at}`).toBe(false);
+          }
+        }
+      }
+      await page.close();
+    }
+  });
+
   it('has no serious or critical axe-core violation, and is screenshotted at 390 and 1280 px, light and dark', async () => {
     for (const width of [390, 1280]) {
       const page = await open('?section=computation&computation-model=converged:0.01:0&input=0:0.83,7:-0.41,23:0.6', width, true);

@@ -120,6 +120,58 @@ describe('choosing a neuron and the colouring, in Chromium', { timeout: 240_000 
     await page.close();
   });
 
+  it('a click on a neuron of a non-default converged model shows that neuron of that model, and the link reopens it', async () => {
+    const page = await open('?v=3&section=computation&computation-model=converged:0.003:1&input=2:-1,5:0.25');
+    const column = page.locator('computation-figure g.neuron').nth(4);
+    await scrollIntoView(column);
+    const neuron = await column.getAttribute('data-neuron');
+    expect(neuron).not.toBeNull();
+    const box = await settledBox(column);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 4);
+    await expect.poll(() => param(page, 'neuron')).toBe(neuron);
+    expect(param(page, 'neuron-model')).toBe('converged:0.003:1');
+    const shows = async (p: Page) => ({
+      level: await p.locator('#neuron-response-level').inputValue(),
+      seed: await p.locator('#neuron-response-seed').inputValue(),
+      neuron: await p.locator('#neuron-response-neuron').inputValue(),
+      caption: await p.locator('#neuron-response figcaption').textContent(),
+      note: await p.locator('#neuron-response-source').count(),
+    });
+    const expected = { level: '0.003', seed: '1', neuron, note: 0 };
+    await expect.poll(() => shows(page), { timeout: 60_000 }).toMatchObject(expected);
+    expect((await shows(page)).caption).toMatch(new RegExp(`neuron ${neuron} of the converged model at 1 − S = 0\\.003, seed\\s+1,`));
+    // The link reopens exactly that neuron of that model.
+    const reopened = await open(new URL(page.url()).search);
+    await expect.poll(() => shows(reopened), { timeout: 60_000 }).toMatchObject(expected);
+    await reopened.close();
+    await page.close();
+  });
+
+  it('a click in a model the section does not measure keeps its model and says which it shows, and why', async () => {
+    const page = await open('?v=3&section=computation&computation-model=motif&neuron-model=converged:0.03:2');
+    const column = page.locator('computation-figure g.neuron').nth(1);
+    await scrollIntoView(column);
+    const neuron = await column.getAttribute('data-neuron');
+    const box = await settledBox(column);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 4);
+    await expect.poll(() => param(page, 'neuron')).toBe(neuron);
+    expect(param(page, 'neuron-model')).toBe('converged:0.03:2');
+    const note = page.locator('#neuron-response-source');
+    await expect
+      .poll(() => note.textContent(), { timeout: 60_000 })
+      .toMatch(
+        new RegExp(
+          `^Neuron ${neuron} was chosen in the motif model\\. .* shows neuron ${neuron} of the converged model at 1 − S = 0\\.03, seed 2: a different model`,
+        ),
+      );
+    expect(await page.locator('#neuron-response-level').inputValue()).toBe('0.03');
+    // The reader's own choice of model answers the question: the note goes.
+    await page.locator('#neuron-response-seed').selectOption('1');
+    await expect.poll(() => note.count()).toBe(0);
+    await expect.poll(() => param(page, 'neuron-model')).toBe('converged:0.03:1');
+    await page.close();
+  });
+
   it('logs no console errors', () => {
     expect(consoleErrors).toEqual([]);
   });

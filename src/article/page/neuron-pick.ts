@@ -1,19 +1,21 @@
 /**
  * Choosing the neuron-response section's neuron from a figure: any stack plot or the computation
  * figure announces a click (or Enter/Space) on a neuron as `neuron-select` (viz/core/neuron-select.ts).
- * This controller hears it on the article, records the neuron in the state (the URL's `neuron`,
- * written by the location controller as every change is) and offers the way there: a small bar at
+ * This controller hears it on the article, records the neuron and the model the figure draws in
+ * the state (the URL's `neuron` and, where the section measures that model, `neuron-model`; the
+ * location controller writes them as every change) and offers the way there: a small bar at
  * the foot of the window, "See what neuron 7 responds to ↓", that takes the reader to the section's
  * heading. It closes when followed, dismissed, or once the reader is in that section.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { NEURON_SELECT, type NeuronSelectDetail } from '../../viz/core/neuron-select';
 import { NEURON_LIMITS } from '../state/neuron-choice';
+import type { NeuronSource } from '../state/neuron-model-field';
 
 /** The article as this controller sees it. */
 export interface NeuronPickHost extends ReactiveControllerHost, HTMLElement {
-  /** Records the chosen neuron (a history entry, as any choice). */
-  chooseNeuron(neuron: number): void;
+  /** Records the chosen neuron and the model of the figure it was chosen in (a history entry, as any choice). */
+  chooseNeuron(neuron: number, source?: NeuronSource): void;
   /** Takes the reader to the neuron-response section's heading. */
   goToNeuronResponse(): void;
 }
@@ -50,14 +52,15 @@ export class NeuronPick implements ReactiveController {
   }
 
   private readonly onSelect = (e: Event): void => {
-    const neuron = (e as CustomEvent<NeuronSelectDetail>).detail?.neuron;
+    const detail = (e as CustomEvent<NeuronSelectDetail>).detail;
+    const neuron = detail?.neuron;
     if (typeof neuron !== 'number' || !Number.isInteger(neuron) || neuron < 0) return;
     const outside = neuron > NEURON_LIMITS.max;
     const section = this.host.querySelector('#neuron-response');
     const from = e.target instanceof Node ? e.target : null;
     const below = !section || !from || (from.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
     this.offer = { neuron, below, outside };
-    if (!outside) this.host.chooseNeuron(neuron);
+    if (!outside) this.host.chooseNeuron(neuron, detail.model);
     this.host.requestUpdate();
   };
 

@@ -18,6 +18,7 @@ import { COLOURING_FIELD } from './colouring-field';
 import { COMPUTATION_MODEL_FIELD, type ComputationModel, INPUT_FIELD } from './computation-fields';
 import { DEFAULT_SWEEP_SETTINGS, LINK_DEFAULTS, LINK_VERSION, type SweepSettings, VERSION_PARAM } from './link-formats';
 import { neuronFromLink } from './neuron-choice';
+import { NEURON_MODEL_FIELD, type NeuronModel, type NeuronSource } from './neuron-model-field';
 import { DEFAULT_LIVE_SETTINGS, LIVE_LIMITS, LIVE_RECIPE_FAMILIES, type LiveSettings } from './live-settings';
 
 export const SECTIONS = [
@@ -54,6 +55,9 @@ export interface ArticleState extends LiveSettings, SweepSettings {
   readonly embed?: EmbedFigure;
   /** The hidden neuron the neuron-response section shows (0 … NEURON_LIMITS.max); absent: its default. */
   readonly neuron?: number;
+  /** The section's model (neuron-model-field.ts; absent: the default); the clicked figure's model, never in the URL. */
+  readonly neuronModel?: NeuronModel;
+  readonly neuronSource?: NeuronSource;
   /** The computation figure's input and model (computation-fields.ts); absent: the section's defaults. */
   readonly input?: readonly InputEntry[];
   readonly computationModel?: ComputationModel;
@@ -207,6 +211,7 @@ export const FIELDS = [
   numberField('m', 'm', 'Hidden neurons', LIVE_LIMITS.m, true),
   numberField('importanceDecay', 'decay', 'Importance decay', CONFIG_LIMITS.importanceDecay, false),
   neuronField,
+  NEURON_MODEL_FIELD,
   COLOURING_FIELD,
 ] as const;
 

@@ -10,7 +10,7 @@ import type { Selection } from 'd3';
 import { featureColour } from '../core/feature-colours';
 import { formatNumber } from '../core/format';
 import { part, setIfChanged } from '../core/svg-parts';
-import type { ComputationLayout, ContributionRect, NeuronColumn, OutputSlot } from './computation-layout';
+import { type ComputationLayout, type ContributionRect, LABEL_ROW, type NeuronColumn, type OutputSlot } from './computation-layout';
 import { inputText, STRONG_ACTIVATION } from './computation-text';
 
 type Group = Selection<SVGGElement, unknown, null, undefined>;
@@ -155,7 +155,7 @@ export function drawOutputs(plot: Group, layout: ComputationLayout): void {
   part(g, 'text', 'band-title')
     .attr('x', 0)
     // Above every row of miss labels (two rows' room is always kept).
-    .attr('y', top - 6 - 12 * Math.max(2, layout.labelRows))
+    .attr('y', top - 6 - LABEL_ROW * Math.max(2, layout.labelRows))
     .text(layout.narrow ? 'outputs y′ against |x| (line)' : 'outputs y′ (bars) against their targets |x| (black lines); misses shaded red');
   part(g, 'text', 'axis-label up')
     .attr('x', -4)
@@ -190,12 +190,22 @@ export function drawOutputs(plot: Group, layout: ComputationLayout): void {
       setAll(tick, { x: o.x + o.w / 2, y: base + 11 });
       setText(tick, showTicks || o.target > 0 ? String(o.feature) : '');
     });
-  g.selectAll<SVGTextElement, ComputationLayout['labels'][number]>('text.miss-label')
+  // Each label a flag (label-flags.ts): its text in its row, a pole from under the text down to its output.
+  g.selectAll<SVGGElement, ComputationLayout['labels'][number]>('g.miss-flag')
     .data(layout.labels, (l) => l.feature)
-    .join((enter) => enter.append('text').attr('class', 'miss-label').attr('text-anchor', 'middle'))
+    .join((enter) => {
+      const flag = enter.append('g').attr('class', 'miss-flag');
+      flag.append('line').attr('class', 'miss-pole');
+      flag.append('text').attr('class', 'miss-label').attr('text-anchor', 'start');
+      return flag;
+    })
     .each(function (l) {
-      setAll(this, { x: l.x, y: top - 4 - l.row * 12 });
-      setText(this, l.text);
+      const baseline = top - 4 - l.row * LABEL_ROW;
+      const [pole, text] = this.children;
+      setAll(this, { 'data-feature': String(l.feature) });
+      setAll(pole, { x1: l.anchor, x2: l.anchor, y1: baseline + 2, y2: Math.max(baseline + 2, l.poleTo) });
+      setAll(text, { x: l.x, y: baseline });
+      setText(text, l.text);
     });
 }
 

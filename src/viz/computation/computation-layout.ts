@@ -25,7 +25,10 @@ const HIDDEN_HEIGHT = 150;
 const OUTPUT_HEIGHT = 110;
 /** Vertical space for a band's title above it and tick labels under it. */
 const BAND_GAP = 38;
-const LABEL_ROW = 12;
+/** Height of a row of miss labels above the output band, px (10 px text, 3 px apart). */
+export const LABEL_ROW = 13;
+/** Estimated width of a character of a miss label (10 px bold tabular digits measure ~6.6), px. */
+const MISS_CHAR_WIDTH = 7;
 /** Least distance between written neuron numbers, px. */
 const TICK_SPACING = 16;
 
@@ -85,7 +88,8 @@ export interface ComputationLayout {
   readonly inputs: readonly InputSlot[];
   readonly columns: readonly NeuronColumn[];
   readonly outputs: readonly OutputSlot[];
-  readonly labels: readonly MissLabel[];
+  /** The miss labels, each with the y its pole runs down to (just above its output's bar, line or shading), px. */
+  readonly labels: readonly (MissLabel & { readonly poleTo: number })[];
   /** Rows of miss labels above the output band (its title sits above them). */
   readonly labelRows: number;
   /** The active features whose numbers are written under the input strip, x of each (px): none crowding the one before. */
@@ -220,11 +224,12 @@ export function computationLayout(
       excess: active.has(o.feature) ? o.error : o.output - o.atRest,
     };
   });
-  const labels = missLabels(outputs, active, options.charWidth ?? 6.5, innerW);
+  const labels = missLabels(outputs, active, options.charWidth ?? MISS_CHAR_WIDTH, innerW);
   const labelRows = labels.reduce((rows, l) => Math.max(rows, l.row + 1), 0);
   const shifted = Math.max(0, labelRows - 2) * LABEL_ROW;
   const outputBand = { top: output.top + shifted, height: output.height };
   const move = (y: number): number => y + shifted;
+  const tops = new Map(outputs.map((o) => [o.feature, Math.min(o.outY, o.targetY, o.missY) - 2]));
   return {
     width,
     height: outputBand.top + outputBand.height + 44,
@@ -236,7 +241,7 @@ export function computationLayout(
     inputs,
     columns,
     outputs: outputs.map((o) => ({ ...o, outY: move(o.outY), targetY: move(o.targetY), missY: move(o.missY) })),
-    labels,
+    labels: labels.map((l) => ({ ...l, poleTo: move(tops.get(l.feature) ?? base) })),
     labelRows,
     inputLabels: spacedLabels(
       inputs.filter((s) => s.active).map((s) => ({ feature: s.feature, x: s.x + s.w / 2 })),

@@ -5,6 +5,7 @@
  * misses by y'_i − |x_i|. Both are an OutputSlot's `excess`; the largest are shown and labelled.
  */
 import type { Computation, OutputComputation } from '../../model/analysis/computation';
+import { type Flag, placeFlags } from './label-flags';
 
 export interface OutputSlot {
   readonly feature: number;
@@ -29,10 +30,16 @@ export const EXTRA_OUTPUTS = 6;
 /** A miss or interference smaller than this is not labelled (nothing a reader could see). */
 export const LABELLED_MISS = 0.01;
 
+/** A miss label placed as a flag (label-flags.ts): text from x (text-anchor start), pole at anchor, px. */
 export interface MissLabel {
   readonly feature: number;
   readonly text: string;
+  /** Left end of the text and its estimated width, px. */
   readonly x: number;
+  readonly width: number;
+  /** The output's centre, where the label's pole stands, px. */
+  readonly anchor: number;
+  /** Row above the output band, 0 nearest it. */
   readonly row: number;
 }
 
@@ -65,9 +72,10 @@ export function outputsToShow(computation: Computation, extra: number): OutputCo
 
 /**
  * Labels of the misses worth stating: every active feature's (its signed error) and the three
- * largest elsewhere, in rows so that none overlaps the one before it (`charWidth` px per character).
- * With `width` (the plot's, px), a label is moved inward as far as it must to stay within [0, width]
- * (at 320 px an end output's label would stick out of the figure).
+ * largest interferences elsewhere (an output off the input rising above its bias; one label per
+ * output), placed as flags in rows so that no two texts overlap and each has a pole down to its own
+ * output (label-flags.ts; `charWidth` px per character). With `width` (the plot's, px), a text is
+ * moved inward as far as it must to stay within [0, width] (at 320 px an end output's would stick out).
  */
 export function missLabels(
   outputs: readonly OutputSlot[],
@@ -81,16 +89,13 @@ export function missLabels(
     .slice(0, 3)
     .map((o) => o.feature);
   const chosen = new Set([...active, ...others]);
-  const rowEnds: number[] = [];
-  return outputs
-    .filter((o) => chosen.has(o.feature))
-    .map((o) => {
-      const text = signed(o.excess);
-      const half = (text.length * charWidth) / 2 + 3;
-      const x = Math.max(half - 3, Math.min(width - half + 3, o.x + o.w / 2));
-      let row = rowEnds.findIndex((end) => end <= x - half);
-      if (row < 0) row = rowEnds.length;
-      rowEnds[row] = x + half;
-      return { feature: o.feature, text, x, row };
-    });
+  const labelled = outputs.filter((o) => chosen.has(o.feature)).map((o) => ({ o, text: signed(o.excess) }));
+  const flags = placeFlags(
+    labelled.map(({ o, text }) => ({ key: o.feature, anchor: o.x + o.w / 2, width: text.length * charWidth })),
+    width,
+  );
+  return labelled.map(({ o, text }, k) => {
+    const { x, row, anchor, width: textWidth } = flags[k] as Flag;
+    return { feature: o.feature, text, x, width: textWidth, anchor, row };
+  });
 }

@@ -98,6 +98,11 @@ export const computationStyles = [
       stroke-width: 1;
       stroke-dasharray: 2 2;
     }
+    .miss-pole {
+      stroke: #a3241c;
+      stroke-width: 0.75;
+      opacity: 0.7;
+    }
     .miss-label {
       fill: #a3241c;
       font-size: 10px;

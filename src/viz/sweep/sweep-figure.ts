@@ -78,6 +78,9 @@ export class SweepFigure extends LitElement {
 
   /** Accessible name of the whole figure. */
   @property() label = 'Neuron weights across the sparsity sweep';
+  /** The budget and seed of the models drawn, stated on each panel's plot with its density (core/neuron-select.ts); '' and NaN: unstated. */
+  @property() budget = '';
+  @property({ type: Number }) seed = Number.NaN;
 
   /** The feature legend's entries: the features any panel draws. */
   private featureEntries() {
@@ -96,7 +99,15 @@ export class SweepFigure extends LitElement {
           (p) =>
             html`<li class="panel">
               <p class="title">${densityTitle(p.density)}</p>
-              <neuron-stack-plot compact colouring=${this.colouring} .data=${p.data} label=${panelLabel(p.density, p.caption)}></neuron-stack-plot>
+              <neuron-stack-plot
+                compact
+                colouring=${this.colouring}
+                data-budget=${this.budget}
+                data-seed=${this.seed}
+                data-density=${p.density}
+                .data=${p.data}
+                label=${panelLabel(p.density, p.caption)}
+              ></neuron-stack-plot>
               <p class="caption">${p.caption}</p>
               ${panelNotes(p.data).map((note) => html`<p class="caption note">${note}</p>`)}
             </li>`,

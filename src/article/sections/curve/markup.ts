@@ -146,6 +146,7 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
       id="curve-plot"
       compact
       colouring=${props.colouring ?? 'superposition'}
+      data-budget="grid"
       data-density=${level.density}
       data-seed=${seed}
       .data=${plot}

@@ -59,6 +59,9 @@ export function intermediateSection(view: IntermediateView | null, colouring: St
         <neuron-stack-plot
           id="intermediate-plot"
           colouring=${colouring}
+          data-budget=${view.budget}
+          data-seed=${view.seed}
+          data-density=${facts.density}
           .data=${view.plot}
           label=${`Neuron weights of ${view.source} at 1 − S = ${formatDensity(facts.density)}`}
         ></neuron-stack-plot>

@@ -17,9 +17,12 @@ export interface IntermediateView {
   readonly plot: StackPlotData;
   /** Which model it is: "the shipped converged model (seed 0)". */
   readonly source: string;
+  /** Its budget and seed, stated on the plot (data-budget, data-seed; core/neuron-select.ts). */
+  readonly budget: string;
+  readonly seed: number;
 }
 
-const intermediateOf = memo((sweep: ShippedFile): Omit<IntermediateView, 'source'> | null => {
+const intermediateOf = memo((sweep: ShippedFile): Omit<IntermediateView, 'source' | 'budget' | 'seed'> | null => {
   const mid = sweep.models.find((model) => model.density === INTERMEDIATE_DENSITY);
   return mid ? { facts: intermediateFacts(mid.analysis, mid.density), plot: plotOf(mid.analysis) } : null;
 });
@@ -29,5 +32,5 @@ export function intermediateView(shown: ShownSweep | null): IntermediateView | n
   const view = shown ? intermediateOf(shown.drawn) : null;
   if (!view || !shown) return null;
   const source = shown.budget === 'converged' ? `the shipped converged model (seed ${shown.seed})` : 'the shipped replication-budget model';
-  return { ...view, source };
+  return { ...view, source, budget: shown.budget, seed: shown.budget === 'converged' ? shown.seed : Number.NaN };
 }

@@ -222,7 +222,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
         >
           ${
             view
-              ? html`<neuron-stack-plot id="live-plot" colouring=${colouringOf(props.state.colouring)} .data=${view.plot} label=${`Neuron weights of the live model: ${view.counts}`}></neuron-stack-plot>
+              ? html`<neuron-stack-plot id="live-plot" data-budget="live" colouring=${colouringOf(props.state.colouring)} .data=${view.plot} label=${`Neuron weights of the live model: ${view.counts}`}></neuron-stack-plot>
                 ${download('live-plot', liveExport(view.exportSource, 'weights'), 'the live stack plot')}`
               : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
           }

@@ -126,7 +126,7 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
       ${
         view
           ? html`<figure>
-            <neuron-stack-plot id="motif-plot" colouring=${props.colouring ?? 'feature'} .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
+            <neuron-stack-plot id="motif-plot" data-budget="motif" colouring=${props.colouring ?? 'feature'} .data=${view.plot} label="Neuron weights of the small motif model, motif neurons outlined"></neuron-stack-plot>
             ${props.onColouringChange ? colouringControl('motif', props.colouring ?? 'feature', props.onColouringChange) : nothing}
             ${download('motif-plot', motifExport(view.exportSource), 'the motif model’s stack plot')}
             <figcaption>

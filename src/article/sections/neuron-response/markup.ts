@@ -11,6 +11,8 @@ export interface NeuronResponseProps {
   readonly level: number;
   readonly seed: number;
   readonly seeds: readonly number[];
+  /** Why the model shown is not the one the neuron was clicked in (view.ts sourceNote), or null. */
+  readonly sourceNote: string | null;
   readonly neuron: number;
   /** Neurons of the chosen model (m). */
   readonly neurons: number;
@@ -106,6 +108,7 @@ export function neuronResponseSection(props: NeuronResponseProps): TemplateResul
       ${props.claimStatus ? html`<p class="notice" role="status">${props.claimStatus}</p>` : html`<p id="neuron-claim">${props.claim.join(' ')}</p>`}
     </div>
     ${controls(props)}
+    ${props.sourceNote ? html`<p class="notice" role="status" id="neuron-response-source">${props.sourceNote}</p>` : nothing}
     <figure>
       ${props.figureStatus ? html`<p class="notice" role="status" id="neuron-response-status">${props.figureStatus}</p>` : nothing}
       <neuron-response id="neuron-response-figure" .data=${props.data}></neuron-response>

@@ -6,11 +6,53 @@
 import type { ActivationStatistics } from '../../../model/analysis/activation-statistics';
 import { formatCount, formatDensity, formatNumber } from '../../../viz/core/format';
 import type { NeuronResponseData } from '../../../viz/neuron-response/response-layout';
+import { SHIPPED_CONVERGED_SEEDS } from '../../../model/weights-file';
+import {
+  DEFAULT_NEURON_MODEL,
+  NEURON_MODEL_LEVELS,
+  type NeuronModel,
+  type NeuronSource,
+  offeredNeuronModel,
+} from '../../state/neuron-model-field';
 import { CLAIM_LEVELS, type ClaimFile, type ClaimRecord, type ClaimShares } from './claim';
 
-/** The model the section opens on: 1 − S = 0.01, seed 0 of the converged sweep. */
-export const DEFAULT_LEVEL = 0.01;
-export const DEFAULT_SEED = 0;
+/** The model the section opens on: 1 − S = 0.01, seed 0 of the converged sweep (state/neuron-model-field.ts). */
+export const DEFAULT_LEVEL = DEFAULT_NEURON_MODEL.density;
+export const DEFAULT_SEED = DEFAULT_NEURON_MODEL.seed;
+
+/** A clicked figure's model in words: "the live model", "the converged model at 1 − S = 0.1, seed 2". */
+export function sourceName(source: NeuronSource): string {
+  const at = source.density === undefined ? '' : ` at 1 − S = ${formatDensity(source.density)}`;
+  const seed = source.seed === undefined ? '' : `, seed ${source.seed}`;
+  switch (source.budget) {
+    case 'converged':
+      return `the converged model${at}${seed}`;
+    case 'replication':
+      return `the replication-budget model${at}${seed}`;
+    case 'motif':
+      return 'the motif model';
+    case 'live':
+      return 'the live model trained on this page';
+    case 'grid':
+      return `a model of the density grid${at}${seed}`;
+    case 'retrained':
+      return `the sweep retrained on this page${at}`;
+    case 'local':
+      return 'the model you loaded';
+    default:
+      return `a model this section does not know (“${source.budget.slice(0, 24)}”)`;
+  }
+}
+
+/**
+ * Why the section shows another model than the one a neuron was clicked in, or null when it
+ * shows that model (or no neuron was clicked). `shown`: the section's model.
+ */
+export function sourceNote(source: NeuronSource | undefined, neuron: number, shown: NeuronModel): string | null {
+  if (!source || offeredNeuronModel(source)) return null;
+  const levels = NEURON_MODEL_LEVELS.map(formatDensity).join(', ');
+  return `Neuron ${neuron} was chosen in ${sourceName(source)}. This section measures only the shipped converged models at 1 − S = ${levels} (seeds ${SHIPPED_CONVERGED_SEEDS.join(', ')}), so it shows neuron ${neuron} of the converged model at 1 − S = ${formatDensity(shown.density)}, seed ${shown.seed}: a different model, whose neuron ${neuron} is another neuron.`;
+}
 
 /** The neuron shown: the link's, clamped to the model's m − 1; 0 without one. */
 export function chosenNeuron(neuron: number | undefined, m: number): number {

@@ -224,7 +224,14 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
         }
       </div>
       <figure>
-        <sweep-figure id="sweep-figure" .panels=${props.panels} colouring=${props.colouring} label="Neuron weight stack plots at seven sparsity levels"></sweep-figure>
+        <sweep-figure
+          id="sweep-figure"
+          .panels=${props.panels}
+          colouring=${props.colouring}
+          budget=${props.frame ? 'retrained' : props.budget}
+          seed=${props.frame || props.budget !== 'converged' ? Number.NaN : props.seed}
+          label="Neuron weight stack plots at seven sparsity levels"
+        ></sweep-figure>
         ${budgetControls(props)}
         ${props.budget === 'replication' && props.replicationMissing ? html`<p class="notice" role="status">${props.replicationMissing}</p>` : nothing}
         ${colouringControl('sweep', props.colouring, props.onColouringChange)}

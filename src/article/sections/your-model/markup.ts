@@ -125,7 +125,7 @@ function instanceFigure(view: YourInstanceView, loaded: LoadedModel, colouring: 
     <figure>
       ${
         view.plot
-          ? html`<neuron-stack-plot id=${id} colouring=${colouring} .data=${view.plot} label=${`Neuron weights of instance ${view.index} of your model: ${counts}`}></neuron-stack-plot>
+          ? html`<neuron-stack-plot id=${id} data-budget="local" colouring=${colouring} .data=${view.plot} label=${`Neuron weights of instance ${view.index} of your model: ${counts}`}></neuron-stack-plot>
               <figure-download for=${id} filename=${`your-model-instance-${view.index}`}></figure-download>`
           : html`<p class="small" role="status">Drawing instance ${view.index}…</p>`
       }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../../src/model/config';
 import { LIVE_LIMITS, liveConfig } from '../../../../src/article/state/live-settings';
 import { FIELDS, parseState, SECTIONS } from '../../../../src/article/state/url-state';
+import { DEFAULT_NEURON_MODEL, NEURON_MODEL_LEVELS } from '../../../../src/article/state/neuron-model-field';
+import { SHIPPED_CONVERGED_SEEDS } from '../../../../src/model/weights-file';
 import { NEURON_LIMITS } from '../../../../src/article/state/neuron-choice';
 import { MAX_INPUT_FEATURE, MAX_INPUT_PAIRS } from '../../../../src/article/state/computation-fields';
 
@@ -76,6 +78,12 @@ describe('permalink parsing under hostile input', () => {
           expect(Math.abs(value)).toBeLessThanOrEqual(1);
         }
         expect([undefined, 'superposition', 'feature']).toContain(state.colouring);
+        // The neuron-response section's model: a level and seed it measures, never the default spelled out.
+        if (state.neuronModel) {
+          expect(NEURON_MODEL_LEVELS).toContain(state.neuronModel.density);
+          expect(SHIPPED_CONVERGED_SEEDS).toContain(state.neuronModel.seed);
+          expect(state.neuronModel).not.toEqual(DEFAULT_NEURON_MODEL);
+        }
         const model = state.computationModel;
         if (model?.kind === 'converged') expect(model.density > 0 && model.density <= 1).toBe(true);
         const config = liveConfig(state);

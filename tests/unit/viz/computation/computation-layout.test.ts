@@ -104,7 +104,12 @@ describe('the outputs shown and labelled', () => {
     expect(labels.find((l) => l.feature === 19)!.text).toBe('+0.19');
     for (const row of new Set(labels.map((l) => l.row))) {
       const inRow = labels.filter((l) => l.row === row).sort((p, q) => p.x - q.x);
-      for (let k = 1; k < inRow.length; k++) expect(inRow[k]!.x - inRow[k - 1]!.x).toBeGreaterThanOrEqual(6.5 * 5);
+      for (let k = 1; k < inRow.length; k++) expect(inRow[k]!.x - (inRow[k - 1]!.x + inRow[k - 1]!.width)).toBeGreaterThanOrEqual(4);
+    }
+    // Each label's pole stands on its own output's centre.
+    for (const l of labels) {
+      const o = layout.outputs.find((s) => s.feature === l.feature)!;
+      expect(l.anchor).toBeCloseTo(o.x + o.w / 2, 9);
     }
   });
 
@@ -112,11 +117,16 @@ describe('the outputs shown and labelled', () => {
     const layout = computationLayout(c, [], 320);
     const labels = missLabels(layout.outputs, new Set([0]), 6.5, layout.innerW);
     for (const l of labels) {
-      const half = (l.text.length * 6.5) / 2;
-      expect(l.x - half).toBeGreaterThanOrEqual(0);
-      expect(l.x + half).toBeLessThanOrEqual(layout.innerW);
+      expect(l.x).toBeGreaterThanOrEqual(0);
+      expect(l.x + l.text.length * 6.5).toBeLessThanOrEqual(layout.innerW);
     }
-    expect(layout.labels).toEqual(labels);
+    const widthOf = computationLayout(c, [], 320, { charWidth: 6.5 });
+    expect(widthOf.labels.map(({ poleTo: _, ...l }) => l)).toEqual(labels);
+    // Each pole runs down to just above its output.
+    for (const l of widthOf.labels) {
+      const o = widthOf.outputs.find((s) => s.feature === l.feature)!;
+      expect(l.poleTo).toBeLessThan(Math.min(o.outY, o.targetY, o.missY));
+    }
   });
 
   it('writes the input strip’s feature numbers only where they do not crowd the one before', () => {

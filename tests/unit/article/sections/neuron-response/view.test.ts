@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type ClaimFile, type ClaimRecord, parseClaimFile } from '../../../../../src/article/sections/neuron-response/claim';
-import { chosenNeuron, claimRows, claimSentences, shareRange } from '../../../../../src/article/sections/neuron-response/view';
+import {
+  chosenNeuron,
+  claimRows,
+  claimSentences,
+  shareRange,
+  sourceName,
+  sourceNote,
+} from '../../../../../src/article/sections/neuron-response/view';
 
 const record = (seed: number, density: number, top: number, rest: number, topNoFloor: number): ClaimRecord => ({
   seed,
@@ -71,5 +78,26 @@ describe('reading activation-statistics.json', () => {
     expect(() => parseClaimFile({ records: [] })).toThrow(/provenance/);
     expect(() => parseClaimFile({ provenance: file.provenance, records: [{ seed: 'x' }] })).toThrow(/records/);
     expect(() => parseClaimFile(null)).toThrow(/not a JSON object/);
+  });
+});
+
+describe('why the section shows another model than the clicked one', () => {
+  const shown = { density: 0.01, seed: 0 };
+
+  it('says nothing when no neuron was clicked, or the clicked model is the one shown', () => {
+    expect(sourceNote(undefined, 4, shown)).toBeNull();
+    expect(sourceNote({ budget: 'converged', seed: 1, density: 0.003 }, 4, { density: 0.003, seed: 1 })).toBeNull();
+  });
+
+  it('names the clicked model, the models it measures, and the model it shows instead', () => {
+    expect(sourceNote({ budget: 'live' }, 4, shown)).toBe(
+      'Neuron 4 was chosen in the live model trained on this page. This section measures only the shipped converged models at 1 − S = 0.03, 0.01, 0.003 (seeds 0, 1, 2), so it shows neuron 4 of the converged model at 1 − S = 0.01, seed 0: a different model, whose neuron 4 is another neuron.',
+    );
+    expect(sourceNote({ budget: 'converged', seed: 2, density: 0.1 }, 4, shown)).toMatch(
+      /^Neuron 4 was chosen in the converged model at 1 − S = 0\.1, seed 2\. /,
+    );
+    expect(sourceName({ budget: 'motif', seed: 3, density: 0.25 })).toBe('the motif model');
+    expect(sourceName({ budget: 'grid', seed: 4, density: 0.003 })).toBe('a model of the density grid at 1 − S = 0.003, seed 4');
+    expect(sourceName({ budget: '<img src=x>'.repeat(5) })).toMatch(/^a model this section does not know \(“.{24}”\)$/);
   });
 });
