@@ -71,7 +71,8 @@ export function outputsToShow(computation: Computation, extra: number): OutputCo
 }
 
 /**
- * Labels of the misses worth stating: every active feature's (its signed error) and the three
+ * Labels of the misses worth stating: every active feature's that misses its target by
+ * LABELLED_MISS or more (its signed error) and the three
  * largest interferences elsewhere (an output off the input rising above its bias; one label per
  * output), placed as flags in rows so that no two texts overlap and each has a pole down to its own
  * output (label-flags.ts; `charWidth` px per character). With `width` (the plot's, px), a text is
@@ -89,7 +90,10 @@ export function missLabels(
     .slice(0, 3)
     .map((o) => o.feature);
   const chosen = new Set([...active, ...others]);
-  const labelled = outputs.filter((o) => chosen.has(o.feature)).map((o) => ({ o, text: signed(o.excess) }));
+  // An output within LABELLED_MISS of its target hit it: a "0.00" flag would read as a miss.
+  const labelled = outputs
+    .filter((o) => chosen.has(o.feature) && Math.abs(o.excess) >= LABELLED_MISS)
+    .map((o) => ({ o, text: signed(o.excess) }));
   const flags = placeFlags(
     labelled.map(({ o, text }) => ({ key: o.feature, anchor: o.x + o.w / 2, width: text.length * charWidth })),
     width,

@@ -44,8 +44,10 @@ function explanation(dense: string, opening: string): TemplateResult {
       Read the figure from top to bottom. The input strip holds the features present in this input; every other feature
       is zero. Each column of the middle band is one hidden neuron: its bar stacks what each present feature adds to it,
       W1[j,i]·x<sub>i</sub>, in that feature’s colour, and the black bar beside it is what passes the ReLU, the neuron’s
-      activation. The bottom band draws each output y′<sub>i</sub> as a bar against its target |x<sub>i</sub>| as a black
-      line; a red number marks an output that misses its target, and by how much.
+      activation. Columns with an activation of 0.1 or more are shaded, and the neurons stand in the order of the article’s
+      stack plots: by the importance of the feature each reads most. The bottom band draws each output y′<sub>i</sub> as a
+      bar against its target |x<sub>i</sub>| as a black line; a red number marks an output that misses its target, and by
+      how much.
     </p>
     <p>
       The plain way to compute |x| with ReLU neurons uses two of them a feature, one for each sign: ${tex('|x| = \\operatorname{ReLU}(x) + \\operatorname{ReLU}(-x)')}.
@@ -90,8 +92,10 @@ export function computationSection(props: ComputationSectionProps): TemplateResu
             ${view.notes.length > 0 ? html`<p class="notice ${EMBED_CLASSES.keep}" role="status">${view.notes.join(' ')}</p>` : nothing}
             <figcaption>
               Drag a feature up or down on the input strip (or focus it and use the arrow keys), or press “Random input” for an
-              input at the model’s density. Where a neuron reads several features, one feature’s input moves other
-              features’ outputs: that is interference, and its size is marked on the output.
+              input at the model’s density (never an empty one). Where a neuron reads several features, one feature’s input
+              moves other features’ outputs: that is interference, and its size is marked on the output. In the model menu,
+              1 − S is the feature density, the chance that a feature is present in an input; “converged” models are trained
+              until their loss stops falling (the method section gives the recipes).
             </figcaption>
           </figure>`
           : html`<p class="small">${props.loading}</p>`

@@ -6,7 +6,7 @@
  * drops the held input, so that it is not written over the entry the reader went to.
  */
 import { customElement, state } from 'lit/decorators.js';
-import { computeForward, type InputEntry } from '../../../model/analysis/computation';
+import { computeForward, type InputEntry, randomInput } from '../../../model/analysis/computation';
 import { createRng } from '../../../model/random';
 import '../../../viz/computation/computation-figure';
 import type { ArticleContext } from '../../context';
@@ -92,9 +92,7 @@ export class ArticleComputation extends ArticleSection {
     const view = this.view();
     if (!view) return;
     const rng = createRng(view.seed, 1000 + this.draws++);
-    const next: InputEntry[] = [];
-    for (let i = 0; i < view.weights.W2.length; i++) if (rng.next() < view.density) next.push({ feature: i, value: 2 * rng.next() - 1 });
-    this.pending = rounded(next);
+    this.pending = rounded(randomInput(rng, view.weights.W2.length, view.density));
     this.flush();
   };
 

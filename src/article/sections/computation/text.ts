@@ -18,10 +18,10 @@ export function denseSentence(budget: SweepBudget, dense: LevelSummary | undefin
   const pairs = Math.floor(dense.neurons / 2);
   const figure = `Figure ${FIGURE_NUMBER.sweep}`;
   if (dense.representedFeatures.min === pairs && dense.representedFeatures.max === pairs) {
-    return `When every feature is present in every input, the trained network does exactly that (${figure}, left): it computes ${pairs} features, each with its own pair of neurons.`;
+    return `When every feature is present in every input, the trained network does exactly that (${figure} below, its left panel): it computes ${pairs} features, each with its own pair of neurons.`;
   }
   const trained = budget === 'converged' ? '' : ', trained with the shorter replication budget,';
-  return `When every feature is present in every input, the network${trained} computes ${formatSpread(dense.representedFeatures)} features rather than ${pairs} (${figure}, left).`;
+  return `When every feature is present in every input, the network${trained} computes ${formatSpread(dense.representedFeatures)} features rather than ${pairs} (${figure} below, its left panel).`;
 }
 
 /** How often each feature is present, as a clause on "inputs": "in which each feature is present 1% of the time". */

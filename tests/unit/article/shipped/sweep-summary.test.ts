@@ -113,9 +113,11 @@ describe('the sweep’s text, recomputed from the weights', () => {
   });
 
   it('agrees in the intro with what the dense panel of each budget shows', () => {
-    expect(denseSentence('converged', at(converged, 1))).toMatch(/does exactly that \(Figure 1, left\): it computes 20 features/);
+    expect(denseSentence('converged', at(converged, 1))).toMatch(
+      /does exactly that \(Figure 1 below, its left panel\): it computes 20 features/,
+    );
     expect(denseSentence('replication', at(replicated, 1))).toBe(
-      `When every feature is present in every input, the network, trained with the shorter replication budget, computes ${at(replicated, 1).representedFeatures.median} features rather than 20 (Figure 1, left).`,
+      `When every feature is present in every input, the network, trained with the shorter replication budget, computes ${at(replicated, 1).representedFeatures.median} features rather than 20 (Figure 1 below, its left panel).`,
     );
   });
 });

@@ -1,11 +1,11 @@
 /**
  * The computation figure's numbers (computation.ts) are the model's forward pass: on the shipped
  * converged sweeps and the motif model, every activation and output equals network.ts's float64
- * forward pass to 1e-12, with and without a silenced neuron.
+ * forward pass to 1e-12, with and without a silenced neuron; a random input is never empty.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeForward, type InputEntry } from '../../../../src/model/analysis/computation';
+import { computeForward, type InputEntry, randomInput } from '../../../../src/model/analysis/computation';
 import { findMotifs } from '../../../../src/model/analysis/motif';
 import { silenceNeuron } from '../../../../src/model/analysis/response';
 import { forward, type NetworkWeights } from '../../../../src/model/network';
@@ -127,5 +127,31 @@ describe('computeForward bookkeeping', () => {
     expect(() => computeForward(weights, [{ feature: 2, value: 1 }])).toThrow(/feature 2 is not an integer in \[0, 2\)/);
     expect(() => computeForward(weights, [{ feature: 0, value: Number.NaN }])).toThrow(/not a finite number/);
     expect(() => computeForward(weights, [], 5)).toThrow(/silenced neuron 5/);
+  });
+});
+
+describe('a random input at the model’s density', () => {
+  it('is never empty, and otherwise draws as the training data does', () => {
+    const rng = createRng(7, 1);
+    let features = 0;
+    for (let k = 0; k < 2000; k++) {
+      const input = randomInput(rng, 100, 0.01);
+      expect(input.length).toBeGreaterThan(0);
+      for (const { feature, value } of input) {
+        expect(feature).toBeGreaterThanOrEqual(0);
+        expect(feature).toBeLessThan(100);
+        expect(Math.abs(value)).toBeLessThanOrEqual(1);
+      }
+      features += input.length;
+    }
+    // Poisson(1) conditioned on ≥ 1 has mean 1 / (1 − e^−1) ≈ 1.58.
+    expect(features / 2000).toBeGreaterThan(1.45);
+    expect(features / 2000).toBeLessThan(1.72);
+  });
+
+  it('sets one feature when the density gives only empty draws', () => {
+    const input = randomInput(createRng(1, 1), 10, 0);
+    expect(input).toHaveLength(1);
+    expect(input[0]!.feature).toBeLessThan(10);
   });
 });

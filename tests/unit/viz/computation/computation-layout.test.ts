@@ -97,8 +97,18 @@ describe('the outputs shown and labelled', () => {
     expect(outputsToShow(atRest, EXTRA_OUTPUTS)).toEqual([]);
   });
 
-  it('labels the active outputs and the three largest others, in rows that do not overlap', () => {
-    const layout = computationLayout(c, [], 300);
+  it('labels an active output only when it misses its target: one that hits it gets no "0.00"', () => {
+    // Output 0 hits its target exactly here; with W2[0][0] = 0.9 it falls 0.10 short.
+    expect(missLabels(computationLayout(c, [], 300).outputs, new Set([0]), 6.5).map((l) => l.feature)).toEqual([17, 18, 19]);
+    const short = computeForward({ ...wide, W2: wide.W2.map((row, i) => (i === 0 ? [0.9] : row)) }, [{ feature: 0, value: 1 }]);
+    const labels = missLabels(computationLayout(short, [], 300).outputs, new Set([0]), 6.5);
+    expect(labels.map((l) => [l.feature, l.text])).toContainEqual([0, '−0.10']);
+    expect(labels.map((l) => l.text)).not.toContain('0.00');
+  });
+
+  it('labels the missing active outputs and the three largest others, in rows that do not overlap', () => {
+    const short = computeForward({ ...wide, W2: wide.W2.map((row, i) => (i === 0 ? [0.9] : row)) }, [{ feature: 0, value: 1 }]);
+    const layout = computationLayout(short, [], 300);
     const labels = missLabels(layout.outputs, new Set([0]), 6.5);
     expect(labels.map((l) => l.feature)).toEqual([0, 17, 18, 19]);
     expect(labels.find((l) => l.feature === 19)!.text).toBe('+0.19');
