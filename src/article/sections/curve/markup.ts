@@ -193,7 +193,8 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
           ${curve ? plural(curve.levels.length, 'density', 'densities') : 'a grid of densities'} between them, each trained
           with ${curve ? plural(curve.seeds.length, 'seed') : 'several seeds'}: the line is the median seed, the band spans
           the seeds. It shows that the change is gradual: there is no single density at which the model switches from
-          pairs to sharing. Point at the curve, or focus it and use the arrow keys, to see that density’s neurons.
+          pairs to sharing. Point at the curve, or focus it and use the arrow keys, to see that density’s neurons in the plot next to the
+          curve, or under it on a narrow screen.
         </p>
         <aside class="margin-note" id="curve-note">
           Every density is trained with one recipe that changes smoothly with density, so a step in the curve comes from
