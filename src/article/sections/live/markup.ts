@@ -158,8 +158,10 @@ function advancedSettings(props: LiveSectionProps): TemplateResult {
 
 /**
  * The live section: its text (and, for an older link, the notice under its heading), then the live
- * model's stack plot and loss curve, and under them, as under every figure, the slider, the run's
- * controls and status and the advanced settings. Keyboard order follows: the figures, then their controls.
+ * model's stack plot with, under it as under every figure, the slider, the run's controls and
+ * status and the advanced settings, then its timeline and caption; the loss curve beside it (under
+ * it on a phone). The controls sit above the parts that change as the model trains, so they hold
+ * still under the reader's pointer. Keyboard order follows: the plot, its controls, the timeline.
  */
 export function liveSection(props: LiveSectionProps): TemplateResult {
   const { state, status, view } = props;
@@ -205,6 +207,28 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
                 ${download('live-plot', liveExport(view.exportSource, 'weights'), 'the live stack plot')}`
               : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
           }
+          <!-- The controls right under the plot, above the timeline and caption that change as it trains, so they hold still. -->
+          ${densitySlider(props)}
+          <div class="controls">
+            <button type="button" id="train-button" @click=${props.onTrain}>${running ? 'Restart' : 'Train'}</button>
+            <button type="button" id="pause-button" ?disabled=${!running} @click=${props.onPauseResume}>${live?.phase === 'paused' ? 'Resume' : 'Pause'}</button>
+            <label
+              >Backend
+              <select id="backend-select" @change=${(e: Event) => props.onBackendChange((e.target as HTMLSelectElement).value as BackendName | 'auto')}>
+                ${(['auto', 'webgl', 'wasm', 'cpu', 'webgpu'] as const).map(
+                  (b) => html`<option value=${b} ?selected=${props.backendChoice === b}>${b === 'auto' ? 'automatic' : b}</option>`,
+                )}
+              </select>
+            </label>
+            <button type="button" @click=${props.onCopyLink}>Copy link</button>
+            <span class="small" role="status">${props.linkMessage}</span>
+          </div>
+          <!-- Not a live region: it changes at every report. The article's announcer says when a run starts, pauses and ends. -->
+          <p class="status-line" id="live-status" ${attributes(statusAttributes(status, props.liveRun, props.workerTensors))}>
+            ${live ? statusLine(live) : idleLine(status, props.liveRun)}
+          </p>
+          ${live?.message ? html`<p class="notice" role="alert">${live.message}</p>` : nothing}
+          ${advancedSettings(props)}
           ${
             view?.frame && live
               ? html`<training-timeline
@@ -249,27 +273,6 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
           </figcaption>
         </figure>
       </div>
-      ${densitySlider(props)}
-      <div class="controls">
-        <button type="button" id="train-button" @click=${props.onTrain}>${running ? 'Restart' : 'Train'}</button>
-        <button type="button" id="pause-button" ?disabled=${!running} @click=${props.onPauseResume}>${live?.phase === 'paused' ? 'Resume' : 'Pause'}</button>
-        <label
-          >Backend
-          <select id="backend-select" @change=${(e: Event) => props.onBackendChange((e.target as HTMLSelectElement).value as BackendName | 'auto')}>
-            ${(['auto', 'webgl', 'wasm', 'cpu', 'webgpu'] as const).map(
-              (b) => html`<option value=${b} ?selected=${props.backendChoice === b}>${b === 'auto' ? 'automatic' : b}</option>`,
-            )}
-          </select>
-        </label>
-        <button type="button" @click=${props.onCopyLink}>Copy link</button>
-        <span class="small" role="status">${props.linkMessage}</span>
-      </div>
-      <!-- Not a live region: it changes at every report. The article's announcer says when a run starts, pauses and ends. -->
-      <p class="status-line" id="live-status" ${attributes(statusAttributes(status, props.liveRun, props.workerTensors))}>
-        ${live ? statusLine(live) : idleLine(status, props.liveRun)}
-      </p>
-      ${live?.message ? html`<p class="notice" role="alert">${live.message}</p>` : nothing}
-      ${advancedSettings(props)}
     </section>
   `;
 }
