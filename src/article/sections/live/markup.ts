@@ -184,7 +184,7 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
             'live-recipe-note',
           ),
           html`<p>
-            Choose a feature density under the figures and the page trains a fresh model at that density, here in your
+            Choose a feature density on the slider under the plot and the page trains a fresh model at that density, here in your
             browser: Figure ${FIGURE_NUMBER.livePlot} shows its neurons and Figure ${FIGURE_NUMBER.liveLoss} its loss. Until
             it reports, you see the nearest precomputed model; then the columns move as the live model learns. Release the
             slider between the paper’s levels to see the transition the seven panels only sample.
