@@ -12,6 +12,7 @@ import { denseSentence } from '../../src/article/sections/computation/text';
 import { budgetComparison, sweepNarrative } from '../../src/article/sections/sweep/text';
 import { analyseFile } from '../../src/article/shipped/shipped-models';
 import { formatSpread, type LevelSummary, summariseLevels } from '../../src/article/shipped/sweep-summary';
+import { LINK_VERSION } from '../../src/article/state/link-formats';
 import { parseWeightsFile } from '../../src/model/weights-file';
 import { formatDensity, formatLoss, formatNumber } from '../../src/viz/core/format';
 
@@ -231,23 +232,52 @@ describe('the article in Chromium', () => {
     expect(signatures[1]).toEqual(signatures[0]);
   });
 
-  it('an older link keeps its constant schedule, says so in one sentence and offers the current recipe, which the link then names', async () => {
-    const page = await open('?section=live&density=0.1&steps=400');
+  it('an older link opens with a notice of what it trains in the first screen; one click moves it to the current recipe in one history entry', async () => {
+    const page = await open('?section=live&density=0.1');
     const prose = page.locator('#live .prose');
-    expect(await prose.textContent()).toMatch(/It trains 400 steps at learning rate 0.003/);
-    expect((await page.locator('#older-link-notice').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
-      'This link trains the page’s older constant schedule, 400 steps at learning rate 0.003, at 1 − S = 0.1, and Figure 1 shows the replication budget. Use the current recipe',
-    );
-    await page.getByRole('button', { name: 'Use the current recipe' }).click();
+    expect(await prose.textContent()).toMatch(/It trains 3,500 steps at learning rate 0.003/);
+    const sentence =
+      'This link trains the live model with the page’s older constant schedule, 3,500 steps at learning rate 0.003, at 1 − S = 0.1, and Figure 1 shows the replication budget. Use the current recipe';
+    // At the top of the page, above the title, and under the live section's heading, where this link lands.
+    for (const id of ['older-link-notice', 'live-older-link-notice']) {
+      expect((await page.locator(`#${id}`).textContent())?.replace(/\s+/g, ' ').trim(), id).toBe(sentence);
+    }
+    expect(
+      await page.evaluate(() => {
+        const notice = document.getElementById('older-link-notice');
+        const title = document.querySelector('h1');
+        return notice !== null && title !== null && (notice.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      }),
+    ).toBe(true);
+    // The reader who lands on the live section sees one of them in the first screen, whole.
+    const inFirstScreen = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.older-link-notice')]
+          .filter((n) => {
+            const box = n.getBoundingClientRect();
+            return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+          })
+          .map((n) => n.id),
+      );
+    await expect.poll(inFirstScreen).toEqual(['live-older-link-notice']);
+    const entries = await page.evaluate(() => history.length);
+    await page.locator('#live-older-link-notice button').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('recipe')).toBe('live');
-    expect(new URL(page.url()).searchParams.get('budget')).toBe('converged');
-    await expect.poll(() => page.locator('#older-link-notice').count()).toBe(0);
-    expect(new URL(page.url()).searchParams.has('steps')).toBe(false);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('v')).toBe(String(LINK_VERSION));
+    expect(url.searchParams.get('budget')).toBe('converged');
+    expect(url.searchParams.has('steps')).toBe(false);
+    expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+    await expect.poll(() => page.locator('.older-link-notice').count()).toBe(0);
     expect((await prose.textContent())?.replace(/\s+/g, ' ')).toMatch(
       /It trains batch 128, 8,000 steps, lr 1e-2 .*: the live recipe for 1 − S = 0\.1\./,
     );
     await waitForLiveStep(page, 1);
     expect((await liveStatus(page)).totalSteps).toBe(8000);
+    // Back returns to the older link in one step.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('recipe')).not.toBe('live');
+    await expect.poll(() => page.locator('#older-link-notice').count()).toBe(1);
     await page.close();
   });
 

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import type { StackPlotData } from '../../src/viz/core/types';
 import { ARTIFACTS, collectErrors, scrollIntoView, sharedBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -112,6 +113,49 @@ describe('the figures at 320 px and in forced colours', () => {
     }
     await page.locator('#density-curve').screenshot({ path: `${ARTIFACTS}/figure-layout-curve-320.png` });
     await page.locator('#motif-closeup-0').screenshot({ path: `${ARTIFACTS}/figure-layout-motif-320.png` });
+    await page.close();
+  });
+
+  it('at 320 px the live plot’s note on its clipped y range wraps inside the plot instead of running off it', async () => {
+    const page = await browser().newPage({ viewport: { width: 320, height: 900 } });
+    collectErrors(page, consoleErrors);
+    await page.goto(`${baseUrl}?section=live`);
+    const live = page.locator('#live-plot');
+    await live.waitFor({ timeout: 90_000 });
+    // The live plot's own model, its two tallest stacks made ten times taller, drawn at the live plot's
+    // width in the importance order: the range then holds 9 in 10 columns and clips the two, and says so.
+    await expect.poll(() => live.evaluate((el) => (el as HTMLElement & { data?: StackPlotData }).data?.neurons.length ?? 0)).toBe(40);
+    await page.evaluate(() => {
+      type Plot = HTMLElement & { data: StackPlotData };
+      const source = document.querySelector<Plot>('#live-plot');
+      if (!source) throw new Error('no live plot');
+      const height = (n: StackPlotData['neurons'][number]) => n.weights.reduce((sum, w) => sum + Math.abs(w.inWeight), 0);
+      const tallest = [...source.data.neurons].sort((a, b) => height(b) - height(a)).slice(0, 2);
+      const neurons = source.data.neurons.map((n) =>
+        tallest.includes(n) ? { ...n, weights: n.weights.map((w) => ({ ...w, inWeight: w.inWeight * 10 })) } : n,
+      );
+      const copy = document.createElement('neuron-stack-plot') as unknown as Plot;
+      copy.id = 'clipped-live-plot';
+      copy.data = { ...source.data, neurons, yMax: undefined, order: 'importance' };
+      source.after(copy);
+    });
+    const clipped = page.locator('#clipped-live-plot');
+    await scrollIntoView(clipped);
+    await expect
+      .poll(() => clipped.evaluate((el) => el.shadowRoot?.querySelectorAll('text.scale-note tspan').length ?? 0), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const boxes = await labelBoxes(page, 'clipped-live-plot');
+    const note = await clipped.evaluate((el) => {
+      const text = el.shadowRoot?.querySelector('text.scale-note');
+      const svg = el.shadowRoot?.querySelector('svg');
+      return { right: text?.getBoundingClientRect().right ?? Number.NaN, svgRight: svg?.getBoundingClientRect().right ?? Number.NaN };
+    });
+    expect(note.right).toBeLessThanOrEqual(note.svgRight + 0.5);
+    expect(boxes.filter((l) => l.left < -0.5 || l.right > 320.5).map((l) => l.text)).toEqual([]);
+    expect(overlaps(boxes)).toEqual([]);
+    // A clip, not an element screenshot: the live model trains meanwhile and the section never holds still.
+    const area = await clipped.boundingBox();
+    if (area) await page.screenshot({ path: `${ARTIFACTS}/figure-layout-live-clipped-320.png`, clip: area });
     await page.close();
   });
 

@@ -154,6 +154,45 @@ describe('reading on a phone and a laptop', () => {
     await page.close();
   });
 
+  it('a margin note follows the paragraph it annotates on a phone, and sits beside it in the gutter on a laptop', async () => {
+    const page = await open(`?${SHIPPED}`, PHONE);
+    await renderAll(page);
+    await scrollIntoView(page.locator('#curve'));
+    await page.locator('#curve-recipes').waitFor({ timeout: 90_000 });
+    const notes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.margin-note')].map((note) => {
+          const group = note.closest('.noted');
+          const paragraph = group?.querySelector(':scope > :not(.margin-note)')?.getBoundingClientRect();
+          const box = note.getBoundingClientRect();
+          return {
+            id: note.id,
+            first: group?.querySelector('.margin-note') === note,
+            top: box.top,
+            left: box.left,
+            paragraph: paragraph ? { top: paragraph.top, bottom: paragraph.bottom, right: paragraph.right } : null,
+          };
+        }),
+      );
+    const phone = await notes();
+    expect(phone.map((n) => n.id)).toEqual(
+      expect.arrayContaining(['sweep-budget-note', 'curve-note', 'curve-recipes', 'live-recipe-note']),
+    );
+    for (const note of phone) {
+      expect(note.paragraph, `${note.id} is grouped with its paragraph`).not.toBeNull();
+      expect(note.top, note.id).toBeGreaterThan(note.paragraph?.top ?? Number.POSITIVE_INFINITY);
+      expect(note.top, note.id).toBeGreaterThanOrEqual((note.paragraph?.bottom ?? Number.POSITIVE_INFINITY) - 1);
+    }
+    await page.setViewportSize(DESKTOP);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    for (const note of await notes()) {
+      expect(note.left, note.id).toBeGreaterThan(note.paragraph?.right ?? Number.POSITIVE_INFINITY);
+      // The first note of a paragraph starts level with it; a second one stacks under the first.
+      if (note.first) expect(Math.abs(note.top - (note.paragraph?.top ?? Number.NaN)), note.id).toBeLessThan(12);
+    }
+    await page.close();
+  });
+
   it('axe finds no serious or critical violation in any section at 390 and 1280 px, light, dark and forced colours', {
     timeout: 600_000,
   }, async () => {

@@ -51,7 +51,7 @@ export function budgetLine(source: ExportSource): string {
   const c = source.config;
   const from = source.kind === 'shipped' ? 'Shipped weights' : 'Trained in the browser';
   const schedule = c.schedule ? ` (peak; ${describeSchedule(c.schedule)})` : '';
-  return `${from}: ${formatCount(c.steps)} Adam steps of batch ${c.batch} at learning rate ${c.learningRate}${schedule}, seed ${c.seed}; n = ${c.n} features, m = ${c.m} neurons.`;
+  return `${from}: ${formatCount(c.steps)} Adam steps of batch ${formatCount(c.batch)} at learning rate ${c.learningRate}${schedule}, seed ${c.seed}; n = ${c.n} features, m = ${c.m} neurons.`;
 }
 
 const kindPart = (source: ExportSource): string => (source.kind === 'shipped' ? 'shipped' : 'trained-here');

@@ -7,13 +7,17 @@
 import type { ReactiveControllerHost } from 'lit';
 import { appliedSettings, checkSetting, checkSettings, SETTING_FIELDS, type SettingName } from './advanced-settings';
 import { KeyCommit } from './density-slider';
+import type { SweepBudget } from './budget';
 import type { LiveSettings } from './live-settings';
+
+/** What one commit may change: live settings and, for an older link's one-click move to today's recipe, Figure 1's budget. */
+export type LiveCommit = Partial<LiveSettings> & { readonly budget?: SweepBudget };
 
 export interface LiveInputActions {
   /** Shows settings without committing them (the slider while it moves). */
   show(patch: Partial<LiveSettings>): void;
   /** Commits settings: one history entry and a retrain. */
-  commit(patch: Partial<LiveSettings>): void;
+  commit(patch: LiveCommit): void;
 }
 
 export class LiveInput {
@@ -75,7 +79,7 @@ export class LiveInput {
   }
 
   /** Commits settings chosen by a control of their own (one history entry and a retrain). */
-  commitSettings(patch: Partial<LiveSettings>): void {
+  commitSettings(patch: LiveCommit): void {
     this.keyCommit.cancel();
     this.actions.commit(patch);
   }

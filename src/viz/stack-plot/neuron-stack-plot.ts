@@ -48,7 +48,7 @@ const LABEL_CHAR_WIDTH = 6.4;
 const LABEL_ROW_HEIGHT = 14;
 /** Space between the lowest label row's baseline and the plot area, px: clear of the outlines, which reach 3 px above it. */
 const LABEL_CLEARANCE = 8;
-/** Height of the line saying a plot's scale clips its tallest stacks, px. */
+/** Height of a line of the note saying a plot's scale clips its tallest stacks, px. */
 const NOTE_HEIGHT = 13;
 /** Column shading at polysemanticity 1: faint, so it never competes with the weights. */
 const MAX_SHADE_OPACITY = 0.1;
@@ -123,11 +123,18 @@ export class NeuronStackPlot extends SvgFigure {
     this.drawAxes(plot, layout, innerH);
 
     // A clipped plot says so in words under the x-axis title (a compact one in its panel's caption, sweep-figure.ts).
-    const note = !compact && layout.clipped ? NOTE_HEIGHT : 0;
+    // On a narrow plot it wraps onto a second line rather than run past the plot's right edge.
+    const noteLines = !compact && layout.clipped ? scaleNote(layout.yMax, innerW) : [];
+    const note = noteLines.length * NOTE_HEIGHT;
     part(plot, 'text', 'x-caption scale-note')
       .attr('x', 0)
       .attr('y', innerH + COUNT_STRIP + 27 + NOTE_HEIGHT)
-      .text(note > 0 ? scaleNote(layout.yMax, innerW) : '');
+      .selectAll<SVGTSpanElement, string>('tspan')
+      .data(noteLines)
+      .join('tspan')
+      .attr('x', 0)
+      .attr('dy', (_, k) => (k === 0 ? 0 : NOTE_HEIGHT))
+      .text((line) => line);
     const legend = part(svg, 'g', 'legend');
     if (compact) legend.selectAll('*').remove();
     else {

@@ -81,15 +81,30 @@ export function countBars(layout: StackLayout, top: number): string {
     .join('');
 }
 
+/** Estimated px per character of the 11 px scale note (generous, so that an estimate never cuts it). */
+export const NOTE_CHAR_WIDTH = 6.4;
+
 /**
- * The words a full plot writes under its x-axis title when its range clips stacks, shortened on a
- * narrow plot (`width` px): "y range ±1.5 holds 9 in 10 columns; taller stacks are cut at the edge, their true height printed".
+ * The words under a clipped plot, as the lines it is drawn in: the long sentence where it fits on
+ * one line of `width` px, else the short one wrapped at spaces into lines that each fit
+ * (a 320 px phone gives two), e.g. ["y range ±2, set by 9 in 10 columns;", "taller ones cut"].
  */
-export function scaleNote(yMax: number, width: number): string {
+export function scaleNote(yMax: number, width: number): string[] {
   const range = `±${formatRangeTick(yMax)}`;
-  return width < 480
-    ? `y range ${range}, set by 9 in 10 columns; taller ones cut`
-    : `y range ${range} holds 9 in 10 columns; taller stacks are cut at the edge, their true height printed`;
+  const long = `y range ${range} holds 9 in 10 columns; taller stacks are cut at the edge, their true height printed`;
+  if (long.length * NOTE_CHAR_WIDTH <= width) return [long];
+  return wrapWords(`y range ${range}, set by 9 in 10 columns; taller ones cut`, Math.max(1, Math.floor(width / NOTE_CHAR_WIDTH)));
+}
+
+/** `text` in lines of at most `chars` characters, broken at spaces (a longer word stands alone). */
+function wrapWords(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= chars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 function r1(v: number): number {

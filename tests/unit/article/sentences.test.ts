@@ -62,6 +62,9 @@ function glitches(text: string): string[] {
   )
     found.push('count–verb agreement');
   if (/\b(none|no \w+) (are|have|read|do)\b/.test(text)) found.push('"none" with a plural verb');
+  // a count of 1,000 or more (a batch, steps, examples) is written with the thousands separator, as formatCount
+  // writes it; a table's cells, read as one text, and a year are left alone
+  if (/\b(batch|of|up to|for) (?!(?:19|20)\d\d\b)\d{4,}\b(?![.,]\d)/.test(text)) found.push('count without a thousands separator');
   if (/\b([a-z]+) \1\b/i.test(text)) found.push('doubled word');
   if (/(?<![.\d,−-])\b1 \(\d+[–-]\d+\) (neurons|features|seeds)\b/.test(text)) found.push('"1 (0–2)" with a plural');
   const value = String.raw`(?:1 − S = )?\d[\d.,]*\d|(?:1 − S = )?\d`;
@@ -99,6 +102,8 @@ describe('the glitch detector', () => {
     expect(glitches('computes 20 (19–21) features')).toEqual([]);
     expect(glitches('no neuron are monosemantic')).toContain('"none" with a plural verb');
     expect(glitches('the the model')).toContain('doubled word');
+    expect(glitches('10,000 Adam steps of batch 1024 at learning rate 0.001')).toContain('count without a thousands separator');
+    expect(glitches('10,000 Adam steps of batch 1,024 (Elhage et al. 2022), loss 0.00012345')).toEqual([]);
     expect(glitches('At 1 − S = 0.03, 12 of 40 neurons are monosemantic; 1 neuron reads 2.5 features.')).toEqual([]);
   });
 });

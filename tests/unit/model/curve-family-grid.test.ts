@@ -5,7 +5,7 @@
  * monotone in density. The paper levels' eval losses against the converged sweep's best seed, the
  * failed runs and the motif instances are recomputed from the files and pinned as measured
  * (docs/training.md, "The density curve grid"). Skipped where the files have not been produced or
- * are the older grid of nearest-level recipes (curve-grid.test.ts).
+ * are the older grid of nearest-level recipes (no longer shipped).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { marginNote } from '../../page/margin-note';
+import { marginNote, noted } from '../../page/margin-note';
 import { repoRef } from '../../page/source-links';
 import type { StackColouring } from '../../../viz/stack-plot/stack-colouring';
 import { PAPER_DENSITIES } from '../../../model/config';
@@ -189,18 +189,21 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
     <section id="curve" data-section="curve">
       <div class="prose">
         <h2>${SECTION_TITLES.curve}</h2>
-        <p>
+        ${noted(
+          html`<aside class="margin-note" id="curve-note">
+          Every density is trained with one recipe that changes smoothly with density, so a step in the curve comes from
+          the density, not from a change of recipe. In the middle of the range the models stop above the clean solution’s
+          loss (the loss panel shows where): counts there describe models still learning.
+        </aside>`,
+          html`<p>
           The seven panels are samples. The curve below follows the same counts through
           ${curve ? plural(curve.levels.length, 'density', 'densities') : 'a grid of densities'} between them, each trained
           with ${curve ? plural(curve.seeds.length, 'seed') : 'several seeds'}: the line is the median seed, the band spans
           the seeds. It shows that the change is gradual: there is no single density at which the model switches from
-          pairs to sharing. Point at the curve, or focus it and use the arrow keys, to see that density’s neurons.
-        </p>
-        <aside class="margin-note" id="curve-note">
-          Every density is trained with one recipe that changes smoothly with density, so a step in the curve comes from
-          the density, not from a change of recipe. In the middle of the range the models stop above the clean solution’s
-          loss (the loss panel shows where): counts there describe models still learning.
-        </aside>
+          pairs to sharing. Point at the curve, or focus it and use the arrow keys, to see that density’s neurons in the plot next to the
+          curve, or under it on a narrow screen.
+        </p>`,
+        )}
       </div>
       ${props.failures ?? nothing}
       <div class="curve-pair">
@@ -237,16 +240,22 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
       </div>
       ${curve ? failedRunsNote(curve, props.replication) : nothing}
       <div class="prose">
-        ${curve && t ? recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons], shownDensity) : nothing}
-        <p>Three marks stand out along the curve:</p>
+        ${noted(
+          curve && t ? recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons], shownDensity) : nothing,
+          html`<p>Three marks stand out along the curve:</p>
+          ${
+            curve && t
+              ? html`<ul class="curve-transitions">
+                ${crossingSentence(t.firstPolysemantic, 'The first polysemantic neurons', (l) => `${l.polysemantic.median} of ${l.neurons} neurons`)}
+                ${crossingSentence(t.halfPolysemantic, 'Half the neurons polysemantic', (l) => `${l.polysemantic.median} of ${l.neurons}`)}
+                ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${pairs} ± pairs the neurons can give one each`, (l) => plural(l.featuresComputed.median, 'feature'))}
+              </ul>`
+              : nothing
+          }`,
+        )}
         ${
           curve && t
-            ? html`<ul class="curve-transitions">
-              ${crossingSentence(t.firstPolysemantic, 'The first polysemantic neurons', (l) => `${l.polysemantic.median} of ${l.neurons} neurons`)}
-              ${crossingSentence(t.halfPolysemantic, 'Half the neurons polysemantic', (l) => `${l.polysemantic.median} of ${l.neurons}`)}
-              ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${pairs} ± pairs the neurons can give one each`, (l) => plural(l.featuresComputed.median, 'feature'))}
-            </ul>
-            ${replicationSentence(props.replication)}
+            ? html`${replicationSentence(props.replication)}
             ${baselineParagraph(props, curve)}`
             : nothing
         }

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import type { Carrier } from '../../../model/analysis';
 import { formatDensity, formatNumber, plural } from '../../../viz/core/format';
 import { FIGURE_NUMBER } from '../../page/article-meta';
+import { noted } from '../../page/margin-note';
 import { tex } from '../../math';
 import type { IntermediateView } from './view';
 import { SECTION_TITLES } from '../contents/markup';
@@ -89,7 +90,14 @@ export function intermediateSection(view: IntermediateView | null, colouring: St
         Point at or tap a column in any stack plot, or focus one with Tab and move with the arrow keys, to read its
         neuron this way.
       </p>
-      <p>
+      ${noted(
+        facts.featureZero
+          ? html`<aside class="margin-note" id="intermediate-pair-note">
+              Feature 0’s positive side is carried by ${carriers(facts.featureZero.positive)}; its negative side by
+              ${carriers(facts.featureZero.negative)}.
+            </aside>`
+          : '',
+        html`<p>
         Shared or not, the neurons still compute ${tex('|x_i| = \\operatorname{ReLU}(x_i) + \\operatorname{ReLU}(-x_i)')}.
         ${
           facts.represented === 1
@@ -103,15 +111,8 @@ export function intermediateSection(view: IntermediateView | null, colouring: St
             : `, ${facts.pairedBothSides} ${facts.pairedBothSides === 1 ? 'has' : 'have'}`
         } a neuron that fires for ${tex('x_i > 0')} and one that fires for ${tex('x_i < 0')}, both writing onto output
         ${tex('i')}: the ± pairs of the clean solution, now shared with other features.
-      </p>
-      ${
-        facts.featureZero
-          ? html`<aside class="margin-note" id="intermediate-pair-note">
-              Feature 0’s positive side is carried by ${carriers(facts.featureZero.positive)}; its negative side by
-              ${carriers(facts.featureZero.negative)}.
-            </aside>`
-          : ''
-      }
+      </p>`,
+      )}
       </div>
     </section>
   `;

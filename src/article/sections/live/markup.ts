@@ -1,6 +1,7 @@
 import { live } from 'lit/directives/live.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { marginNote } from '../../page/margin-note';
+import { marginNote, noted } from '../../page/margin-note';
+import { olderLinkNotice } from '../../page/older-link-notice';
 import { colouringOf } from '../../state/colouring-field';
 import { html, nothing, type TemplateResult } from 'lit';
 import { PAPER_DENSITIES } from '../../../model/config';
@@ -16,7 +17,7 @@ import { liveExport } from '../../figures/figure-exports';
 import { download } from '../../figures/download';
 import { isRunning, type TrainingStatus } from '../../training/training-controller';
 import type { ArticleState } from '../../state/url-state';
-import { idleLine, olderLinkSentence, statusLine } from './text';
+import { idleLine, statusLine } from './text';
 import type { LiveView } from './view';
 import type { LivePhase } from '../../live/live-run';
 import { fnRef } from '../appendix/markup';
@@ -155,7 +156,13 @@ function advancedSettings(props: LiveSectionProps): TemplateResult {
   </details>`;
 }
 
-/** The live section: the slider, its controls and status, the advanced settings, and the live model's stack plot and loss curve. */
+/**
+ * The live section: its text (and, for an older link, the notice under its heading), then the live
+ * model's stack plot with, under it as under every figure, the slider, the run's controls and
+ * status and the advanced settings, then its timeline and caption; the loss curve beside it (under
+ * it on a phone). The controls sit above the parts that change as the model trains, so they hold
+ * still under the reader's pointer. Keyboard order follows: the plot, its controls, the timeline.
+ */
 export function liveSection(props: LiveSectionProps): TemplateResult {
   const { state, status, view } = props;
   const live = status.target === 'live' ? status : null;
@@ -165,51 +172,25 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
     <section id="live" data-section="live">
       <div class="prose">
         <h2>${SECTION_TITLES.live}</h2>
-        ${marginNote(
-          state.recipe === 'live'
-            ? html`${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing} The live recipe is the converged one
-                shortened to fit a browser’s budget, so at the paper’s levels the caption compares the result with the
-                shipped converged models.`
-            : schedule,
-          'The live training recipe',
-          'live-recipe-note',
+        ${olderLinkNotice(state, 'live-older-link-notice', props.onUseLiveRecipe)}
+        ${noted(
+          marginNote(
+            state.recipe === 'live'
+              ? html`${schedule}${schedule.includes('Adam') ? fnRef('adam') : nothing} The live recipe is the converged one
+                  shortened to fit a browser’s budget, so at the paper’s levels the caption compares the result with the
+                  shipped converged models.`
+              : schedule,
+            'The live training recipe',
+            'live-recipe-note',
+          ),
+          html`<p>
+            Choose a feature density on the slider under the plot and the page trains a fresh model at that density, here in your
+            browser: Figure ${FIGURE_NUMBER.livePlot} shows its neurons and Figure ${FIGURE_NUMBER.liveLoss} its loss. Until
+            it reports, you see the nearest precomputed model; then the columns move as the live model learns. Release the
+            slider between the paper’s levels to see the transition the seven panels only sample.
+          </p>`,
         )}
-        <p>
-          Choose a feature density and the page trains a fresh model at that density, here in your browser: Figure
-          ${FIGURE_NUMBER.livePlot} shows its neurons and Figure ${FIGURE_NUMBER.liveLoss} its loss. Until it reports, you
-          see the nearest precomputed model; then the columns move as the live model learns. Release the slider between
-          the paper’s levels to see the transition the seven panels only sample.
-        </p>
-        ${
-          state.recipe === 'live'
-            ? nothing
-            : html`<p class="notice" role="status" id="older-link-notice">
-                ${olderLinkSentence(state, state.budget)}
-                <button type="button" id="use-live-recipe" @click=${props.onUseLiveRecipe}>Use the current recipe</button>
-              </p>`
-        }
       </div>
-      ${densitySlider(props)}
-      <div class="controls">
-        <button type="button" id="train-button" @click=${props.onTrain}>${running ? 'Restart' : 'Train'}</button>
-        <button type="button" id="pause-button" ?disabled=${!running} @click=${props.onPauseResume}>${live?.phase === 'paused' ? 'Resume' : 'Pause'}</button>
-        <label
-          >Backend
-          <select id="backend-select" @change=${(e: Event) => props.onBackendChange((e.target as HTMLSelectElement).value as BackendName | 'auto')}>
-            ${(['auto', 'webgl', 'wasm', 'cpu', 'webgpu'] as const).map(
-              (b) => html`<option value=${b} ?selected=${props.backendChoice === b}>${b === 'auto' ? 'automatic' : b}</option>`,
-            )}
-          </select>
-        </label>
-        <button type="button" @click=${props.onCopyLink}>Copy link</button>
-        <span class="small" role="status">${props.linkMessage}</span>
-      </div>
-      <!-- Not a live region: it changes at every report. The article's announcer says when a run starts, pauses and ends. -->
-      <p class="status-line" id="live-status" ${attributes(statusAttributes(status, props.liveRun, props.workerTensors))}>
-        ${live ? statusLine(live) : idleLine(status, props.liveRun)}
-      </p>
-      ${live?.message ? html`<p class="notice" role="alert">${live.message}</p>` : nothing}
-      ${advancedSettings(props)}
       <div class="two-up">
         <figure
           id="live-figure"
@@ -226,6 +207,28 @@ export function liveSection(props: LiveSectionProps): TemplateResult {
                 ${download('live-plot', liveExport(view.exportSource, 'weights'), 'the live stack plot')}`
               : html`<p class="small">No model to show yet for this configuration; it appears as soon as training reports weights.</p>`
           }
+          <!-- The controls right under the plot, above the timeline and caption that change as it trains, so they hold still. -->
+          ${densitySlider(props)}
+          <div class="controls">
+            <button type="button" id="train-button" @click=${props.onTrain}>${running ? 'Restart' : 'Train'}</button>
+            <button type="button" id="pause-button" ?disabled=${!running} @click=${props.onPauseResume}>${live?.phase === 'paused' ? 'Resume' : 'Pause'}</button>
+            <label
+              >Backend
+              <select id="backend-select" @change=${(e: Event) => props.onBackendChange((e.target as HTMLSelectElement).value as BackendName | 'auto')}>
+                ${(['auto', 'webgl', 'wasm', 'cpu', 'webgpu'] as const).map(
+                  (b) => html`<option value=${b} ?selected=${props.backendChoice === b}>${b === 'auto' ? 'automatic' : b}</option>`,
+                )}
+              </select>
+            </label>
+            <button type="button" @click=${props.onCopyLink}>Copy link</button>
+            <span class="small" role="status">${props.linkMessage}</span>
+          </div>
+          <!-- Not a live region: it changes at every report. The article's announcer says when a run starts, pauses and ends. -->
+          <p class="status-line" id="live-status" ${attributes(statusAttributes(status, props.liveRun, props.workerTensors))}>
+            ${live ? statusLine(live) : idleLine(status, props.liveRun)}
+          </p>
+          ${live?.message ? html`<p class="notice" role="alert">${live.message}</p>` : nothing}
+          ${advancedSettings(props)}
           ${
             view?.frame && live
               ? html`<training-timeline

@@ -5,6 +5,7 @@
 import { customElement, state } from 'lit/decorators.js';
 import type { BackendName } from '../../../training/backend';
 import type { ArticleContext } from '../../context';
+import { useCurrentRecipe } from '../../page/older-link-notice';
 import { formatState } from '../../state/url-state';
 import { ArticleSection } from '../article-section';
 import { liveSection } from './markup';
@@ -43,10 +44,9 @@ export class ArticleLive extends ArticleSection {
     }
   };
 
-  /** The older link's one-click way to today's defaults: the live recipe, and Figure 1's converged budget. */
+  /** The older link's one-click way to today's defaults: the live recipe, and Figure 1's converged budget, in one history entry. */
   private readonly onUseLiveRecipe = (): void => {
-    if (this.context?.state.budget === 'replication') this.context.setState({ budget: 'converged' });
-    this.context?.liveInput.commitSettings({ recipe: 'live', steps: undefined, learningRate: undefined });
+    if (this.context) useCurrentRecipe(this.context);
   };
 
   private readonly onTimelineSeek = (step: number | null): void => this.context?.seek('live', step);

@@ -95,5 +95,5 @@ export function shippedRangeSentence(
 export function olderLinkSentence(settings: LiveSettings, budget: SweepBudget): string {
   const { steps, learningRate } = liveLevelRecipe(settings);
   const figure = budget === 'replication' ? ', and Figure 1 shows the replication budget' : '';
-  return `This link trains the page’s older constant schedule, ${formatCount(steps)} steps at learning rate ${learningRate}, at 1 − S = ${formatDensity(settings.density)}${figure}.`;
+  return `This link trains the live model with the page’s older constant schedule, ${formatCount(steps)} steps at learning rate ${learningRate}, at 1 − S = ${formatDensity(settings.density)}${figure}.`;
 }

@@ -73,7 +73,7 @@ export function methodSection(
         ${
           c
             ? html`<strong>The replication budget</strong> trains every level with Adam (β = 0.9, 0.999, ε = ${c.adamEpsilon}) for
-              ${formatCount(c.steps)} steps of ${c.batch} examples at a constant learning rate of ${c.learningRate},
+              ${formatCount(c.steps)} steps of ${formatCount(c.batch)} examples at a constant learning rate of ${c.learningRate},
               from a normal initialisation with standard deviation ${c.initStd} and zero biases. The small scale matters:
               it is what PyTorch’s Xavier rule gives for the batched tensor the public replications use, and a larger
               one leaves the 1 − S = 0.1 model stuck computing one side of |x| for several features.

@@ -3,6 +3,7 @@ import type { ModelAnalysis } from '../../../model/analysis';
 import { densityOf } from '../../state/live-settings';
 import { formatCount, formatDensity, plural } from '../../../viz/core/format';
 import { FIGURE_NUMBER } from '../../page/article-meta';
+import { noted } from '../../page/margin-note';
 import { stepOfTotal, timeLeftPhrase } from '../../training/progress';
 import { isRunning, type TrainingStatus } from '../../training/training-controller';
 import { motifExport } from '../../figures/figure-exports';
@@ -104,16 +105,18 @@ export function motifSection(props: MotifSectionProps): TemplateResult {
         </p>
         ${
           analysis && config
-            ? html`<p>
+            ? html`${noted(
+                html`<aside class="margin-note" id="motif-config-note">
+                The small model: n = ${config.n} features, m = ${config.m} neurons, 1 − S = ${formatDensity(densityOf(config))},
+                seed ${config.seed}, ${formatCount(config.steps)} steps.
+              </aside>`,
+                html`<p>
                 Figure ${FIGURE_NUMBER.motifModel} shows the small model we trained${fnRef('motifSize')}, searched with the
                 detector described in the method section. The detector finds
                 ${analysis.motifs.length === 0 ? 'no instance' : plural(analysis.motifs.length, 'instance')} of the motif.
                 ${decomposition(analysis)}
-              </p>
-              <aside class="margin-note" id="motif-config-note">
-                The small model: n = ${config.n} features, m = ${config.m} neurons, 1 − S = ${formatDensity(densityOf(config))},
-                seed ${config.seed}, ${formatCount(config.steps)} steps.
-              </aside>
+              </p>`,
+              )}
               ${analysis.motifs.length > 0 ? html`<p id="motif-instances">${analysis.motifs.map((m, k) => `${motifSentence(m, `instance ${k + 1}`)} `)}</p>` : nothing}
             <p id="motif-frequency">
               ${props.search} The big models show the motif too: in the 100-feature, 40-neuron files the same detector finds

@@ -10,7 +10,7 @@ import { clipCaption } from '../../../viz/sweep/sweep-layout';
 import { FIGURE_NUMBER } from '../../page/article-meta';
 import { type PreRunEstimate, preRunPhrase, stepOfTotal, timeLeftPhrase } from '../../training/progress';
 import { isRunning, type TrainingStatus } from '../../training/training-controller';
-import { marginNote } from '../../page/margin-note';
+import { marginNote, noted } from '../../page/margin-note';
 import { SECTION_TITLES } from '../contents/markup';
 import type { LossSeries } from '../../../viz/core/types';
 import { type ExportSource, sweepExport, sweepLossExport } from '../../figures/figure-exports';
@@ -205,14 +205,16 @@ export function sweepSection(props: SweepSectionProps): TemplateResult {
           <a class="term" href="#term-polysemantic">polysemantic</a> neurons spread: neurons that served one feature each
           start to serve several.
         </p>
-        <aside class="margin-note" id="sweep-budget-note" aria-label="The two training budgets">
+        ${noted(
+          html`<aside class="margin-note" id="sweep-budget-note" aria-label="The two training budgets">
           Two training budgets: the default trains every level to convergence, each with its own recipe; the other is the
           public replications’ shorter schedule, the same at every level. Recipes, seeds and the rule that counts a neuron
           as <a class="term" href="#term-monosemantic">monosemantic</a> are in the method section. The paper gives no neuron counts; those here depend on how long the models
           train, so every count on this page is shown next to the training that produced it.
         </aside>
-        <p id="sweep-narrative">${narrative.join(' ')}</p>
-        ${notes.length > 0 ? marginNote(notes.join(' '), 'Notes on the counts', 'sweep-notes') : nothing}
+          ${notes.length > 0 ? marginNote(notes.join(' '), 'Notes on the counts', 'sweep-notes') : nothing}`,
+          html`<p id="sweep-narrative">${narrative.join(' ')}</p>`,
+        )}
         ${props.frame ? html`<p class="small" id="narrative-note">This text describes the shipped models of this budget; Figure ${FIGURE_NUMBER.sweep} and its table now show ${props.source}.</p>` : nothing}
         ${
           comparison.length > 0

@@ -11,7 +11,7 @@ describe('what downloaded figures say about themselves', () => {
     expect(sweepExport(shipped, 0.03).filename).toBe('sweep_1-S-0.03_shipped_seed-0_step-10000');
     expect(sweepExport(shipped, 0.03).heading).toBe('Neuron weights at 1 − S = 0.03, step 10,000');
     expect(sweepExport(shipped).subheading).toBe(
-      'Shipped weights: 10,000 Adam steps of batch 1024 at learning rate 0.001, seed 0; n = 100 features, m = 40 neurons.',
+      'Shipped weights: 10,000 Adam steps of batch 1,024 at learning rate 0.001, seed 0; n = 100 features, m = 40 neurons.',
     );
     expect(sweepLossExport({ ...shipped, kind: 'trained here', step: 2500 }).filename).toBe(
       'sweep-loss_7-levels_seed-0_step-2500-of-10000',

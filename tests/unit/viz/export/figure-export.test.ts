@@ -28,7 +28,7 @@ const legend: ExportPanel = {
 describe('composeExport', () => {
   const sweep = composeExport({
     heading: 'Neuron weights across the sparsity sweep, step 10,000',
-    subheading: 'Shipped weights: 10,000 Adam steps of batch 1024 at learning rate 0.001, seed 0; n = 100 features, m = 40 neurons.',
+    subheading: 'Shipped weights: 10,000 Adam steps of batch 1,024 at learning rate 0.001, seed 0; n = 100 features, m = 40 neurons.',
     panels: Array.from({ length: 7 }, (_, k) => panel(k)),
     columns: 4,
     legend,

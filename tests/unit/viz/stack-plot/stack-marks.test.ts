@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipMarks, countBars, primaryOutlines, scaleNote } from '../../../../src/viz/stack-plot/stack-marks';
+import { clipMarks, countBars, NOTE_CHAR_WIDTH, primaryOutlines, scaleNote } from '../../../../src/viz/stack-plot/stack-marks';
 import { countBarHeight, stackLayout } from '../../../../src/viz/stack-plot/stack-layout';
 import type { StackPlotData, StackPlotNeuron } from '../../../../src/viz/core/types';
 
@@ -58,8 +58,22 @@ describe('stack plot marks', () => {
     expect(countBarHeight(0)).toBe(0);
   });
 
-  it('says in words what the clipped range holds, shorter on a narrow plot', () => {
-    expect(scaleNote(1.5, 800)).toBe('y range ±1.5 holds 9 in 10 columns; taller stacks are cut at the edge, their true height printed');
-    expect(scaleNote(2, 300)).toBe('y range ±2, set by 9 in 10 columns; taller ones cut');
+  it('says in words what the clipped range holds, shorter on a narrow plot and wrapped on a phone', () => {
+    expect(scaleNote(1.5, 800)).toEqual([
+      'y range ±1.5 holds 9 in 10 columns; taller stacks are cut at the edge, their true height printed',
+    ]);
+    expect(scaleNote(2, 400)).toEqual(['y range ±2, set by 9 in 10 columns; taller ones cut']);
+    // a 320 px phone: the live plot's inner width is about 240 px
+    expect(scaleNote(2.5, 238)).toEqual(['y range ±2.5, set by 9 in 10 columns;', 'taller ones cut']);
+  });
+
+  it('never writes a line longer than the plot is wide, at any width from a phone to a laptop', () => {
+    for (let width = 200; width <= 1000; width += 7) {
+      for (const yMax of [1.5, 2.5, 25, 250]) {
+        const lines = scaleNote(yMax, width);
+        for (const line of lines) expect(line.length * NOTE_CHAR_WIDTH, `${width} px: ${line}`).toBeLessThanOrEqual(width);
+        expect(lines.join(' ')).toMatch(/^y range ±[\d.]+.* 9 in 10 columns; taller/);
+      }
+    }
   });
 });
