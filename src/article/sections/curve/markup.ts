@@ -57,10 +57,15 @@ function recipeAt(curve: CurveData, density: number, seed?: number): string {
  * One transition in words, with the median over seeds of the count that crosses the mark: where it
  * first crosses, and whether every sparser density stays past it (the band shows the seeds' range).
  */
-function crossingSentence(crossing: Crossing | null, what: string, value: (l: CurveLevel) => string): TemplateResult {
+function crossingSentence(crossing: Crossing | null, what: string, value: (l: CurveLevel) => string, reaches?: string): TemplateResult {
   if (!crossing) return html`<li>${what}: not on this grid.</li>`;
-  const { level, lasting } = crossing;
-  const at = html`<strong>1 − S = ${formatDensity(level.density)}</strong> (median ${value(level)})`;
+  const { level, lasting, before } = crossing;
+  // where the median jumps past the mark, the value there is not the mark: say so
+  const step =
+    reaches && before
+      ? `, up from ${value(before)} at 1 − S = ${formatDensity(before.density)}: the first grid density whose median reaches ${reaches}`
+      : '';
+  const at = html`<strong>1 − S = ${formatDensity(level.density)}</strong> (median ${value(level)}${step})`;
   if (lasting === level) return html`<li>${what}: at ${at} and at every sparser density.</li>`;
   if (!lasting) return html`<li>${what}: at ${at}; the sparsest densities fall back below the mark.</li>`;
   return html`<li>
@@ -238,12 +243,15 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
       ${curve ? failedRunsNote(curve, props.replication) : nothing}
       <div class="prose">
         ${curve && t ? recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons], shownDensity) : nothing}
-        <p>Three marks stand out along the curve:</p>
+        <p>
+          Three marks stand out along the curve. Each is read off the medians over the seeds on this finer grid, so it can fall
+          between the seven panels’ levels, and a single seed can pass it at a denser level:
+        </p>
         ${
           curve && t
             ? html`<ul class="curve-transitions">
               ${crossingSentence(t.firstPolysemantic, 'The first polysemantic neurons', (l) => `${l.polysemantic.median} of ${l.neurons} neurons`)}
-              ${crossingSentence(t.halfPolysemantic, 'Half the neurons polysemantic', (l) => `${l.polysemantic.median} of ${l.neurons}`)}
+              ${crossingSentence(t.halfPolysemantic, 'At least half the neurons polysemantic', (l) => `${l.polysemantic.median} of ${l.neurons}`, 'half')}
               ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${pairs} ± pairs the neurons can give one each`, (l) => plural(l.featuresComputed.median, 'feature'))}
             </ul>
             ${replicationSentence(props.replication)}
