@@ -12,7 +12,7 @@ import { levelOutlierText } from '../../../viz/density-curve/curve-outliers';
 import { SECTION_TITLES } from '../contents/markup';
 import type { RecipeComparisonData } from '../../shipped/recipe-comparison-models';
 import { recipeComparison } from './recipe-markup';
-import { baselineSentence, gridBaselineSentence } from './text';
+import { baselineLead, baselineSentence, gridBaselineSentence } from './text';
 import type { BaselineLevel } from '../../../model/baseline-summary';
 import { beatingStretches } from '../../../model/baseline-summary';
 
@@ -169,16 +169,21 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
   </figure>`;
 }
 
-/** Where and by how much the trained models beat the best model without superposition (model/baseline.ts). */
+/** Where the trained models beat the best model without superposition (model/baseline.ts): the takeaway, the rule, the ratios in a note. */
 function baselineParagraph(props: CurveSectionProps, curve: CurveData): TemplateResult {
   const pairs = Math.floor(props.neurons / 2);
   return html`<h3>Against a model without superposition</h3>
     <p id="baseline-statement">
-      Without superposition, ${props.neurons} neurons compute at most ${pairs} features exactly, one ± pair each; the best
-      such model is the clean ${pairs} × 2 solution, and giving fewer features pairs only does worse. An eval loss below its
-      loss is more than any model without superposition computes. ${baselineSentence(props.baseline, props.neurons)}
-      ${gridBaselineSentence(beatingStretches(curve.levels), curve.levels.length)}
-    </p>`;
+      ${baselineLead(props.baseline, props.neurons)} Without superposition, ${props.neurons} neurons compute at most ${pairs}
+      features exactly, one ± pair each, so an eval loss below the clean solution’s takes superposition.
+    </p>
+    <details class="baseline-ratios">
+      <summary>The ratios, level by level</summary>
+      <p class="small">
+        The baseline is the clean ${pairs} × 2 solution; giving fewer features pairs only does worse. ${baselineSentence(props.baseline, props.neurons)}
+        ${gridBaselineSentence(beatingStretches(curve.levels), curve.levels.length)}
+      </p>
+    </details>`;
 }
 
 /**

@@ -48,6 +48,31 @@ export function baselineSentence(levels: readonly BaselineLevel[], m: number): s
   return `${parts.join('; ')}.${rest.length ? ` ${capitalise(rest.join('; '))}.` : ''}`;
 }
 
+/**
+ * The baseline comparison's takeaway, for the paragraph's lead: from which density down every seed
+ * of the converged sweep beats the best model without superposition (the clean ⌊m/2⌋ × 2
+ * solution), and what the sparsest level is worth in features given their own ± pairs. The ratios
+ * level by level are baselineSentence's, for a note.
+ */
+export function baselineLead(levels: readonly BaselineLevel[], m: number): string {
+  if (levels.length === 0) return '';
+  let from = levels.length;
+  while (from > 0 && levels[from - 1]!.beating === levels[from - 1]!.seeds) from--;
+  const sparse = levels.slice(from);
+  const pairs = Math.floor(m / 2);
+  if (sparse.length === 0)
+    return `At the sparsest density not every trained model beats the best model without superposition, the clean ${pairs} × 2 solution.`;
+  const sparsest = sparse[sparse.length - 1]!;
+  const where =
+    sparse.length === 1
+      ? `at 1 − S = ${formatDensity(sparsest.density)}`
+      : `from 1 − S = ${formatDensity(sparse[0]!.density)} to the sparsest level`;
+  return (
+    `Where features are rare, the trained models do better than any model without superposition can: ${where}, every seed’s eval loss is below that of the clean ${pairs} × 2 solution. ` +
+    `At 1 − S = ${formatDensity(sparsest.density)} they are as good as giving ${countRange(sparsest.pairs)} features a ± pair of their own, with neurons for only ${pairs}.`
+  );
+}
+
 /** The grid's stretches where every seed beats the baseline, as a sentence. */
 export function gridBaselineSentence(
   stretches: readonly { readonly from: number; readonly to: number; readonly levels: number }[],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineSentence, gridBaselineSentence, recipeFinding } from '../../../../../src/article/sections/curve/text';
+import { baselineLead, baselineSentence, gridBaselineSentence, recipeFinding } from '../../../../../src/article/sections/curve/text';
 import type { BaselineLevel } from '../../../../../src/model/baseline-summary';
 import { type ComparedRun, compareRecipes } from '../../../../../src/model/recipe-comparison';
 
@@ -47,5 +47,22 @@ describe('the curve section’s computed sentences', () => {
     expect(text).toContain('2 of 3 seeds at 0.1 (0.90–1.05×) do');
     expect(text).toContain('20.0–22.0 features’ worth of own pairs, where 40 neurons fit 20');
     expect(gridBaselineSentence([], 25)).toMatch(/no density has every seed below it/);
+  });
+
+  it('leads with the sparse stretch where every seed beats the baseline, and what the sparsest level is worth', () => {
+    const levels = [
+      level(1, 0, 1.1, 1.3),
+      level(0.1, 3, 0.9, 0.95),
+      level(0.03, 2, 0.9, 1.05),
+      level(0.01, 3, 0.5, 0.6),
+      level(0.001, 3, 0.3, 0.4),
+    ];
+    const text = baselineLead(levels, 40);
+    expect(text).toMatch(
+      /^Where features are rare, the trained models do better than any model without superposition can: from 1 − S = 0\.01 to the sparsest level,/,
+    );
+    expect(text).toContain('At 1 − S = 0.001 they are as good as giving 20–22 features a ± pair of their own, with neurons for only 20.');
+    expect(baselineLead(levels.slice(0, 3), 40)).toMatch(/not every trained model beats/);
+    expect(baselineLead([], 40)).toBe('');
   });
 });
