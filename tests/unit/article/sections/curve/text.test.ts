@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { baselineLead, baselineSentence, gridBaselineSentence, recipeFinding } from '../../../../../src/article/sections/curve/text';
+import {
+  baselineLead,
+  baselineSentence,
+  gridBaselineSentence,
+  recipeFinding,
+  recipeLead,
+} from '../../../../../src/article/sections/curve/text';
 import type { BaselineLevel } from '../../../../../src/model/baseline-summary';
 import { type ComparedRun, compareRecipes } from '../../../../../src/model/recipe-comparison';
 
@@ -36,8 +42,11 @@ describe('the curve section’s computed sentences', () => {
   it('names the lower-loss recipe and the size of the difference when A always has more', () => {
     const text = recipeFinding(compareRecipes([run('A', 0, 6e-4, 26), run('B', 0, 3e-4, 12)]));
     expect(text).toContain('recipe B’s loss is 2.00× lower');
-    expect(text).toContain('up to 14 neurons');
-    expect(text).toContain('better training means more superposition');
+    const lead = recipeLead(compareRecipes([run('A', 0, 6e-4, 26), run('B', 0, 3e-4, 12)]));
+    expect(lead).toMatch(/^Here better training means more superposition, not less: at 1 − S = /);
+    expect(lead).toContain('up to 14 neurons between models whose losses are within 2.00× of each other');
+    expect(recipeLead(compareRecipes([run('A', 0, 3e-4, 26), run('B', 0, 6e-4, 12)]))).toMatch(/^The count follows the recipe/);
+    expect(recipeLead(compareRecipes([run('A', 0, 5e-4, 20)]))).toBe('');
   });
 
   it('states where every seed, no seed and only some seeds beat the baseline, with the ratios', () => {
