@@ -19,7 +19,13 @@ export interface IntermediateFacts {
   readonly polysemantic: number;
   /** Polysemantic neurons whose secondary weights are all below half the primary. */
   readonly primaryDominated: number;
-  readonly example: { neuron: number; primary: number; secondary: readonly { feature: number; weight: number }[] } | null;
+  /** A primary-dominated polysemantic neuron; weights normalised by its largest |W1| and signed (the primary's is ±1). */
+  readonly example: {
+    neuron: number;
+    primary: number;
+    primaryWeight: number;
+    secondary: readonly { feature: number; weight: number }[];
+  } | null;
   readonly represented: number;
   /** Represented features whose both sides have carriers with positive output weights. */
   readonly pairedBothSides: number;
@@ -46,7 +52,14 @@ export function intermediateFacts(analysis: ModelAnalysis, density: number): Int
     leftLastFeature: Math.max(0, ...left.map((n) => n.primary.feature)),
     polysemantic: polys.length,
     primaryDominated: dominated.length,
-    example: example ? { neuron: example.neuron, primary: example.primary.feature, secondary: example.secondary.slice(0, 4) } : null,
+    example: example
+      ? {
+          neuron: example.neuron,
+          primary: example.primary.feature,
+          primaryWeight: example.primary.weight,
+          secondary: example.secondary.slice(0, 4),
+        }
+      : null,
     represented: represented.length,
     pairedBothSides: represented.filter((p) => p.positive.some((c) => c.outputWeight > 0) && p.negative.some((c) => c.outputWeight > 0))
       .length,

@@ -157,6 +157,10 @@ export function motifPanels(width: number): MotifPanels {
   };
 }
 
+/** Whether the title names both features as "a = 5" and "b = 4". */
+const titleNamesFeatures = (data: MotifCloseupData): boolean =>
+  new RegExp(`\\ba = ${data.featureA}\\b`).test(data.title) && new RegExp(`\\bb = ${data.featureB}\\b`).test(data.title);
+
 /**
  * The motif close-up's text alternative: both neurons' weights in words and how far output b rises
  * on input a alone with and without the inhibition neuron.
@@ -165,7 +169,8 @@ export function describeMotif(data: MotifCloseupData): string {
   const peak = (pick: (r: MotifCloseupData['response'][number]) => number): number =>
     data.response.reduce((m, r) => (Number.isFinite(pick(r)) ? Math.max(m, pick(r)) : m), 0);
   return [
-    `${data.title}. Feature a is ${data.featureA}, feature b is ${data.featureB}.`,
+    // a title that already names a and b ("Motif 1: features a = 5 and b = 4") is not repeated in words
+    titleNamesFeatures(data) ? `${data.title}.` : `${data.title}. Feature a is ${data.featureA}, feature b is ${data.featureB}.`,
     `${motifSentence('asymmetric', data.asymmetric)}.`,
     `${motifSentence('inhibition', data.inhibition)}.`,
     `With input a alone, output b peaks at ${formatNumber(peak((r) => r.outBWith))} with the whole model`,

@@ -121,7 +121,8 @@ export function appendix(url: string): TemplateResult {
           </li>
           <li id="ref-tfjs">
             D. Smilkov et al. <a href="https://arxiv.org/abs/1901.05350">TensorFlow.js: Machine Learning for the Web and Beyond</a>,
-            SysML 2019. The library that trains the model on this page.
+            SysML 2019. Every model on this page trains with its kernels, on the WebGL, WebAssembly or CPU backend; the
+            gradients are not its automatic differentiation but written by hand (method section).
           </li>
         </ol>
       </section>

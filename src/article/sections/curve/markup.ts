@@ -12,7 +12,7 @@ import { levelOutlierText } from '../../../viz/density-curve/curve-outliers';
 import { SECTION_TITLES } from '../contents/markup';
 import type { RecipeComparisonData } from '../../shipped/recipe-comparison-models';
 import { recipeComparison } from './recipe-markup';
-import { baselineSentence, gridBaselineSentence } from './text';
+import { baselineLead, baselineSentence, gridBaselineSentence } from './text';
 import type { BaselineLevel } from '../../../model/baseline-summary';
 import { beatingStretches } from '../../../model/baseline-summary';
 
@@ -57,10 +57,15 @@ function recipeAt(curve: CurveData, density: number, seed?: number): string {
  * One transition in words, with the median over seeds of the count that crosses the mark: where it
  * first crosses, and whether every sparser density stays past it (the band shows the seeds' range).
  */
-function crossingSentence(crossing: Crossing | null, what: string, value: (l: CurveLevel) => string): TemplateResult {
+function crossingSentence(crossing: Crossing | null, what: string, value: (l: CurveLevel) => string, reaches?: string): TemplateResult {
   if (!crossing) return html`<li>${what}: not on this grid.</li>`;
-  const { level, lasting } = crossing;
-  const at = html`<strong>1 − S = ${formatDensity(level.density)}</strong> (median ${value(level)})`;
+  const { level, lasting, before } = crossing;
+  // where the median jumps past the mark, the value there is not the mark: say so
+  const step =
+    reaches && before
+      ? `, up from ${value(before)} at 1 − S = ${formatDensity(before.density)}: the first grid density whose median reaches ${reaches}`
+      : '';
+  const at = html`<strong>1 − S = ${formatDensity(level.density)}</strong> (median ${value(level)}${step})`;
   if (lasting === level) return html`<li>${what}: at ${at} and at every sparser density.</li>`;
   if (!lasting) return html`<li>${what}: at ${at}; the sparsest densities fall back below the mark.</li>`;
   return html`<li>
@@ -164,16 +169,21 @@ function chosenPlot(props: CurveSectionProps, curve: CurveData): TemplateResult 
   </figure>`;
 }
 
-/** Where and by how much the trained models beat the best model without superposition (model/baseline.ts). */
+/** Where the trained models beat the best model without superposition (model/baseline.ts): the takeaway, the rule, the ratios in a note. */
 function baselineParagraph(props: CurveSectionProps, curve: CurveData): TemplateResult {
   const pairs = Math.floor(props.neurons / 2);
   return html`<h3>Against a model without superposition</h3>
     <p id="baseline-statement">
-      Without superposition, ${props.neurons} neurons compute at most ${pairs} features exactly, one ± pair each; the best
-      such model is the clean ${pairs} × 2 solution, and giving fewer features pairs only does worse. An eval loss below its
-      loss is more than any model without superposition computes. ${baselineSentence(props.baseline, props.neurons)}
-      ${gridBaselineSentence(beatingStretches(curve.levels), curve.levels.length)}
-    </p>`;
+      ${baselineLead(props.baseline, props.neurons)} Without superposition, ${props.neurons} neurons compute at most ${pairs}
+      features exactly, one ± pair each, so an eval loss below the clean solution’s takes superposition.
+    </p>
+    <details class="baseline-ratios">
+      <summary>The ratios, level by level</summary>
+      <p class="small">
+        The baseline is the clean ${pairs} × 2 solution; giving fewer features pairs only does worse. ${baselineSentence(props.baseline, props.neurons)}
+        ${gridBaselineSentence(beatingStretches(curve.levels), curve.levels.length)}
+      </p>
+    </details>`;
 }
 
 /**
@@ -242,16 +252,19 @@ export function curveSection(props: CurveSectionProps): TemplateResult {
       <div class="prose">
         ${noted(
           curve && t ? recipesNote(curve, [t.firstPolysemantic, t.halfPolysemantic, t.morePairsThanNeurons], shownDensity) : nothing,
-          html`<p>Three marks stand out along the curve:</p>
-          ${
-            curve && t
-              ? html`<ul class="curve-transitions">
-                ${crossingSentence(t.firstPolysemantic, 'The first polysemantic neurons', (l) => `${l.polysemantic.median} of ${l.neurons} neurons`)}
-                ${crossingSentence(t.halfPolysemantic, 'Half the neurons polysemantic', (l) => `${l.polysemantic.median} of ${l.neurons}`)}
-                ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${pairs} ± pairs the neurons can give one each`, (l) => plural(l.featuresComputed.median, 'feature'))}
-              </ul>`
-              : nothing
-          }`,
+          html`<p>
+              Three marks stand out along the curve. Each is read off the medians over the seeds on this finer grid, so it can
+              fall between the seven panels’ levels, and a single seed can pass it at a denser level:
+            </p>
+            ${
+              curve && t
+                ? html`<ul class="curve-transitions">
+                  ${crossingSentence(t.firstPolysemantic, 'The first polysemantic neurons', (l) => `${l.polysemantic.median} of ${l.neurons} neurons`)}
+                  ${crossingSentence(t.halfPolysemantic, 'At least half the neurons polysemantic', (l) => `${l.polysemantic.median} of ${l.neurons}`, 'half')}
+                  ${crossingSentence(t.morePairsThanNeurons, `More features computed than the ${pairs} ± pairs the neurons can give one each`, (l) => plural(l.featuresComputed.median, 'feature'))}
+                </ul>`
+                : nothing
+            }`,
         )}
         ${
           curve && t

@@ -48,12 +48,20 @@ export function recipeComparison(data: RecipeComparisonData | null, failures: un
   const view = data ? recipeComparisonView(data) : null;
   return html`<div class="prose" id="recipe-comparison">
       <h3>The count depends on the training recipe</h3>
+      ${view?.lead ? html`<p id="recipe-lead">${view.lead}</p>` : nothing}
       <p>
         An earlier grid for this curve switched recipes between 1 − S = 0.03 and 0.0228, and its count of monosemantic
-        neurons jumped there. To see how much of such a jump is the recipe, the same densities were trained with both:
-        ${recipeDescription('A')}, and ${recipeDescription('B')}; every model’s exact eval loss is recorded. A model depends only on its seed, density and recipe, so recipe A’s runs and
-        recipe B’s at 0.0228 are the earlier grids’ own models; recipe B’s at 0.03 were trained for this comparison.
+        neurons jumped there. To see how much of that jump is the recipe, both densities were trained with both recipes,
+        and every model’s exact eval loss is recorded in the table below.
       </p>
+      <details class="recipe-details">
+        <summary>The two recipes</summary>
+        <p class="small">
+          Recipe ${recipeDescription('A').slice('recipe '.length)}; ${recipeDescription('B')}. A model depends only on its seed, density and recipe, so
+          recipe A’s runs and recipe B’s at 0.0228 are the earlier grids’ own models; recipe B’s at 0.03 were trained for
+          this comparison.
+        </p>
+      </details>
     </div>
     ${failures ?? nothing}
     ${
@@ -68,7 +76,6 @@ export function recipeComparison(data: RecipeComparisonData | null, failures: un
           )}
           <div class="prose">
             ${runsTable(view.runs)}
-            <p>${view.counts.join(' ')}</p>
             <p id="recipe-finding">${view.finding}</p>
           </div>`
         : html`<p class="notice" role="status">Loading the recipe comparison…</p>`

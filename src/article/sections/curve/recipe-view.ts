@@ -8,7 +8,7 @@ import type { StackPlotData } from '../../../viz/core/types';
 import { tallestStack } from '../../figures/figure-data';
 import { framedPlot } from '../../figures/view-parts';
 import type { ComparedModel, RecipeComparisonData } from '../../shipped/recipe-comparison-models';
-import { recipeCountsSentences, recipeFinding } from './text';
+import { recipeFinding, recipeLead } from './text';
 
 /** One model of a side-by-side pair. */
 export interface ComparedPanel {
@@ -26,7 +26,9 @@ export interface RecipeComparisonView {
   readonly pairs: readonly RecipePairView[];
   /** Every run: A then B at each density, densest first, by seed. */
   readonly runs: readonly ComparedRun[];
-  readonly counts: readonly string[];
+  /** The takeaway, which leads the section's text. */
+  readonly lead: string;
+  /** The closest pairs in words, and what the comparison means for reading a count. */
   readonly finding: string;
 }
 
@@ -42,7 +44,7 @@ export function recipeComparisonView(data: RecipeComparisonData): RecipeComparis
   return {
     pairs: comparison.pairs.map((p) => ({ density: p.density, ...panels(modelOf(p.a), modelOf(p.b)) })),
     runs: comparison.groups.flatMap((g) => g.runs),
-    counts: recipeCountsSentences(comparison),
+    lead: recipeLead(comparison),
     finding: recipeFinding(comparison),
   };
 }

@@ -17,7 +17,6 @@ const countRange = (b: Band, digits = 0): string =>
   formatNumber(b.min, digits) === formatNumber(b.max, digits)
     ? formatNumber(b.min, digits)
     : `${formatNumber(b.min, digits)}–${formatNumber(b.max, digits)}`;
-const lossRange = (b: Band): string => (b.min === b.max ? formatLoss(b.min) : `${formatLoss(b.min)}–${formatLoss(b.max)}`);
 const list = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
@@ -48,6 +47,31 @@ export function baselineSentence(levels: readonly BaselineLevel[], m: number): s
   return `${parts.join('; ')}.${rest.length ? ` ${capitalise(rest.join('; '))}.` : ''}`;
 }
 
+/**
+ * The baseline comparison's takeaway, for the paragraph's lead: from which density down every seed
+ * of the converged sweep beats the best model without superposition (the clean ⌊m/2⌋ × 2
+ * solution), and what the sparsest level is worth in features given their own ± pairs. The ratios
+ * level by level are baselineSentence's, for a note.
+ */
+export function baselineLead(levels: readonly BaselineLevel[], m: number): string {
+  if (levels.length === 0) return '';
+  let from = levels.length;
+  while (from > 0 && levels[from - 1]!.beating === levels[from - 1]!.seeds) from--;
+  const sparse = levels.slice(from);
+  const pairs = Math.floor(m / 2);
+  if (sparse.length === 0)
+    return `At the sparsest density not every trained model beats the best model without superposition, the clean ${pairs} × 2 solution.`;
+  const sparsest = sparse[sparse.length - 1]!;
+  const where =
+    sparse.length === 1
+      ? `at 1 − S = ${formatDensity(sparsest.density)}`
+      : `from 1 − S = ${formatDensity(sparse[0]!.density)} to the sparsest level`;
+  return (
+    `Where features are rare, the trained models do better than any model without superposition can: ${where}, every seed’s eval loss is below that of the clean ${pairs} × 2 solution. ` +
+    `At 1 − S = ${formatDensity(sparsest.density)} they are as good as giving ${countRange(sparsest.pairs)} features a ± pair of their own, with neurons for only ${pairs}.`
+  );
+}
+
 /** The grid's stretches where every seed beats the baseline, as a sentence. */
 export function gridBaselineSentence(
   stretches: readonly { readonly from: number; readonly to: number; readonly levels: number }[],
@@ -63,17 +87,6 @@ export function gridBaselineSentence(
 /** The two recipes in words: "recipe A (batch 256, …)". */
 export const recipeDescription = (name: 'A' | 'B'): string => `recipe ${name} (${describeLevelRecipe(COMPARED_RECIPE_LEVELS[name])})`;
 
-/** Per density, each recipe's monosemantic counts and eval losses over its seeds. */
-export function recipeCountsSentences(comparison: RecipeComparison): string[] {
-  return comparison.densities.map((density) => {
-    const groups = comparison.groups.filter((g) => g.density === density);
-    const parts = groups.map(
-      (g) => `recipe ${g.recipe} ${countRange(g.monosemantic)} (${plural(g.runs.length, 'seed')}, eval loss ${lossRange(g.evalLoss)})`,
-    );
-    return `At 1 − S = ${formatDensity(density)}, monosemantic neurons: ${parts.join('; ')}.`;
-  });
-}
-
 /** One closest-loss pair as a sentence: each run's seed, eval loss and counts, and which has the lower loss by how much. */
 function pairSentence(p: SimilarLossPair): string {
   const run = (r: ComparedRun): string =>
@@ -82,22 +95,34 @@ function pairSentence(p: SimilarLossPair): string {
   return `At 1 − S = ${formatDensity(p.density)}, the closest pair in loss: ${run(p.a)}; ${run(p.b)}; recipe ${lower}’s loss is ${formatNumber(p.lossRatio)}× lower.`;
 }
 
-/** What the comparison finds, and what it means for reading a count of monosemantic neurons; honest when A and B do not differ. */
+/**
+ * The comparison's takeaway, for the lead of its paragraph: whether the recipe reaching the lower
+ * eval loss leaves fewer neurons monosemantic (better training, more superposition), and by how
+ * much the recipe moves the count; empty when the two recipes are not both there.
+ */
+export function recipeLead(comparison: RecipeComparison): string {
+  const { pairs } = comparison;
+  if (pairs.length === 0) return '';
+  const largest = Math.max(...pairs.map((p) => Math.abs(p.monosemanticDifference)));
+  const worst = Math.max(...pairs.map((p) => p.lossRatio));
+  const lowerLossFewer = pairs.every((p) => p.a.evalLoss < p.b.evalLoss === p.a.monosemantic < p.b.monosemantic);
+  const where = `at 1 − S = ${list(comparison.densities.map(formatDensity))}`;
+  const moves = `the recipe moves the count by up to ${plural(largest, 'neuron')} between models whose losses are within ${formatNumber(worst)}× of each other`;
+  if (comparison.aAlwaysMore && lowerLossFewer)
+    return `Here better training means more superposition, not less: ${where}, the model with the lower eval loss of each closest pair has fewer monosemantic neurons, and ${moves}.`;
+  if (comparison.aAlwaysMore) return `The count follows the recipe: ${where}, ${moves}.`;
+  return `The two recipes’ counts do not separate cleanly ${where}.`;
+}
+
+/** What the comparison finds, pair by pair, and what it means for reading a count of monosemantic neurons; honest when A and B do not differ. */
 export function recipeFinding(comparison: RecipeComparison): string {
   const { pairs } = comparison;
   if (pairs.length === 0) return 'The two recipes’ models are not both available, so nothing is compared here.';
   const largest = Math.max(...pairs.map((p) => Math.abs(p.monosemanticDifference)));
-  const worst = Math.max(...pairs.map((p) => p.lossRatio));
-  const lowerLossFewer = pairs.every((p) => p.a.evalLoss < p.b.evalLoss === p.a.monosemantic < p.b.monosemantic);
   const closest = pairs.map(pairSentence).join(' ');
   if (comparison.aAlwaysMore) {
     return (
       `${closest} Wherever both recipes were trained, every recipe A model has more monosemantic neurons than every recipe B model. ` +
-      `At one density, with losses within ${formatNumber(worst)}× of each other, the recipe moves the count by up to ${plural(largest, 'neuron')}${
-        lowerLossFewer
-          ? '; and the model with the lower loss is the one with fewer monosemantic neurons: here better training means more superposition, not less'
-          : ''
-      }. ` +
       'A count of monosemantic neurons describes the models one recipe reached, not the density: compare counts only between models trained alike, and read any single count (this page’s curve and sweeps, and the paper’s) as one recipe’s outcome, with differences of several neurons within what training alone changes.'
     );
   }

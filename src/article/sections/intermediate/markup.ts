@@ -84,7 +84,7 @@ export function intermediateSection(view: IntermediateView | null, colouring: St
         ${
           facts.example
             ? html`Neuron ${facts.example.neuron}, for example, reads
-              ${listed([`feature ${facts.example.primary} at full weight`, ...facts.example.secondary.map((s) => `feature ${s.feature} at ${formatNumber(s.weight)}`)])}.`
+              ${listed([`feature ${facts.example.primary} at full strength (weight ${formatNumber(facts.example.primaryWeight)})`, ...facts.example.secondary.map((s) => `feature ${s.feature} at ${formatNumber(s.weight)}`)])}.`
             : ''
         }
         Point at or tap a column in any stack plot, or focus one with Tab and move with the arrow keys, to read its

@@ -11,7 +11,17 @@ import { formatDensity, plural } from '../../../viz/core/format';
 import { formValues, rangeHint, type SettingName, SETTING_FIELDS, scheduleSentence } from '../../state/advanced-settings';
 import { FIGURE_NUMBER } from '../../page/article-meta';
 import { attributes } from '../../figures/attributes-directive';
-import { densityAfterKey, densityAt, isSliderKey, positionOf, SLIDER_MAX, SLIDER_MIN, trackFraction } from '../../state/density-slider';
+import {
+  DETENT,
+  densityAfterKey,
+  densityAt,
+  isSliderKey,
+  positionOf,
+  SLIDER_MAX,
+  SLIDER_MIN,
+  trackFraction,
+} from '../../state/density-slider';
+import { LIVE_LIMITS } from '../../state/live-settings';
 import { LIVE_FIGURE_ATTRIBUTES, statusAttributes } from '../../figures/exposed-state';
 import { liveExport } from '../../figures/figure-exports';
 import { download } from '../../figures/download';
@@ -99,7 +109,8 @@ function densitySlider(props: LiveSectionProps): TemplateResult {
       </div>
     </div>
     <p class="small" id="slider-keys">
-      The slider stops at the paper’s seven levels. Keys: arrows move a tenth of a decade, Page Up and Page Down jump
+      Any density from ${formatDensity(LIVE_LIMITS.density.min)} to ${formatDensity(LIVE_LIMITS.density.max)} can be chosen; a release near one of the paper’s seven levels
+      (within about ${Math.round((10 ** DETENT - 1) * 100)}%) snaps onto it. Keys: arrows move a tenth of a decade, Page Up and Page Down jump
       between the paper’s levels.
     </p>
   </div>`;

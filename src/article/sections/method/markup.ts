@@ -89,7 +89,9 @@ export function methodSection(
         generator keyed by the seed and the feature density, so a model retrained here with the same settings is the
         same model, up to rounding differences between backends.
         ${liveBackend ? html`Your live models are trained on the <strong>${liveBackend}</strong> backend.` : ''}
-        The backward pass is written by hand so that every matrix product is a plain two-dimensional one, and examples
+        The training runs on TensorFlow.js kernels, but its backward pass is written by hand rather than taken from
+        TensorFlow.js’s automatic differentiation, so that every matrix product is a plain two-dimensional one (the
+        fast path of the wasm backend), and examples
         with no active feature, which all produce the same output, are computed once and weighted by their count.
       </p>
       <h3>Evaluating</h3>

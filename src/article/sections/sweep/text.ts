@@ -30,7 +30,7 @@ const lossPhrase = (ratio: number): string =>
 
 /**
  * What Figure 1 shows, told from one budget's shipped models in a few short sentences with medians
- * over the seeds (the table and sweepNotes give the ranges and the rules). Every number is read off
+ * over the seeds, saying so where Figure 1 draws one seed (the table and sweepNotes give the ranges and the rules). Every number is read off
  * `levels`, and each claim is made only when the numbers bear it out. Empty until the paper's
  * dense, middle and sparsest levels are there.
  */
@@ -55,15 +55,24 @@ export function sweepNarrative(budget: SweepBudget, levels: readonly LevelSummar
       `That is fewer than the ${pairs} that ${m} neurons can serve with a pair each, and its loss is ${lossPhrase(dense.cleanRatio)}: ${budget === 'replication' ? 'with this budget ' : ''}the dense model has not finished training.`,
     );
   }
-  const first = levels.find((l) => l.polysemantic.median > 0);
+  const seeds = dense.seeds;
+  const firstAt = levels.findIndex((l) => l.polysemantic.median > 0);
+  const first = levels[firstAt];
+  // a seed that turns polysemantic before the median does, named in the same sentence
+  const earlier = seeds > 1 ? levels.slice(0, Math.max(firstAt, 0)).find((l) => l.polysemantic.max > 0) : undefined;
   if (first)
     sentences.push(
-      `As features get rarer, neurons start to be shared: the first polysemantic neurons appear at 1 − S = ${formatDensity(first.density)}.`,
+      `As features get rarer, neurons start to be shared: ${seeds > 1 ? 'in the median seed, ' : ''}the first polysemantic neurons appear at 1 − S = ${formatDensity(first.density)}${earlier ? `, though one seed already has ${plural(earlier.polysemantic.max, 'polysemantic neuron')} at 1 − S = ${formatDensity(earlier.density)}` : ''}.`,
     );
-  const poly = mid.polysemantic.median;
+  const poly = mid.polysemantic;
   const computed = mid.representedFeatures.median;
+  const whichModel =
+    seeds > 1
+      ? ` (the median of ${plural(seeds, 'seed')}, which ${poly.min === poly.max ? 'all agree' : `range from ${poly.min} to ${poly.max}`}; each panel of Figure 1 counts the one seed it draws)`
+      : '';
   sentences.push(
-    `At 1 − S = 0.03, ${poly === 0 ? 'no neuron reads' : `${poly} of the ${m} neurons ${poly === 1 ? 'reads' : 'read'}`} several features, and the model computes ${plural(computed, 'feature')}, ${computed > pairs ? 'already more than' : computed === pairs ? 'as many as' : 'still fewer than'} the ${pairs} pairs its neurons could give one each.`,
+    `At 1 − S = 0.03, ${poly.median === 0 ? 'no neuron reads' : `${poly.median} of the ${m} neurons ${poly.median === 1 ? 'reads' : 'read'}`} several features${whichModel}.`,
+    `The model there computes ${plural(computed, 'feature')}, ${computed > pairs ? 'already more than' : computed === pairs ? 'as many as' : 'still fewer than'} the ${pairs} pairs its neurons could give one each.`,
   );
   const far = sparsest.representedFeatures.median;
   const pays = far > pairs && sparsest.cleanRatio <= 0.87;
@@ -91,16 +100,6 @@ export function sweepNotes(budget: SweepBudget, levels: readonly LevelSummary[])
       ? `The numbers in the text are medians over the ${seeds} seeds trained to convergence; the table under the figure gives their ranges.`
       : `The numbers in the text are those of one model per level, trained with the ${budget === 'replication' ? 'replication' : 'converged'} budget.`,
   ];
-  const earlier = levels
-    .slice(
-      0,
-      levels.findIndex((l) => l.polysemantic.median > 0),
-    )
-    .find((l) => l.polysemantic.max > 0);
-  if (earlier && seeds > 1)
-    notes.push(
-      `Where the first polysemantic neurons appear is read off the medians: one seed already has ${plural(earlier.polysemantic.max, 'polysemantic neuron')} at 1 − S = ${formatDensity(earlier.density)}.`,
-    );
   if (dense.cleanRatio < 1.5 && dense.cleanRatio >= 1) {
     notes.push(
       `The dense model’s loss is ${formatNumber(dense.cleanRatio)} times the clean solution’s: the pairs are there, their weights not quite exact.`,

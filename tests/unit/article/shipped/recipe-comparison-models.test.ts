@@ -71,6 +71,7 @@ describe('the shipped recipe comparison', () => {
       'At 1 − S = 0.03, the closest pair in loss: recipe A (seed 1, eval loss 6.03e-4) has 28 monosemantic neurons',
     );
     expect(view.finding).toContain('recipe B’s loss is 1.02× lower');
+    expect(view.lead).toMatch(/^Here better training means more superposition, not less: at 1 − S = 0\.03 and 0\.0228,/);
     expect(view.pairs.map((p) => p.density)).toEqual([0.03, 0.0228]);
     // the pair's plots share one y range
     for (const p of view.pairs) expect(p.a.plot.yMax).toBe(p.b.plot.yMax);

@@ -69,10 +69,16 @@ describe('the sweep’s text, recomputed from the weights', () => {
   it('states the converged medians it reads, and leaves the ranges and the counting rules to the notes', () => {
     const text = sweepNarrative('converged', converged).join(' ');
     const mid = at(converged, 0.03);
-    expect(text).toContain(`At 1 − S = 0.03, ${mid.polysemantic.median} of the 40 neurons read several features`);
-    expect(text).toContain(`the model computes ${mid.representedFeatures.median} features`);
+    expect(text).toContain(
+      `At 1 − S = 0.03, ${mid.polysemantic.median} of the 40 neurons read several features (the median of 3 seeds, which range from ${mid.polysemantic.min} to ${mid.polysemantic.max}; each panel of Figure 1 counts the one seed it draws).`,
+    );
+    expect(text).toContain(`The model there computes ${mid.representedFeatures.median} features`);
     expect(text).toMatch(/That is the clean solution/);
-    expect(text).not.toMatch(/\(\d+–\d+\)/);
+    // where the median first turns polysemantic and where a single seed does, said once, in one sentence
+    expect(text).toMatch(
+      /in the median seed, the first polysemantic neurons appear at 1 − S = 0\.1, though one seed already has \d+ polysemantic neurons? at 1 − S = 0\.3\./,
+    );
+    expect(sweepNotes('converged', converged).join(' ')).not.toMatch(/first polysemantic/);
     const notes = sweepNotes('converged', converged).join(' ');
     expect(notes).toContain('medians over the 3 seeds');
     const purer = at(converged, 0.01);

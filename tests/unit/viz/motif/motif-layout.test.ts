@@ -81,6 +81,10 @@ describe('motif close-up', () => {
   it('summarises the interference and its cancellation', () => {
     const text = describeMotif(data);
     expect(text).toContain('Feature a is 3, feature b is 7.');
+    // a title that names the features already is not followed by the same in words
+    const named = describeMotif({ ...data, title: 'Motif 1: features a = 3 and b = 7' });
+    expect(named).toContain('Motif 1: features a = 3 and b = 7.');
+    expect(named).not.toContain('Feature a is');
     expect(text).toContain('output b peaks at 0.00 with the whole model and at 4.00 with the inhibition neuron removed');
   });
 

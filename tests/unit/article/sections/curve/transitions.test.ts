@@ -76,7 +76,12 @@ const bullet = (what: string): string => {
   const start = text.indexOf(`${what}:`);
   expect(start, `no bullet "${what}"`).toBeGreaterThanOrEqual(0);
   const rest = text.slice(start + what.length);
-  const ends = ['The first polysemantic neurons:', 'Half the neurons polysemantic:', 'More features computed than', 'The replication']
+  const ends = [
+    'The first polysemantic neurons:',
+    'At least half the neurons polysemantic:',
+    'More features computed than',
+    'The replication',
+  ]
     .map((next) => rest.indexOf(next))
     .filter((k) => k >= 0);
   return rest.slice(0, Math.min(rest.length, ...ends));
@@ -94,7 +99,7 @@ describe('the density curve’s transitions, recomputed from the grid files', ()
 
   const cases: [string, (r: Row) => boolean, (r: Row) => string][] = [
     ['The first polysemantic neurons', (r) => r.polysemantic >= 1, (r) => `${r.polysemantic} of ${r.neurons} neurons`],
-    ['Half the neurons polysemantic', (r) => r.polysemantic >= r.neurons / 2, (r) => `${r.polysemantic} of ${r.neurons}`],
+    ['At least half the neurons polysemantic', (r) => r.polysemantic >= r.neurons / 2, (r) => `${r.polysemantic} of ${r.neurons}`],
     [
       'More features computed than the 20 ± pairs the neurons can give one each',
       (r) => r.computed > Math.floor(r.neurons / 2),
@@ -110,9 +115,18 @@ describe('the density curve’s transitions, recomputed from the grid files', ()
         expect(said).toContain('not on this grid');
         return;
       }
-      expect(said).toContain(`1 − S = ${formatDensity(c.first.density)} (median ${value(c.first)})`);
+      expect(said).toContain(`1 − S = ${formatDensity(c.first.density)} (median ${value(c.first)}`);
       if (c.lasting === c.first) expect(said).toContain('and at every sparser density');
       else if (c.lasting === null) expect(said).toContain('fall back below the mark');
       else expect(said).toContain(`from 1 − S = ${formatDensity(c.lasting.density)} (median ${value(c.lasting)}) on`);
     });
+
+  it('says that the half mark’s density is the first whose median reaches half, with the median before it', () => {
+    const k = rows.findIndex((r) => r.polysemantic >= r.neurons / 2);
+    if (k < 1) return;
+    const [before, first] = [rows[k - 1]!, rows[k]!];
+    expect(bullet('At least half the neurons polysemantic')).toContain(
+      `(median ${first.polysemantic} of ${first.neurons}, up from ${before.polysemantic} of ${before.neurons} at 1 − S = ${formatDensity(before.density)}: the first grid density whose median reaches half)`,
+    );
+  });
 });

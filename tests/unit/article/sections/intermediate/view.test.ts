@@ -28,6 +28,17 @@ describe('the intermediate regime', () => {
     }
   });
 
+  it('gives the example neuron’s primary weight with its sign, as the bars draw it', () => {
+    for (const shown of [convergedShown, replicationShown]) {
+      const { facts } = intermediateView(shown)!;
+      if (!facts.example) continue;
+      const model = shown.drawn.models.find((m) => m.density === INTERMEDIATE_DENSITY)!;
+      const neuron = model.analysis.neurons[facts.example.neuron]!;
+      expect(Math.abs(facts.example.primaryWeight)).toBe(1);
+      expect(facts.example.primaryWeight).toBe(neuron.primary.weight);
+    }
+  });
+
   it('hands the figure the same plot for the same file, so nothing redraws', () => {
     expect(intermediateView(convergedShown)!.plot).toBe(intermediateView(convergedShown)!.plot);
   });

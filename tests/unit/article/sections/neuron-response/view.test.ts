@@ -36,15 +36,20 @@ describe('the neuron-response text', () => {
     expect(text).toContain('seeds 0, 1');
   });
 
-  it('gives per level the range over seeds of the top 1% and the rest', () => {
-    expect(text).toContain('at 1 − S = 0.01, the primary feature dominates 1.00 of the top 1% of activations and 0.31–0.35 of the rest');
-    expect(text).toMatch(/share them\)\. The floor matters/);
-    expect(text).toContain('at 1 − S = 0.003, the primary feature dominates 0.97–0.98');
+  it('leads with the takeaway: the top activations are the primary’s at every level and seed', () => {
+    expect(text).toMatch(
+      /^The paper’s claim holds here: at 1 − S = 0\.01 and 0\.003, a polysemantic neuron’s largest activations \(its top 1%\) come almost only from its primary feature, in every seed \(a median share of 0\.97–1\.00\)\./,
+    );
+    const weak: ClaimFile = { ...file, records: [record(0, 0.01, 0.6, 0.3, 0.5)] };
+    expect(claimSentences(weak)[0]).toMatch(/holds only in part/);
   });
 
-  it('shows the floor’s effect and says the claim weakens at the sparsest level', () => {
-    expect(text).toContain('only 0.47–0.49 of the top 1% instead of 0.97–0.98');
-    expect(text).toContain('weakens at the sparsest');
+  it('says the claim weakens below the top, from the densest level’s share to the sparsest’s, and what the floor does', () => {
+    expect(text).toContain(
+      'It weakens as features get rarer: below the top, the primary feature’s share falls from 0.31–0.35 at 1 − S = 0.01 to 0.13–0.15 at 0.003',
+    );
+    expect(text).toContain('without it, the countless tiny activations');
+    expect(claimSentences(file)).toHaveLength(3);
   });
 
   it('makes no caveat when the numbers do not bear one out', () => {
