@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../../src/model/random';
 import { type Flag, FLAG_GAP, flagsConflict, placeFlags } from '../../../../src/viz/computation/label-flags';
 
 /** Whether two texts' boxes intersect (rows 13 px apart, 11 px tall: only texts in one row can). */
 const textsMeet = (p: Flag, q: Flag): boolean => p.row === q.row && p.x < q.x + q.width && q.x < p.x + p.width;
 /** Whether q's text lies across p's pole (which passes the rows below p's). */
 const acrossPole = (p: Flag, q: Flag): boolean => q.row < p.row && q.x <= p.anchor && p.anchor <= q.x + q.width;
-
-/** A small deterministic generator (mulberry32), for clusters of anchors. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('miss labels as flags', () => {
   it('puts labels far apart in row 0, each text just right of its pole', () => {
@@ -70,7 +59,8 @@ describe('miss labels as flags', () => {
   });
 
   it('never lets two texts meet, and keeps them FLAG_GAP apart in a row, on random clusters at 320 to 1280 px', () => {
-    const next = random(23);
+    const rng = createRng(23);
+    const next = () => rng.next();
     for (let trial = 0; trial < 300; trial++) {
       const width = 280 + Math.floor(next() * 1000);
       const count = 1 + Math.floor(next() * 14);
